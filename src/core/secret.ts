@@ -1,0 +1,45 @@
+/**
+ * A leaked key, wrapped so it cannot reach a log, a report or an error by accident.
+ * `String(secret)`, `JSON.stringify(secret)` and `util.inspect(secret)` all give the
+ * redacted form; the raw value is only available through an explicit `reveal()`.
+ */
+export class Secret {
+  readonly #raw: string;
+  /** Redacted form: the rule's prefix plus at most four characters at each end of the body. */
+  readonly redacted: string;
+
+  constructor(raw: string, prefix: string) {
+    this.#raw = raw;
+    this.redacted = redact(raw, prefix);
+  }
+
+  /** The raw key. Call only where the key must leave the process on purpose (`--show-secrets`, verification). */
+  reveal(): string {
+    return this.#raw;
+  }
+
+  toString(): string {
+    return this.redacted;
+  }
+
+  toJSON(): string {
+    return this.redacted;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Secret(${this.redacted})`;
+  }
+}
+
+/**
+ * Mask a key: keep `prefix` and up to four characters at each end of the body, so a
+ * person can tell two keys apart without the key being usable. Short bodies keep less,
+ * so that at least half of the body is always hidden.
+ */
+export function redact(raw: string, prefix: string): string {
+  const body = raw.startsWith(prefix) ? raw.slice(prefix.length) : raw;
+  const head = raw.startsWith(prefix) ? prefix : '';
+  const keep = Math.min(4, Math.floor(body.length / 4));
+  if (keep === 0) return `${head}…`;
+  return `${head}${body.slice(0, keep)}…${body.slice(-keep)}`;
+}

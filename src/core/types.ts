@@ -1,0 +1,82 @@
+import type { Secret } from './secret.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** Where a piece of scanned text came from. Paths are relative to the scanned root, with `/`. */
+export type Origin =
+  | { kind: 'file'; path: string }
+  | { kind: 'staged'; path: string }
+  | { kind: 'history'; path: string; commit: string; author: string; email: string; date: string }
+  | { kind: 'log'; path: string };
+
+/** Text to scan (raw bytes, usually UTF-8) and where it came from. */
+export interface Chunk {
+  origin: Origin;
+  data: Uint8Array;
+  /** 1-based line number of the first byte of `data` in the original source. */
+  startLine: number;
+}
+
+/** A rule compiled and ready to run. See `src/rules/schema.ts` for the YAML form. */
+export interface CompiledRule {
+  id: string;
+  name: string;
+  provider: string;
+  severity: Severity;
+  /** Literal strings, one of which every match contains; searched in raw bytes before any regex. */
+  keywords: string[];
+  /** The literal the key starts with; kept when redacting. */
+  prefix: string;
+  /** Global regex; the whole match (or the `key` named group) is the key. */
+  pattern: RegExp;
+  /** Minimum Shannon entropy (bits per character) of the key body, below which it is a placeholder. */
+  minEntropy: number;
+  /** One line telling a person how to rotate the key. */
+  hint: string;
+}
+
+export type VerificationStatus = 'live' | 'invalid' | 'unknown' | 'skipped';
+
+export interface Verification {
+  status: VerificationStatus;
+  detail: Record<string, unknown>;
+}
+
+/** One occurrence of a key. Lines and columns are 1-based; `endColumn` is exclusive; columns count UTF-16 code units. */
+export interface Finding {
+  ruleId: string;
+  provider: string;
+  severity: Severity;
+  secret: Secret;
+  /** `sha256:` + lowercase hex of SHA-256 over the raw key's UTF-8 bytes. */
+  secretHash: string;
+  /** Stable id for ignore files and baselines: independent of line numbers, dependent on the key. */
+  fingerprint: string;
+  origin: Origin;
+  line: number;
+  column: number;
+  endColumn: number;
+  /** How the key was encoded where it was found, when not plain text. */
+  encoding?: 'base64';
+  verification?: Verification;
+}
+
+/** Something that went wrong without stopping the run (unreadable file, skipped large file). */
+export interface ScanWarning {
+  path?: string;
+  message: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  durationMs: number;
+}
+
+/** What the pipeline returns; reporters render it, the CLI turns it into an exit code. */
+export interface ScanResult {
+  findings: Finding[];
+  warnings: ScanWarning[];
+  stats: ScanStats;
+}

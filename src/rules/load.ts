@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { UsageError } from '../core/errors.js';
+import { checkRuleSpec, type RuleProblem } from './compile.js';
+import { ruleFileSchema, type LoadedRuleFile } from './schema.js';
+
+/** The rules shipped with keywarden: `rules/` at the package root. */
+export const builtinRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** Parse and validate one rule file's text. Returns the problems instead of throwing. */
+export function parseRuleFile(file: string, text: string): { rules?: LoadedRuleFile; problems: RuleProblem[] } {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    const where = error instanceof YAMLParseError ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
+    return { problems: [{ file, field: '(yaml)', message: `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}` }] };
+  }
+  const parsed = ruleFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        field: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)',
+        message: issue.message,
+      })),
+    };
+  }
+  const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file, index, rule));
+  return problems.length > 0 ? { problems } : { rules: { file, data: parsed.data }, problems };
+}
+
+function ruleFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--rules ${dir}: not a directory`);
+    names = readdirSync(dir);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read rules directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return names.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(dir, name));
+}
+
+export function formatProblem(problem: RuleProblem): string {
+  return `${problem.file}: ${problem.field}: ${problem.message}`;
+}
+
+/**
+ * Load and validate the built-in rules plus every `--rules` directory.
+ * Any malformed file, or a rule id defined twice, is a UsageError naming file and field.
+ */
+export function loadRuleFiles(extraDirs: readonly string[] = [], includeBuiltin = true): LoadedRuleFile[] {
+  const dirs = includeBuiltin ? [builtinRulesDir, ...extraDirs] : [...extraDirs];
+  const loaded: LoadedRuleFile[] = [];
+  const problems: RuleProblem[] = [];
+  const seenIds = new Map<string, string>();
+  for (const file of dirs.flatMap(ruleFilesIn)) {
+    const result = parseRuleFile(file, readFileSync(file, 'utf8'));
+    problems.push(...result.problems);
+    if (!result.rules) continue;
+    result.rules.data.rules.forEach((rule, index) => {
+      const other = seenIds.get(rule.id);
+      if (other) problems.push({ file, field: `rules[${index}].id`, message: `'${rule.id}' is already defined in ${other}` });
+      seenIds.set(rule.id, file);
+    });
+    loaded.push(result.rules);
+  }
+  if (problems.length > 0) throw new UsageError(`invalid rule file:\n${problems.map(formatProblem).join('\n')}`);
+  if (extraDirs.length > 0 && loaded.length === 0) throw new UsageError(`no rule files (*.yaml) in ${extraDirs.join(', ')}`);
+  return loaded;
+}
