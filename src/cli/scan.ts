@@ -1,0 +1,61 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { parseBaseline, parseIgnoreFile, type IgnoreList } from '../detect/suppress.js';
+import { scanWorkTree } from '../pipeline/scan.js';
+import { compileRules } from '../rules/compile.js';
+import { loadRuleFiles } from '../rules/load.js';
+import { emptyConfig, loadConfig } from './config.js';
+import { emitResult } from './emit.js';
+import { parseSize, type ScanArgs } from './options.js';
+import { progressBar } from './progress.js';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `.keywardenignore` at the scanned root; absent is empty. */
+function readIgnoreList(root: string): IgnoreList {
+  try {
+    return parseIgnoreFile(readFileSync(join(root, '.keywardenignore'), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fingerprints: new Set(), pathPatterns: [] };
+    throw new UsageError(`cannot read ${join(root, '.keywardenignore')}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+export function readBaseline(file: string) {
+  try {
+    return parseBaseline(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--baseline ${file}: ${reason}`);
+  }
+}
+
+/** `keywarden scan [PATH..]`. Reported paths are relative to the one directory given, else to the current directory. */
+export async function runScan(args: ScanArgs): Promise<number> {
+  const config = args.config ? loadConfig(args.config) : emptyConfig;
+  const ruleFiles = loadRuleFiles([...config.rules, ...args.rules]);
+  const only = args.paths.length === 1 ? args.paths[0] : undefined;
+  const root = only !== undefined && isDirectory(only) ? only : '.';
+  const ignore = readIgnoreList(root);
+  ignore.pathPatterns.push(...config.exclude);
+  const maxFileSize = parseSize(String(config.maxFileSize ?? args.maxFileSize), '--max-file-size');
+  const progress = args.quiet ? undefined : progressBar('scanning');
+  const result = await scanWorkTree({
+    root,
+    paths: args.paths,
+    gitignore: config.gitignore === false ? false : args.gitignore,
+    maxFileSize,
+    ruleFiles,
+    suppressions: { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) },
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.done();
+  return emitResult(result, compileRules(ruleFiles), { ...args, suppressed: result.suppressed });
+}

@@ -1,0 +1,27 @@
+/**
+ * A scanning thread: compiles the rules once, then scans the batches of files it is
+ * sent. Rules travel as validated plain data because compiled RegExps cannot be cloned.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createEngine } from '../detect/detect.js';
+import { compileRules } from '../rules/compile.js';
+import type { LoadedRuleFile } from '../rules/schema.js';
+import type { TreeFile } from '../sources/worktree.js';
+import { scanBatch, type FileScanOptions } from './scan-file.js';
+
+export interface WorkerSetup {
+  ruleFiles: LoadedRuleFile[];
+  options: FileScanOptions;
+}
+
+export interface BatchRequest {
+  id: number;
+  files: TreeFile[];
+}
+
+const setup = workerData as WorkerSetup;
+const engine = createEngine(compileRules(setup.ruleFiles));
+
+parentPort?.on('message', (request: BatchRequest) => {
+  parentPort?.postMessage({ id: request.id, result: scanBatch(request.files, engine, setup.options) });
+});

@@ -1,0 +1,19 @@
+import type { ScanResult } from '../core/types.js';
+import { toReportFinding, type ReportContext } from './model.js';
+
+/** SPEC §3: one JSON object. */
+export function renderJson(result: ScanResult, context: ReportContext): string {
+  const report = {
+    version: 1,
+    tool: { name: 'keywarden', version: context.toolVersion },
+    findings: result.findings.map((finding) => toReportFinding(finding, context)),
+    stats: result.stats,
+    ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** SPEC §3: the finding objects, one a line. */
+export function renderJsonl(result: ScanResult, context: ReportContext): string {
+  return result.findings.map((finding) => `${JSON.stringify(toReportFinding(finding, context))}\n`).join('');
+}

@@ -1,0 +1,64 @@
+import type { Finding, ScanResult } from '../core/types.js';
+
+/** What every renderer is given besides the result. */
+export interface ReportContext {
+  toolVersion: string;
+  /** Include the raw key (`--show-secrets`). Off by default: reports are shared, logged and uploaded. */
+  showSecrets: boolean;
+  /** Findings removed by ignore files and baselines, for the summary line. */
+  suppressed?: number;
+}
+
+/** A finding as SPEC §3's json report spells it. */
+export interface ReportFinding {
+  ruleId: string;
+  provider: string;
+  severity: string;
+  secretHash: string;
+  redacted: string;
+  fingerprint: string;
+  source: string;
+  path: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  encoding?: string;
+  commit?: string;
+  author?: string;
+  email?: string;
+  date?: string;
+  verification?: { status: string; detail: Record<string, unknown> };
+  secret?: string;
+}
+
+export function toReportFinding(finding: Finding, context: ReportContext): ReportFinding {
+  const { origin } = finding;
+  return {
+    ruleId: finding.ruleId,
+    provider: finding.provider,
+    severity: finding.severity,
+    secretHash: finding.secretHash,
+    redacted: finding.secret.redacted,
+    fingerprint: finding.fingerprint,
+    source: origin.kind,
+    path: origin.path,
+    line: finding.line,
+    column: finding.column,
+    endColumn: finding.endColumn,
+    ...(finding.encoding ? { encoding: finding.encoding } : {}),
+    ...(origin.kind === 'history'
+      ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date }
+      : {}),
+    ...(finding.verification ? { verification: finding.verification } : {}),
+    ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
+  };
+}
+
+/** The one-line advice shown with a finding: how to fix it, and how to suppress a deliberate fake. */
+export function suppressHint(finding: Finding): string {
+  return `deliberate fake? add "keywarden:allow" on the line, or "${finding.fingerprint}" to .keywardenignore`;
+}
+
+export function distinctFiles(result: ScanResult): number {
+  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+}

@@ -1,0 +1,109 @@
+import { lstatSync } from 'node:fs';
+import { posix, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../core/errors.js';
+import type { ScanWarning } from '../core/types.js';
+
+/** A file to scan: where to read it, and the path reported for it. */
+export interface TreeFile {
+  absolute: string;
+  /** Relative to the scan root, with `/`. */
+  path: string;
+}
+
+export interface ListOptions {
+  /** Directory the reported paths are relative to. */
+  root: string;
+  /** Files or directories to scan (absolute or relative to the process's cwd). */
+  paths: readonly string[];
+  /** Honour `.gitignore` files (nested ones too). */
+  gitignore: boolean;
+  /** Extra gitignore-style path patterns not to scan (`.keywardenignore` globs, config excludes). */
+  exclude: readonly string[];
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** gitignore rules per directory (relative to root, '' for the root), read from the `.gitignore` files found. */
+function loadGitignores(root: string, gitignorePaths: readonly string[]): Map<string, Ignore> {
+  const byDir = new Map<string, Ignore>();
+  for (const path of gitignorePaths) {
+    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    try {
+      byDir.set(dir, ignore().add(readFileSync(resolve(root, path), 'utf8')));
+    } catch {
+      // An unreadable .gitignore ignores nothing; the files it would hide get scanned, which is the safe side.
+    }
+  }
+  return byDir;
+}
+
+/** Git's precedence: the deepest `.gitignore` that has an opinion wins; an ignored directory hides everything below. */
+function isGitignored(path: string, byDir: Map<string, Ignore>): boolean {
+  let ignored = false;
+  const parts = path.split('/');
+  for (let depth = 0; depth < parts.length; depth++) {
+    const dir = parts.slice(0, depth).join('/');
+    const rules = byDir.get(dir);
+    if (!rules) continue;
+    const verdict = rules.test(parts.slice(depth).join('/'));
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/**
+ * List the files to scan under each path: regular files only (symbolic links are never
+ * followed, so nothing outside the root is read), `.git/` skipped, `.gitignore` and
+ * the exclude patterns honoured. A path that does not exist is a UsageError.
+ */
+export async function listFiles(options: ListOptions): Promise<{ files: TreeFile[]; warnings: ScanWarning[] }> {
+  const root = resolve(options.root);
+  const warnings: ScanWarning[] = [];
+  const found = new Map<string, TreeFile>();
+  const excluded = ignore().add([...options.exclude]);
+  for (const given of options.paths) {
+    const absolute = resolve(given);
+    let stats;
+    try {
+      stats = lstatSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${given}`);
+    }
+    if (stats.isSymbolicLink()) {
+      warnings.push({ path: given, message: 'symbolic link not followed' });
+      continue;
+    }
+    if (stats.isFile()) {
+      const path = toPosix(relative(root, absolute));
+      found.set(absolute, { absolute, path });
+      continue;
+    }
+    const entries = await fg('**', {
+      cwd: absolute,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ['**/.git/**', '**/.git'],
+    });
+    const prefix = toPosix(relative(root, absolute));
+    const rootRelative = (entry: string) => (prefix === '' ? entry : `${prefix}/${entry}`);
+    const gitignores = options.gitignore
+      ? loadGitignores(absolute, entries.filter((entry) => entry === '.gitignore' || entry.endsWith('/.gitignore')))
+      : new Map<string, Ignore>();
+    for (const entry of entries) {
+      if (options.gitignore && isGitignored(entry, gitignores)) continue;
+      const path = rootRelative(entry);
+      if (!path.startsWith('../') && excluded.ignores(path)) continue;
+      const file = resolve(absolute, entry);
+      found.set(file, { absolute: file, path });
+    }
+  }
+  return { files: [...found.values()], warnings };
+}
