@@ -1,0 +1,255 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomString, seededRandom } from '../../src/rules/examples.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
+
+const random = seededRandom(20261124);
+const openrouterKey = () => `sk-or-v1-${randomString(random, 'hex', 64)}`;
+const agentrouterKey = () => `sk-ar-${randomString(random, 'alnum', 40)}`;
+const tokenrouterLiveKey = () => `tr_live_${randomString(random, 'alnum', 32)}`;
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A temp directory holding `files` (path → content). */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'keywarden-cli-'));
+  made.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+function expectNoRawKey(text: string, keys: string[]) {
+  for (const key of keys) expect(text).not.toContain(key);
+}
+
+describe('keywarden scan', () => {
+  let key: string;
+  beforeEach(() => {
+    key = openrouterKey();
+  });
+
+  it('exits 0 and says so on a clean tree', async () => {
+    const run = await runCli(['scan', '.'], { cwd: tree({ 'README.md': 'Set OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' }) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('no leaked keys');
+  });
+
+  it('exits 1 and names path:line:col, the provider and the redacted key — never the raw key', async () => {
+    const root = tree({ 'src/client.ts': `import OpenAI from "openai";\n\nconst client = new OpenAI({ apiKey: "${key}" });\n` });
+    const run = await runCli(['scan', '.'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('src/client.ts:3:38');
+    expect(run.stdout).toContain('OpenRouter API key');
+    expect(run.stdout).toContain(`sk-or-v1-${key.slice(9, 13)}…${key.slice(-4)}`);
+    expect(run.stdout).toContain('keywarden:allow');
+    expectNoRawKey(run.stdout + run.stderr, [key]);
+  });
+
+  it.each(['human', 'json', 'jsonl', 'sarif', 'markdown'])('keeps the raw key out of the %s report unless --show-secrets', async (format) => {
+    const keys = [key, agentrouterKey(), tokenrouterLiveKey()];
+    const root = tree({ '.env': keys.map((k, i) => `KEY_${i}=${k}`).join('\n') });
+    const hidden = await runCli(['scan', '.', '--format', format], { cwd: root });
+    expect(hidden.code).toBe(1);
+    expectNoRawKey(hidden.stdout + hidden.stderr, keys);
+    const shown = await runCli(['scan', '.', '--format', format, '--show-secrets'], { cwd: root });
+    for (const k of keys) expect(shown.stdout).toContain(k);
+  });
+
+  it('writes the json report of SPEC §3', async () => {
+    const root = tree({ 'config/app.yaml': `llm:\n  key: ${key}\n` });
+    const run = await runCli(['scan', '.', '--format', 'json'], { cwd: root });
+    const report = JSON.parse(run.stdout) as { version: number; tool: { name: string }; findings: Record<string, unknown>[]; stats: Record<string, number> };
+    expect(report.version).toBe(1);
+    expect(report.tool.name).toBe('keywarden');
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'openrouter.api-key',
+      provider: 'openrouter',
+      severity: 'high',
+      source: 'file',
+      path: 'config/app.yaml',
+      line: 2,
+      column: 8,
+      endColumn: 8 + key.length,
+      redacted: `sk-or-v1-${key.slice(9, 13)}…${key.slice(-4)}`,
+    });
+    expect(report.findings[0]?.['secretHash']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(report.stats['files']).toBe(1);
+  });
+
+  it('writes SARIF 2.1.0 that code scanning accepts', async () => {
+    const root = tree({ 'dir with space/k.env': `K=${key}\n` });
+    const run = await runCli(['scan', '.', '--format', 'sarif'], { cwd: root });
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const sarifRun = sarif.runs[0];
+    expect(sarifRun?.tool.driver.rules.map((r) => r.id)).toContain('openrouter.api-key');
+    expect(sarifRun?.results[0]).toMatchObject({
+      ruleId: 'openrouter.api-key',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'dir%20with%20space/k.env' }, region: { startLine: 1, startColumn: 3 } } }],
+    });
+    expect(sarifRun?.results[0]?.['partialFingerprints']).toHaveProperty('keywarden/v1');
+  });
+
+  it('writes --output to a file and keeps stdout empty', async () => {
+    const root = tree({ 'a.txt': key });
+    const run = await runCli(['scan', 'a.txt', '--format', 'json', '--output', 'report.json'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(root, 'report.json'), 'utf8'))).toHaveProperty('findings.length', 1);
+  });
+
+  it('honours .gitignore, nested too, unless --no-gitignore', async () => {
+    const root = tree({ '.gitignore': 'secrets/\n', 'secrets/k.env': key, 'app/.gitignore': '*.log\n', 'app/x.log': openrouterKey() });
+    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+    const all = await runCli(['scan', '.', '--no-gitignore', '--format', 'json'], { cwd: root });
+    expect((JSON.parse(all.stdout) as { findings: unknown[] }).findings).toHaveLength(2);
+  });
+
+  it('honours keywarden:allow and gitleaks:allow on the line', async () => {
+    const root = tree({ 'a.ts': `const fake = "${key}"; // keywarden:allow\nconst other = "${openrouterKey()}"; // gitleaks:allow\n` });
+    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+  });
+
+  it('suppresses a fingerprint from .keywardenignore, but not a different key put on the same line', async () => {
+    const root = tree({ 'a.env': `KEY=${key}\n` });
+    const first = JSON.parse((await runCli(['scan', '.', '-f', 'json'], { cwd: root })).stdout) as { findings: { fingerprint: string }[] };
+    writeFileSync(join(root, '.keywardenignore'), `# known test fixture\n${first.findings[0]?.fingerprint}\n`);
+    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+    writeFileSync(join(root, 'a.env'), `KEY=${openrouterKey()}\n`);
+    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(1);
+  });
+
+  it('suppresses paths listed in .keywardenignore', async () => {
+    const root = tree({ '.keywardenignore': 'fixtures/\n', 'fixtures/k.env': key });
+    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+  });
+
+  it('matches a --baseline without line numbers: lines added above an old finding do not bring it back', async () => {
+    const root = tree({ 'a.env': `KEY=${key}\n` });
+    await runCli(['scan', '.', '-f', 'json', '-o', 'baseline.json'], { cwd: root });
+    writeFileSync(join(root, 'a.env'), `# a comment\n\nOTHER=1\nKEY=${key}\n`);
+    expect((await runCli(['scan', 'a.env', '--baseline', 'baseline.json'], { cwd: root })).code).toBe(0);
+    writeFileSync(join(root, 'a.env'), `KEY=${key}\nNEW=${tokenrouterLiveKey()}\n`);
+    const run = await runCli(['scan', 'a.env', '--baseline', 'baseline.json', '-f', 'json'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['tokenrouter.live-key']);
+  });
+
+  it('scans a .dat file of text but skips a binary file', async () => {
+    const root = tree({ 'data.dat': `key ${key}\n` });
+    writeFileSync(join(root, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(openrouterKey())]));
+    const run = await runCli(['scan', '.', '-f', 'json'], { cwd: root });
+    expect((JSON.parse(run.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(['data.dat']);
+  });
+
+  it('warns about a file over --max-file-size instead of skipping it silently', async () => {
+    const root = tree({ 'big.txt': `${'x'.repeat(4096)}\n${key}\n` });
+    const run = await runCli(['scan', '.', '--max-file-size', '1k'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: big\.txt: not scanned: .* over --max-file-size/);
+  });
+
+  it('finds keys across a tree large enough to use worker threads', async () => {
+    const files: Record<string, string> = {};
+    const keys: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      files[`pkg/m${i}/index.js`] = `module.exports = ${i};\n`;
+      if (i % 50 === 7) {
+        const k = openrouterKey();
+        keys.push(k);
+        files[`pkg/m${i}/index.js`] += `const key = "${k}";\n`;
+      }
+    }
+    const run = await runCli(['scan', '.', '-f', 'json'], { cwd: tree(files) });
+    const report = JSON.parse(run.stdout) as { findings: { line: number }[]; stats: { files: number } };
+    expect(report.findings).toHaveLength(keys.length);
+    expect(report.findings.every((f) => f.line === 2)).toBe(true);
+    expect(report.stats.files).toBe(600);
+  });
+
+  it.each([
+    [['scan', 'does-not-exist'], /no such file or directory: does-not-exist/],
+    [['scan', '.', '--format', 'xml'], /Invalid values/],
+    [['scan', '.', '--max-file-size', 'lots'], /--max-file-size/],
+    [['scan', '.', '--baseline', 'missing.json'], /--baseline missing\.json: ENOENT/],
+    [['scan', '.', '--rules', 'nowhere'], /rules directory nowhere/],
+  ])('exits 2 on %j', async (args, message) => {
+    const run = await runCli(args, { cwd: tree({ 'a.txt': 'hello' }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('exits 2 naming the file and the field of a malformed user rule', async () => {
+    const root = tree({
+      'my-rules/acme.yaml': 'provider: acme\nname: Acme\nrules:\n  - id: acme.key\n    name: Acme key\n    severity: severe\n    keywords: [acme_]\n    pattern: "acme_[a-z]{20}"\n    examples: ["acme_{{lower:20}}"]\n    negativeExamples: ["acme_short"]\n',
+    });
+    const run = await runCli(['scan', '.', '--rules', 'my-rules'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/acme\.yaml: rules\[0\]\.severity/);
+  });
+
+  it('uses a user rule from --rules', async () => {
+    const root = tree({
+      'my-rules/acme.yaml': 'provider: acme\nname: Acme\nrules:\n  - id: acme.key\n    name: Acme key\n    severity: medium\n    keywords: [acme_]\n    pattern: "(?<![a-z0-9_])acme_[a-z0-9]{20}(?![a-z0-9])"\n    examples: ["k=acme_{{lower:20}}"]\n    negativeExamples: ["acme_short"]\n',
+      'app.env': `ACME=acme_${randomString(random, 'lower', 20)}\n`,
+    });
+    const run = await runCli(['scan', 'app.env', '--rules', 'my-rules', '-f', 'json'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings[0]?.ruleId).toBe('acme.key');
+  });
+
+  it('colours only for a terminal or FORCE_COLOR, and never with NO_COLOR or --no-color', async () => {
+    const root = tree({ 'a.env': key });
+    const ansi = /\x1b\[/;
+    expect((await runCli(['scan', '.'], { cwd: root })).stdout).not.toMatch(ansi);
+    expect((await runCli(['scan', '.'], { cwd: root, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli(['scan', '.'], { cwd: root, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['scan', '.', '--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+  });
+});
+
+describe('keywarden rules', () => {
+  it('check passes on the built-in rules', async () => {
+    const run = await runCli(['rules', 'check'], { cwd: repoRoot });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/0 failed/);
+  });
+
+  it('check fails on a rule whose example does not match, naming file, rule and example', async () => {
+    const root = tree({
+      'r/acme.yaml': 'provider: acme\nname: Acme\nrules:\n  - id: acme.key\n    name: Acme key\n    severity: low\n    keywords: [acme_]\n    pattern: "acme_[a-z]{20}"\n    examples: ["acme_TOOSHORT"]\n    negativeExamples: ["nothing"]\n',
+    });
+    const run = await runCli(['rules', 'check', 'r'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/acme\.yaml: acme\.key examples\[0\]/);
+  });
+
+  it('list shows every built-in rule', async () => {
+    const run = await runCli(['rules', 'list', '--format', 'json'], { cwd: repoRoot });
+    expect((JSON.parse(run.stdout) as { id: string }[]).map((r) => r.id).sort()).toEqual([
+      'agentrouter.api-key',
+      'openrouter.api-key',
+      'tokenrouter.live-key',
+      'tokenrouter.test-key',
+    ]);
+  });
+});
+
+describe('this repository', () => {
+  it('scans clean: no realistic key is committed, not even in fixtures', async () => {
+    const run = await runCli(['scan', '.'], { cwd: repoRoot });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
