@@ -22,8 +22,6 @@ const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
-export const emptyConfig: Config = { exclude: [], rules: [] };
-
 export function loadConfig(file: string): Config {
   let raw: unknown;
   try {

@@ -4,8 +4,8 @@ import { UsageError } from '../core/errors.js';
 import { parseBaseline, parseIgnoreFile, type IgnoreList } from '../detect/suppress.js';
 import { scanWorkTree } from '../pipeline/scan.js';
 import { compileRules } from '../rules/compile.js';
-import { loadRuleFiles } from '../rules/load.js';
-import { emptyConfig, loadConfig } from './config.js';
+import { loadRuleSet } from '../rules/rule-set.js';
+import type { Config } from './config.js';
 import { emitResult } from './emit.js';
 import { parseSize, type ScanArgs } from './options.js';
 import { progressBar } from './progress.js';
@@ -39,8 +39,9 @@ export function readBaseline(file: string) {
 
 /** `keywarden scan [PATH..]`. Reported paths are relative to the one directory given, else to the current directory. */
 export async function runScan(args: ScanArgs): Promise<number> {
-  const config = args.config ? loadConfig(args.config) : emptyConfig;
-  const ruleFiles = loadRuleFiles([...config.rules, ...args.rules]);
+  // The config loader pulls in the YAML parser and validator: load it only when asked for.
+  const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
+  const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
   const only = args.paths.length === 1 ? args.paths[0] : undefined;
   const root = only !== undefined && isDirectory(only) ? only : '.';
   const ignore = readIgnoreList(root);

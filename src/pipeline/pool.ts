@@ -10,6 +10,8 @@ const batchSize = 48;
 /** Batches queued per thread so it never waits for the next one. */
 const inFlightPerWorker = 2;
 
+export const defaultThreads = Math.max(1, Math.min(availableParallelism(), 8));
+
 function merge(into: BatchResult, from: BatchResult): void {
   into.findings.push(...from.findings);
   into.warnings.push(...from.warnings);
@@ -17,54 +19,67 @@ function merge(into: BatchResult, from: BatchResult): void {
   into.bytes += from.bytes;
 }
 
+/** Feed batches to one worker until none are left; resolves when it has answered them all. */
+function drive(worker: Worker, next: () => BatchRequest | undefined, onResult: (message: { id: number; result: BatchResult }) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let pending = 0;
+    const send = () => {
+      for (let request = pending < inFlightPerWorker ? next() : undefined; request; request = pending < inFlightPerWorker ? next() : undefined) {
+        pending++;
+        worker.postMessage(request);
+      }
+      if (pending === 0) {
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve();
+      }
+    };
+    const onMessage = (message: { id: number; result: BatchResult }) => {
+      pending--;
+      onResult(message);
+      send();
+    };
+    worker.on('message', onMessage);
+    worker.on('error', reject);
+    send();
+  });
+}
+
 /**
- * Scan files on worker threads, one per core. Batches are handed out as threads finish,
- * so one huge file does not hold the others back. `onProgress` gets files done so far.
+ * Scanning threads, one per core. Created before the file listing so that their start-up
+ * (loading code, compiling rules) overlaps the directory walk.
  */
-export async function scanInWorkers(
-  files: readonly TreeFile[],
-  setup: WorkerSetup,
-  onProgress?: (done: number) => void,
-  threads = Math.max(1, Math.min(availableParallelism(), 8)),
-): Promise<BatchResult> {
-  const batches: TreeFile[][] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
-  const total = emptyBatch();
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: setup }));
-  try {
+export class ScanPool {
+  readonly #workers: Worker[];
+
+  constructor(setup: WorkerSetup, threads = defaultThreads) {
+    this.#workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: setup }));
+  }
+
+  /** Scan files; batches go to whichever thread is free, so one huge file does not hold the rest back. */
+  async scan(files: readonly TreeFile[], onProgress?: (done: number) => void): Promise<BatchResult> {
+    const batches: TreeFile[][] = [];
+    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+    const total = emptyBatch();
+    let next = 0;
+    let done = 0;
+    const nextRequest = (): BatchRequest | undefined => {
+      const batch = batches[next];
+      return batch ? { id: next++, files: batch } : undefined;
+    };
     await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let pending = 0;
-            const send = () => {
-              while (pending < inFlightPerWorker && next < batches.length) {
-                const request: BatchRequest = { id: next, files: batches[next] ?? [] };
-                next++;
-                pending++;
-                worker.postMessage(request);
-              }
-              if (pending === 0) resolve();
-            };
-            worker.on('message', (message: { id: number; result: BatchResult }) => {
-              pending--;
-              merge(total, message.result);
-              done += batches[message.id]?.length ?? 0;
-              onProgress?.(done);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (pending > 0) reject(new Error(`scanner thread exited with code ${code}`));
-            });
-            send();
-          }),
+      this.#workers.map((worker) =>
+        drive(worker, nextRequest, (message) => {
+          merge(total, message.result);
+          done += batches[message.id]?.length ?? 0;
+          onProgress?.(done);
+        }),
       ),
     );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    return total;
   }
-  return total;
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
 }

@@ -5,7 +5,7 @@ import { applySuppressions, type Suppressions } from '../detect/suppress.js';
 import { compileRules } from '../rules/compile.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 import { listFiles } from '../sources/worktree.js';
-import { scanInWorkers } from './pool.js';
+import { ScanPool } from './pool.js';
 import { scanBatch, type BatchResult } from './scan-file.js';
 
 export interface WorkTreeScan {
@@ -16,7 +16,7 @@ export interface WorkTreeScan {
   maxFileSize: number;
   ruleFiles: LoadedRuleFile[];
   suppressions: Suppressions;
-  /** Threads to scan on; 0 scans on the calling thread. Default: worker threads for larger trees. */
+  /** Threads to scan on; 0 scans on the calling thread. Default: one per core, for trees large enough to gain. */
   threads?: number;
   onProgress?: (done: number, total: number) => void;
   clock?: () => number;
@@ -41,21 +41,24 @@ export function wireToFindings(wire: readonly WireFinding[], rules: readonly Com
 export async function scanWorkTree(request: WorkTreeScan): Promise<ScanResult & { suppressed: number }> {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
-  const listed = await listFiles({
-    root: request.root,
-    paths: request.paths,
-    gitignore: request.gitignore,
-    exclude: request.suppressions.ignore?.pathPatterns ?? [],
-  });
-  const rules = compileRules(request.ruleFiles);
   const options = { maxFileSize: request.maxFileSize };
-  const threads = request.threads ?? (listed.files.length >= workerThreshold ? undefined : 0);
-  const progress = request.onProgress && ((done: number) => request.onProgress?.(done, listed.files.length));
+  const pool = request.threads === 0 ? undefined : new ScanPool({ ruleFiles: request.ruleFiles, options }, request.threads);
   let batch: BatchResult;
-  if (threads === 0) {
-    batch = scanBatch(listed.files, createEngine(rules), options);
-  } else {
-    batch = await scanInWorkers(listed.files, { ruleFiles: request.ruleFiles, options }, progress, threads);
+  let listed;
+  const rules = compileRules(request.ruleFiles);
+  try {
+    listed = await listFiles({
+      root: request.root,
+      paths: request.paths,
+      gitignore: request.gitignore,
+      exclude: request.suppressions.ignore?.pathPatterns ?? [],
+    });
+    const total = listed.files.length;
+    const progress = request.onProgress && ((done: number) => request.onProgress?.(done, total));
+    const useThreads = pool && (request.threads !== undefined || total >= workerThreshold);
+    batch = useThreads ? await pool.scan(listed.files, progress) : scanBatch(listed.files, createEngine(rules), options);
+  } finally {
+    await pool?.close();
   }
   const { kept, suppressed } = applySuppressions(wireToFindings(batch.findings, rules), request.suppressions);
   return {

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { checkRuleSpec, type RuleProblem } from './compile.js';
 import { ruleFileSchema, type LoadedRuleFile } from './schema.js';
 
-/** The rules shipped with keywarden: `rules/` at the package root. */
-export const builtinRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
+import { builtinRulesDir } from './cache.js';
+
+export { builtinRulesDir };
 
 /** Parse and validate one rule file's text. Returns the problems instead of throwing. */
 export function parseRuleFile(file: string, text: string): { rules?: LoadedRuleFile; problems: RuleProblem[] } {

@@ -4,6 +4,12 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 export const defaultWindowSize = 16 * 1024 * 1024;
 /** Overlap between windows: more than the longest key plus the context a rule may look at. */
 export const windowOverlap = 4096;
+/**
+ * One reusable buffer per thread for files that fit in it: most source files do, and
+ * allocating a fresh buffer per file made garbage collection a tenth of the scan time.
+ * Safe because detection copies what it keeps out of the buffer before the next read.
+ */
+const scratch = Buffer.allocUnsafe(1024 * 1024);
 /** A NUL byte in this many leading bytes marks a file as binary (git's own heuristic). */
 const binarySniffLength = 8000;
 
@@ -89,7 +95,8 @@ export function openFile(path: string, maxFileSize: number, windowSize = default
     const size = fstatSync(fd).size;
     if (size === 0) return { read: { kind: 'skipped', reason: 'empty' }, close };
     if (size > maxFileSize) return { read: { kind: 'too-large', size }, close };
-    const first = Buffer.allocUnsafe(Math.min(size, windowSize));
+    const length = Math.min(size, windowSize);
+    const first = length <= scratch.length ? scratch.subarray(0, length) : Buffer.allocUnsafe(length);
     const data = first.subarray(0, readFully(fd, first, 0));
     if (looksBinary(data)) return { read: { kind: 'skipped', reason: 'binary' }, close };
     return { read: { kind: 'windows', size, windows: windowsOf(fd, size, data, windowSize) }, close };

@@ -1,8 +1,7 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
 
@@ -57,6 +56,34 @@ function isGitignored(path: string, byDir: Map<string, Ignore>): boolean {
   return ignored;
 }
 
+const plainGitignoreLine = /^\/?[A-Za-z0-9._-][A-Za-z0-9._/-]*\/?$/;
+
+/**
+ * Globs that let fast-glob skip whole directories a root `.gitignore` excludes by plain
+ * name (`node_modules/`, `/dist`). Git never looks inside an excluded directory, so pruning
+ * it is exactly git's behaviour; lines with wildcards or negations are left to the exact
+ * filter that runs on every listed file anyway. This only saves walking time.
+ */
+export function pruneGlobs(gitignoreText: string): string[] {
+  const globs: string[] = [];
+  for (const raw of gitignoreText.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!plainGitignoreLine.test(line) || line.includes('..')) continue;
+    const name = line.replace(/^\/|\/$/g, '');
+    const anchored = line.startsWith('/') || name.includes('/');
+    globs.push(...(anchored ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`]));
+  }
+  return globs;
+}
+
+function readTextIfAny(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /**
  * List the files to scan under each path: regular files only (symbolic links are never
  * followed, so nothing outside the root is read), `.git/` skipped, `.gitignore` and
@@ -84,24 +111,27 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
       found.set(absolute, { absolute, path });
       continue;
     }
-    const entries = await fg('**', {
+    const prune = options.gitignore ? pruneGlobs(readTextIfAny(resolve(absolute, '.gitignore'))) : [];
+    const entries = fg.sync('**', {
       cwd: absolute,
       dot: true,
       onlyFiles: true,
       followSymbolicLinks: false,
       suppressErrors: true,
-      ignore: ['**/.git/**', '**/.git'],
+      ignore: ['**/.git/**', '**/.git', ...prune],
     });
     const prefix = toPosix(relative(root, absolute));
     const rootRelative = (entry: string) => (prefix === '' ? entry : `${prefix}/${entry}`);
     const gitignores = options.gitignore
       ? loadGitignores(absolute, entries.filter((entry) => entry === '.gitignore' || entry.endsWith('/.gitignore')))
       : new Map<string, Ignore>();
+    const checkGitignore = gitignores.size > 0;
+    const checkExcluded = options.exclude.length > 0;
     for (const entry of entries) {
-      if (options.gitignore && isGitignored(entry, gitignores)) continue;
+      if (checkGitignore && isGitignored(entry, gitignores)) continue;
       const path = rootRelative(entry);
-      if (!path.startsWith('../') && excluded.ignores(path)) continue;
-      const file = resolve(absolute, entry);
+      if (checkExcluded && !path.startsWith('../') && excluded.ignores(path)) continue;
+      const file = `${absolute}${sep}${entry}`;
       found.set(file, { absolute: file, path });
     }
   }
