@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import pc from 'picocolors';
 import { ExitCode, UsageError } from '../core/errors.js';
 import type { CompiledRule, ScanResult } from '../core/types.js';
+import { colors, shouldColor } from '../report/colors.js';
 import { render, type Format } from '../report/index.js';
 import type { ReportContext } from '../report/model.js';
 import { toolVersion } from './version.js';
@@ -16,12 +16,9 @@ export interface EmitOptions {
   suppressed?: number;
 }
 
-/** Colour only for people: a terminal, not NO_COLOR, not --no-color, not a file. */
+/** Colour for a stream, or never when the text goes to a file. */
 export function useColor(options: { color: boolean; output?: string | undefined }, stream: NodeJS.WriteStream): boolean {
-  if (!options.color || options.output) return false;
-  if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') return false;
-  if (process.env['FORCE_COLOR'] && process.env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true && pc.isColorSupported;
+  return !options.output && shouldColor(process.env, stream.isTTY === true, options.color);
 }
 
 export function exitCodeFor(result: ScanResult, failOn: 'any' | 'live'): number {
@@ -32,7 +29,7 @@ export function exitCodeFor(result: ScanResult, failOn: 'any' | 'live'): number 
 /** Print warnings, write the report where it was asked for, and return the exit code. */
 export function emitResult(result: ScanResult, rules: readonly CompiledRule[], options: EmitOptions): number {
   const context: ReportContext = { toolVersion, showSecrets: options.showSecrets, ...(options.suppressed ? { suppressed: options.suppressed } : {}) };
-  const errColor = pc.createColors(useColor(options, process.stderr) || useColor({ color: options.color }, process.stderr));
+  const errColor = colors(useColor({ color: options.color }, process.stderr));
   if (!options.quiet) {
     for (const warning of result.warnings) {
       process.stderr.write(`${errColor.yellow('warning:')} ${warning.path ? `${warning.path}: ` : ''}${warning.message}\n`);

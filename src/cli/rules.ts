@@ -1,5 +1,5 @@
-import pc from 'picocolors';
 import { ExitCode } from '../core/errors.js';
+import { colors } from '../report/colors.js';
 import { formatProblem, loadRuleFiles } from '../rules/load.js';
 import { selfTestRules } from '../rules/selftest.js';
 import { useColor } from './emit.js';
@@ -14,7 +14,7 @@ export async function runRulesList(args: { rules: string[]; format: 'human' | 'j
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return ExitCode.clean;
   }
-  const c = pc.createColors(useColor({ color: true }, process.stdout));
+  const c = colors(useColor({ color: true }, process.stdout));
   const width = Math.max(...rows.map((row) => row.id.length));
   for (const row of rows) {
     process.stdout.write(`${c.bold(row.id.padEnd(width))}  ${row.severity.padEnd(8)}  ${row.name}  ${c.dim(row.keywords.join(', '))}\n`);
@@ -26,7 +26,7 @@ export async function runRulesList(args: { rules: string[]; format: 'human' | 'j
 export async function runRulesCheck(args: { dir?: string | undefined }): Promise<number> {
   const files = args.dir ? loadRuleFiles([args.dir], false) : loadRuleFiles();
   const report = selfTestRules(files);
-  const c = pc.createColors(useColor({ color: true }, process.stdout));
+  const c = colors(useColor({ color: true }, process.stdout));
   for (const failure of report.failures) {
     process.stdout.write(`${c.red('✖')} ${formatProblem({ file: failure.file, field: `${failure.ruleId} ${failure.field}[${failure.index}]`, message: failure.message })}\n`);
   }

@@ -1,8 +1,6 @@
-import pc from 'picocolors';
 import type { CompiledRule, Finding, ScanResult, Severity } from '../core/types.js';
+import { colors, type Colors } from './colors.js';
 import { distinctFiles, suppressHint, type ReportContext } from './model.js';
-
-type Colors = ReturnType<typeof pc.createColors>;
 
 const severityColor: Record<Severity, keyof Pick<Colors, 'red' | 'magenta' | 'yellow' | 'blue'>> = {
   critical: 'magenta',
@@ -33,7 +31,7 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
 
 /** For people at a terminal: one block per finding (`path:line:col` first, so editors can jump), then a summary. */
 export function renderHuman(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[], color: boolean): string {
-  const c = pc.createColors(color);
+  const c = colors(color);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
   const { files, bytes, durationMs } = result.stats;
