@@ -30,6 +30,12 @@ export interface CompiledRule {
   prefix: string;
   /** Global regex; the whole match (or the `key` named group) is the key. */
   pattern: RegExp;
+  /**
+   * The same pattern, sticky, when every match starts with one of the keywords (after a
+   * look-behind): then one attempt at each keyword hit replaces a search, which keeps
+   * detection linear on a flood of keywords.
+   */
+  anchored?: RegExp;
   /** Minimum Shannon entropy (bits per character) of the key body, below which it is a placeholder. */
   minEntropy: number;
   /** One line telling a person how to rotate the key. */

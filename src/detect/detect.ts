@@ -1,3 +1,4 @@
+import { containsInlineAllow, isBase64Byte } from '../core/text.js';
 import type { CompiledRule } from '../core/types.js';
 import { LineLocator } from './locate.js';
 import { blankEscapes } from './normalize.js';
@@ -32,25 +33,50 @@ export interface DetectOptions {
   startLine?: number;
   /** UTF-16 units of the first line that lie before the data (streamed windows). */
   firstLineColumnOffset?: number;
-  /** Only matches starting in [ownedFrom, ownedTo) are reported; overlapping windows use this to report each key once. */
+  /** The part of the first line before the data carries an inline-allow marker (streamed windows). */
+  firstLineAllowed?: boolean;
+  /** The data begins inside base64 text that began earlier, at this line and column (streamed windows). */
+  continuedBase64?: { line: number; column: number };
+  /** Only keys starting in [ownedFrom, ownedTo) are reported; overlapping windows use this to report each key once. */
   ownedFrom?: number;
   ownedTo?: number;
 }
 
-/** How far before and after a keyword the regex may look. Keys are at most ~140 bytes. */
+/** How far before a keyword a rule may look (look-behind, context in user rules). */
 const contextBefore = 64;
+/** How far after a keyword a match may reach; keys are at most ~140 bytes. */
 const contextAfter = 1024;
+/** A window of text is cut once and reused for every hit it covers, so a flood of keywords costs linear time. */
+const windowLength = 16 * 1024;
 /** Longest base64 text decoded around an encoded keyword. */
 const maxBase64Run = 1 << 20;
-
-const inlineAllowMarkers = [Buffer.from('keywarden:allow'), Buffer.from('gitleaks:allow')];
 
 interface Located {
   rule: CompiledRule;
   key: string;
+  /** What is reported: the key, or the whole base64 text holding it. */
   start: number;
   end: number;
+  /** Where the key itself begins (in base64 text: where its encoding begins); decides which window owns it. */
+  at: number;
   encoding?: 'base64';
+}
+
+/** Latin1 text of part of the data (one char per byte, so offsets carry over), escapes blanked. */
+class TextWindow {
+  start = 0;
+  end = 0;
+  text = '';
+  constructor(private readonly data: Buffer) {}
+
+  /** Make sure [offset - contextBefore, offset + contextAfter) is inside the window. */
+  cover(offset: number): void {
+    const wantEnd = Math.min(this.data.length, offset + contextAfter);
+    if (Math.max(0, offset - contextBefore) >= this.start && wantEnd <= this.end && this.text !== '') return;
+    this.start = Math.max(0, offset - contextBefore);
+    this.end = Math.min(this.data.length, Math.max(wantEnd, this.start + windowLength));
+    this.text = blankEscapes(this.data.toString('latin1', this.start, this.end));
+  }
 }
 
 function keyOf(match: RegExpExecArray): { key: string; offset: number } {
@@ -60,113 +86,138 @@ function keyOf(match: RegExpExecArray): { key: string; offset: number } {
   return { key: match[0], offset: 0 };
 }
 
-/** Run the keyword's rules on a small window around one plain hit. */
-function matchAroundHit(data: Buffer, hit: Hit): Located[] {
-  const windowStart = Math.max(0, hit.offset - contextBefore);
-  const windowEnd = Math.min(data.length, hit.offset + contextAfter);
-  const text = blankEscapes(data.toString('latin1', windowStart, windowEnd));
-  const hitInWindow = hit.offset - windowStart;
+/** Run the keyword's rules around one plain hit. */
+function matchAroundHit(data: Buffer, window: TextWindow, hit: Hit): Located[] {
+  window.cover(hit.offset);
+  const { text } = window;
+  const hitInWindow = hit.offset - window.start;
   const found: Located[] = [];
+  const accept = (rule: CompiledRule, match: RegExpExecArray) => {
+    const matchEnd = match.index + match[0].length;
+    // A window cut short of the data could hide key characters after the match.
+    if (matchEnd >= text.length && window.end < data.length) return;
+    const { key, offset } = keyOf(match);
+    const start = window.start + match.index + offset;
+    found.push({ rule, key, start, end: start + key.length, at: start });
+  };
   for (const rule of hit.needle.rules) {
+    if (rule.anchored) {
+      // The rule's match starts with this keyword: one attempt exactly here, never a search.
+      rule.anchored.lastIndex = hitInWindow;
+      const match = rule.anchored.exec(text);
+      if (match) accept(rule, match);
+      continue;
+    }
     const pattern = rule.pattern;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const matchEnd = match.index + match[0].length;
-      if (match.index > hitInWindow) break;
-      if (matchEnd <= hitInWindow) continue;
-      // A window cut short of the data could hide key characters after the match.
-      if (matchEnd >= text.length && windowEnd < data.length) continue;
-      const { key, offset } = keyOf(match);
-      const start = windowStart + match.index + offset;
-      found.push({ rule, key, start, end: start + Buffer.byteLength(key) });
+    pattern.lastIndex = Math.max(0, hitInWindow - contextBefore);
+    for (let match = pattern.exec(text); match && match.index <= hitInWindow; match = pattern.exec(text)) {
+      if (match[0].length === 0) pattern.lastIndex++;
+      else if (match.index + match[0].length > hitInWindow) accept(rule, match);
     }
   }
   return found;
 }
 
-const base64Byte = (byte: number | undefined): boolean =>
-  byte !== undefined &&
-  ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) ||
-    byte === 0x2b || byte === 0x2f || byte === 0x2d || byte === 0x5f);
-
-/** The base64 text around an encoded keyword, as byte offsets. */
-function base64RunAround(data: Buffer, offset: number): { start: number; end: number } {
+/** The base64 text around an encoded keyword, as byte offsets, not reaching back before `floor`. */
+function base64RunAround(data: Buffer, offset: number, floor: number): { start: number; end: number } {
   let start = offset;
-  while (start > 0 && offset - start < maxBase64Run && base64Byte(data[start - 1])) start--;
+  const lowest = Math.max(floor, offset - maxBase64Run);
+  while (start > lowest && isBase64Byte(data[start - 1])) start--;
   let end = offset;
-  while (end < data.length && end - start < maxBase64Run && base64Byte(data[end])) end++;
+  while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
   while (end < data.length && data[end] === 0x3d) end++;
   return { start, end };
 }
 
-/** Plain keys in data, without locating lines; used on decoded base64. */
-function plainKeys(data: Buffer, engine: Engine): Located[] {
-  return findHits(data, engine.prefilter)
-    .filter((hit) => hit.needle.encoding === 'plain')
-    .flatMap((hit) => matchAroundHit(data, hit));
+/** Plain keys in data (used on decoded base64), and whether any keyword was there at all. */
+function plainKeys(data: Buffer, engine: Engine): { keys: Located[]; sawKeyword: boolean } {
+  const window = new TextWindow(data);
+  const hits = findHits(data, engine.prefilter).filter((hit) => hit.needle.encoding === 'plain');
+  return { keys: hits.flatMap((hit) => matchAroundHit(data, window, hit)), sawKeyword: hits.length > 0 };
 }
 
-/** Decode the base64 text around an encoded hit; report keys inside at the encoded text's place. */
-function matchInBase64(data: Buffer, hit: Hit, engine: Engine): Located[] {
-  const run = base64RunAround(data, hit.offset);
+/** Decode a base64 run once; report keys inside at the run's place. */
+function keysInBase64(data: Buffer, run: { start: number; end: number }, engine: Engine): Located[] {
   const text = data.toString('latin1', run.start, run.end);
-  // The text before the keyword may start mid-quantum (an identifier glued to it): try each alignment.
+  // The text before the keyword may start mid-quantum (an identifier glued to it, a window edge):
+  // try each alignment until one decodes to a keyword; then that alignment is the right one.
+  // A run cut by the length cap (or by the previous run's cap) continues past its ends: a key
+  // touching a cut end might go on, or might be the tail of a longer identifier, so it is not trusted.
+  const cutBefore = isBase64Byte(data[run.start - 1]);
+  const cutAfter = isBase64Byte(data[run.end]);
   for (let shift = 0; shift < 4; shift++) {
-    const keys = plainKeys(Buffer.from(text.slice(shift), 'base64'), engine);
-    if (keys.length > 0) return keys.map((k) => ({ rule: k.rule, key: k.key, start: run.start + shift, end: run.end, encoding: 'base64' as const }));
+    const decoded = Buffer.from(text.slice(shift), 'base64');
+    const { keys, sawKeyword } = plainKeys(decoded, engine);
+    if (!sawKeyword) continue;
+    const whole = keys.filter((k) => !(cutBefore && k.start < 2) && !(cutAfter && k.end > decoded.length - 3));
+    return whole.map((k) => ({
+      rule: k.rule,
+      key: k.key,
+      start: run.start,
+      end: run.end,
+      at: run.start + shift + Math.floor((k.start * 4) / 3),
+      encoding: 'base64' as const,
+    }));
   }
   return [];
-}
-
-function hasInlineAllow(data: Buffer, lineStart: number, lineEnd: number): boolean {
-  const line = data.subarray(lineStart, lineEnd);
-  return inlineAllowMarkers.some((marker) => line.indexOf(marker) !== -1);
 }
 
 function bodyOf(key: string, rule: CompiledRule): string {
   return key.startsWith(rule.prefix) ? key.slice(rule.prefix.length) : key;
 }
 
+/** Every candidate key: plain hits matched in place, encoded hits decoded once per base64 run. */
+function locateKeys(data: Buffer, engine: Engine): Located[] {
+  const window = new TextWindow(data);
+  const located: Located[] = [];
+  let decodedUpTo = 0;
+  for (const hit of findHits(data, engine.prefilter)) {
+    if (hit.needle.encoding === 'plain') {
+      located.push(...matchAroundHit(data, window, hit));
+    } else if (hit.offset >= decodedUpTo) {
+      const run = base64RunAround(data, hit.offset, decodedUpTo);
+      decodedUpTo = run.end;
+      located.push(...keysInBase64(data, run, engine));
+    }
+  }
+  return located;
+}
+
 /**
- * Find every key in `data`: prefilter on raw bytes, then the rules' regexes on windows
- * around the hits, base64 decoding around encoded hits, placeholder and inline-allow
- * suppression, and line/column location. Pure: no I/O.
+ * Find every key in `data`: prefilter on raw bytes, then the rules' regexes at the hits,
+ * base64 decoding around encoded hits, placeholder and inline-allow suppression, and
+ * line/column location. Linear in the size of the data. Pure: no I/O.
  */
 export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions = {}): KeyMatch[] {
-  const hits = findHits(data, engine.prefilter);
-  if (hits.length === 0) return [];
   const ownedFrom = options.ownedFrom ?? 0;
   const ownedTo = options.ownedTo ?? data.length;
   const seen = new Set<string>();
-  const candidates: Located[] = [];
-  for (const hit of hits) {
-    const located = hit.needle.encoding === 'plain' ? matchAroundHit(data, hit) : matchInBase64(data, hit, engine);
-    for (const match of located) {
-      const id = `${match.rule.id}\0${match.start}\0${match.key}`;
-      if (seen.has(id) || match.start < ownedFrom || match.start >= ownedTo) continue;
-      seen.add(id);
-      if (placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy)) continue;
-      candidates.push(match);
-    }
-  }
+  const candidates = locateKeys(data, engine).filter((match) => {
+    const id = `${match.rule.id}\0${match.start}\0${match.key}`;
+    if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
+    seen.add(id);
+    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === undefined;
+  });
+  if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);
   const locator = new LineLocator(data, options.startLine ?? 1, options.firstLineColumnOffset ?? 0);
   const results: KeyMatch[] = [];
   for (const match of candidates) {
-    if (hasInlineAllow(data, locator.lineStart(match.start), locator.lineEnd(match.start))) continue;
-    const column = locator.columnAt(match.start);
+    const lineStart = locator.lineStart(match.start);
+    if (lineStart === 0 && options.firstLineAllowed) continue;
+    if (containsInlineAllow(data.subarray(lineStart, locator.lineEnd(match.start)))) continue;
+    // Encoded text that began in an earlier window is reported where it began.
+    const carried = match.encoding && match.start === 0 ? options.continuedBase64 : undefined;
+    const line = carried?.line ?? locator.lineAt(match.start);
+    const column = carried?.column ?? locator.columnAt(match.start);
     results.push({
       rule: match.rule,
       key: match.key,
       start: match.start,
       end: match.end,
-      line: locator.lineAt(match.start),
+      line,
       column,
-      endColumn: column + data.toString('utf8', match.start, match.end).length,
+      endColumn: locator.columnAt(match.start) + locator.utf16Length(match.start, match.end),
       ...(match.encoding ? { encoding: match.encoding } : {}),
     });
   }

@@ -1,3 +1,5 @@
+import { utf16Length } from '../core/text.js';
+
 /**
  * Turns byte offsets into 1-based line and column numbers. Columns count UTF-16 code
  * units (SARIF's default `columnKind`), so they agree with editors and GitHub.
@@ -48,7 +50,12 @@ export class LineLocator {
   /** 1-based column of the byte at `offset`. */
   columnAt(offset: number): number {
     const start = this.lineStart(offset);
-    const before = this.#data.toString('utf8', start, offset).length;
-    return before + 1 + (start === 0 ? this.#firstLineColumnOffset : 0);
+    return this.utf16Length(start, offset) + 1 + (start === 0 ? this.#firstLineColumnOffset : 0);
+  }
+
+  /** UTF-16 units of the UTF-8 bytes in [start, end). */
+  utf16Length(start: number, end: number): number {
+    return utf16Length(this.#data, start, end);
   }
 }
+

@@ -4,7 +4,8 @@
  * look-behind reject a real key. They are blanked out with spaces of the same length,
  * so offsets in the normalized text are offsets in the original.
  */
-const escapes = /\x1b\[[0-9;?]*[ -/]*[@-~]|\\u[0-9a-fA-F]{4}|\\[nrtbf"'\\/]|%[0-9A-Fa-f]{2}/g;
+// A run of backslashes with the escape it ends in: `\\n` in doubly escaped JSON is still a newline.
+const escapes = /\x1b\[[0-9;?]*[ -/]*[@-~]|\\+(?:u[0-9a-fA-F]{4}|[nrtbf"'/])?|%[0-9A-Fa-f]{2}/g;
 const mayContainEscape = /[\x1b\\%]/;
 
 export function blankEscapes(text: string): string {

@@ -4,7 +4,8 @@ import type { TreeFile } from '../sources/worktree.js';
 import { emptyBatch, type BatchResult } from './scan-file.js';
 import type { BatchRequest, WorkerSetup } from './worker.js';
 
-const workerUrl = new URL('./worker.js', import.meta.url);
+// Run from source (the tests do), the worker is taken from the build: threads cannot load .ts files.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../../dist/pipeline/worker.js' : './worker.js', import.meta.url);
 /** Files per message: large enough to amortise messaging, small enough to balance the threads. */
 const batchSize = 48;
 /** Batches queued per thread so it never waits for the next one. */

@@ -56,7 +56,12 @@ export async function scanWorkTree(request: WorkTreeScan): Promise<ScanResult & 
     const total = listed.files.length;
     const progress = request.onProgress && ((done: number) => request.onProgress?.(done, total));
     const useThreads = pool && (request.threads !== undefined || total >= workerThreshold);
-    batch = useThreads ? await pool.scan(listed.files, progress) : scanBatch(listed.files, createEngine(rules), options);
+    if (useThreads) {
+      batch = await pool.scan(listed.files, progress);
+    } else {
+      batch = scanBatch(listed.files, createEngine(rules), options);
+      progress?.(total);
+    }
   } finally {
     await pool?.close();
   }

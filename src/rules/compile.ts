@@ -56,9 +56,42 @@ export function checkRuleSpec(file: string, index: number, rule: RuleSpec): Rule
   return problems;
 }
 
+const leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
+
+/**
+ * Whether every match of the pattern starts with one of the keywords: the pattern, past
+ * an optional leading look-behind, begins with a keyword written literally and is not an
+ * alternation at the top level.
+ */
+export function startsWithKeyword(pattern: string, keywords: readonly string[]): boolean {
+  const rest = pattern.replace(leadingLookbehind, '');
+  if (hasTopLevelAlternation(rest)) return false;
+  return keywords.some((keyword) => {
+    const literal = keyword.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\\\?\\${c}`);
+    return new RegExp(`^${literal}`).test(rest);
+  });
+}
+
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 export function compileRule(provider: string, rule: RuleSpec): CompiledRule {
   const usesKeyGroup = rule.pattern.includes('(?<key>');
+  const anchored = !usesKeyGroup && startsWithKeyword(rule.pattern, rule.keywords);
   return {
+    ...(anchored ? { anchored: new RegExp(rule.pattern, 'y') } : {}),
     id: rule.id,
     name: rule.name,
     provider,

@@ -53,6 +53,8 @@ export function formatProblem(problem: RuleProblem): string {
  * Any malformed file, or a rule id defined twice, is a UsageError naming file and field.
  */
 export function loadRuleFiles(extraDirs: readonly string[] = [], includeBuiltin = true): LoadedRuleFile[] {
+  const emptyDir = extraDirs.find((dir) => ruleFilesIn(dir).length === 0);
+  if (emptyDir !== undefined) throw new UsageError(`no rule files (*.yaml) in ${emptyDir}`);
   const dirs = includeBuiltin ? [builtinRulesDir, ...extraDirs] : [...extraDirs];
   const loaded: LoadedRuleFile[] = [];
   const problems: RuleProblem[] = [];
@@ -69,6 +71,5 @@ export function loadRuleFiles(extraDirs: readonly string[] = [], includeBuiltin 
     loaded.push(result.rules);
   }
   if (problems.length > 0) throw new UsageError(`invalid rule file:\n${problems.map(formatProblem).join('\n')}`);
-  if (extraDirs.length > 0 && loaded.length === 0) throw new UsageError(`no rule files (*.yaml) in ${extraDirs.join(', ')}`);
   return loaded;
 }

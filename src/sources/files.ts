@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { containsInlineAllow, isBase64Byte, utf16Length } from '../core/text.js';
 
 /** Bytes read at once; a larger file is scanned in overlapping windows of this size. */
 export const defaultWindowSize = 16 * 1024 * 1024;
@@ -20,6 +21,10 @@ export interface FileWindow {
   startLine: number;
   /** UTF-16 units of `data[0]`'s line that lie before `data`. */
   firstLineColumnOffset: number;
+  /** The part of `data[0]`'s line before `data` holds an inline-allow marker. */
+  firstLineAllowed: boolean;
+  /** `data` begins inside base64 text that began in an earlier window, here. */
+  continuedBase64?: { line: number; column: number };
   /** Report only keys starting in [ownedFrom, ownedTo): the overlap belongs to one window only. */
   ownedFrom: number;
   ownedTo: number;
@@ -54,12 +59,33 @@ function countNewlines(data: Buffer, end: number): { lines: number; lastNewline:
   return { lines, lastNewline };
 }
 
+/**
+ * Where the base64 text that runs across `edge` began, if any: the next window starts
+ * inside it and must report a key encoded there at the text's real start. Base64 runs
+ * hold no newline, so it began on the line the next window starts on.
+ */
+function base64RunInto(
+  data: Buffer,
+  edge: number,
+  nextStartLine: number,
+  nextColumnOffset: number,
+  continued: { line: number; column: number } | undefined,
+): { line: number; column: number } | undefined {
+  if (!isBase64Byte(data[edge]) || !isBase64Byte(data[edge - 1])) return undefined;
+  let start = edge;
+  while (start > 0 && isBase64Byte(data[start - 1])) start--;
+  if (start === 0 && continued) return continued;
+  return { line: nextStartLine, column: nextColumnOffset - (edge - start) + 1 };
+}
+
 /** Windows of a large file, read lazily; each owns the keys starting in its non-overlapping part. */
 function* windowsOf(fd: number, size: number, first: Buffer, windowSize: number): Generator<FileWindow> {
   let data = first;
   let position = 0;
   let startLine = 1;
   let columnOffset = 0;
+  let lineAllowed = false;
+  let continuedBase64: { line: number; column: number } | undefined;
   for (;;) {
     const isLast = position + data.length >= size;
     const step = data.length - windowOverlap;
@@ -67,15 +93,20 @@ function* windowsOf(fd: number, size: number, first: Buffer, windowSize: number)
       data,
       startLine,
       firstLineColumnOffset: columnOffset,
+      firstLineAllowed: lineAllowed,
+      ...(continuedBase64 ? { continuedBase64 } : {}),
       // Each side of an overlap owns half of it, so every owned key has context on both sides.
       ownedFrom: position === 0 ? 0 : windowOverlap / 2,
       ownedTo: isLast ? data.length : data.length - windowOverlap / 2,
     };
     if (isLast) return;
-    // Advance the line and column count to the next window's first byte.
+    // Carry the line count, the column and any inline-allow marker to the next window's first byte.
     const { lines, lastNewline } = countNewlines(data, step);
     startLine += lines;
-    columnOffset = (lastNewline === -1 ? columnOffset : 0) + data.toString('utf8', lastNewline + 1, step).length;
+    const carried = data.subarray(lastNewline + 1, step);
+    columnOffset = (lastNewline === -1 ? columnOffset : 0) + utf16Length(carried, 0, carried.length);
+    lineAllowed = (lastNewline === -1 && lineAllowed) || containsInlineAllow(carried);
+    continuedBase64 = base64RunInto(data, step, startLine, columnOffset, continuedBase64);
     position += step;
     data = Buffer.allocUnsafe(Math.min(windowSize, size - position));
     data = data.subarray(0, readFully(fd, data, position));
@@ -89,6 +120,7 @@ function* windowsOf(fd: number, size: number, first: Buffer, windowSize: number)
  * consume the windows before calling `close`.
  */
 export function openFile(path: string, maxFileSize: number, windowSize = defaultWindowSize): { read: FileRead; close: () => void } {
+  if (windowSize < 4 * windowOverlap) throw new RangeError(`window size must be at least ${4 * windowOverlap} bytes`);
   const fd = openSync(path, 'r');
   const close = () => closeSync(fd);
   try {

@@ -1,5 +1,5 @@
-import { lstatSync, readFileSync } from 'node:fs';
-import { posix, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../core/errors.js';
@@ -41,9 +41,44 @@ function loadGitignores(root: string, gitignorePaths: readonly string[]): Map<st
   return byDir;
 }
 
+/** gitignore rules that apply from above a scanned directory, with the path from their directory down to it. */
+interface OuterRules {
+  prefix: string;
+  rules: Ignore;
+}
+
+/**
+ * The `.gitignore` files of the directories above `dir`, outermost first: up to the top of
+ * its git work tree (with that work tree's `.git/info/exclude`), or, outside a work tree,
+ * up to the scan root.
+ */
+function outerGitignores(dir: string, root: string): OuterRules[] {
+  const above: string[] = [];
+  let top: string | undefined;
+  for (let current = dir; dirname(current) !== current; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) {
+      top = current;
+      break;
+    }
+    above.unshift(dirname(current));
+  }
+  const withinRoot = (at: string) => at === root || at.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+  const levels = top
+    ? [{ at: top, text: readTextIfAny(join(top, '.git', 'info', 'exclude')) }, ...above.map((at) => ({ at, text: readTextIfAny(join(at, '.gitignore')) }))]
+    : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join(at, '.gitignore')) }));
+  return levels
+    .filter((level) => level.text.trim() !== '')
+    .map((level) => ({ prefix: `${toPosix(relative(level.at, dir))}/`.replace(/^\/$/, ''), rules: ignore().add(level.text) }));
+}
+
 /** Git's precedence: the deepest `.gitignore` that has an opinion wins; an ignored directory hides everything below. */
-function isGitignored(path: string, byDir: Map<string, Ignore>): boolean {
+function isGitignored(path: string, byDir: Map<string, Ignore>, outer: readonly OuterRules[]): boolean {
   let ignored = false;
+  for (const level of outer) {
+    const verdict = level.rules.test(level.prefix + path);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
   const parts = path.split('/');
   for (let depth = 0; depth < parts.length; depth++) {
     const dir = parts.slice(0, depth).join('/');
@@ -107,8 +142,9 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
       continue;
     }
     if (stats.isFile()) {
+      // A file named on the command line is scanned even if git ignores it, but not if the user excluded it.
       const path = toPosix(relative(root, absolute));
-      found.set(absolute, { absolute, path });
+      if (options.exclude.length === 0 || path.startsWith('../') || !excluded.ignores(path)) found.set(absolute, { absolute, path });
       continue;
     }
     const prune = options.gitignore ? pruneGlobs(readTextIfAny(resolve(absolute, '.gitignore'))) : [];
@@ -125,10 +161,11 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     const gitignores = options.gitignore
       ? loadGitignores(absolute, entries.filter((entry) => entry === '.gitignore' || entry.endsWith('/.gitignore')))
       : new Map<string, Ignore>();
-    const checkGitignore = gitignores.size > 0;
+    const outer = options.gitignore ? outerGitignores(absolute, root) : [];
+    const checkGitignore = gitignores.size > 0 || outer.length > 0;
     const checkExcluded = options.exclude.length > 0;
     for (const entry of entries) {
-      if (checkGitignore && isGitignored(entry, gitignores)) continue;
+      if (checkGitignore && isGitignored(entry, gitignores, outer)) continue;
       const path = rootRelative(entry);
       if (checkExcluded && !path.startsWith('../') && excluded.ignores(path)) continue;
       const file = `${absolute}${sep}${entry}`;
