@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { keyFactory } from '../helpers/keys.js';
+import { timeDetectKeys } from '../helpers/timed-detect.js';
+
+/**
+ * Rules and the engine must run in linear time on adversarial input (ARCHITECTURE.md):
+ * 10 MB built to make a naive scanner start a match at every byte. A limit of one second
+ * is generous; the worker running the scan is stopped after ten.
+ */
+const size = 10 * 1024 * 1024;
+const budgetMs = 1000;
+const stopAfterMs = 10_000;
+const keys = keyFactory(0x6c696e65);
+
+/** `unit` repeated up to `bytes` (fresh random text for each unit when it is a function); only whole units. */
+function flood(unit: string | (() => string), bytes = size): Buffer {
+  if (typeof unit === 'string') return Buffer.alloc(bytes - (bytes % unit.length), unit);
+  const parts: string[] = [];
+  let length = 0;
+  for (let part = unit(); length + part.length <= bytes; part = unit()) {
+    parts.push(part);
+    length += part.length;
+  }
+  return Buffer.from(parts.join(''));
+}
+
+/** Base64 of a flood, about `size` bytes once encoded. */
+const b64 = (data: Buffer) => Buffer.from(data.toString('base64'));
+
+const inputs: { name: string; data: () => Buffer }[] = [
+  { name: 'sk-or-v1- repeated', data: () => flood('sk-or-v1-') },
+  { name: 'tr_live_ repeated', data: () => flood('tr_live_') },
+  { name: 'tr_test_ repeated', data: () => flood('tr_test_') },
+  { name: 'sk-ar- repeated', data: () => flood('sk-ar-') },
+  { name: 'sk-ar- + 200 alphanumerics (too long to be a key), repeated', data: () => flood(() => `sk-ar-${keys.chars('alnum', 200)} `) },
+  { name: 'sk-ar- + an endless alphanumeric run', data: () => flood(() => `sk-ar-${keys.chars('alnum', 50_000)}`) },
+  { name: 'tr_live_ + 129 alphanumerics, repeated', data: () => flood(() => `tr_live_${keys.chars('alnum', 129)}\n`) },
+  { name: 'sk-or-v1- + 65 hex (one too many), repeated', data: () => flood(() => `sk-or-v1-${keys.chars('hex', 65)}\n`) },
+  { name: 'sk-or-v1- after ANSI codes, repeated', data: () => flood('\x1b[1;31msk-or-v1-\x1b[0m') },
+  { name: 'escapes and keywords, repeated', data: () => flood('\\n%3Dsk-ar-\\u003dtr_live_') },
+  { name: 'c2stb3ItdjEt (base64 of sk-or-v1-) repeated', data: () => flood('c2stb3ItdjEt') },
+  { name: 'base64 of tr_live_ repeated', data: () => b64(flood('tr_live_', (size / 4) * 3)) },
+  { name: 'base64 of sk-ar- + 200 alphanumerics, repeated', data: () => b64(flood(() => `sk-ar-${keys.chars('alnum', 200)} `, (size / 4) * 3)) },
+  { name: 'random base64 without keywords', data: () => b64(flood(() => keys.chars('alnum', 1000), (size / 4) * 3)) },
+];
+
+describe('detectKeys runs in linear time on 10 MB of adversarial input', () => {
+  it.each(inputs)('$name', async ({ data }) => {
+    const input = data();
+    expect(input.length).toBeGreaterThan(size * 0.99);
+    expect(input.length).toBeLessThanOrEqual(size);
+    const timing = await timeDetectKeys(input, stopAfterMs);
+    if ('timedOut' in timing) expect.fail(`did not finish within ${timing.timedOut} ms (stopped)`);
+    expect(timing.findings).toBe(0);
+    expect(timing.ms, `took ${Math.round(timing.ms)} ms`).toBeLessThan(budgetMs);
+  }, 60_000);
+});
