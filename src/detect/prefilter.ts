@@ -3,9 +3,11 @@ import type { CompiledRule } from '../core/types.js';
 /**
  * The literal prefilter: before any regex runs, the raw bytes are searched for the rules'
  * keywords — and for the keywords' base64 forms, so an encoded key (a Kubernetes Secret's
- * `data:`) is found too. Each needle is searched by its first three bytes, because
- * `Buffer#indexOf` is several times faster for short needles than for long ones (it
- * builds a skip table per call); the rest of the needle is compared at each hit.
+ * `data:`) is found too. Each needle is searched by a three-byte anchor taken from it,
+ * because `Buffer#indexOf` is several times faster for short needles than for long ones
+ * (it builds a skip table per call); the rest of the needle is compared at each hit.
+ * A short needle is found by `memchr` on its first byte, so the anchor starts at the
+ * needle's rarest byte: a pass for `_live` is 4× faster than one for `tr_` on source code.
  */
 
 export interface Needle {
@@ -19,7 +21,8 @@ export interface Needle {
 
 interface Anchor {
   bytes: Buffer;
-  needles: Needle[];
+  /** Where the anchor sits inside each of its needles. */
+  needles: { needle: Needle; at: number }[];
 }
 
 export interface Prefilter {
@@ -33,6 +36,26 @@ export interface Hit {
 }
 
 const anchorLength = 3;
+
+/**
+ * Printable ASCII from most to least frequent, measured on JavaScript, TypeScript, JSON,
+ * YAML and Markdown files; bytes not listed are rarer still.
+ */
+const byteFrequencyOrder = ` etrnoiaslcdpumf.h()_gy,"/;=*b:vxT-{}SEkwAC0'PIDN12OR\`FML[]|>j&Bz?36U4$!\\5W8q@V<+9GH7KJZ#YQX^%~`;
+
+function commonness(byte: string): number {
+  const rank = byteFrequencyOrder.indexOf(byte);
+  return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
+}
+
+/** Offset in `needle` of the anchor that starts at its rarest byte. */
+export function anchorOffset(needle: string): number {
+  let best = 0;
+  for (let at = 1; at + anchorLength <= needle.length; at++) {
+    if (commonness(needle[at] ?? '') < commonness(needle[best] ?? '')) best = at;
+  }
+  return best;
+}
 
 /**
  * The parts of `base64(x + keyword)` that do not depend on the `x` bytes before it
@@ -72,17 +95,18 @@ export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
   }
   const anchors = new Map<string, Anchor>();
   for (const [text, needle] of needles) {
-    const key = text.slice(0, anchorLength);
+    const at = anchorOffset(text);
+    const key = text.slice(at, at + anchorLength);
     const anchor = anchors.get(key) ?? { bytes: Buffer.from(key, 'utf8'), needles: [] };
-    anchor.needles.push(needle);
+    anchor.needles.push({ needle, at });
     anchors.set(key, anchor);
   }
   return { anchors: [...anchors.values()] };
 }
 
 function needleAt(data: Uint8Array, offset: number, needle: Buffer): boolean {
-  if (offset + needle.length > data.length) return false;
-  for (let i = anchorLength; i < needle.length; i++) {
+  if (offset < 0 || offset + needle.length > data.length) return false;
+  for (let i = 0; i < needle.length; i++) {
     if (data[offset + i] !== needle[i]) return false;
   }
   return true;
@@ -93,8 +117,8 @@ export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
   const hits: Hit[] = [];
   for (const anchor of prefilter.anchors) {
     for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) {
-      for (const needle of anchor.needles) {
-        if (needleAt(data, at, needle.bytes)) hits.push({ offset: at, needle });
+      for (const { needle, at: within } of anchor.needles) {
+        if (needleAt(data, at - within, needle.bytes)) hits.push({ offset: at - within, needle });
       }
     }
   }
