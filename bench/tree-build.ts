@@ -129,7 +129,7 @@ function recordAdded(added: Planting['added'], path: string, bytes: number, file
  */
 function plantKeys(files: readonly CopiedFile[], lastCopy: string): Planting {
   const random = seededRandom(seed);
-  const keys = generateKeys(random, plainKeyCount + 1);
+  const keys = generateKeys(seed, plainKeyCount + 1);
   const candidates = files.filter((file) => file.path.endsWith('.js') && file.size >= plantableSize.min && file.size <= plantableSize.max);
   const targets = pickDistinct(candidates, plainKeyCount, random);
   const planting: Planting = { planted: [], added: new Map() };

@@ -1,28 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomString, seededRandom } from '../../src/rules/examples.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { keyFactory } from '../helpers/keys.js';
+import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
-const random = seededRandom(20261124);
-const openrouterKey = () => `sk-or-v1-${randomString(random, 'hex', 64)}`;
-const agentrouterKey = () => `sk-ar-${randomString(random, 'alnum', 40)}`;
-const tokenrouterLiveKey = () => `tr_live_${randomString(random, 'alnum', 32)}`;
+const keys = keyFactory(20261124);
+const openrouterKey = () => keys.openrouter();
+const agentrouterKey = () => keys.agentrouter();
+const tokenrouterLiveKey = () => keys.tokenrouterLive();
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+cleanTmpDirs('all');
 
-/** A temp directory holding `files` (path → content). */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'keywarden-cli-'));
-  made.push(root);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const tree = (files: Tree) => writeTree(makeTmpDir('cli'), files);
 
 function expectNoRawKey(text: string, keys: string[]) {
   for (const key of keys) expect(text).not.toContain(key);
@@ -202,7 +192,7 @@ describe('keywarden scan', () => {
   it('uses a user rule from --rules', async () => {
     const root = tree({
       'my-rules/acme.yaml': 'provider: acme\nname: Acme\nrules:\n  - id: acme.key\n    name: Acme key\n    severity: medium\n    keywords: [acme_]\n    pattern: "(?<![a-z0-9_])acme_[a-z0-9]{20}(?![a-z0-9])"\n    examples: ["k=acme_{{lower:20}}"]\n    negativeExamples: ["acme_short"]\n',
-      'app.env': `ACME=acme_${randomString(random, 'lower', 20)}\n`,
+      'app.env': `ACME=acme_${keys.body('lower', 20)}\n`,
     });
     const run = await runCli(['scan', 'app.env', '--rules', 'my-rules', '-f', 'json'], { cwd: root });
     expect(run.code).toBe(1);
