@@ -27,7 +27,7 @@ const layerOf = (path: string) => path.split('/')[0] ?? '';
 const allowedLayers: Record<string, string[]> = {
   core: [],
   detect: ['core'],
-  rules: ['core', 'detect'],
+  rules: ['core'],
   sources: ['core'],
   report: ['core'],
   pipeline: ['core', 'detect', 'rules', 'sources'],

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../core/errors.js';
 import type { CompiledRule, ScanResult } from '../core/types.js';
+import { createEngine } from '../detect/detect.js';
+import { redactKeys } from '../detect/redact-text.js';
 import { colors, shouldColor } from '../report/colors.js';
 import { render, type Format } from '../report/index.js';
 import type { ReportContext } from '../report/model.js';
@@ -14,6 +16,10 @@ export interface EmitOptions {
   quiet: boolean;
   failOn: 'any' | 'live';
   suppressed?: number;
+  /** Path from the repository's top to the scanned root, for repo-relative SARIF URIs. */
+  uriPrefix?: string;
+  /** Whether keys were live-checked in this run; `--fail-on live` means nothing without it. */
+  verified?: boolean;
 }
 
 /** Colour for a stream, or never when the text goes to a file. */
@@ -28,11 +34,22 @@ export function exitCodeFor(result: ScanResult, failOn: 'any' | 'live'): number 
 
 /** Print warnings, write the report where it was asked for, and return the exit code. */
 export function emitResult(result: ScanResult, rules: readonly CompiledRule[], options: EmitOptions): number {
-  const context: ReportContext = { toolVersion, showSecrets: options.showSecrets, ...(options.suppressed ? { suppressed: options.suppressed } : {}) };
+  if (options.failOn === 'live' && !options.verified) {
+    // Without verification no key is known to be live, so every finding would pass: fail closed instead.
+    throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
+  }
+  const engine = createEngine([...rules]);
+  const context: ReportContext = {
+    toolVersion,
+    showSecrets: options.showSecrets,
+    ...(options.suppressed ? { suppressed: options.suppressed } : {}),
+    ...(options.uriPrefix ? { uriPrefix: options.uriPrefix } : {}),
+  };
   const errColor = colors(useColor({ color: options.color }, process.stderr));
   if (!options.quiet) {
     for (const warning of result.warnings) {
-      process.stderr.write(`${errColor.yellow('warning:')} ${warning.path ? `${warning.path}: ` : ''}${warning.message}\n`);
+      const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
+      process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);
     }
   }
   const text = render(options.format, result, context, rules, useColor(options, process.stdout));

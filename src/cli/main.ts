@@ -57,14 +57,30 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Messages are written so that they never hold a raw key; unexpected errors still fail closed.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`keywarden: ${message}\n`);
-    process.exitCode = error instanceof KeywardenError ? error.exitCode : ExitCode.error;
-  },
-);
+/**
+ * Error messages can quote what they were given (yargs echoes unknown arguments, parsers
+ * quote the file): every key in them is redacted before they are printed. Unexpected
+ * errors still fail closed (exit 2).
+ */
+async function reportError(error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  let safe: string;
+  try {
+    const [{ loadRuleSet }, { compileRules }, { createEngine }, { redactKeys }] = await Promise.all([
+      import('../rules/rule-set.js'),
+      import('../rules/compile.js'),
+      import('../detect/detect.js'),
+      import('../detect/redact-text.js'),
+    ]);
+    safe = redactKeys(message, createEngine(compileRules(await loadRuleSet())));
+  } catch {
+    const { redactKeyLikeTokens } = await import('../detect/redact-text.js');
+    safe = redactKeyLikeTokens(message, ['sk-or-v1-', 'sk-ar-', 'tr_live_', 'tr_test_']);
+  }
+  process.stderr.write(`keywarden: ${safe}\n`);
+  process.exitCode = error instanceof KeywardenError ? error.exitCode : ExitCode.error;
+}
+
+main(hideBin(process.argv)).then((code) => {
+  process.exitCode = code;
+}, reportError);

@@ -3,8 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { formats, type Format } from '../report/index.js';
 
 /** Options shared by the scanning commands (SPEC §2). */
-export interface ScanArgs {
-  paths: string[];
+export interface ReportArgs {
   format: Format;
   output?: string;
   failOn: 'any' | 'live';
@@ -14,11 +13,18 @@ export interface ScanArgs {
   showSecrets: boolean;
   color: boolean;
   quiet: boolean;
-  gitignore: boolean;
-  maxFileSize: string;
 }
 
-export function scanOptions<T>(y: Argv<T>) {
+/** `keywarden scan`: the shared options plus those of a working tree. */
+export interface ScanArgs extends ReportArgs {
+  paths: string[];
+  /** Undefined when not given, so a config file's value can apply; flags given win. */
+  gitignore?: boolean;
+  maxFileSize?: string;
+}
+
+/** Options every scanning command has: report format and destination, suppressions, rules, exit policy. */
+export function reportOptions<T>(y: Argv<T>) {
   return y
     .option('format', { alias: 'f', choices: formats, default: 'human' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
@@ -28,9 +34,13 @@ export function scanOptions<T>(y: Argv<T>) {
     .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
     .option('show-secrets', { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms)' })
     .option('color', { type: 'boolean', default: true, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print findings only' })
-    .option('gitignore', { type: 'boolean', default: true, describe: 'honour .gitignore files (--no-gitignore to scan ignored files)' })
-    .option('max-file-size', { type: 'string', default: '100MiB', describe: 'larger files are not scanned (a warning says so)' });
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print findings only' });
+}
+
+export function scanOptions<T>(y: Argv<T>) {
+  return reportOptions(y)
+    .option('gitignore', { type: 'boolean', describe: 'honour .gitignore files (default; --no-gitignore to scan ignored files)' })
+    .option('max-file-size', { type: 'string', describe: 'larger files are not scanned, and a warning says so [default: 100MiB]' });
 }
 
 const sizeUnits: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };

@@ -1,7 +1,7 @@
 import { ExitCode } from '../core/errors.js';
 import { colors } from '../report/colors.js';
 import { formatProblem, loadRuleFiles } from '../rules/load.js';
-import { selfTestRules } from '../rules/selftest.js';
+import { selfTestRules } from '../pipeline/selftest.js';
 import { useColor } from './emit.js';
 
 /** `keywarden rules list`: every rule in use, built-in and `--rules`. */
@@ -22,9 +22,13 @@ export async function runRulesList(args: { rules: string[]; format: 'human' | 'j
   return ExitCode.clean;
 }
 
-/** `keywarden rules check [DIR]`: run the examples; 1 when any fails, 2 when a file is malformed. */
+/**
+ * `keywarden rules check [DIR]`: run the examples; 1 when any fails, 2 when a file is
+ * malformed. DIR's rules are checked together with the built-in ones, as `--rules DIR`
+ * would run them, so a duplicate id or an example another rule also claims shows up here.
+ */
 export async function runRulesCheck(args: { dir?: string | undefined }): Promise<number> {
-  const files = args.dir ? loadRuleFiles([args.dir], false) : loadRuleFiles();
+  const files = loadRuleFiles(args.dir ? [args.dir] : []);
   const report = selfTestRules(files);
   const c = colors(useColor({ color: true }, process.stdout));
   for (const failure of report.failures) {

@@ -1,7 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { UsageError } from '../core/errors.js';
-import { parseBaseline, parseIgnoreFile, type IgnoreList } from '../detect/suppress.js';
+import { statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { workTreeTop } from '../sources/worktree.js';
 import { scanWorkTree } from '../pipeline/scan.js';
 import { compileRules } from '../rules/compile.js';
 import { loadRuleSet } from '../rules/rule-set.js';
@@ -9,6 +8,7 @@ import type { Config } from './config.js';
 import { emitResult } from './emit.js';
 import { parseSize, type ScanArgs } from './options.js';
 import { progressBar } from './progress.js';
+import { readBaseline, readIgnoreList } from './suppressions.js';
 
 function isDirectory(path: string): boolean {
   try {
@@ -18,23 +18,13 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** `.keywardenignore` at the scanned root; absent is empty. */
-function readIgnoreList(root: string): IgnoreList {
-  try {
-    return parseIgnoreFile(readFileSync(join(root, '.keywardenignore'), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fingerprints: new Set(), pathPatterns: [] };
-    throw new UsageError(`cannot read ${join(root, '.keywardenignore')}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
+const defaultMaxFileSize = '100MiB';
 
-export function readBaseline(file: string) {
-  try {
-    return parseBaseline(JSON.parse(readFileSync(file, 'utf8')) as unknown);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`--baseline ${file}: ${reason}`);
-  }
+/** `sub/dir/` when the scanned root lies inside a git work tree below its top; '' otherwise. */
+function repoPrefix(root: string): string {
+  const top = workTreeTop(root);
+  const inside = top === undefined ? '' : relative(top, resolve(root)).split(sep).join('/');
+  return inside === '' || inside.startsWith('..') ? '' : `${inside}/`;
 }
 
 /** `keywarden scan [PATH..]`. Reported paths are relative to the one directory given, else to the current directory. */
@@ -46,17 +36,17 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const root = only !== undefined && isDirectory(only) ? only : '.';
   const ignore = readIgnoreList(root);
   ignore.pathPatterns.push(...config.exclude);
-  const maxFileSize = parseSize(String(config.maxFileSize ?? args.maxFileSize), '--max-file-size');
+  const maxFileSize = parseSize(String(args.maxFileSize ?? config.maxFileSize ?? defaultMaxFileSize), '--max-file-size');
   const progress = args.quiet ? undefined : progressBar('scanning');
   const result = await scanWorkTree({
     root,
     paths: args.paths,
-    gitignore: config.gitignore === false ? false : args.gitignore,
+    gitignore: args.gitignore ?? config.gitignore ?? true,
     maxFileSize,
     ruleFiles,
     suppressions: { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) },
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
-  return emitResult(result, compileRules(ruleFiles), { ...args, suppressed: result.suppressed });
+  return emitResult(result, compileRules(ruleFiles), { ...args, suppressed: result.suppressed, uriPrefix: repoPrefix(root) });
 }

@@ -123,6 +123,8 @@ function base64RunAround(data: Buffer, offset: number, floor: number): { start: 
   let start = offset;
   const lowest = Math.max(floor, offset - maxBase64Run);
   while (start > lowest && isBase64Byte(data[start - 1])) start--;
+  // Too long to decode whole: start just before the keyword instead; the alignment loop finds the quantum.
+  if (start === lowest && isBase64Byte(data[start - 1])) start = Math.max(floor, offset - 8);
   let end = offset;
   while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
   while (end < data.length && data[end] === 0x3d) end++;

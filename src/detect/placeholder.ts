@@ -4,7 +4,19 @@
  * a shape that real, randomly generated keys essentially never have.
  */
 
-const placeholderWords = /your|example|redacted|placeholder|xxxx|dummy|sample|changeme|insert|replace|fake|test(?:key|token)|secret/i;
+const placeholderWords = /your|example|redacted|placeholder|xxxx|dummy|sample|changeme|insert|replace|fake|test(?:key|token)|secret|here/gi;
+
+/**
+ * A placeholder word makes a body a placeholder when it is a real part of it: in a short
+ * body, or covering a fifth of a long one. A random 128-character key contains some
+ * four-letter word by chance about once in two thousand keys; that must not hide it.
+ */
+function hasPlaceholderWords(body: string): boolean {
+  const words = body.match(placeholderWords);
+  if (!words) return false;
+  const covered = words.reduce((sum, word) => sum + word.length, 0);
+  return body.length <= 32 || covered / body.length >= 0.2;
+}
 
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(text: string): number {
@@ -52,7 +64,7 @@ export function longestSequence(body: string): number {
 
 /** Why a key body looks like a placeholder, or undefined when it looks like a real key. */
 export function placeholderReason(body: string, minEntropy: number): string | undefined {
-  if (placeholderWords.test(body)) return 'placeholder word';
+  if (hasPlaceholderWords(body)) return 'placeholder word';
   if (isRepeating(body)) return 'repeating';
   if (longestSequence(body) >= 8) return 'sequence';
   if (shannonEntropy(body) < minEntropy) return 'low entropy';

@@ -4,7 +4,7 @@ import { toFinding, type WireFinding } from '../detect/finding.js';
 import { applySuppressions, type Suppressions } from '../detect/suppress.js';
 import { compileRules } from '../rules/compile.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
-import { listFiles } from '../sources/worktree.js';
+import { listFiles, namesOnlyFiles } from '../sources/worktree.js';
 import { ScanPool } from './pool.js';
 import { scanBatch, type BatchResult } from './scan-file.js';
 
@@ -42,7 +42,9 @@ export async function scanWorkTree(request: WorkTreeScan): Promise<ScanResult & 
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
   const options = { maxFileSize: request.maxFileSize };
-  const pool = request.threads === 0 ? undefined : new ScanPool({ ruleFiles: request.ruleFiles, options }, request.threads);
+  // Threads boot while the tree is walked; a short list of named files is scanned right here.
+  const fewFiles = request.threads === undefined && request.paths.length < workerThreshold && namesOnlyFiles(request.paths);
+  const pool = request.threads === 0 || fewFiles ? undefined : new ScanPool({ ruleFiles: request.ruleFiles, options }, request.threads);
   let batch: BatchResult;
   let listed;
   const rules = compileRules(request.ruleFiles);

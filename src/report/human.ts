@@ -37,9 +37,11 @@ export function renderHuman(result: ScanResult, context: ReportContext, rules: r
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? '' : 's'} (${formatBytes(bytes)}) scanned in ${(durationMs / 1000).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : '';
+  const warned = result.warnings.length;
+  const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}: not everything was scanned`)}` : '';
   const summary =
     result.findings.length === 0
-      ? `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}`
-      : `${c.red(c.bold(`✖ ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'}`))} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'} · ${scanned}${suppressed}`;
+      ? `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}`
+      : `${c.red(c.bold(`✖ ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'}`))} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'} · ${scanned}${suppressed}${warnings}`;
   return `${[...blocks, summary].join('\n\n')}\n`;
 }

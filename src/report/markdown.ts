@@ -11,17 +11,20 @@ export function renderMarkdown(result: ScanResult, context: ReportContext): stri
   const { findings } = result;
   if (findings.length === 0) return `### keywarden: no leaked keys\n\nScanned ${result.stats.files} files.\n`;
   const verified = findings.some((finding) => finding.verification);
+  const history = findings.some((finding) => finding.origin.kind === 'history');
   const lines = [
     `### keywarden: ${findings.length} leaked key${findings.length === 1 ? '' : 's'} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'}`,
     '',
-    `| File | Line | Provider | Severity |${verified ? ' Status |' : ''} Key | Fingerprint |`,
-    `|---|---|---|---|${verified ? '---|' : ''}---|---|`,
+    `| File | Line |${history ? ' Commit |' : ''} Provider | Severity |${verified ? ' Status |' : ''} Key | Fingerprint |`,
+    `|---|---|${history ? '---|' : ''}---|---|${verified ? '---|' : ''}---|---|`,
   ];
   for (const finding of findings) {
     const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
     const status = verified ? ` ${finding.verification?.status ?? 'skipped'} |` : '';
+    const { origin } = finding;
+    const commit = !history ? '' : origin.kind === 'history' ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : ' |';
     lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} | ${cell(finding.provider)} | ${finding.severity} |${status} \`${key}\` | \`${finding.fingerprint.replace(/`/g, '')}\` |`,
+      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${finding.severity} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
     );
   }
   lines.push('', 'Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.', '');

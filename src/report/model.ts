@@ -7,6 +7,8 @@ export interface ReportContext {
   showSecrets: boolean;
   /** Findings removed by ignore files and baselines, for the summary line. */
   suppressed?: number;
+  /** Path from the repository's top to the scanned root (`sub/dir/`), so SARIF URIs are repo-relative. */
+  uriPrefix?: string;
 }
 
 /** A finding as SPEC §3's json report spells it. */

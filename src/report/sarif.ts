@@ -38,7 +38,7 @@ function describeResult(finding: Finding, ruleIndex: number, context: ReportCont
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeUri(finding.origin.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: encodeUri((context.uriPrefix ?? '') + finding.origin.path), uriBaseId: '%SRCROOT%' },
           region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn },
         },
       },
@@ -68,7 +68,7 @@ export function renderSarif(result: ScanResult, context: ReportContext, rules: r
             rules: rules.map(describeRule),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned root.' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the repository (or the scanned directory outside one).' } } },
         results: result.findings.map((finding) => describeResult(finding, ruleIndex.get(finding.ruleId) ?? -1, context)),
         columnKind: 'utf16CodeUnits',
       },

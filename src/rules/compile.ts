@@ -49,6 +49,10 @@ export function checkRuleSpec(file: string, index: number, rule: RuleSpec): Rule
   for (const message of unboundedQuantifiers(rule.pattern)) {
     problems.push({ file, field: field('pattern'), message });
   }
+  const literal = rule.pattern.replace(/\\(.)/g, '$1');
+  if (!rule.keywords.some((keyword) => literal.includes(keyword))) {
+    problems.push({ file, field: field('keywords'), message: 'no keyword appears literally in the pattern, so the prefilter could skip real matches' });
+  }
   const prefix = rule.prefix ?? rule.keywords[0];
   if (prefix !== undefined && !rule.keywords.some((keyword) => prefix.startsWith(keyword) || keyword.startsWith(prefix))) {
     problems.push({ file, field: field('prefix'), message: 'must agree with one of the keywords' });
@@ -89,16 +93,16 @@ function hasTopLevelAlternation(pattern: string): boolean {
 
 export function compileRule(provider: string, rule: RuleSpec): CompiledRule {
   const usesKeyGroup = rule.pattern.includes('(?<key>');
-  const anchored = !usesKeyGroup && startsWithKeyword(rule.pattern, rule.keywords);
+  const flags = usesKeyGroup ? 'd' : '';
   return {
-    ...(anchored ? { anchored: new RegExp(rule.pattern, 'y') } : {}),
+    ...(startsWithKeyword(rule.pattern, rule.keywords) ? { anchored: new RegExp(rule.pattern, `y${flags}`) } : {}),
     id: rule.id,
     name: rule.name,
     provider,
     severity: rule.severity,
     keywords: rule.keywords,
     prefix: rule.prefix ?? rule.keywords[0] ?? '',
-    pattern: new RegExp(rule.pattern, usesKeyGroup ? 'gd' : 'g'),
+    pattern: new RegExp(rule.pattern, `g${flags}`),
     minEntropy: rule.minEntropy ?? defaultMinEntropy,
     hint: rule.hint ?? `Rotate this ${rule.name} at the provider, then remove it from the code.`,
   };

@@ -7,8 +7,6 @@ import { ruleFileSchema, type LoadedRuleFile } from './schema.js';
 
 import { builtinRulesDir } from './cache.js';
 
-export { builtinRulesDir };
-
 /** Parse and validate one rule file's text. Returns the problems instead of throwing. */
 export function parseRuleFile(file: string, text: string): { rules?: LoadedRuleFile; problems: RuleProblem[] } {
   let raw: unknown;
@@ -53,13 +51,16 @@ export function formatProblem(problem: RuleProblem): string {
  * Any malformed file, or a rule id defined twice, is a UsageError naming file and field.
  */
 export function loadRuleFiles(extraDirs: readonly string[] = [], includeBuiltin = true): LoadedRuleFile[] {
-  const emptyDir = extraDirs.find((dir) => ruleFilesIn(dir).length === 0);
-  if (emptyDir !== undefined) throw new UsageError(`no rule files (*.yaml) in ${emptyDir}`);
-  const dirs = includeBuiltin ? [builtinRulesDir, ...extraDirs] : [...extraDirs];
+  const extraFiles = extraDirs.map((dir) => {
+    const files = ruleFilesIn(dir);
+    if (files.length === 0) throw new UsageError(`no rule files (*.yaml) in ${dir}`);
+    return files;
+  });
+  const files = [...(includeBuiltin ? ruleFilesIn(builtinRulesDir) : []), ...extraFiles.flat()];
   const loaded: LoadedRuleFile[] = [];
   const problems: RuleProblem[] = [];
   const seenIds = new Map<string, string>();
-  for (const file of dirs.flatMap(ruleFilesIn)) {
+  for (const file of files) {
     const result = parseRuleFile(file, readFileSync(file, 'utf8'));
     problems.push(...result.problems);
     if (!result.rules) continue;

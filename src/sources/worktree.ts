@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import fs, { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../core/errors.js';
@@ -27,18 +27,23 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-/** gitignore rules per directory (relative to root, '' for the root), read from the `.gitignore` files found. */
-function loadGitignores(root: string, gitignorePaths: readonly string[]): Map<string, Ignore> {
-  const byDir = new Map<string, Ignore>();
-  for (const path of gitignorePaths) {
-    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-    try {
-      byDir.set(dir, ignore().add(readFileSync(resolve(root, path), 'utf8')));
-    } catch {
-      // An unreadable .gitignore ignores nothing; the files it would hide get scanned, which is the safe side.
-    }
+/** The top of the git work tree holding `dir` (the nearest directory with a `.git`), if any. */
+export function workTreeTop(dir: string): string | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
   }
-  return byDir;
+}
+
+/** Whether every path names a regular file (then the list is known without walking). */
+export function namesOnlyFiles(paths: readonly string[]): boolean {
+  return paths.every((path) => {
+    try {
+      return lstatSync(path).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** gitignore rules that apply from above a scanned directory, with the path from their directory down to it. */
@@ -53,62 +58,76 @@ interface OuterRules {
  * up to the scan root.
  */
 function outerGitignores(dir: string, root: string): OuterRules[] {
+  const top = workTreeTop(dir);
   const above: string[] = [];
-  let top: string | undefined;
-  for (let current = dir; dirname(current) !== current; current = dirname(current)) {
-    if (existsSync(join(current, '.git'))) {
-      top = current;
-      break;
-    }
-    above.unshift(dirname(current));
-  }
+  for (let current = dir; current !== top && dirname(current) !== current; current = dirname(current)) above.unshift(dirname(current));
   const withinRoot = (at: string) => at === root || at.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
   const levels = top
     ? [{ at: top, text: readTextIfAny(join(top, '.git', 'info', 'exclude')) }, ...above.map((at) => ({ at, text: readTextIfAny(join(at, '.gitignore')) }))]
     : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join(at, '.gitignore')) }));
   return levels
     .filter((level) => level.text.trim() !== '')
-    .map((level) => ({ prefix: `${toPosix(relative(level.at, dir))}/`.replace(/^\/$/, ''), rules: ignore().add(level.text) }));
+    .map((level) => ({ prefix: `${toPosix(relative(level.at, dir))}/`.replace(/^\/$/, ''), rules: gitignoreRules(level.text) }));
 }
 
-/** Git's precedence: the deepest `.gitignore` that has an opinion wins; an ignored directory hides everything below. */
-function isGitignored(path: string, byDir: Map<string, Ignore>, outer: readonly OuterRules[]): boolean {
-  let ignored = false;
-  for (const level of outer) {
-    const verdict = level.rules.test(level.prefix + path);
-    if (verdict.ignored) ignored = true;
-    else if (verdict.unignored) ignored = false;
-  }
-  const parts = path.split('/');
-  for (let depth = 0; depth < parts.length; depth++) {
-    const dir = parts.slice(0, depth).join('/');
-    const rules = byDir.get(dir);
-    if (!rules) continue;
-    const verdict = rules.test(parts.slice(depth).join('/'));
-    if (verdict.ignored) ignored = true;
-    else if (verdict.unignored) ignored = false;
-  }
-  return ignored;
+/** gitignore rules matched as git does on Linux: case-sensitively. */
+function gitignoreRules(text: string): Ignore {
+  return ignore({ ignorecase: false }).add(text);
 }
-
-const plainGitignoreLine = /^\/?[A-Za-z0-9._-][A-Za-z0-9._/-]*\/?$/;
 
 /**
- * Globs that let fast-glob skip whole directories a root `.gitignore` excludes by plain
- * name (`node_modules/`, `/dist`). Git never looks inside an excluded directory, so pruning
- * it is exactly git's behaviour; lines with wildcards or negations are left to the exact
- * filter that runs on every listed file anyway. This only saves walking time.
+ * Git's verdict on a path: the deepest `.gitignore` with an opinion wins, and a directory
+ * that is ignored hides everything below it (git never looks inside, so no deeper
+ * `.gitignore` can re-include a file there). Directory verdicts are cached.
  */
-export function pruneGlobs(gitignoreText: string): string[] {
-  const globs: string[] = [];
-  for (const raw of gitignoreText.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!plainGitignoreLine.test(line) || line.includes('..')) continue;
-    const name = line.replace(/^\/|\/$/g, '');
-    const anchored = line.startsWith('/') || name.includes('/');
-    globs.push(...(anchored ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`]));
+class GitignoreMatcher {
+  readonly #directories = new Map<string, boolean>();
+
+  private readonly byDir = new Map<string, Ignore>();
+
+  constructor(private readonly outer: readonly OuterRules[]) {}
+
+  /** Rules of the `.gitignore` in `dir` (relative to the scanned directory, '' for itself). */
+  add(dir: string, text: string): void {
+    this.byDir.set(dir, gitignoreRules(text));
   }
-  return globs;
+
+  /** Whether git never looks inside the directory at `dir`. */
+  ignoresDirectory(dir: string): boolean {
+    return this.#directoryIgnored(dir);
+  }
+
+  /** Whether git ignores the file at `path` (relative to the scanned directory, with `/`). */
+  ignores(path: string): boolean {
+    const slash = path.lastIndexOf('/');
+    return (slash !== -1 && this.#directoryIgnored(path.slice(0, slash))) || this.#verdict(path, false);
+  }
+
+  #directoryIgnored(dir: string): boolean {
+    const cached = this.#directories.get(dir);
+    if (cached !== undefined) return cached;
+    const slash = dir.lastIndexOf('/');
+    const ignored = (slash !== -1 && this.#directoryIgnored(dir.slice(0, slash))) || this.#verdict(dir, true);
+    this.#directories.set(dir, ignored);
+    return ignored;
+  }
+
+  #verdict(path: string, isDirectory: boolean): boolean {
+    const suffix = isDirectory ? '/' : '';
+    let ignored = false;
+    const apply = (rules: Ignore, relativePath: string) => {
+      const verdict = rules.test(relativePath + suffix);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    };
+    for (const level of this.outer) apply(level.rules, level.prefix + path);
+    const parts = path.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+      const rules = this.byDir.get(parts.slice(0, depth).join('/'));
+      if (rules) apply(rules, parts.slice(depth).join('/'));
+    }
+    return ignored;
+  }
 }
 
 function readTextIfAny(path: string): string {
@@ -120,6 +139,23 @@ function readTextIfAny(path: string): string {
 }
 
 /**
+ * The file system fast-glob walks with, seen through git's eyes: entering a directory
+ * loads its `.gitignore` before anything in it is judged, and an ignored directory is
+ * left out of the listing of its parent, so it is never walked (git never looks inside
+ * one either, so this is exact). Files are judged after the walk, by the same matcher.
+ */
+function pruningFs(scanned: string, matcher: GitignoreMatcher): Partial<typeof fs> {
+  const readdirSync = ((path: string, options: { withFileTypes: true }) => {
+    const entries = fs.readdirSync(path, options);
+    const dir = toPosix(relative(scanned, path));
+    const gitignore = entries.find((entry) => entry.name === '.gitignore' && entry.isFile());
+    if (gitignore) matcher.add(dir, readTextIfAny(join(path, '.gitignore')));
+    return entries.filter((entry) => !(entry.isDirectory() && matcher.ignoresDirectory(dir === '' ? entry.name : `${dir}/${entry.name}`)));
+  }) as typeof fs.readdirSync;
+  return { readdirSync };
+}
+
+/**
  * List the files to scan under each path: regular files only (symbolic links are never
  * followed, so nothing outside the root is read), `.git/` skipped, `.gitignore` and
  * the exclude patterns honoured. A path that does not exist is a UsageError.
@@ -128,7 +164,7 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
   const root = resolve(options.root);
   const warnings: ScanWarning[] = [];
   const found = new Map<string, TreeFile>();
-  const excluded = ignore().add([...options.exclude]);
+  const excluded = gitignoreRules(options.exclude.join('\n'));
   for (const given of options.paths) {
     const absolute = resolve(given);
     let stats;
@@ -147,25 +183,21 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
       if (options.exclude.length === 0 || path.startsWith('../') || !excluded.ignores(path)) found.set(absolute, { absolute, path });
       continue;
     }
-    const prune = options.gitignore ? pruneGlobs(readTextIfAny(resolve(absolute, '.gitignore'))) : [];
+    const matcher = options.gitignore ? new GitignoreMatcher(outerGitignores(absolute, root)) : undefined;
     const entries = fg.sync('**', {
       cwd: absolute,
       dot: true,
       onlyFiles: true,
       followSymbolicLinks: false,
       suppressErrors: true,
-      ignore: ['**/.git/**', '**/.git', ...prune],
+      ignore: ['**/.git/**', '**/.git'],
+      ...(matcher ? { fs: pruningFs(absolute, matcher) } : {}),
     });
     const prefix = toPosix(relative(root, absolute));
     const rootRelative = (entry: string) => (prefix === '' ? entry : `${prefix}/${entry}`);
-    const gitignores = options.gitignore
-      ? loadGitignores(absolute, entries.filter((entry) => entry === '.gitignore' || entry.endsWith('/.gitignore')))
-      : new Map<string, Ignore>();
-    const outer = options.gitignore ? outerGitignores(absolute, root) : [];
-    const checkGitignore = gitignores.size > 0 || outer.length > 0;
     const checkExcluded = options.exclude.length > 0;
     for (const entry of entries) {
-      if (checkGitignore && isGitignored(entry, gitignores, outer)) continue;
+      if (matcher?.ignores(entry)) continue;
       const path = rootRelative(entry);
       if (checkExcluded && !path.startsWith('../') && excluded.ignores(path)) continue;
       const file = `${absolute}${sep}${entry}`;
@@ -173,4 +205,14 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     }
   }
   return { files: [...found.values()], warnings };
+}
+
+/**
+ * A predicate for gitignore-style path patterns (`.keywardenignore` globs, config
+ * excludes), for sources that do not list files: staged changes and history.
+ */
+export function excludedPaths(patterns: readonly string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matcher = gitignoreRules(patterns.join('\n'));
+  return (path) => !path.startsWith('../') && path !== '' && matcher.ignores(path);
 }

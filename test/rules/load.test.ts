@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { createEngine, detectKeys } from '../../src/detect/detect.js';
 import { compileRules } from '../../src/rules/compile.js';
-import { builtinRulesDir, loadRuleFiles } from '../../src/rules/load.js';
-import { selfTestRules } from '../../src/rules/selftest.js';
+import { builtinRulesDir } from '../../src/rules/cache.js';
+import { loadRuleFiles } from '../../src/rules/load.js';
+import { selfTestRules } from '../../src/pipeline/selftest.js';
 import { keyFactory, ruleIds } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
 

@@ -1,6 +1,6 @@
 /** Build step (`npm run build`): validate the built-in rules and cache them as JSON. */
-import { writeRuleCache } from './cache.js';
-import { builtinRulesDir, loadRuleFiles } from './load.js';
+import { builtinRulesDir, writeRuleCache } from '../rules/cache.js';
+import { loadRuleFiles } from '../rules/load.js';
 import { selfTestRules } from './selftest.js';
 
 const files = loadRuleFiles();

@@ -1,8 +1,8 @@
 import type { CompiledRule } from '../core/types.js';
 import { createEngine, detectKeys } from '../detect/detect.js';
-import { compileRules } from './compile.js';
-import { expandTemplate, seededRandom } from './examples.js';
-import type { LoadedRuleFile } from './schema.js';
+import { compileRules } from '../rules/compile.js';
+import { expandTemplate, seededRandom } from '../rules/examples.js';
+import type { LoadedRuleFile } from '../rules/schema.js';
 
 export interface ExampleFailure {
   file: string;
