@@ -4,13 +4,17 @@
  * into exit codes (SPEC §2: 0 clean, 1 findings, 2 usage or operational error).
  * Command modules are imported only when their command runs, to keep start-up short.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { ExitCode, KeywardenError } from '../core/errors.js';
-import { scanOptions, type ScanArgs } from './options.js';
+import { defaultReportArgs, reportOptions, scanOptions, type ReportArgs, type ScanArgs } from './options.js';
+import type { HistoryArgs } from './history.js';
+import type { HookArgs, PrePushArgs } from './hook.js';
 import { toolVersion } from './version.js';
 
 async function main(argv: string[]): Promise<number> {
+  // The pre-commit hook runs exactly `keywarden staged` on every commit; that call skips yargs,
+  // which costs ~50 ms of start-up (loading, and rendering the help text it caches per command).
+  if (argv.length === 1 && argv[0] === 'staged') return (await import('./staged.js')).runStaged(defaultReportArgs);
+  const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.clean;
   const setExit = (code: number) => {
     exitCode = code;
@@ -23,6 +27,46 @@ async function main(argv: string[]): Promise<number> {
       'scan the files of a working tree',
       (y) => scanOptions(y).positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files or directories to scan' }),
       async (args) => setExit(await (await import('./scan.js')).runScan(args as unknown as ScanArgs)),
+    )
+    .command(
+      'staged',
+      'scan what the next commit would add: the pre-commit guard',
+      (y) => reportOptions(y),
+      async (args) => setExit(await (await import('./staged.js')).runStaged(args as unknown as ReportArgs)),
+    )
+    .command(
+      'history [repo]',
+      'scan git history: every blob reachable from any ref, or the lines a range of commits added',
+      (y) =>
+        reportOptions(y)
+          .positional('repo', { type: 'string', default: '.', describe: 'a git repository (bare ones too)' })
+          .option('range', { type: 'string', describe: 'A..B: only lines added by the commits in this range' })
+          .option('since', { type: 'string', describe: 'only commits after DATE (anything git log --since takes)' })
+          .option('branch', { type: 'string', array: true, describe: 'only what is reachable from REF (repeatable) instead of every ref' })
+          .option('max-file-size', { type: 'string', describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' }),
+      async (args) => setExit(await (await import('./history.js')).runHistory(args as unknown as HistoryArgs)),
+    )
+    .command('hook', 'install or uninstall the git hook that runs the guard', (y) =>
+      y
+        .command(
+          'install',
+          'install the pre-commit hook (and with --pre-push a pre-push hook)',
+          (h) => h.option('pre-push', { type: 'boolean', default: false, describe: 'also scan the commits being pushed' }),
+          async (args) => setExit(await (await import('./hook.js')).runHookInstall(args as unknown as HookArgs)),
+        )
+        .command(
+          'uninstall',
+          'remove the hooks keywarden installed, restoring any hook they chained',
+          (h) => h,
+          async (args) => setExit(await (await import('./hook.js')).runHookUninstall(args as unknown as HookArgs)),
+        )
+        .command(
+          'pre-push [remote] [url]',
+          false, // hidden: what the installed pre-push hook runs, with git's ref lines on stdin
+          (h) => reportOptions(h).positional('remote', { type: 'string' }).positional('url', { type: 'string' }),
+          async (args) => setExit(await (await import('./hook.js')).runHookPrePush(args as unknown as PrePushArgs)),
+        )
+        .demandCommand(1, 'name a hook command: install or uninstall'),
     )
     .command('rules', 'list or check detection rules', (y) =>
       y
@@ -81,6 +125,6 @@ async function reportError(error: unknown): Promise<void> {
   process.exitCode = error instanceof KeywardenError ? error.exitCode : ExitCode.error;
 }
 
-main(hideBin(process.argv)).then((code) => {
+main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 }, reportError);

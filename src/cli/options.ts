@@ -23,18 +23,28 @@ export interface ScanArgs extends ReportArgs {
   maxFileSize?: string;
 }
 
+/** The shared options' defaults: what a bare `keywarden staged` (the pre-commit hook's call) runs with. */
+export const defaultReportArgs: ReportArgs = {
+  format: 'human',
+  failOn: 'any',
+  rules: [],
+  showSecrets: false,
+  color: true,
+  quiet: false,
+};
+
 /** Options every scanning command has: report format and destination, suppressions, rules, exit policy. */
 export function reportOptions<T>(y: Argv<T>) {
   return y
-    .option('format', { alias: 'f', choices: formats, default: 'human' as Format, describe: 'report format' })
+    .option('format', { alias: 'f', choices: formats, default: defaultReportArgs.format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
-    .option('fail-on', { choices: ['any', 'live'] as const, default: 'any' as const, describe: 'which findings make the exit code 1' })
+    .option('fail-on', { choices: ['any', 'live'] as const, default: defaultReportArgs.failOn, describe: 'which findings make the exit code 1' })
     .option('config', { type: 'string', describe: 'a YAML config file (exclude, rules, maxFileSize)' })
     .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'extra rule directory (repeatable)' })
     .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
-    .option('show-secrets', { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms)' })
-    .option('color', { type: 'boolean', default: true, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print findings only' });
+    .option('show-secrets', { type: 'boolean', default: defaultReportArgs.showSecrets, describe: 'print raw keys (off: only redacted forms)' })
+    .option('color', { type: 'boolean', default: defaultReportArgs.color, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: defaultReportArgs.quiet, describe: 'print findings only' });
 }
 
 export function scanOptions<T>(y: Argv<T>) {

@@ -1,0 +1,64 @@
+import { ExitCode } from '../core/errors.js';
+import type { Chunk } from '../core/types.js';
+import { ChunkScanner } from '../pipeline/scan-chunks.js';
+import { compileRules } from '../rules/compile.js';
+import { loadRuleSet } from '../rules/rule-set.js';
+import type { Config } from './config.js';
+import { emitResult } from './emit.js';
+import type { ReportArgs } from './options.js';
+import { readBaseline, readIgnoreList } from './suppressions.js';
+
+/**
+ * What the commit and push guards share: rules, `.keywardenignore` at the work tree's top,
+ * `--config`, `--baseline`, the report, and — when keys are found — what to do next.
+ * Only what the options ask for is loaded (the YAML parser for `--config`, the glob
+ * matcher for path patterns), because the guard runs on every commit.
+ */
+export async function runGuard(
+  args: ReportArgs,
+  top: string,
+  chunksOf: (exclude: ((path: string) => boolean) | undefined) => AsyncIterable<Chunk>,
+  blocked: 'commit' | 'push',
+): Promise<number> {
+  const started = performance.now();
+  const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
+  const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
+  const rules = compileRules(ruleFiles);
+  const ignore = readIgnoreList(top);
+  const patterns = [...ignore.pathPatterns, ...config.exclude];
+  const exclude = patterns.length > 0 ? (await import('../sources/worktree.js')).excludedPaths(patterns) : undefined;
+  const baseline = args.baseline ? readBaseline(args.baseline) : undefined;
+
+  const scanner = new ChunkScanner(rules);
+  const paths = new Set<string>();
+  for await (const chunk of chunksOf(exclude)) {
+    paths.add(chunk.origin.path);
+    scanner.scan(chunk);
+  }
+  scanner.files = paths.size;
+  const result = scanner.result({ ignore, ...(baseline ? { baseline } : {}) }, performance.now() - started);
+  const code = emitResult(result, rules, { ...args, suppressed: result.suppressed });
+  if (code === ExitCode.findings && !args.quiet) process.stderr.write(advice(result.findings.length, blocked));
+  return code;
+}
+
+/** How to proceed, printed under the findings (each of which names file:line, the provider and the redacted key). */
+function advice(count: number, blocked: 'commit' | 'push'): string {
+  const keys = `${count} leaked key${count === 1 ? '' : 's'}`;
+  const lines =
+    blocked === 'commit'
+      ? [
+          `keywarden: commit blocked: ${keys} in the staged changes.`,
+          '  1. Remove the key from the file (read it from an environment variable or a secret store instead), then `git add` the file again.',
+        ]
+      : [
+          `keywarden: push blocked: ${keys} in the commits being pushed.`,
+          '  1. Rewrite those commits without the key (`git commit --amend` for the last one, `git rebase -i` for older ones); deleting it in a new commit leaves it in history.',
+        ];
+  return [
+    ...lines,
+    '  2. Rotate the key at its provider if it ever left your machine (pushed, pasted, shared): a revoked key is harmless.',
+    '  3. A deliberate fake (a test fixture)? Add `keywarden:allow` to its line, or its fingerprint to .keywardenignore.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,155 @@
+import { realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gitOutput } from '../sources/git.js';
+import {
+  addHuskyHook,
+  detectFrameworks,
+  installHook,
+  lefthookSnippet,
+  preCommitSnippet,
+  removeHuskyHook,
+  uninstallHook,
+  type HookName,
+  type Launcher,
+} from '../sources/hooks.js';
+import { headCommit, parsePushLines, pushedChunks, pushRevisions, type PushedRef } from '../sources/push.js';
+import { workTreeTop } from '../sources/staged.js';
+import { runGuard } from './guard.js';
+import type { ReportArgs } from './options.js';
+
+export interface HookArgs {
+  prePush: boolean;
+}
+
+export interface PrePushArgs extends ReportArgs {
+  /** The remote's name (or its URL when it has none), as git passes it to the hook. */
+  remote?: string;
+  url?: string;
+}
+
+/** The hooks directory git runs hooks from (honours core.hooksPath), absolute. */
+async function hooksDir(top: string): Promise<string> {
+  const { stdout } = await gitOutput(top, ['rev-parse', '--git-path', 'hooks']);
+  return resolve(top, stdout.toString('utf8').replace(/\n$/, ''));
+}
+
+/** The node and the keywarden bin running now, for a raw hook to call back. */
+function launcher(): Launcher {
+  const script = process.argv[1] ?? '';
+  let bin = resolve(script);
+  try {
+    bin = realpathSync(script);
+  } catch {
+    // keep the resolved path; the hook falls back to npx if it is gone
+  }
+  return { node: process.execPath, bin };
+}
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
+/** `keywarden hook install [--pre-push]`. */
+export async function runHookInstall(args: HookArgs): Promise<number> {
+  const top = await workTreeTop(process.cwd());
+  const names: HookName[] = args.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
+  const dir = await hooksDir(top);
+  const shown = (path: string) => relative(top, path) || path;
+  const frameworks = detectFrameworks(top);
+
+  if (frameworks.husky) {
+    for (const name of names) {
+      const { action, path } = addHuskyHook(join(top, frameworks.husky), name);
+      say(`husky: ${action === 'unchanged' ? 'keywarden already runs from' : `${action} keywarden in`} ${shown(path)}`);
+    }
+    say('  it runs `npx --no-install keywarden`: keep keywarden in devDependencies, and commit the file so the team gets it.');
+    if (!relative(top, dir).startsWith(frameworks.husky)) {
+      say(`  note: husky is not active in this clone (git runs hooks from ${shown(dir)}): run \`npx husky\` so the hook runs.`);
+    }
+  }
+  if (frameworks.lefthook) {
+    say(`lefthook: ${frameworks.lefthook} found; \`lefthook install\` replaces git's hooks, so no raw hook was installed.`);
+    say(`  Add this to ${frameworks.lefthook} (merge with any hooks already there), then run \`lefthook install\`:\n`);
+    say(indent(lefthookSnippet(names)));
+  }
+  if (frameworks.preCommit) {
+    say(`pre-commit: ${frameworks.preCommit} found; \`pre-commit install\` replaces git's hooks, so no raw hook was installed.`);
+    say(`  Add this under \`repos:\` in ${frameworks.preCommit}, then run \`pre-commit install${args.prePush ? ' --hook-type pre-commit --hook-type pre-push' : ''}\`:\n`);
+    say(indent(preCommitSnippet(names)));
+  }
+  if (frameworks.husky || frameworks.lefthook || frameworks.preCommit) return 0;
+
+  const run = launcher();
+  for (const name of names) {
+    const outcome = installHook(dir, name, run);
+    const verb = { installed: 'installed', updated: 'updated', unchanged: 'already installed:' }[outcome.action];
+    say(`${verb} ${shown(outcome.path)}${outcome.chained ? ` (the hook that was there runs first, from ${shown(outcome.chained)})` : ''}`);
+  }
+  say(`  it runs ${run.bin} with ${run.node}, falling back to \`npx --no-install keywarden\`; if neither runs, it blocks.`);
+  return 0;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `    ${line}`))
+    .join('\n');
+}
+
+/** `keywarden hook uninstall`: remove what install added, putting chained hooks back. */
+export async function runHookUninstall(_args: HookArgs): Promise<number> {
+  const top = await workTreeTop(process.cwd());
+  const dir = await hooksDir(top);
+  const shown = (path: string) => relative(top, path) || path;
+  const frameworks = detectFrameworks(top);
+  let changed = 0;
+  for (const name of ['pre-commit', 'pre-push'] as const) {
+    const raw = uninstallHook(dir, name);
+    if (raw.action === 'removed') say(`removed ${shown(raw.path)}`);
+    if (raw.action === 'restored') say(`removed keywarden's ${name} hook and restored the one it chained: ${shown(raw.path)}`);
+    if (raw.action === 'foreign') say(`left ${shown(raw.path)} alone: it is not keywarden's (a chained hook is still kept beside it)`);
+    if (raw.action === 'removed' || raw.action === 'restored') changed++;
+    if (frameworks.husky) {
+      const husky = removeHuskyHook(join(top, frameworks.husky), name);
+      if (husky.action === 'removed') {
+        say(`husky: removed keywarden from ${shown(husky.path)}`);
+        changed++;
+      }
+    }
+  }
+  for (const file of [frameworks.lefthook, frameworks.preCommit]) {
+    if (file) say(`${file}: remove the keywarden entries from it yourself if you added them.`);
+  }
+  if (changed === 0) say('no keywarden hooks were installed here.');
+  return 0;
+}
+
+const zeroSha = '0'.repeat(40);
+
+/** The refs being pushed: git's stdin lines, else the range the pre-commit framework describes, else HEAD. */
+async function pushedRefs(top: string): Promise<PushedRef[]> {
+  const stdin = process.stdin.isTTY ? '' : await readStdin();
+  const refs = parsePushLines(stdin);
+  if (refs.length > 0) return refs;
+  const to = process.env['PRE_COMMIT_TO_REF'];
+  const from = process.env['PRE_COMMIT_FROM_REF'];
+  if (to) return parsePushLines(`HEAD ${to} HEAD ${from || zeroSha}`);
+  // No lines (another command in a shared hook read them first): guard what HEAD would push.
+  const head = await headCommit(top);
+  return head ? [{ localRef: 'HEAD', localSha: head, remoteRef: 'HEAD', remoteSha: zeroSha }] : [];
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `keywarden hook pre-push [REMOTE] [URL]`, run by the pre-push hook: scan the commits being pushed. */
+export async function runHookPrePush(args: PrePushArgs): Promise<number> {
+  const top = await workTreeTop(process.cwd());
+  const refs = await pushedRefs(top);
+  const remote = args.remote ?? process.env['PRE_COMMIT_REMOTE_NAME'];
+  const revisions = await pushRevisions(top, refs, remote);
+  return runGuard(args, top, (exclude) => (revisions ? pushedChunks(top, revisions, exclude) : emptyChunks()), 'push');
+}
+
+async function* emptyChunks(): AsyncGenerator<never> {}

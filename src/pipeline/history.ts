@@ -1,0 +1,205 @@
+import type { CompiledRule, Finding, Origin, ScanResult, ScanWarning } from '../core/types.js';
+import { createEngine, detectKeys, type KeyMatch } from '../detect/detect.js';
+import { toFinding, toWire } from '../detect/finding.js';
+import { applySuppressions, type Suppressions } from '../detect/suppress.js';
+import { CatFileBatch } from '../sources/cat-file.js';
+import { addedRunsInCommits } from '../sources/commit-diffs.js';
+import { looksBinary } from '../sources/files.js';
+import { blobSightings, presentBlobs, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
+import { ChunkScanner } from './scan-chunks.js';
+
+export interface HistoryProgress {
+  /** Blobs read so far. */
+  done: number;
+  /** Blobs found so far; grows while the history is still being walked. */
+  total: number;
+  /** Bytes of blob content read so far. */
+  bytes: number;
+}
+
+export interface HistoryScan {
+  repo: Repository;
+  selection: HistorySelection;
+  rules: CompiledRule[];
+  suppressions: Suppressions;
+  /** Paths (inside the repository) that are not scanned: `.keywardenignore` globs and config excludes. */
+  excluded: (path: string) => boolean;
+  /** Blobs larger than this many bytes are not scanned (a warning says so). */
+  maxBlobSize: number;
+  onProgress?: (progress: HistoryProgress) => void;
+  clock?: () => number;
+}
+
+type HistoryResult = ScanResult & { suppressed: number };
+
+/** The earliest sighting so far of one key at one path. */
+interface Attributed {
+  match: KeyMatch;
+  path: string;
+  commit: HistoryCommit;
+}
+
+function historyOrigin(path: string, commit: HistoryCommit): Origin {
+  return { kind: 'history', path, commit: commit.commit, author: commit.author, email: commit.email, date: commit.date };
+}
+
+/** Chronological (the order the history was walked), then by place. */
+function byCommitThenPlace(a: Attributed, b: Attributed): number {
+  return a.commit.seq - b.commit.seq || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.match.line - b.match.line || a.match.column - b.match.column);
+}
+
+/**
+ * Every blob of the selected history, each read once, with each key reported once per
+ * path and attributed to the commit that first put it there.
+ *
+ * The walk (`blobSightings`) and the reads (`CatFileBatch`) run at the same time: a blob
+ * is requested when first sighted, and sightings of a blob still being read wait in a
+ * list until its content is scanned. Only the ids of blobs already read, the keys found,
+ * and those waiting lists are kept, never contents: memory grows with the number of
+ * distinct blobs, not with their size.
+ */
+export async function scanHistory(request: HistoryScan): Promise<HistoryResult> {
+  const clock = request.clock ?? (() => performance.now());
+  const started = clock();
+  const engine = createEngine(request.rules);
+  const warnings: ScanWarning[] = [];
+  const present = request.repo.partial ? await presentBlobs(request.repo) : undefined;
+  const reader = new CatFileBatch(request.repo.dir, { maxSize: request.maxBlobSize });
+
+  /** Blobs read (or known missing) that hold no key: by far the most, so only their ids. */
+  const clean = new Set<string>();
+  /** Blobs read that hold keys, with those keys. */
+  const withKeys = new Map<string, KeyMatch[]>();
+  /** Blobs requested and not read yet, with where they were sighted meanwhile. */
+  const waiting = new Map<string, BlobSighting[]>();
+  /** `path \0 ruleId \0 key` → its earliest sighting. */
+  const earliest = new Map<string, Attributed>();
+  const progress: HistoryProgress = { done: 0, total: 0, bytes: 0 };
+  let missing = 0;
+  let scanned = 0;
+
+  const attribute = (matches: readonly KeyMatch[], sighting: BlobSighting) => {
+    for (const match of matches) {
+      const id = `${sighting.path}\0${match.rule.id}\0${match.key}`;
+      const known = earliest.get(id);
+      if (!known || sighting.commit.seq < known.commit.seq) earliest.set(id, { match, path: sighting.path, commit: sighting.commit });
+    }
+  };
+  const walk = async () => {
+    try {
+      for await (const batch of blobSightings(request.repo, request.selection, request.excluded)) {
+        for (const sighting of batch) {
+          const { oid } = sighting;
+          if (clean.has(oid)) continue;
+          const matches = withKeys.get(oid);
+          if (matches) {
+            attribute(matches, sighting);
+            continue;
+          }
+          const queued = waiting.get(oid);
+          if (queued) {
+            queued.push(sighting);
+            continue;
+          }
+          progress.total++;
+          if (present && !present.has(oid)) {
+            missing++;
+            progress.done++;
+            clean.add(oid);
+            continue;
+          }
+          waiting.set(oid, [sighting]);
+          reader.request(oid);
+        }
+        if (reader.full) await reader.whenReady();
+        else reader.flush();
+      }
+    } finally {
+      reader.end();
+    }
+  };
+
+  const read = async () => {
+    for await (const replies of reader.replies()) {
+      for (const reply of replies) {
+        const sightings = waiting.get(reply.oid) ?? [];
+        waiting.delete(reply.oid);
+        // The id as the walk decoded it: a string of its own, not a slice of git's reply.
+        const oid = sightings[0]?.oid ?? reply.oid;
+        progress.done++;
+        if (reply.kind === 'missing') {
+          missing++;
+        } else if (reply.kind === 'too-large') {
+          warnings.push({ path: sightings[0]?.path ?? oid, message: `blob ${oid.slice(0, 12)} (${reply.size} bytes) is larger than the size limit; not scanned` });
+        } else if (reply.type === 'blob' && !looksBinary(reply.data)) {
+          progress.bytes += reply.size;
+          scanned++;
+          const matches = detectKeys(reply.data, engine);
+          if (matches.length > 0) {
+            withKeys.set(oid, matches);
+            for (const sighting of sightings) attribute(matches, sighting);
+            continue;
+          }
+        }
+        clean.add(oid);
+      }
+      request.onProgress?.(progress);
+    }
+  };
+
+  await Promise.all([walk(), read()]);
+  request.onProgress?.(progress);
+  if (missing > 0) {
+    const why = request.repo.partial || request.repo.shallow ? 'partial or shallow clone' : 'the repository is incomplete or damaged';
+    warnings.push({ message: `${missing} object${missing === 1 ? '' : 's'} missing (${why}); their content was not scanned` });
+  }
+  if (request.repo.shallow) {
+    warnings.push({ message: 'shallow clone: history before the shallow boundary is not scanned, and keys already there are attributed to the oldest commit present' });
+  }
+  const attributed = [...earliest.values()].sort(byCommitThenPlace);
+  const findings = attributed.map(({ match, path, commit }) => toFinding(toWire(match, historyOrigin(path, commit)), match.rule));
+  const { kept, suppressed } = applySuppressions(findings, request.suppressions);
+  return { findings: kept, warnings, suppressed, stats: { files: scanned, bytes: progress.bytes, durationMs: Math.round(clock() - started) } };
+}
+
+export interface RangeScan {
+  repo: Repository;
+  rules: CompiledRule[];
+  suppressions: Suppressions;
+  excluded: (path: string) => boolean;
+  /** `A..B` (or anything `git log` takes as one revision argument). */
+  range: string;
+  since?: string;
+  clock?: () => number;
+}
+
+/**
+ * The keys on lines added by the commits of a range (what a pull request or a push
+ * introduces), each reported once per path and attributed to the earliest commit in the
+ * range that added it. Keys that were already in the range's base are not reported.
+ */
+export async function scanRange(request: RangeScan): Promise<HistoryResult> {
+  const clock = request.clock ?? (() => performance.now());
+  const started = clock();
+  const scanner = new ChunkScanner(request.rules);
+  const paths = new Set<string>();
+  const revisions = [
+    '--date-order',
+    '--reverse',
+    ...(request.since !== undefined ? [`--since=${request.since}`] : []),
+    '--end-of-options',
+    request.range,
+    '--',
+  ];
+  for await (const run of addedRunsInCommits(request.repo.dir, revisions)) {
+    if (!run.commit || request.excluded(run.path)) continue;
+    paths.add(run.path);
+    const origin: Origin = { kind: 'history', path: run.path, ...run.commit };
+    scanner.scan({ origin, data: Buffer.from(run.lines.join('\n'), 'utf8'), startLine: run.startLine });
+  }
+  // Oldest commits first, so the first finding of each fingerprint (path, rule, key) is the earliest.
+  const seen = new Set<string>();
+  const findings: Finding[] = scanner.findings.filter((finding) => !seen.has(finding.fingerprint) && seen.add(finding.fingerprint));
+  const { kept, suppressed } = applySuppressions(findings, request.suppressions);
+  return { findings: kept, warnings: [], suppressed, stats: { files: paths.size, bytes: scanner.bytes, durationMs: Math.round(clock() - started) } };
+}

@@ -1,0 +1,103 @@
+import { execFile, spawn } from 'node:child_process';
+import { KeywardenError } from '../core/errors.js';
+
+/**
+ * The one adapter for running git. Plain child processes rather than simple-git on the hot
+ * paths: the pre-commit guard must start fast (simple-git alone costs ~45 ms to import),
+ * and history needs long-lived streaming processes (`cat-file --batch`).
+ *
+ * Every git run gets an environment that can never reach the network: a partial clone's
+ * lazy fetch of a missing object is refused (GIT_NO_LAZY_FETCH for git ≥ 2.44, and no
+ * transport protocol allowed for older ones), so a missing object is reported, not fetched.
+ */
+export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_ALLOW_PROTOCOL: 'none',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    LC_ALL: 'C',
+    ...extra,
+  };
+}
+
+/** Options that keep git's output stable and machine-readable whatever the user's config. */
+export const stableConfig = ['-c', 'core.quotepath=false', '-c', 'color.ui=false', '-c', 'diff.noprefix=false', '-c', 'core.pager=cat'];
+
+/** A git failure as a KeywardenError (exit 2), naming the command and git's first error line, never file content. */
+export function gitError(args: readonly string[], stderr: string, code: number | null): KeywardenError {
+  const reason = stderr.split('\n').find((line) => line.trim() !== '') ?? `exit code ${code ?? 'unknown'}`;
+  return new KeywardenError(`git ${args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ')} failed: ${reason.slice(0, 300)}`);
+}
+
+/** Run git and return its stdout as a Buffer; throws KeywardenError when git fails or is missing. `input` is written to its stdin. */
+export function gitOutput(
+  cwd: string,
+  args: readonly string[],
+  options: { allowFailure?: boolean; input?: string } = {},
+): Promise<{ stdout: Buffer; code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', [...stableConfig, ...args], { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+        reject(new KeywardenError('git is not installed or not on PATH'));
+      } else if (error && !options.allowFailure) {
+        reject(gitError(args, stderr.toString('utf8'), code));
+      } else {
+        resolve({ stdout, code, stderr: stderr.toString('utf8') });
+      }
+    });
+    // git may exit before reading all of its input (e.g. on a bad argument): its error is what matters, not EPIPE.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+/**
+ * Split a byte stream into lines at `\n` only, as git does. (readline also splits at a lone
+ * `\r`, which would let a carriage return inside an added line end a diff hunk early and
+ * hide the lines after it.) A `\r` before the `\n` is kept; detection treats it as a boundary.
+ */
+export async function* splitLines(input: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let pending: Buffer[] = [];
+  for await (const chunk of input) {
+    let start = 0;
+    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, newline);
+      yield (pending.length > 0 ? Buffer.concat([...pending, piece]) : piece).toString('utf8');
+      pending = [];
+      start = newline + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) yield Buffer.concat(pending).toString('utf8');
+}
+
+/** Run git and yield its stdout as it arrives, in raw chunks; throws after the last chunk if git failed. */
+export async function* gitChunks(cwd: string, args: readonly string[]): AsyncGenerator<Buffer> {
+  const child = spawn('git', [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stderr.length < 4096) stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new KeywardenError('git is not installed or not on PATH') : error));
+    child.on('close', resolve);
+  });
+  // Handled when awaited below; without this, git failing to start before the output ends is an unhandled rejection.
+  exited.catch(() => undefined);
+  try {
+    yield* child.stdout as AsyncIterable<Buffer>;
+    const code = await exited;
+    if (code !== 0) throw gitError(args, stderr, code);
+  } finally {
+    // A consumer that stops early (an error, a break) must not leave git blocked on a full pipe.
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}
+
+/** Run git and yield its stdout line by line (without the newline), streaming; throws after the last line if git failed. */
+export function gitLines(cwd: string, args: readonly string[]): AsyncGenerator<string> {
+  return splitLines(gitChunks(cwd, args));
+}

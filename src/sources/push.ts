@@ -1,0 +1,69 @@
+import type { Chunk } from '../core/types.js';
+import { addedRunsInCommits } from './commit-diffs.js';
+import { gitOutput } from './git.js';
+
+/**
+ * What a push adds. git hands the pre-push hook one line per ref,
+ * `<local ref> <local sha> <remote ref> <remote sha>`, on stdin; a sha of zeros means "none"
+ * (a new branch has no remote sha, a deletion no local one).
+ */
+
+export interface PushedRef {
+  localRef: string;
+  localSha: string;
+  remoteRef: string;
+  remoteSha: string;
+}
+
+const zeroSha = /^0+$/;
+const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** Parse git's pre-push stdin; blank and malformed lines are ignored (git never sends them). */
+export function parsePushLines(text: string): PushedRef[] {
+  return text.split('\n').flatMap((line) => {
+    const [localRef = '', localSha = '', remoteRef = '', remoteSha = '', extra] = line.trim().split(/\s+/);
+    return sha.test(localSha) && sha.test(remoteSha) && extra === undefined ? [{ localRef, localSha, remoteRef, remoteSha }] : [];
+  });
+}
+
+/**
+ * `git log` revision arguments for the commits the push would add to the remote: every
+ * pushed tip, minus what the remote has already — the remote's old tips that exist here, and
+ * the remote-tracking refs of `remote` (all remotes' when it is not a configured remote name,
+ * e.g. a URL). A new branch is thus scanned from where it left known history; a deleted ref
+ * adds nothing. Undefined when nothing is pushed.
+ */
+export async function pushRevisions(repo: string, refs: readonly PushedRef[], remote: string | undefined): Promise<string[] | undefined> {
+  const tips = refs.filter((ref) => !zeroSha.test(ref.localSha)).map((ref) => ref.localSha);
+  if (tips.length === 0) return undefined;
+  const known: string[] = [];
+  for (const ref of refs) {
+    if (zeroSha.test(ref.remoteSha)) continue;
+    // A remote tip we have never fetched cannot be excluded by name; the remote-tracking refs still bound the walk.
+    const { code } = await gitOutput(repo, ['cat-file', '-e', `${ref.remoteSha}^{commit}`], { allowFailure: true });
+    if (code === 0) known.push(ref.remoteSha);
+  }
+  const remotes = (await gitOutput(repo, ['remote'])).stdout.toString('utf8').split('\n');
+  const remoteRefs = remote !== undefined && remotes.includes(remote) ? `--remotes=${remote}` : '--remotes';
+  // Every sha was checked to be hex, so none can be read as an option; `--` keeps them from being read as paths.
+  return [...tips, '--not', ...known, remoteRefs, '--'];
+}
+
+/** The commit HEAD points at, or undefined on an unborn branch. */
+export async function headCommit(repo: string): Promise<string | undefined> {
+  const { stdout, code } = await gitOutput(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { allowFailure: true });
+  const head = stdout.toString('utf8').trim();
+  return code === 0 && sha.test(head) ? head : undefined;
+}
+
+/** The lines the selected commits add, as chunks attributed to their commits (origin `history`). */
+export async function* pushedChunks(repo: string, revisionArgs: readonly string[], exclude?: (path: string) => boolean): AsyncGenerator<Chunk> {
+  for await (const run of addedRunsInCommits(repo, revisionArgs)) {
+    if (exclude?.(run.path) || !run.commit) continue;
+    yield {
+      origin: { kind: 'history', path: run.path, ...run.commit },
+      data: Buffer.from(`${run.lines.join('\n')}\n`, 'utf8'),
+      startLine: run.startLine,
+    };
+  }
+}

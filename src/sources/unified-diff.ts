@@ -1,0 +1,137 @@
+/**
+ * Reads git's unified diffs (`git diff --cached -U0`, `git log -p -U0`) and yields the
+ * added lines, grouped into runs of consecutive lines of one file, with the 1-based line
+ * number of the run's first line in the new file. Removed and context lines are dropped:
+ * a guard blames only what a change adds.
+ */
+
+/** A commit header line, as printed by `--format=${commitFormat}`. */
+export const commitMarker = '\u0001commit ';
+export const commitFormat = '%x01commit %H%x09%an%x09%ae%x09%aI';
+
+export interface CommitInfo {
+  commit: string;
+  author: string;
+  email: string;
+  date: string;
+}
+
+export interface AddedRun {
+  /** New path of the file, relative to the repository root, with `/`. */
+  path: string;
+  /** 1-based line number of `lines[0]` in the new file. */
+  startLine: number;
+  lines: string[];
+  /** The commit that added the lines (`git log -p`); absent for `git diff`. */
+  commit?: CommitInfo;
+}
+
+/** Longest run kept in memory before it is handed on; a huge added file is cut into runs this size. */
+const maxRunBytes = 4 * 1024 * 1024;
+
+/** Undo git's C-style quoting of a path (`"a\tb"`, `"caf\303\251"`). */
+export function unquotePath(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"')) return text;
+  const bytes: number[] = [];
+  const inner = text.slice(1, -1);
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, a: 7, v: 11, '\\': 92, '"': 34 };
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i] ?? '';
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = inner[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(inner.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function parseCommit(line: string): CommitInfo {
+  const [commit = '', author = '', email = '', date = ''] = line.slice(commitMarker.length).split('\t');
+  return { commit, author, email, date };
+}
+
+const hunkHeader = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+
+/** Added-line runs from the lines of a unified diff (or of `git log -p` with `commitFormat`). */
+export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<AddedRun> {
+  let commit: CommitInfo | undefined;
+  let path: string | undefined;
+  let inHunk = false;
+  let nextLine = 0;
+  let run: AddedRun | undefined;
+  let runBytes = 0;
+  const take = (): AddedRun | undefined => {
+    const done = run;
+    run = undefined;
+    runBytes = 0;
+    return done;
+  };
+  for await (const line of diff) {
+    if (line.startsWith(commitMarker)) {
+      const done = take();
+      if (done) yield done;
+      commit = parseCommit(line);
+      path = undefined;
+      inHunk = false;
+      continue;
+    }
+    if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
+      const done = take();
+      if (done) yield done;
+      path = undefined;
+      inHunk = false;
+      continue;
+    }
+    if (!inHunk) {
+      if (line.startsWith('+++ ')) {
+        // git ends a path holding spaces with a tab, to tell it from what follows.
+        const target = line.slice(4).replace(/\t$/, '');
+        path = target === '/dev/null' ? undefined : unquotePath(target).replace(/^b\//, '');
+      }
+      const hunk = hunkHeader.exec(line);
+      if (hunk && path !== undefined) {
+        inHunk = true;
+        nextLine = Number(hunk[1]);
+      }
+      continue;
+    }
+    const hunk = hunkHeader.exec(line);
+    if (hunk) {
+      const done = take();
+      if (done) yield done;
+      nextLine = Number(hunk[1]);
+    } else if (line.startsWith('+')) {
+      const text = line.slice(1);
+      if (!run || runBytes > maxRunBytes) {
+        const done = take();
+        if (done) yield done;
+        run = { path: path ?? '', startLine: nextLine, lines: [], ...(commit ? { commit } : {}) };
+      }
+      run.lines.push(text);
+      runBytes += text.length + 1;
+      nextLine++;
+    } else if (line.startsWith(' ')) {
+      const done = take();
+      if (done) yield done;
+      nextLine++;
+    } else if (line.startsWith('-') || line.startsWith('\\')) {
+      const done = take();
+      if (done) yield done;
+    } else {
+      // Anything else ends the file's hunks (the next header, a blank line before a commit).
+      const done = take();
+      if (done) yield done;
+      inHunk = false;
+    }
+  }
+  const done = take();
+  if (done) yield done;
+}

@@ -1,0 +1,88 @@
+/**
+ * Real git repositories for the history tests, isolated from the machine's git config,
+ * with deterministic authors and dates (each commit one hour after the previous one, so
+ * the walk order is known).
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeTree } from './tmp.js';
+
+/** Environment for git in tests (and for the CLI under test): no global or system config. */
+export const isolatedGitEnv: Record<string, string> = {
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.test',
+  GIT_COMMITTER_NAME: 'Test Committer',
+  GIT_COMMITTER_EMAIL: 'committer@example.test',
+};
+
+export function git(cwd: string, args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): string {
+  return execFileSync('git', args, {
+    cwd,
+    env: { ...process.env, ...isolatedGitEnv, ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+  }).trim();
+}
+
+export interface Author {
+  name: string;
+  email: string;
+}
+
+/** A repository under construction: each `commit` is one hour after the previous one (from 2021-01-01T00:00:00Z). */
+export class TestRepo {
+  #hour = 0;
+  constructor(readonly dir: string) {}
+
+  static init(dir: string, options: { bare?: boolean } = {}): TestRepo {
+    git(dir, ['init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : []), '.']);
+    return new TestRepo(dir);
+  }
+
+  /** The date the next commit gets, as ISO 8601 in UTC. */
+  nextDate(): string {
+    return new Date(Date.UTC(2021, 0, 1, this.#hour)).toISOString().replace('.000Z', '+00:00');
+  }
+
+  /** Write (string/Buffer) or delete (null) files, stage everything, commit; returns the commit id. */
+  commit(files: Record<string, string | Buffer | null>, message = 'change', options: { author?: Author; allowEmpty?: boolean } = {}): string {
+    const writes: Record<string, string | Buffer> = {};
+    for (const [path, content] of Object.entries(files)) {
+      if (content === null) rmSync(join(this.dir, ...path.split('/')), { force: true });
+      else writes[path] = content;
+    }
+    writeTree(this.dir, writes);
+    git(this.dir, ['add', '-A']);
+    return this.commitStaged(message, options);
+  }
+
+  /** Commit what is staged (a merge in progress, say); returns the commit id. */
+  commitStaged(message = 'change', options: { author?: Author; allowEmpty?: boolean } = {}): string {
+    const date = this.nextDate();
+    this.#hour++;
+    git(this.dir, ['commit', '-q', '--no-verify', '-m', message, ...(options.allowEmpty ? ['--allow-empty'] : [])], {
+      env: {
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        ...(options.author ? { GIT_AUTHOR_NAME: options.author.name, GIT_AUTHOR_EMAIL: options.author.email } : {}),
+      },
+    });
+    return this.head();
+  }
+
+  /** Run git here; merges and similar get the next date too. */
+  git(...args: string[]): string {
+    const date = this.nextDate();
+    this.#hour++;
+    return git(this.dir, args, { env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  }
+
+  head(): string {
+    return git(this.dir, ['rev-parse', 'HEAD']);
+  }
+}

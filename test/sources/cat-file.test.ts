@@ -1,0 +1,91 @@
+/** The `git cat-file --batch` reader: replies parsed from a binary stream, in request order. */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CatFileBatch, type CatFileReply } from '../../src/sources/cat-file.js';
+import { git, isolatedGitEnv } from '../helpers/history-repos.js';
+import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
+
+Object.assign(process.env, isolatedGitEnv);
+cleanTmpDirs('each');
+
+function store(repo: string, content: Buffer | string): string {
+  return git(repo, ['hash-object', '-w', '--stdin'], { input: content });
+}
+
+async function readAll(repo: string, oids: string[], options: { maxSize: number; maxInFlight?: number }): Promise<CatFileReply[]> {
+  const reader = new CatFileBatch(repo, options);
+  const replies: CatFileReply[] = [];
+  const collect = async () => {
+    for await (const batch of reader.replies()) replies.push(...batch);
+  };
+  const feed = async () => {
+    for (const oid of oids) {
+      reader.request(oid);
+      if (reader.full) await reader.whenReady();
+    }
+    reader.end();
+  };
+  await Promise.all([collect(), feed()]);
+  return replies;
+}
+
+describe('CatFileBatch', () => {
+  it('returns contents byte for byte, in request order, across pipe chunks', async () => {
+    const repo = makeTmpDir('cat-file');
+    git(repo, ['init', '-q', '--bare', '.']);
+    const big = Buffer.alloc(700_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) % 256;
+    const contents = [Buffer.from('hello\n'), Buffer.alloc(0), big, Buffer.from('no newline at end'), Buffer.from('a\nb\n\n')];
+    const oids = contents.map((content) => store(repo, content));
+    const missing = '0123456789abcdef0123456789abcdef01234567';
+    const replies = await readAll(repo, [...oids, missing, oids[0] ?? ''], { maxSize: 1 << 20 });
+    expect(replies.map((r) => r.kind)).toEqual(['object', 'object', 'object', 'object', 'object', 'missing', 'object']);
+    expect(replies.map((r) => r.oid)).toEqual([...oids, missing, oids[0]]);
+    replies.slice(0, 5).forEach((reply, i) => {
+      expect(reply.kind === 'object' && reply.type).toBe('blob');
+      expect(reply.kind === 'object' && Buffer.compare(reply.data, contents[i] ?? Buffer.alloc(0))).toBe(0);
+    });
+  });
+
+  it('reads past objects over the size limit without keeping them', async () => {
+    const repo = makeTmpDir('cat-file');
+    git(repo, ['init', '-q', '--bare', '.']);
+    const small = store(repo, 'small\n');
+    const large = store(repo, 'x'.repeat(200_000));
+    const replies = await readAll(repo, [large, small, large], { maxSize: 1000 });
+    expect(replies).toEqual([
+      { kind: 'too-large', oid: large, type: 'blob', size: 200_000 },
+      { kind: 'object', oid: small, type: 'blob', size: 6, data: Buffer.from('small\n') },
+      { kind: 'too-large', oid: large, type: 'blob', size: 200_000 },
+    ]);
+  });
+
+  it('keeps at most maxInFlight requests outstanding without stalling', async () => {
+    const repo = makeTmpDir('cat-file');
+    git(repo, ['init', '-q', '--bare', '.']);
+    const oids = Array.from({ length: 200 }, (_, i) => store(repo, `object ${i}\n`));
+    const replies = await readAll(repo, oids, { maxSize: 1 << 20, maxInFlight: 3 });
+    expect(replies.map((r) => r.oid)).toEqual(oids);
+  });
+
+  it('streams tens of thousands of tiny objects with the default (buffered) settings without stalling', async () => {
+    const repo = makeTmpDir('cat-file');
+    git(repo, ['init', '-q', '--bare', '.']);
+    // One fast-import stream instead of 20,000 hash-object runs; ids computed the way git does.
+    const contents = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? '' : `${i}\n`));
+    git(repo, ['fast-import', '--quiet'], { input: contents.map((c) => `blob\ndata ${c.length}\n${c}\n`).join('') });
+    const oids = contents.map((c) => createHash('sha1').update(`blob ${c.length}\0${c}`).digest('hex'));
+    const replies = await readAll(repo, oids, { maxSize: 1 << 20 });
+    expect(replies.length).toBe(oids.length);
+    expect(replies.every((r, i) => r.oid === oids[i] && r.kind === 'object' && r.data.toString() === contents[i])).toBe(true);
+  });
+
+  it('fails with a KeywardenError when git cannot run there', async () => {
+    const reader = new CatFileBatch(makeTmpDir('not-a-repo'), { maxSize: 1 });
+    const read = (async () => {
+      for await (const reply of reader.replies()) void reply;
+    })();
+    reader.end();
+    await expect(read).rejects.toMatchObject({ name: 'KeywardenError', exitCode: 2 });
+  });
+});
