@@ -12,7 +12,7 @@ export function progressBar(
   return {
     update(done, total, detail) {
       const now = Date.now();
-      if (now - last < 100) return;
+      if (now - last < 100 && done < total) return;
       last = now;
       const width = 30;
       const filled = total === 0 ? width : Math.round((done / total) * width);

@@ -22,13 +22,23 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Options that keep git's output stable and machine-readable whatever the user's config. */
-export const stableConfig = ['-c', 'core.quotepath=false', '-c', 'color.ui=false', '-c', 'diff.noprefix=false', '-c', 'core.pager=cat'];
+/**
+ * Options that keep git's output stable and machine-readable whatever the user's or the
+ * repository's config: each of these, set otherwise, once made the diff parser drop lines
+ * (blank context lines printed empty, root commits without a diff) or ran a repository's
+ * own command (fsmonitor).
+ */
+export const stableConfig = [
+  ...['-c', 'core.quotepath=false', '-c', 'color.ui=false', '-c', 'diff.noprefix=false', '-c', 'core.pager=cat'],
+  ...['-c', 'diff.suppressBlankEmpty=false', '-c', 'diff.interHunkContext=0', '-c', 'log.showRoot=true', '-c', 'core.fsmonitor=false'],
+];
 
 /** A git failure as a KeywardenError (exit 2), naming the command and git's first error line, never file content. */
 export function gitError(args: readonly string[], stderr: string, code: number | null): KeywardenError {
-  const reason = stderr.split('\n').find((line) => line.trim() !== '') ?? `exit code ${code ?? 'unknown'}`;
-  return new KeywardenError(`git ${args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ')} failed: ${reason.slice(0, 300)}`);
+  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+  // git often warns before it fails; the reason is the fatal or error line.
+  const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `exit code ${code ?? 'unknown'}`;
+  return new KeywardenError(`git ${args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} failed: ${reason.slice(0, 300)}`);
 }
 
 /** Run git and return its stdout as a Buffer; throws KeywardenError when git fails or is missing. `input` is written to its stdin. */

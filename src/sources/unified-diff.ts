@@ -58,7 +58,9 @@ function parseCommit(line: string): CommitInfo {
   return { commit, author, email, date };
 }
 
-const hunkHeader = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** `@@ -a,b +c,d @@`, or for a merge's combined diff `@@@ -a,b -c,d +e,f @@@` (one `-` range per parent). */
+const hunkHeader = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? \1/;
+const prefixChars = /^[ +-]*$/;
 
 /** Added-line runs from the lines of a unified diff (or of `git log -p` with `commitFormat`). */
 export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<AddedRun> {
@@ -66,6 +68,8 @@ export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<Ad
   let path: string | undefined;
   let inHunk = false;
   let nextLine = 0;
+  /** Prefix columns of a hunk's lines: 1, or one per parent in a combined diff. */
+  let columns = 1;
   let run: AddedRun | undefined;
   let runBytes = 0;
   const take = (): AddedRun | undefined => {
@@ -99,17 +103,26 @@ export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<Ad
       const hunk = hunkHeader.exec(line);
       if (hunk && path !== undefined) {
         inHunk = true;
-        nextLine = Number(hunk[1]);
+        columns = (hunk[1]?.length ?? 2) - 1;
+        nextLine = Number(hunk[2]);
       }
       continue;
     }
     const hunk = hunkHeader.exec(line);
+    const prefix = line.slice(0, columns);
     if (hunk) {
       const done = take();
       if (done) yield done;
-      nextLine = Number(hunk[1]);
-    } else if (line.startsWith('+')) {
-      const text = line.slice(1);
+      columns = (hunk[1]?.length ?? 2) - 1;
+      nextLine = Number(hunk[2]);
+    } else if (line === '' || (prefixChars.test(prefix) && prefix.length === columns && !prefix.includes('-') && prefix.includes(' '))) {
+      // A context line (in a combined diff: present in at least one parent), or a blank one printed empty.
+      const done = take();
+      if (done) yield done;
+      nextLine++;
+    } else if (prefix === '+'.repeat(columns)) {
+      // Added against every parent: a line this change brings itself.
+      const text = line.slice(columns);
       if (!run || runBytes > maxRunBytes) {
         const done = take();
         if (done) yield done;
@@ -118,11 +131,8 @@ export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<Ad
       run.lines.push(text);
       runBytes += text.length + 1;
       nextLine++;
-    } else if (line.startsWith(' ')) {
-      const done = take();
-      if (done) yield done;
-      nextLine++;
-    } else if (line.startsWith('-') || line.startsWith('\\')) {
+    } else if ((prefixChars.test(prefix) && prefix.length === columns) || line.startsWith('\\')) {
+      // Removed from some parent (not in the new file), or `\ No newline at end of file`.
       const done = take();
       if (done) yield done;
     } else {

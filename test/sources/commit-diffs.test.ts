@@ -36,4 +36,47 @@ describe('addedRunsInCommits', () => {
     for await (const run of addedRunsInCommits(repo.dir, [`${base}..HEAD`])) runs.push([run.path, run.lines, run.commit?.commit]);
     expect(runs).toEqual([['a.txt', ['b'], next]]);
   });
+
+  /** Every added line of the range, as `path:line:text`. */
+  async function added(repo: TestRepo, revisions: string[]): Promise<string[]> {
+    const lines: string[] = [];
+    for await (const run of addedRunsInCommits(repo.dir, revisions)) run.lines.forEach((text, i) => lines.push(`${run.path}:${run.startLine + i}:${text}`));
+    return lines;
+  }
+
+  it('diffs a root commit even when the repository sets log.showRoot=false', async () => {
+    const repo = TestRepo.init(makeTmpDir('commit-diffs'));
+    repo.git('config', 'log.showRoot', 'false');
+    repo.commit({ 'a.txt': 'first\n' });
+    expect(await added(repo, ['HEAD'])).toEqual(['a.txt:1:first']);
+  });
+
+  it('reads files that .gitattributes marks -diff or binary as text', async () => {
+    const repo = TestRepo.init(makeTmpDir('commit-diffs'));
+    const base = repo.commit({ '.gitattributes': '*.cfg -diff\n*.dat binary\n' });
+    repo.commit({ 'app.cfg': 'token = abc\n', 'x.dat': 'text after all\n' });
+    expect(await added(repo, [`${base}..HEAD`])).toEqual(['app.cfg:1:token = abc', 'x.dat:1:text after all']);
+  });
+
+  it('survives diff.suppressBlankEmpty and diff.interHunkContext in the repository config', async () => {
+    const repo = TestRepo.init(makeTmpDir('commit-diffs'));
+    repo.git('config', 'diff.suppressBlankEmpty', 'true');
+    repo.git('config', 'diff.interHunkContext', '5');
+    const base = repo.commit({ 'a.txt': 'a\n\nb\n\nc\n' });
+    repo.commit({ 'a.txt': 'a\nA\n\nb\n\nc\nC\n' });
+    expect(await added(repo, [`${base}..HEAD`])).toEqual(['a.txt:2:A', 'a.txt:7:C']);
+  });
+
+  it('reports what a merge adds itself (an evil merge), but not what it brings from its parents', async () => {
+    const repo = TestRepo.init(makeTmpDir('commit-diffs'));
+    const base = repo.commit({ 'a.txt': 'base\n' });
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit({ 'side.txt': 'from side\n' });
+    repo.git('checkout', '-q', '-');
+    repo.commit({ 'main.txt': 'from main\n' });
+    repo.git('merge', '-q', '--no-commit', '--no-ff', 'side');
+    repo.commit({ 'evil.txt': 'added by the merge\n', 'a.txt': 'base\nresolved here\n' }, 'merge side');
+    const lines = await added(repo, ['--end-of-options', `${base}..HEAD`, '--']);
+    expect(lines.sort()).toEqual(['a.txt:2:resolved here', 'evil.txt:1:added by the merge', 'main.txt:1:from main', 'side.txt:1:from side']);
+  });
 });
