@@ -1,8 +1,9 @@
 import { realpathSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { gitOutput } from '../sources/git.js';
 import {
   addHuskyHook,
+  assertSafeToWrite,
   detectFrameworks,
   installHook,
   lefthookSnippet,
@@ -12,7 +13,7 @@ import {
   type HookName,
   type Launcher,
 } from '../sources/hooks.js';
-import { headCommit, parsePushLines, pushedChunks, pushRevisions, type PushedRef } from '../sources/push.js';
+import { parsePushLines, pushedChunks, pushRevisions, unpushedRevisions, zeroSha, type PushedRef } from '../sources/push.js';
 import { workTreeTop } from '../sources/staged.js';
 import { runGuard } from './guard.js';
 import type { ReportArgs } from './options.js';
@@ -29,8 +30,28 @@ export interface PrePushArgs extends ReportArgs {
 
 /** The hooks directory git runs hooks from (honours core.hooksPath), absolute. */
 async function hooksDir(top: string): Promise<string> {
-  const { stdout } = await gitOutput(top, ['rev-parse', '--git-path', 'hooks']);
-  return resolve(top, stdout.toString('utf8').replace(/\n$/, ''));
+  return resolve(top, await gitPath(top, ['rev-parse', '--git-path', 'hooks']));
+}
+
+async function gitPath(top: string, args: string[]): Promise<string> {
+  const { stdout } = await gitOutput(top, args);
+  return stdout.toString('utf8').replace(/\n$/, '');
+}
+
+/**
+ * Where install and uninstall may write: the work tree's top and the git dirs (a linked
+ * worktree's hooks live in the common one), and a hooks directory the user configured
+ * outside the repository (`core.hooksPath=~/.githooks`): git config is the user's own,
+ * no cloned repository can set it. A hooks path *inside* the repository whose real
+ * location is elsewhere (a committed symlink) is still refused.
+ */
+async function writableRoots(top: string): Promise<string[]> {
+  const gitDir = await gitPath(top, ['rev-parse', '--absolute-git-dir']);
+  const commonDir = resolve(top, await gitPath(top, ['rev-parse', '--git-common-dir']));
+  const roots = [top, gitDir, commonDir];
+  const hooks = await hooksDir(top);
+  const lexicallyInside = roots.some((root) => hooks === root || hooks.startsWith(`${root}${sep}`));
+  return lexicallyInside ? roots : [...roots, hooks];
 }
 
 /** The node and the keywarden bin running now, for a raw hook to call back. */
@@ -51,39 +72,52 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 export async function runHookInstall(args: HookArgs): Promise<number> {
   const top = await workTreeTop(process.cwd());
   const names: HookName[] = args.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
+  const guarded = args.prePush ? 'commits and pushes are' : 'commits are';
   const dir = await hooksDir(top);
   const shown = (path: string) => relative(top, path) || path;
   const frameworks = detectFrameworks(top);
+  /** Something git will run now calls keywarden. */
+  let active = false;
 
   if (frameworks.husky) {
+    const huskyDir = join(top, frameworks.husky);
+    // Check every file first, so a refused one leaves nothing half done.
+    for (const path of [huskyDir, ...names.map((name) => join(huskyDir, name))]) assertSafeToWrite(path, [top]);
+    const huskyActive = !relative(huskyDir, dir).startsWith('..');
     for (const name of names) {
-      const { action, path } = addHuskyHook(join(top, frameworks.husky), name);
+      const { action, path } = addHuskyHook(huskyDir, name, top);
       say(`husky: ${action === 'unchanged' ? 'keywarden already runs from' : `${action} keywarden in`} ${shown(path)}`);
     }
     say('  it runs `npx --no-install keywarden`: keep keywarden in devDependencies, and commit the file so the team gets it.');
-    if (!relative(top, dir).startsWith(frameworks.husky)) {
-      say(`  note: husky is not active in this clone (git runs hooks from ${shown(dir)}): run \`npx husky\` so the hook runs.`);
+    if (huskyActive) active = true;
+    else {
+      say(`  husky is not active in this clone: git runs hooks from ${shown(dir)}, not ${frameworks.husky}/_, so nothing runs that file yet.`);
+      say('  Run `npx husky` (or `npm install`, when the package.json "prepare" script runs husky) to activate it.');
     }
   }
   if (frameworks.lefthook) {
-    say(`lefthook: ${frameworks.lefthook} found; \`lefthook install\` replaces git's hooks, so no raw hook was installed.`);
-    say(`  Add this to ${frameworks.lefthook} (merge with any hooks already there), then run \`lefthook install\`:\n`);
+    say(`lefthook: ${frameworks.lefthook} found. Nothing was installed: \`lefthook install\` would replace a raw git hook, so keywarden leaves git's hooks to lefthook.`);
+    say(`  Add this to ${frameworks.lefthook} (merge it with any hooks already there), then run \`lefthook install\`:\n`);
     say(indent(lefthookSnippet(names)));
   }
   if (frameworks.preCommit) {
-    say(`pre-commit: ${frameworks.preCommit} found; \`pre-commit install\` replaces git's hooks, so no raw hook was installed.`);
+    say(`pre-commit: ${frameworks.preCommit} found. Nothing was installed: \`pre-commit install\` would replace a raw git hook, so keywarden leaves git's hooks to pre-commit.`);
     say(`  Add this under \`repos:\` in ${frameworks.preCommit}, then run \`pre-commit install${args.prePush ? ' --hook-type pre-commit --hook-type pre-push' : ''}\`:\n`);
     say(indent(preCommitSnippet(names)));
   }
-  if (frameworks.husky || frameworks.lefthook || frameworks.preCommit) return 0;
+  if (frameworks.husky || frameworks.lefthook || frameworks.preCommit) {
+    if (!active) say(`keywarden: no git hook runs keywarden yet: ${guarded} NOT guarded until you follow the steps above.`);
+    return 0;
+  }
 
   const run = launcher();
+  const roots = await writableRoots(top);
   for (const name of names) {
-    const outcome = installHook(dir, name, run);
+    const outcome = installHook(dir, name, run, roots);
     const verb = { installed: 'installed', updated: 'updated', unchanged: 'already installed:' }[outcome.action];
     say(`${verb} ${shown(outcome.path)}${outcome.chained ? ` (the hook that was there runs first, from ${shown(outcome.chained)})` : ''}`);
   }
-  say(`  it runs ${run.bin} with ${run.node}, falling back to \`npx --no-install keywarden\`; if neither runs, it blocks.`);
+  say(`  it runs ${run.bin} with ${run.node}, falling back to the project's node_modules/.bin/keywarden; if neither runs, it blocks.`);
   return 0;
 }
 
@@ -95,20 +129,21 @@ function indent(text: string): string {
 }
 
 /** `keywarden hook uninstall`: remove what install added, putting chained hooks back. */
-export async function runHookUninstall(_args: HookArgs): Promise<number> {
+export async function runHookUninstall(): Promise<number> {
   const top = await workTreeTop(process.cwd());
   const dir = await hooksDir(top);
+  const roots = await writableRoots(top);
   const shown = (path: string) => relative(top, path) || path;
   const frameworks = detectFrameworks(top);
   let changed = 0;
   for (const name of ['pre-commit', 'pre-push'] as const) {
-    const raw = uninstallHook(dir, name);
+    const raw = uninstallHook(dir, name, roots);
     if (raw.action === 'removed') say(`removed ${shown(raw.path)}`);
     if (raw.action === 'restored') say(`removed keywarden's ${name} hook and restored the one it chained: ${shown(raw.path)}`);
     if (raw.action === 'foreign') say(`left ${shown(raw.path)} alone: it is not keywarden's (a chained hook is still kept beside it)`);
     if (raw.action === 'removed' || raw.action === 'restored') changed++;
     if (frameworks.husky) {
-      const husky = removeHuskyHook(join(top, frameworks.husky), name);
+      const husky = removeHuskyHook(join(top, frameworks.husky), name, top);
       if (husky.action === 'removed') {
         say(`husky: removed keywarden from ${shown(husky.path)}`);
         changed++;
@@ -122,19 +157,19 @@ export async function runHookUninstall(_args: HookArgs): Promise<number> {
   return 0;
 }
 
-const zeroSha = '0'.repeat(40);
-
-/** The refs being pushed: git's stdin lines, else the range the pre-commit framework describes, else HEAD. */
-async function pushedRefs(top: string): Promise<PushedRef[]> {
+/**
+ * The refs being pushed: git's stdin lines, else the range the pre-commit framework describes,
+ * else undefined: no lines (another command in a shared hook read them first), so what is
+ * pushed is unknown.
+ */
+async function pushedRefs(): Promise<PushedRef[] | undefined> {
   const stdin = process.stdin.isTTY ? '' : await readStdin();
   const refs = parsePushLines(stdin);
   if (refs.length > 0) return refs;
   const to = process.env['PRE_COMMIT_TO_REF'];
   const from = process.env['PRE_COMMIT_FROM_REF'];
   if (to) return parsePushLines(`HEAD ${to} HEAD ${from || zeroSha}`);
-  // No lines (another command in a shared hook read them first): guard what HEAD would push.
-  const head = await headCommit(top);
-  return head ? [{ localRef: 'HEAD', localSha: head, remoteRef: 'HEAD', remoteSha: zeroSha }] : [];
+  return undefined;
 }
 
 async function readStdin(): Promise<string> {
@@ -146,9 +181,11 @@ async function readStdin(): Promise<string> {
 /** `keywarden hook pre-push [REMOTE] [URL]`, run by the pre-push hook: scan the commits being pushed. */
 export async function runHookPrePush(args: PrePushArgs): Promise<number> {
   const top = await workTreeTop(process.cwd());
-  const refs = await pushedRefs(top);
+  const refs = await pushedRefs();
   const remote = args.remote ?? process.env['PRE_COMMIT_REMOTE_NAME'];
-  const revisions = await pushRevisions(top, refs, remote);
+  // Unknown refs: guard every local branch's unpushed commits (HEAD's alone could be the wrong
+  // branch). A git failure while walking them throws, so the push stops (exit 2).
+  const revisions = refs === undefined ? unpushedRevisions : await pushRevisions(top, refs, remote);
   return runGuard(args, top, (exclude) => (revisions ? pushedChunks(top, revisions, exclude) : emptyChunks()), 'push');
 }
 

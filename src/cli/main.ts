@@ -20,13 +20,21 @@ async function main(argv: string[]): Promise<number> {
     exitCode = code;
   };
   await yargs(argv)
+    // Arguments after `--` go to `args['--']`, never read as options: the pre-commit framework
+    // runs `keywarden scan -- FILE..`, and a tracked file named `--help` or `-o` is a file.
+    .parserConfiguration({ 'populate--': true })
     .scriptName('keywarden')
     .usage('$0 <command> [options]\n\nFinds leaked LLM-router API keys (OpenRouter, AgentRouter, TokenRouter).')
     .command(
       'scan [paths..]',
-      'scan the files of a working tree',
-      (y) => scanOptions(y).positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files or directories to scan' }),
-      async (args) => setExit(await (await import('./scan.js')).runScan(args as unknown as ScanArgs)),
+      'scan the files of a working tree (after `--`, every argument is a path, even one that starts with -)',
+      // No default here: `scan -- a.txt` must scan only a.txt. runScan scans `.` when no path is given at all.
+      (y) => scanOptions(y).positional('paths', { type: 'string', array: true, describe: 'files or directories to scan [default: .]' }),
+      async (args) => {
+        const rest: unknown = args['--'];
+        const paths = [...(args.paths ?? []), ...(Array.isArray(rest) ? rest.map(String) : [])];
+        setExit(await (await import('./scan.js')).runScan({ ...(args as unknown as ScanArgs), paths }));
+      },
     )
     .command(
       'staged',
@@ -58,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
           'uninstall',
           'remove the hooks keywarden installed, restoring any hook they chained',
           (h) => h,
-          async (args) => setExit(await (await import('./hook.js')).runHookUninstall(args as unknown as HookArgs)),
+          async () => setExit(await (await import('./hook.js')).runHookUninstall()),
         )
         .command(
           'pre-push [remote] [url]',

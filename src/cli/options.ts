@@ -17,6 +17,7 @@ export interface ReportArgs {
 
 /** `keywarden scan`: the shared options plus those of a working tree. */
 export interface ScanArgs extends ReportArgs {
+  /** Files and directories to scan; none means the current directory. */
   paths: string[];
   /** Undefined when not given, so a config file's value can apply; flags given win. */
   gitignore?: boolean;

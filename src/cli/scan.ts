@@ -27,12 +27,13 @@ function repoPrefix(root: string): string {
   return inside === '' || inside.startsWith('..') ? '' : `${inside}/`;
 }
 
-/** `keywarden scan [PATH..]`. Reported paths are relative to the one directory given, else to the current directory. */
+/** `keywarden scan [PATH..] [-- PATH..]` (no path: `.`). Reported paths are relative to the one directory given, else to the current directory. */
 export async function runScan(args: ScanArgs): Promise<number> {
   // The config loader pulls in the YAML parser and validator: load it only when asked for.
   const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
   const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
-  const only = args.paths.length === 1 ? args.paths[0] : undefined;
+  const paths = args.paths.length > 0 ? args.paths : ['.'];
+  const only = paths.length === 1 ? paths[0] : undefined;
   const root = only !== undefined && isDirectory(only) ? only : '.';
   const ignore = readIgnoreList(root);
   ignore.pathPatterns.push(...config.exclude);
@@ -40,7 +41,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const progress = args.quiet ? undefined : progressBar('scanning');
   const result = await scanWorkTree({
     root,
-    paths: args.paths,
+    paths,
     gitignore: args.gitignore ?? config.gitignore ?? true,
     maxFileSize,
     ruleFiles,

@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KeywardenError } from '../core/errors.js';
 
 /**
@@ -16,7 +16,7 @@ export interface Launcher {
   bin: string;
 }
 
-/** First-line marker of the hooks keywarden writes; how install and uninstall recognise them. */
+/** Marker of the hooks keywarden writes, at the start of their second line (the first is the shebang). */
 const marker = '# keywarden-hook';
 /** A hook that was there before keywarden's is kept under this suffix and run first. */
 export const chainedSuffix = '.keywarden-chained';
@@ -32,17 +32,20 @@ function shellQuote(text: string): string {
 /**
  * The raw hook script. It runs the chained hook first (a hook that formats and re-stages
  * files changes what the guard must see), then keywarden through the node and bin that
- * installed it, falling back to `node` on PATH and then to `npx --no-install keywarden`. If
- * none can run, it exits 2: a commit or push must not pass because the guard could not start.
+ * installed it, falling back to `node` on PATH and then to the project's own
+ * `node_modules/.bin/keywarden`. Never npx: even `npx --no-install` asks the registry when the
+ * package is missing, and a git hook must not reach the network. If none can run, it exits 2
+ * (not 1, which means findings): a commit or push must not pass because the guard could not start.
  */
 export function hookScript(name: HookName, launcher: Launcher): string {
   const prePush = name === 'pre-push';
+  const stopped = prePush ? 'push' : 'commit';
   // pre-push reads the pushed refs on stdin; both the chained hook and keywarden need them.
   const feed = prePush ? 'refs | ' : '';
   const run = (command: string) => (prePush ? `${feed}${command} ${hookArgs[name]}\n  exit $?` : `exec ${command} ${hookArgs[name]}`);
   return `#!/bin/sh
 ${marker} ${name}: installed by \`keywarden hook install\`; \`keywarden hook uninstall\` removes it
-# and puts back the hook it chained. It fails closed: if keywarden cannot run, the ${prePush ? 'push' : 'commit'} stops.
+# and puts back the hook it chained. It fails closed: if keywarden cannot run, the ${stopped} stops.
 hook_dir=$(dirname "$0")
 ${prePush ? `input=$(cat)\nrefs() { [ -z "$input" ] || printf '%s\\n' "$input"; }\n` : ''}if [ -x "$hook_dir/${name}${chainedSuffix}" ]; then
   ${feed}"$hook_dir/${name}${chainedSuffix}" "$@" || exit $?
@@ -53,20 +56,94 @@ bin=${shellQuote(launcher.bin)}
 if [ -n "$node" ] && [ -f "$bin" ]; then
   ${run('"$node" "$bin"')}
 fi
-if command -v npx >/dev/null 2>&1; then
-  ${run('npx --no-install keywarden')}
+top=$(git rev-parse --show-toplevel 2>/dev/null) || top=
+local_bin="$top/node_modules/.bin/keywarden"
+if [ -n "$top" ] && [ -f "$local_bin" ] && [ -x "$local_bin" ]; then
+  ${run('"$local_bin"')}
 fi
-echo "keywarden: cannot run the ${name} guard: neither $bin nor npx was found, so the ${prePush ? 'push' : 'commit'} is stopped." >&2
-echo "keywarden: reinstall it with 'keywarden hook install', or remove it with 'keywarden hook uninstall'." >&2
+echo "keywarden: cannot run the ${name} guard: neither $bin (with node) nor $local_bin was found, so the ${stopped} is stopped." >&2
+echo "keywarden: reinstall it with 'keywarden hook install' (or add keywarden to devDependencies), or remove it with 'keywarden hook uninstall'." >&2
 exit 2
 `;
 }
 
+/** Keywarden's own raw hook: a regular file (never a link) whose second line starts with the marker, as the installer writes it. */
 function isOurs(path: string): boolean {
   try {
-    return readFileSync(path, 'utf8').includes(marker);
+    if (!lstatSync(path).isFile()) return false;
+    const second = readFileSync(path, 'utf8').split('\n', 2)[1] ?? '';
+    return second.startsWith(`${marker} `);
   } catch {
     return false;
+  }
+}
+
+/** Within `root` (or `root` itself), comparing real paths. */
+function inside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * The real path of `path`, which need not exist: its nearest existing ancestor resolved, the
+ * rest appended. A dangling link on the way is followed to where it points (where a write
+ * through it, or a `mkdir -p`, would land).
+ */
+function realPathOf(path: string): string {
+  const missing: string[] = [];
+  let at = resolve(path);
+  for (let hops = 0; ; ) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      let target: string | undefined;
+      try {
+        if (lstatSync(at).isSymbolicLink() && hops++ < 40) target = resolve(dirname(at), readlinkSync(at));
+      } catch {
+        // absent
+      }
+      if (target !== undefined) {
+        at = target;
+        continue;
+      }
+      const parent = dirname(at);
+      if (parent === at) return join(at, ...missing.reverse());
+      missing.push(basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
+ * Refuse (exit 2) to write, rewrite or remove `path` when it is a symbolic link (writing would
+ * go to wherever it points: a committed `.husky/pre-commit -> ../../victim/profile` would get
+ * keywarden's block appended to a file outside the repository), or when its real location is
+ * not under one of `roots` (the work tree's top, the git dir): a linked directory on the way
+ * could lead anywhere too.
+ */
+export function assertSafeToWrite(path: string, roots: readonly string[]): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // absent: nothing to follow
+  }
+  if (link) {
+    throw new KeywardenError(
+      `${path} is a symbolic link: keywarden will not write through it (it could point anywhere, outside the repository too). Replace the link with a regular file or directory, or add keywarden by hand.`,
+    );
+  }
+  assertInside(path, roots);
+}
+
+/** Refuse (exit 2) a `path` whose parent directory's real location is not under one of `roots`. */
+function assertInside(path: string, roots: readonly string[]): void {
+  const real = join(realPathOf(dirname(path)), basename(path));
+  const realRoots = [...new Set(roots.map(realPathOf))];
+  if (!realRoots.some((root) => inside(real, root))) {
+    throw new KeywardenError(
+      `${path} is really ${real}, outside this repository (${realRoots.join(', ')}): keywarden will not write there. Add keywarden to it by hand if that is what you want.`,
+    );
   }
 }
 
@@ -87,14 +164,21 @@ export interface InstallOutcome {
   chained?: string;
 }
 
-/** Write keywarden's hook into `hooksDir`, moving a foreign hook aside to be chained. Idempotent. */
-export function installHook(hooksDir: string, name: HookName, launcher: Launcher): InstallOutcome {
-  mkdirSync(hooksDir, { recursive: true });
+/**
+ * Write keywarden's hook into `hooksDir`, moving a foreign hook aside to be chained. Idempotent.
+ * `roots` are the directories it may write in (the work tree's top, the git dirs): never a file
+ * through a symlink, nor a hooks directory that leads outside them. A foreign hook that is a
+ * symlink is moved aside as the link it is, without writing through it.
+ */
+export function installHook(hooksDir: string, name: HookName, launcher: Launcher, roots: readonly string[]): InstallOutcome {
   const path = join(hooksDir, name);
   const chained = path + chainedSuffix;
+  assertInside(path, roots);
+  mkdirSync(hooksDir, { recursive: true });
+  assertInside(path, roots);
   const script = hookScript(name, launcher);
   let action: InstallOutcome['action'] = 'installed';
-  if (present(path) && isOurs(path)) {
+  if (isOurs(path)) {
     action = readFileSync(path, 'utf8') === script ? 'unchanged' : 'updated';
   } else if (present(path)) {
     if (present(chained)) {
@@ -104,6 +188,7 @@ export function installHook(hooksDir: string, name: HookName, launcher: Launcher
     renameSync(path, chained);
   }
   if (action !== 'unchanged') {
+    assertSafeToWrite(path, roots);
     writeFileSync(path, script);
     chmodSync(path, 0o755);
   }
@@ -116,16 +201,18 @@ export interface UninstallOutcome {
   path: string;
 }
 
-/** Remove keywarden's hook and put back the one it chained. */
-export function uninstallHook(hooksDir: string, name: HookName): UninstallOutcome {
+/** Remove keywarden's hook and put back the one it chained (only in `roots`, as for install). */
+export function uninstallHook(hooksDir: string, name: HookName, roots: readonly string[]): UninstallOutcome {
   const path = join(hooksDir, name);
   const chained = path + chainedSuffix;
   if (!present(path)) {
     if (!present(chained)) return { action: 'absent', path };
+    assertInside(path, roots);
     renameSync(chained, path);
     return { action: 'restored', path };
   }
   if (!isOurs(path)) return { action: present(chained) ? 'foreign' : 'absent', path };
+  assertSafeToWrite(path, roots);
   unlinkSync(path);
   if (!present(chained)) return { action: 'removed', path };
   renameSync(chained, path);
@@ -177,11 +264,16 @@ function huskyBlock(name: HookName): string {
   return `${blockStart}\n${sharedCommand(name)}\n${blockEnd}\n`;
 }
 
-/** Add keywarden's block to `.husky/<hook>` (creating it if needed). */
-export function addHuskyHook(huskyDir: string, name: HookName): { action: 'added' | 'updated' | 'unchanged'; path: string } {
+/**
+ * Add keywarden's block to `.husky/<hook>` (creating it if needed). `top` is the work tree's
+ * top: neither `.husky` nor the hook file may be a symlink or lead outside it.
+ */
+export function addHuskyHook(huskyDir: string, name: HookName, top: string): { action: 'added' | 'updated' | 'unchanged'; path: string } {
   const path = join(huskyDir, name);
+  assertSafeToWrite(huskyDir, [top]);
+  assertSafeToWrite(path, [top]);
   const block = huskyBlock(name);
-  if (!existsSync(path)) {
+  if (!present(path)) {
     writeFileSync(path, `#!/bin/sh\n${block}`);
     chmodSync(path, 0o755);
     return { action: 'added', path };
@@ -206,12 +298,14 @@ function removeBlock(text: string): string | undefined {
   return text.slice(0, start) + text.slice(end);
 }
 
-/** Remove keywarden's block from `.husky/<hook>`; the file goes too when nothing else is left in it. */
-export function removeHuskyHook(huskyDir: string, name: HookName): { action: 'removed' | 'absent'; path: string } {
+/** Remove keywarden's block from `.husky/<hook>`; the file goes too when nothing else is left in it. Never through a symlink. */
+export function removeHuskyHook(huskyDir: string, name: HookName, top: string): { action: 'removed' | 'absent'; path: string } {
   const path = join(huskyDir, name);
   if (!existsSync(path)) return { action: 'absent', path };
   const without = removeBlock(readFileSync(path, 'utf8'));
   if (without === undefined) return { action: 'absent', path };
+  assertSafeToWrite(huskyDir, [top]);
+  assertSafeToWrite(path, [top]);
   if (without.replace(/^#!.*\n?/, '').trim() === '') unlinkSync(path);
   else writeFileSync(path, without);
   return { action: 'removed', path };
@@ -230,13 +324,14 @@ export function lefthookSnippet(names: readonly HookName[]): string {
 
 /**
  * What to add under `repos:` in `.pre-commit-config.yaml`. The commit hook scans the files
- * pre-commit passes (so `pre-commit run --all-files` scans them all); the push hook reads the
+ * pre-commit passes (so `pre-commit run --all-files` scans them all), after `--`, so that a file
+ * named `--help` or `-o` is scanned rather than read as an option; the push hook reads the
  * range pre-commit describes in `PRE_COMMIT_FROM_REF`/`PRE_COMMIT_TO_REF`.
  */
 export function preCommitSnippet(names: readonly HookName[]): string {
   const hooks = names.map((name) =>
     name === 'pre-commit'
-      ? `      - id: keywarden\n        name: keywarden (leaked LLM-router keys)\n        entry: npx --no-install keywarden scan\n        language: system\n        stages: [pre-commit]\n`
+      ? `      - id: keywarden\n        name: keywarden (leaked LLM-router keys)\n        entry: npx --no-install keywarden scan --\n        language: system\n        stages: [pre-commit]\n`
       : `      - id: keywarden-push\n        name: keywarden (keys in the commits being pushed)\n        entry: npx --no-install keywarden hook pre-push\n        language: system\n        pass_filenames: false\n        always_run: true\n        stages: [pre-push]\n`,
   );
   return `  - repo: local\n    hooks:\n${hooks.join('')}`;

@@ -15,7 +15,9 @@ export interface PushedRef {
   remoteSha: string;
 }
 
-const zeroSha = /^0+$/;
+/** The sha git passes for "none" (SHA-1 length; any all-zero sha means the same). */
+export const zeroSha = '0'.repeat(40);
+const isZero = (sha: string) => /^0+$/.test(sha);
 const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /** Parse git's pre-push stdin; blank and malformed lines are ignored (git never sends them). */
@@ -34,11 +36,11 @@ export function parsePushLines(text: string): PushedRef[] {
  * adds nothing. Undefined when nothing is pushed.
  */
 export async function pushRevisions(repo: string, refs: readonly PushedRef[], remote: string | undefined): Promise<string[] | undefined> {
-  const tips = refs.filter((ref) => !zeroSha.test(ref.localSha)).map((ref) => ref.localSha);
+  const tips = refs.filter((ref) => !isZero(ref.localSha)).map((ref) => ref.localSha);
   if (tips.length === 0) return undefined;
   const known: string[] = [];
   for (const ref of refs) {
-    if (zeroSha.test(ref.remoteSha)) continue;
+    if (isZero(ref.remoteSha)) continue;
     // A remote tip we have never fetched cannot be excluded by name; the remote-tracking refs still bound the walk.
     const { code } = await gitOutput(repo, ['cat-file', '-e', `${ref.remoteSha}^{commit}`], { allowFailure: true });
     if (code === 0) known.push(ref.remoteSha);
@@ -49,12 +51,12 @@ export async function pushRevisions(repo: string, refs: readonly PushedRef[], re
   return [...tips, '--not', ...known, remoteRefs, '--'];
 }
 
-/** The commit HEAD points at, or undefined on an unborn branch. */
-export async function headCommit(repo: string): Promise<string | undefined> {
-  const { stdout, code } = await gitOutput(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { allowFailure: true });
-  const head = stdout.toString('utf8').trim();
-  return code === 0 && sha.test(head) ? head : undefined;
-}
+/**
+ * `git log` revision arguments for when the pushed refs are unknown (no lines on stdin: another
+ * command in a shared hook read them first): every commit on a local branch that no
+ * remote-tracking ref has. That covers whatever branch is pushed, not only HEAD's.
+ */
+export const unpushedRevisions: readonly string[] = ['--branches', '--not', '--remotes', '--'];
 
 /** The lines the selected commits add, as chunks attributed to their commits (origin `history`). */
 export async function* pushedChunks(repo: string, revisionArgs: readonly string[], exclude?: (path: string) => boolean): AsyncGenerator<Chunk> {

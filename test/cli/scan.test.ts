@@ -99,6 +99,40 @@ describe('keywarden scan', () => {
     expect(JSON.parse(readFileSync(join(root, 'report.json'), 'utf8'))).toHaveProperty('findings.length', 1);
   });
 
+  it('reads everything after `--` as a path, so a file named like an option is scanned, not obeyed', async () => {
+    // The pre-commit framework passes file names: a tracked `--help` or `--version` must not end the run with exit 0.
+    for (const name of ['--help', '--version']) {
+      const root = tree({ [name]: `K=${key}\n`, 'clean.txt': 'hello\n' });
+      const run = await runCli(['scan', '--', name, 'clean.txt'], { cwd: root });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`${name}:1:3`);
+    }
+    // `-o FILE` after `--` names two files to scan; it must not write a report over one of them.
+    const root = tree({ '-o': 'nothing\n', 'victim.txt': `K=${key}\n` });
+    const run = await runCli(['scan', '--', '-o', 'victim.txt'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('victim.txt:1:3');
+    expect(readFileSync(join(root, 'victim.txt'), 'utf8')).toBe(`K=${key}\n`);
+  });
+
+  it('scans only the paths after `--`, and `.` only when no path is given at all', async () => {
+    const root = tree({ 'a.txt': 'clean\n', 'b.env': `K=${key}\n` });
+    const aOnly = await runCli(['scan', '-f', 'json', '--', 'a.txt'], { cwd: root });
+    expect(aOnly.code).toBe(0);
+    expect((JSON.parse(aOnly.stdout) as { stats: { files: number } }).stats.files).toBe(1);
+    // After `--` even `-f` is a file name (and there is no such file).
+    const notAnOption = await runCli(['scan', '--', 'a.txt', '-f', 'json'], { cwd: root });
+    expect(notAnOption.code).toBe(2);
+    expect(notAnOption.stderr).toContain('no such file or directory: -f');
+    const both = await runCli(['scan', 'a.txt', '-f', 'json', '--', 'b.env'], { cwd: root });
+    expect(both.code).toBe(1);
+    expect((JSON.parse(both.stdout) as { stats: { files: number } }).stats.files).toBe(2);
+    const everything = await runCli(['scan', '-f', 'json'], { cwd: root });
+    expect(everything.code).toBe(1);
+    expect((JSON.parse(everything.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(['b.env']);
+    expect((await runCli(['scan'], { cwd: root })).code).toBe(1);
+  });
+
   it('honours .gitignore, nested too, unless --no-gitignore', async () => {
     const root = tree({ '.gitignore': 'secrets/\n', 'secrets/k.env': key, 'app/.gitignore': '*.log\n', 'app/x.log': openrouterKey() });
     expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);

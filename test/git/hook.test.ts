@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { hookScript } from '../../src/sources/hooks.js';
+import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 import { git, isolatedGitEnv } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
@@ -42,6 +43,35 @@ function commitFiles(dir: string, files: Tree, message = 'change', env: Record<s
 
 const head = (dir: string) => git(dir, ['rev-parse', 'HEAD']);
 const isExecutable = (path: string) => (statSync(path).mode & 0o111) !== 0;
+
+/** A directory of links to the tools a hook needs, for a PATH with neither node nor npx (plus `extra` scripts). */
+function toolsDir(extra: Record<string, string> = {}): string {
+  const bin = makeTmpDir('hook-path');
+  for (const tool of ['git', 'dirname', 'cat']) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    symlinkSync(found, join(bin, tool));
+  }
+  for (const [name, script] of Object.entries(extra)) writeFileSync(join(bin, name), script, { mode: 0o755 });
+  return bin;
+}
+
+/** Point an installed hook at a node and a bin that do not exist, as after the global install it recorded was removed. */
+function breakLauncher(hook: string, parts: { node?: boolean; bin?: boolean } = { node: true, bin: true }): void {
+  let text = readFileSync(hook, 'utf8');
+  if (parts.node) text = text.replace(/^node=.*$/m, "node='/nowhere/node'");
+  if (parts.bin) text = text.replace(/^bin=.*$/m, "bin='/nowhere/main.js'");
+  writeFileSync(hook, text);
+}
+
+/** A project-local keywarden, as `npm install` leaves it in node_modules/.bin, that records each run in `log`. */
+function localBin(dir: string, log: string): void {
+  const script = `#!/bin/sh\necho ran >> '${log}'\nexec '${process.execPath}' '${cliPath}' "$@"\n`;
+  writeTree(dir, { 'node_modules/.bin/keywarden': script, '.gitignore': 'node_modules/\n' });
+  chmodSync(join(dir, 'node_modules', '.bin', 'keywarden'), 0o755);
+}
+
+/** Characters a shell would act on if a path were not quoted. */
+const nastyName = `it's "q" $HOME \`touch pwned\` $(touch pwned2) dir`;
 
 describe('keywarden hook install: the pre-commit hook through a real git commit', () => {
   it('blocks a commit with a key, and lets a clean one and a marked fake through', async () => {
@@ -102,19 +132,63 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
   it('fails closed: a hook that cannot start keywarden blocks the commit', async () => {
     const dir = repo();
     await cli(dir, ['hook', 'install']);
-    const hook = join(dir, '.git', 'hooks', 'pre-commit');
-    writeFileSync(hook, readFileSync(hook, 'utf8').replace(/^node=.*$/m, "node='/nowhere/node'").replace(/^bin=.*$/m, "bin='/nowhere/main.js'"));
-    // A PATH with git and the tools the hook uses, but neither node nor npx.
-    const bin = makeTmpDir('hook-path');
-    for (const tool of ['git', 'dirname', 'cat']) {
-      const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
-      symlinkSync(found, join(bin, tool));
-    }
+    breakLauncher(join(dir, '.git', 'hooks', 'pre-commit'));
     const before = head(dir);
-    const run = commitFiles(dir, { 'clean.txt': 'nothing secret\n' }, 'change', { PATH: bin });
+    const run = commitFiles(dir, { 'clean.txt': 'nothing secret\n' }, 'change', { PATH: toolsDir() });
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('cannot run the pre-commit guard');
     expect(head(dir)).toBe(before);
+  });
+
+  it.each(['pre-commit', 'pre-push'] as const)('the %s hook never falls back to npx (which would ask the registry), and exits 2, not 1', async (name) => {
+    const dir = repo();
+    await cli(dir, ['hook', 'install', '--pre-push']);
+    const hook = join(dir, '.git', 'hooks', name);
+    breakLauncher(hook);
+    const called = join(makeTmpDir('npx-called'), 'log');
+    const path = toolsDir({ npx: `#!/bin/sh\necho "$@" >> '${called}'\nexit 1\n`, node: `#!/bin/sh\necho node >> '${called}'\nexit 1\n` });
+    const run = spawnSync(hook, [], { cwd: dir, env: { ...isolatedGitEnv, PATH: path }, input: '', encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`cannot run the ${name} guard`);
+    expect(run.stderr).toContain('node_modules/.bin/keywarden');
+    expect(existsSync(called)).toBe(false);
+  });
+
+  it("falls back to the project's node_modules/.bin/keywarden, in a directory whose name a shell would act on", async () => {
+    const dir = makeTmpDir(nastyName);
+    git(dir, ['init', '-q', '-b', 'main', '.']);
+    const log = join(makeTmpDir('local-bin'), 'log');
+    localBin(dir, log);
+    writeTree(dir, { 'README.md': 'hello\n' });
+    git(dir, ['add', '-A']);
+    git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
+    await cli(dir, ['hook', 'install']);
+    breakLauncher(join(dir, '.git', 'hooks', 'pre-commit'), { bin: true });
+    const path = toolsDir();
+    const blocked = commitFiles(dir, { 'k.env': `K=${keys.openrouter()}\n` }, 'change', { PATH: path });
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('k.env:1');
+    writeTree(dir, { 'k.env': 'K=from-env\n' });
+    expect(commitFiles(dir, {}, 'change', { PATH: path }).status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('ran\nran\n');
+    expect(existsSync(join(dir, 'pwned'))).toBe(false);
+    expect(existsSync(join(dir, 'pwned2'))).toBe(false);
+  });
+
+  it('quotes the recorded node and bin, whatever characters their paths hold', () => {
+    const dir = repo();
+    const odd = join(makeTmpDir('odd-bin'), nastyName);
+    mkdirSync(odd);
+    symlinkSync(cliPath, join(odd, 'main.js'));
+    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, hookScript('pre-commit', { node: process.execPath, bin: join(odd, 'main.js') }), { mode: 0o755 });
+    const run = commitFiles(dir, { 'k.env': `K=${keys.openrouter()}\n` });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('k.env:1');
+    for (const where of [dir, odd, join(odd, '..')]) {
+      expect(existsSync(join(where, 'pwned'))).toBe(false);
+      expect(existsSync(join(where, 'pwned2'))).toBe(false);
+    }
   });
 });
 
@@ -159,6 +233,100 @@ describe('keywarden hook install: chaining an existing hook', () => {
     expect(nothing.stdout).toContain('no keywarden hooks');
     expect(readFileSync(foreign, 'utf8')).toBe(existing);
   });
+  it("takes a hook for keywarden's only by the marker line it writes, not by the marker anywhere in the file", async () => {
+    const mentions = '#!/bin/sh\n# runs lint; keywarden (see # keywarden-hook pre-commit in its docs) runs after\nnpm run lint\n';
+    const dir = repo();
+    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, mentions, { mode: 0o755 });
+    expect((await cli(dir, ['hook', 'uninstall'])).stdout).toContain('no keywarden hooks');
+    expect(readFileSync(hook, 'utf8')).toBe(mentions);
+
+    const install = await cli(dir, ['hook', 'install']);
+    expect(install.stdout).toContain('pre-commit.keywarden-chained');
+    expect(readFileSync(`${hook}.keywarden-chained`, 'utf8')).toBe(mentions);
+    await cli(dir, ['hook', 'uninstall']);
+    expect(readFileSync(hook, 'utf8')).toBe(mentions);
+    expect(existsSync(`${hook}.keywarden-chained`)).toBe(false);
+  });
+});
+
+describe('keywarden hook install: never writes through a symlink or outside the repository', () => {
+  /** A file outside the repository that a committed symlink points at. */
+  function victim(content: string | undefined): string {
+    const path = join(makeTmpDir('victim'), 'profile');
+    if (content !== undefined) writeFileSync(path, content);
+    return path;
+  }
+
+  it.each([
+    ['an existing file', 'export PATH=/usr/bin\n'],
+    ['a dangling link', undefined],
+  ])('refuses a .husky hook that is a symlink to %s, on install and on uninstall', async (_what, content) => {
+    const target = victim(content);
+    const dir = repo({ '.husky/.keep': '' });
+    symlinkSync(target, join(dir, '.husky', 'pre-commit'));
+    const install = await cli(dir, ['hook', 'install']);
+    expect(install.code).toBe(2);
+    expect(install.stderr).toMatch(/\.husky\/pre-commit.*symbolic link/);
+    if (content === undefined) expect(existsSync(target)).toBe(false);
+    else expect(readFileSync(target, 'utf8')).toBe(content);
+    expect(lstatSync(join(dir, '.husky', 'pre-commit')).isSymbolicLink()).toBe(true);
+
+    // A block that got there some other way is not taken out through the link either.
+    const planted = `${content ?? ''}# keywarden >>> added by \`keywarden hook install\`; \`keywarden hook uninstall\` removes this block\nnpx --no-install keywarden staged\n# keywarden <<<\n`;
+    writeFileSync(target, planted);
+    const uninstall = await cli(dir, ['hook', 'uninstall']);
+    expect(uninstall.code).toBe(2);
+    expect(uninstall.stderr).toContain('symbolic link');
+    expect(readFileSync(target, 'utf8')).toBe(planted);
+  });
+
+  it('refuses a .husky directory that is a symlink', async () => {
+    const outside = makeTmpDir('victim-dir');
+    const dir = repo();
+    symlinkSync(outside, join(dir, '.husky'));
+    const install = await cli(dir, ['hook', 'install', '--pre-push']);
+    expect(install.code).toBe(2);
+    expect(install.stderr).toMatch(/\.husky.*symbolic link/);
+    expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
+    expect(existsSync(join(outside, 'pre-push'))).toBe(false);
+  });
+
+  it('refuses a hooks directory (core.hooksPath) that leads outside the repository', async () => {
+    const outside = makeTmpDir('victim-hooks');
+    const dir = repo();
+    symlinkSync(outside, join(dir, '.githooks'));
+    git(dir, ['config', 'core.hooksPath', '.githooks']);
+    const install = await cli(dir, ['hook', 'install']);
+    expect(install.code).toBe(2);
+    expect(install.stderr).toMatch(/outside/);
+    expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
+  });
+
+  it('installs into a hooks directory the user configured outside the repository (global hooks)', async () => {
+    const globalHooks = makeTmpDir('global-hooks');
+    const dir = repo();
+    git(dir, ['config', 'core.hooksPath', globalHooks]);
+    const install = await cli(dir, ['hook', 'install']);
+    expect(install.code).toBe(0);
+    expect(readFileSync(join(globalHooks, 'pre-commit'), 'utf8')).toContain('keywarden');
+  });
+
+  it("moves a raw hook that is a symlink aside without writing through it, even one whose target carries keywarden's marker", async () => {
+    const dir = repo();
+    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    const script = hookScript('pre-commit', { node: process.execPath, bin: '/nowhere/main.js' });
+    const target = victim(script);
+    symlinkSync(target, hook);
+    const install = await cli(dir, ['hook', 'install']);
+    expect(install.code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(script);
+    expect(lstatSync(hook).isSymbolicLink()).toBe(false);
+    expect(readlinkSync(`${hook}.keywarden-chained`)).toBe(target);
+    await cli(dir, ['hook', 'uninstall']);
+    expect(readlinkSync(hook)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe(script);
+  });
 });
 
 describe('keywarden hook install: hook managers', () => {
@@ -200,14 +368,43 @@ describe('keywarden hook install: hook managers', () => {
     expect(run.output).toContain('k.env:1');
   });
 
+  it('says plainly that the husky line does not run yet when husky is not active in the clone', async () => {
+    const dir = repo({ '.husky/.keep': '' });
+    const install = await cli(dir, ['hook', 'install']);
+    expect(install.code).toBe(0);
+    expect(install.stdout).toContain('husky is not active in this clone');
+    expect(install.stdout).toContain('`npx husky`');
+    expect(install.stdout).toMatch(/commits are NOT guarded/);
+
+    git(dir, ['config', 'core.hooksPath', '.husky/_']);
+    const active = await cli(dir, ['hook', 'install']);
+    expect(active.stdout).not.toContain('not active');
+    expect(active.stdout).not.toContain('NOT guarded');
+  });
+
   it.each([['lefthook.yml'], ['lefthook.yaml'], ['.lefthook.yml']])('prints a lefthook snippet for %s and installs no raw hook', async (file) => {
     const config = 'pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n';
     const dir = repo({ [file]: config });
     const install = await cli(dir, ['hook', 'install', '--pre-push']);
     expect(install.code).toBe(0);
     expect(install.stdout).toContain(`lefthook: ${file} found`);
-    expect(install.stdout).toContain('run: npx --no-install keywarden staged');
-    expect(install.stdout).toContain('use_stdin: true');
+    expect(install.stdout).toContain('Nothing was installed');
+    expect(install.stdout).toMatch(/commits and pushes are NOT guarded/);
+    expect(install.stdout).not.toMatch(/^installed/m);
+    // The exact snippet, indented as printed.
+    expect(install.stdout).toContain(
+      [
+        '    pre-commit:',
+        '      commands:',
+        '        keywarden:',
+        '          run: npx --no-install keywarden staged',
+        '    pre-push:',
+        '      commands:',
+        '        keywarden:',
+        '          run: npx --no-install keywarden hook pre-push {1}',
+        '          use_stdin: true',
+      ].join('\n'),
+    );
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     expect(readFileSync(join(dir, file), 'utf8')).toBe(config);
   });
@@ -217,6 +414,9 @@ describe('keywarden hook install: hook managers', () => {
     const install = await cli(dir, ['hook', 'install', '--pre-push']);
     expect(install.code).toBe(0);
     expect(install.stdout).toContain('pre-commit: .pre-commit-config.yaml found');
+    expect(install.stdout).toContain('Nothing was installed');
+    expect(install.stdout).toContain('pre-commit install --hook-type pre-commit --hook-type pre-push');
+    expect(install.stdout).toMatch(/commits and pushes are NOT guarded/);
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     const lines = install.stdout.split('\n');
     const start = lines.findIndex((line) => line.includes('- repo: local'));
@@ -226,7 +426,7 @@ describe('keywarden hook install: hook managers', () => {
     const repos = parseYaml(`repos:\n${snippet.map((line) => `  ${line.slice(indent)}`).join('\n')}\n`) as { repos: { repo: string; hooks: { id: string; entry: string; stages: string[] }[] }[] };
     expect(repos.repos[0]?.repo).toBe('local');
     expect(repos.repos[0]?.hooks.map((h) => [h.id, h.entry, h.stages])).toEqual([
-      ['keywarden', 'npx --no-install keywarden scan', ['pre-commit']],
+      ['keywarden', 'npx --no-install keywarden scan --', ['pre-commit']],
       ['keywarden-push', 'npx --no-install keywarden hook pre-push', ['pre-push']],
     ]);
   });
@@ -316,6 +516,35 @@ describe('the pre-push hook', () => {
     expect((await cli(dir, ['hook', 'pre-push'], { env })).code).toBe(1);
     expect((await cli(dir, ['hook', 'pre-push'], { env: { ...env, PRE_COMMIT_TO_REF: base } })).code).toBe(0);
   });
+
+  it("with no ref lines, scans every local branch's commits that no remote-tracking ref has, not only HEAD's", async () => {
+    const { dir } = pushable();
+    commitNoVerify(dir, { 'old.env': `K=${keys.openrouter()}\n` }, 'an old leak, already public');
+    git(dir, ['push', '-q', '--no-verify', 'origin', 'main']);
+    git(dir, ['checkout', '-q', '-b', 'leaky']);
+    const leak = commitNoVerify(dir, { 'leaky.env': `K=${keys.agentrouter()}\n` });
+    git(dir, ['checkout', '-q', 'main']);
+    commitNoVerify(dir, { 'clean.txt': 'clean\n' });
+    // Another command in a shared hook read git's lines first: stdin is empty.
+    const run = await cli(dir, ['hook', 'pre-push', 'origin', '--format', 'json'], { input: '' });
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout) as { findings: { path: string; commit: string }[] };
+    expect(findings.map((f) => [f.path, f.commit])).toEqual([['leaky.env', leak]]);
+
+    git(dir, ['branch', '-q', '-D', 'leaky']);
+    expect((await cli(dir, ['hook', 'pre-push', 'origin'], { input: '' })).code).toBe(0);
+  });
+
+  it('with no ref lines, fails closed (exit 2) when git cannot walk the local branches', async () => {
+    const { dir } = pushable();
+    git(dir, ['push', '-q', 'origin', 'main']);
+    const lost = commitNoVerify(dir, { 'a.txt': 'clean\n' });
+    // A commit object gone missing (a broken or partial clone): HEAD cannot be read, nor the branch walked.
+    unlinkSync(join(dir, '.git', 'objects', lost.slice(0, 2), lost.slice(2)));
+    const run = await cli(dir, ['hook', 'pre-push', 'origin'], { input: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('git log');
+  });
 });
 
 describe('.pre-commit-hooks.yaml', () => {
@@ -332,7 +561,20 @@ describe('.pre-commit-hooks.yaml', () => {
     const hook = hooks.find((h) => h.id === 'keywarden');
     expect(hook).toMatchObject({ language: 'node' });
     expect(hook?.pass_filenames).not.toBe(false);
-    expect(hook?.entry.split(/\s+/).slice(0, 2)).toEqual(['keywarden', 'scan']);
+    expect(hook?.entry.split(/\s+/)).toEqual(['keywarden', 'scan', '--']);
+  });
+
+  it('its entry reads every file name as a path: files named --help, --version or -o are scanned, not obeyed', async () => {
+    const hook = hooks.find((h) => h.id === 'keywarden');
+    const args = (hook?.entry ?? '').split(/\s+/).slice(1);
+    const dir = repo({ '--help': `KEY=${keys.openrouter()}\n`, '--version': 'v1\n', '-o': 'x\n' });
+    const files = git(dir, ['ls-files']).split('\n');
+    expect(files).toEqual(['--help', '--version', '-o', 'README.md']);
+    const run = await cli(dir, [...args, ...files]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('--help:1');
+    // `-o README.md` must not have written a report over README.md.
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('hello\n');
   });
 
   it('its entry, given files as under `pre-commit run --all-files`, scans them rather than passing vacuously', async () => {
