@@ -23,5 +23,12 @@ export function generateKeys(seed: number, count: number): GeneratedKey[] {
   });
 }
 
+const keyShapes = new RegExp(keyPatterns.join('|'), 'g');
+
+/** Text with anything key-shaped blanked out: for messages that quote a tool's output (e.g. git's errors). */
+export function redactKeys(text: string): string {
+  return text.replace(keyShapes, '[key redacted]');
+}
+
 /** Same form as keywarden's `secretHash`. */
 export const secretHash = secretHashOf;

@@ -27,6 +27,8 @@ export interface Command {
   okExitCodes?: readonly number[];
   /** Where the command's stdout goes; it is discarded when not given, so no key can reach the terminal. */
   stdoutFile?: string;
+  /** Variables set on top of this process's environment (e.g. to isolate git from the machine's config). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface RunSample {
@@ -72,6 +74,7 @@ export async function runOnce(command: Command): Promise<RunSample> {
       const child = spawn(gnuTime, ['-f', '%M', '-o', rssFile, command.file, ...command.args], {
         cwd: command.cwd ?? repoRoot,
         stdio: ['ignore', stdout, 'pipe'],
+        ...(command.env === undefined ? {} : { env: { ...process.env, ...command.env } }),
       });
       // Stderr is kept only for the error message; the scanners here never print raw keys to it.
       child.stderr?.on('data', (chunk: Buffer) => {
@@ -110,18 +113,38 @@ export interface MeasureOptions {
 
 /** hyperfine-style: warm-ups, then timed runs; the median time and the highest peak RSS. */
 export async function measure(command: Command, options: MeasureOptions): Promise<Measurement> {
-  for (let i = 0; i < (options.warmups ?? 1); i++) await runOnce(command);
-  const samples: RunSample[] = [];
-  const spent = () => samples.reduce((sum, sample) => sum + sample.ms, 0);
-  while (samples.length < options.runs || (samples.length < (options.maxRuns ?? options.runs) && spent() < (options.minTotalMs ?? 0))) {
-    samples.push(await runOnce(command));
-  }
-  return {
-    label: command.label,
-    samples,
-    medianMs: median(samples.map((sample) => sample.ms)),
-    peakRssKb: Math.max(...samples.map((sample) => sample.peakRssKb)),
+  const [measurement] = await measureInterleaved([command], options);
+  if (!measurement) throw new HarnessError(`no measurement of ${command.label}`);
+  return measurement;
+}
+
+/**
+ * `measure` for commands that are compared with each other: after their warm-ups, the timed
+ * runs take turns (A B C A B C …), so a neighbour's burst of load lands on all of them
+ * rather than on whichever happened to be running, and their ratio stays meaningful.
+ */
+export async function measureInterleaved(commands: readonly Command[], options: MeasureOptions): Promise<Measurement[]> {
+  for (const command of commands) for (let i = 0; i < (options.warmups ?? 1); i++) await runOnce(command);
+  const samples: RunSample[][] = commands.map(() => []);
+  const wantsMore = (runs: readonly RunSample[]): boolean => {
+    const spent = runs.reduce((sum, sample) => sum + sample.ms, 0);
+    return runs.length < options.runs || (runs.length < (options.maxRuns ?? options.runs) && spent < (options.minTotalMs ?? 0));
   };
+  while (samples.some(wantsMore)) {
+    for (const [i, command] of commands.entries()) {
+      const runs = samples[i];
+      if (runs && wantsMore(runs)) runs.push(await runOnce(command));
+    }
+  }
+  return commands.map((command, i) => {
+    const runs = samples[i] ?? [];
+    return {
+      label: command.label,
+      samples: runs,
+      medianMs: median(runs.map((sample) => sample.ms)),
+      peakRssKb: Math.max(...runs.map((sample) => sample.peakRssKb)),
+    };
+  });
 }
 
 function commandExists(name: string): boolean {
@@ -193,4 +216,47 @@ export function verdict(name: string, value: number, comparison: '<=' | '>=', bo
   const pass = comparison === '<=' ? value <= bound : value >= bound;
   const shown = value >= 100 ? value.toFixed(0) : value.toFixed(2);
   return { line: `${pass ? 'PASS' : 'FAIL'}  ${name} = ${shown} (target ${comparison} ${bound})${note ? ` ${note}` : ''}`, pass };
+}
+
+/** The keywarden CLI under test; KEYWARDEN_CLI points the harness at another build (e.g. to compare two). */
+export function keywardenCli(): string {
+  const cli = process.env.KEYWARDEN_CLI ?? join(repoRoot, 'dist', 'cli', 'main.js');
+  if (!existsSync(cli)) throw new HarnessError(`${cli} does not exist: run \`npm run build\` first`);
+  return cli;
+}
+
+/** The fields of keywarden's JSON report (SPEC §3) the benchmarks check; `commit` and on are history only. */
+export interface KeywardenFinding {
+  secretHash: string;
+  path: string;
+  line?: number;
+  commit?: string;
+  date?: string;
+}
+
+export interface KeywardenReport {
+  findings: KeywardenFinding[];
+  stats?: { files?: number; bytes?: number; durationMs?: number };
+}
+
+export function readKeywardenReport(file: string): KeywardenReport {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new HarnessError(`keywarden report ${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray((parsed as { findings?: unknown }).findings)) throw new HarnessError(`keywarden report ${file} has no findings array`);
+  return parsed as KeywardenReport;
+}
+
+/** `path\0secretHash`: what "this key was found in this file" is compared by. */
+export const foundKey = (path: string, hash: string): string => `${path}\0${hash}`;
+
+/** How a measurement's runs read in a table's runs column. */
+export function runsColumn(measurement: Measurement): string {
+  const times = measurement.samples.map((sample) => sample.ms);
+  if (times.length === 1) return '1 run';
+  const unit = Math.max(...times) >= 10_000 ? (ms: number) => `${(ms / 1000).toFixed(1)}` : (ms: number) => ms.toFixed(0);
+  return `${times.length} × ${unit(Math.min(...times))}–${unit(Math.max(...times))} ${Math.max(...times) >= 10_000 ? 's' : 'ms'}`;
 }

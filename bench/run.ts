@@ -11,6 +11,14 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'scan a ≥ 200 MB tree of third-party source against ripgrep and secretlint',
     run: async () => (await import('./tree.js')).runTreeBenchmark(),
   },
+  history: {
+    describe: 'audit every blob of a ≥ 10,000-commit repository against git cat-file and git log -p',
+    run: async () => (await import('./history.js')).runHistoryBenchmark(),
+  },
+  staged: {
+    describe: 'the pre-commit guard on 20 staged files of a 5,000-file repository against node -e 0',
+    run: async () => (await import('./staged.js')).runStagedBenchmark(),
+  },
 };
 
 function usage(): string {

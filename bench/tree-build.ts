@@ -55,7 +55,7 @@ interface CopiedFile {
 }
 
 /** git's binary test, as keywarden uses it: a NUL byte in the first 8000 bytes. */
-function looksBinary(data: Buffer): boolean {
+export function looksBinary(data: Buffer): boolean {
   return data.subarray(0, 8000).includes(0);
 }
 
@@ -96,7 +96,7 @@ function insertLine(path: string, line: string, random: () => number): void {
 }
 
 /** Pick `count` distinct items, deterministically for a given random source. */
-function pickDistinct<T>(items: readonly T[], count: number, random: () => number): T[] {
+export function pickDistinct<T>(items: readonly T[], count: number, random: () => number): T[] {
   if (items.length < count) throw new HarnessError(`need ${count} files to plant keys in, found ${items.length}`);
   const pool = [...items];
   const picked: T[] = [];

@@ -5,7 +5,7 @@
  * secretlint ≥ 50× keywarden's time, every planted key found.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, posix } from 'node:path';
 import { keyPatterns, secretHash } from './keys.js';
@@ -17,15 +17,20 @@ import {
   formatMb,
   formatMs,
   formatRss,
+  foundKey,
+  keywardenCli,
   log,
   mbPerSecond,
   measure,
   printTable,
+  readKeywardenReport,
   repoRoot,
   runOnce,
+  runsColumn,
   verdict,
   workDir,
   type Command,
+  type KeywardenReport,
   type Measurement,
 } from './lib.js';
 import { ensureSecretlint, secretlintCommand, secretlintFindings } from './secretlint.js';
@@ -37,20 +42,11 @@ const timing = { runs: 3, minTotalMs: 3000, maxRuns: 20 } as const;
 const secretlintBudgetMs = 180_000;
 const targets = { keywardenOverRg: 2.0, secretlintOverKeywarden: 50 } as const;
 
-/** `path\0secretHash`: what "this key was found in this file" is compared by. */
+/** Keys found, as `foundKey(path, secretHash)`. */
 type FoundSet = Set<string>;
-
-const foundKey = (path: string, hash: string): string => `${path}\0${hash}`;
 
 function countFound(planted: readonly PlantedKey[], found: FoundSet): number {
   return planted.filter((key) => found.has(foundKey(key.path, key.secretHash))).length;
-}
-
-/** The keywarden CLI under test; KEYWARDEN_CLI points the harness at another build (e.g. to compare two). */
-function keywardenCli(): string {
-  const cli = process.env.KEYWARDEN_CLI ?? join(repoRoot, 'dist', 'cli', 'main.js');
-  if (!existsSync(cli)) throw new HarnessError(`${cli} does not exist: run \`npm run build\` first`);
-  return cli;
 }
 
 function keywardenCommand(cli: string, reportFile: string): Command {
@@ -73,22 +69,6 @@ function rgCommand(extraArgs: readonly string[], stdoutFile?: string): Command {
     okExitCodes: [0, 1],
     ...(stdoutFile === undefined ? {} : { stdoutFile }),
   };
-}
-
-interface KeywardenReport {
-  findings: { secretHash: string; path: string }[];
-  stats?: { files?: number; bytes?: number; durationMs?: number };
-}
-
-function readKeywardenReport(file: string): KeywardenReport {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new HarnessError(`keywarden report ${file} is not JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray((parsed as { findings?: unknown }).findings)) throw new HarnessError(`keywarden report ${file} has no findings array`);
-  return parsed as KeywardenReport;
 }
 
 /**
@@ -159,13 +139,6 @@ async function timeSecretlint(manifest: Manifest): Promise<SecretlintResult> {
     found: inScope.filter((key) => (reported.get(key.path) ?? 0) > 0).length,
     plantedInScope: inScope.length,
   };
-}
-
-/** How a single run reads in the runs column. */
-function runsColumn(measurement: Measurement): string {
-  const times = measurement.samples.map((sample) => sample.ms);
-  if (times.length === 1) return '1 run';
-  return `${times.length} × ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms`;
 }
 
 function printTimings(manifest: Manifest, keywarden: Measurement, rg: Measurement, secretlint: SecretlintResult): void {
