@@ -125,7 +125,7 @@ function stageChanges(): Staging {
 
 function keywardenCommand(cli: string, reportFile: string): Command {
   return {
-    label: 'keywarden staged',
+    label: 'keywarden staged --format json',
     file: process.execPath,
     args: [cli, 'staged', '--format', 'json'],
     cwd: stagedRepo,
@@ -151,7 +151,7 @@ export async function runStagedBenchmark(): Promise<void> {
     keywardenCommand(cli, reportFile),
     // For reading the figures: the guard exactly as the installed hook runs it (no options; its
     // human report, keys redacted, goes to a file), the CLI's start-up alone, and the diff the guard reads.
-    { label: 'keywarden staged (as the hook runs it)', file: process.execPath, args: [cli, 'staged'], cwd: stagedRepo, env: gitEnv, stdoutFile: join(workDir, 'staged-hook-output.txt'), okExitCodes: [0, 1] },
+    { label: 'keywarden staged (as the hook runs it: the target)', file: process.execPath, args: [cli, 'staged'], cwd: stagedRepo, env: gitEnv, stdoutFile: join(workDir, 'staged-hook-output.txt'), okExitCodes: [0, 1] },
     { label: 'keywarden --version', file: process.execPath, args: [cli, '--version'], cwd: stagedRepo },
     gitCommand('git diff --cached -U0', stagedRepo, ['diff', '--cached', '-U0', '--no-color']),
   ];
