@@ -2,11 +2,9 @@ import { ExitCode } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
 import { ChunkScanner } from '../pipeline/scan-chunks.js';
 import { compileRules } from '../rules/compile.js';
-import { loadRuleSet } from '../rules/rule-set.js';
-import type { Config } from './config.js';
 import { emitResult } from './emit.js';
 import type { ReportArgs } from './options.js';
-import { readBaseline, readIgnoreList } from './suppressions.js';
+import { prepareRun } from './suppressions.js';
 
 /**
  * What the commit and push guards share: rules, `.keywardenignore` at the work tree's top,
@@ -21,13 +19,10 @@ export async function runGuard(
   blocked: 'commit' | 'push',
 ): Promise<number> {
   const started = performance.now();
-  const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
-  const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
+  const { ruleFiles, ignore, suppressions } = await prepareRun(args, top);
   const rules = compileRules(ruleFiles);
-  const ignore = readIgnoreList(top);
-  const patterns = [...ignore.pathPatterns, ...config.exclude];
-  const exclude = patterns.length > 0 ? (await import('../sources/worktree.js')).excludedPaths(patterns) : undefined;
-  const baseline = args.baseline ? readBaseline(args.baseline) : undefined;
+  // The glob matcher is loaded only when there are patterns: the guard runs on every commit.
+  const exclude = ignore.pathPatterns.length > 0 ? (await import('../sources/worktree.js')).excludedPaths(ignore.pathPatterns) : undefined;
 
   const scanner = new ChunkScanner(rules);
   const paths = new Set<string>();
@@ -36,7 +31,7 @@ export async function runGuard(
     scanner.scan(chunk);
   }
   scanner.files = paths.size;
-  const result = scanner.result({ ignore, ...(baseline ? { baseline } : {}) }, performance.now() - started);
+  const result = scanner.result(suppressions, performance.now() - started);
   const code = emitResult(result, rules, { ...args, suppressed: result.suppressed });
   if (code === ExitCode.findings && !args.quiet) process.stderr.write(advice(result.findings.length, blocked));
   return code;

@@ -1,14 +1,12 @@
 import { UsageError } from '../core/errors.js';
 import { scanHistory, scanRange, type HistoryProgress } from '../pipeline/history.js';
 import { compileRules } from '../rules/compile.js';
-import { loadRuleSet } from '../rules/rule-set.js';
 import { openRepository } from '../sources/history.js';
 import { excludedPaths } from '../sources/worktree.js';
-import type { Config } from './config.js';
 import { emitResult } from './emit.js';
 import { parseSize, type ReportArgs } from './options.js';
 import { progressBar } from './progress.js';
-import { readBaseline, readIgnoreList } from './suppressions.js';
+import { prepareRun } from './suppressions.js';
 
 export interface HistoryArgs extends ReportArgs {
   repo: string;
@@ -37,20 +35,17 @@ function checkRevision(flag: string, value: string): string {
  */
 export async function runHistory(args: HistoryArgs): Promise<number> {
   for (const name of callerRepositoryVariables) delete process.env[name];
-  const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
-  const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
-  const rules = compileRules(ruleFiles);
   const branches = (args.branch ?? []).map((ref) => checkRevision('--branch', ref));
   if (args.range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined: a range already names its commits');
   const repo = await openRepository(args.repo);
   // A bare repository has no work tree, so no .keywardenignore to read.
-  const ignore = repo.workTree ? readIgnoreList(repo.workTree) : { fingerprints: new Set<string>(), pathPatterns: [] };
-  ignore.pathPatterns.push(...config.exclude);
+  const { config, ruleFiles, ignore, suppressions } = await prepareRun(args, repo.workTree);
+  const rules = compileRules(ruleFiles);
   const common = {
     repo,
     rules,
     excluded: excludedPaths(ignore.pathPatterns),
-    suppressions: { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) },
+    suppressions,
     ...(args.since !== undefined ? { since: args.since } : {}),
   };
   let result;

@@ -3,12 +3,10 @@ import { relative, resolve, sep } from 'node:path';
 import { workTreeTop } from '../sources/worktree.js';
 import { scanWorkTree } from '../pipeline/scan.js';
 import { compileRules } from '../rules/compile.js';
-import { loadRuleSet } from '../rules/rule-set.js';
-import type { Config } from './config.js';
 import { emitResult } from './emit.js';
 import { parseSize, type ScanArgs } from './options.js';
 import { progressBar } from './progress.js';
-import { readBaseline, readIgnoreList } from './suppressions.js';
+import { prepareRun } from './suppressions.js';
 
 function isDirectory(path: string): boolean {
   try {
@@ -29,14 +27,10 @@ function repoPrefix(root: string): string {
 
 /** `keywarden scan [PATH..] [-- PATH..]` (no path: `.`). Reported paths are relative to the one directory given, else to the current directory. */
 export async function runScan(args: ScanArgs): Promise<number> {
-  // The config loader pulls in the YAML parser and validator: load it only when asked for.
-  const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
-  const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
   const paths = args.paths.length > 0 ? args.paths : ['.'];
   const only = paths.length === 1 ? paths[0] : undefined;
   const root = only !== undefined && isDirectory(only) ? only : '.';
-  const ignore = readIgnoreList(root);
-  ignore.pathPatterns.push(...config.exclude);
+  const { config, ruleFiles, suppressions } = await prepareRun(args, root);
   const maxFileSize = parseSize(String(args.maxFileSize ?? config.maxFileSize ?? defaultMaxFileSize), '--max-file-size');
   const progress = args.quiet ? undefined : progressBar('scanning');
   const result = await scanWorkTree({
@@ -45,7 +39,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     gitignore: args.gitignore ?? config.gitignore ?? true,
     maxFileSize,
     ruleFiles,
-    suppressions: { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) },
+    suppressions,
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();

@@ -1,7 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { parseBaseline, parseIgnoreFile, type Baseline, type IgnoreList } from '../detect/suppress.js';
+import { parseBaseline, parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
+import { loadRuleSet } from '../rules/rule-set.js';
+import type { LoadedRuleFile } from '../rules/schema.js';
+import type { Config } from './config.js';
+import type { ReportArgs } from './options.js';
+
+/** What every scanning command reads before it scans. */
+export interface RunSetup {
+  config: Config;
+  ruleFiles: LoadedRuleFile[];
+  /** `.keywardenignore` at the root, with the config's excludes added to its path patterns. */
+  ignore: IgnoreList;
+  suppressions: Suppressions;
+}
+
+/**
+ * `--config` (its YAML parser and validator loaded only when one is given), the rules
+ * (built-in plus `--rules` and the config's), `.keywardenignore` at `root` (none for a
+ * bare repository: pass undefined) and `--baseline`.
+ */
+export async function prepareRun(args: ReportArgs, root: string | undefined): Promise<RunSetup> {
+  const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
+  const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
+  const ignore = root === undefined ? { fingerprints: new Set<string>(), pathPatterns: [] } : readIgnoreList(root);
+  ignore.pathPatterns.push(...config.exclude);
+  const suppressions: Suppressions = { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) };
+  return { config, ruleFiles, ignore, suppressions };
+}
 
 /** `.keywardenignore` at the scanned root; absent is empty. */
 export function readIgnoreList(root: string): IgnoreList {
