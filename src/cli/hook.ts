@@ -13,7 +13,8 @@ import {
   type HookName,
   type Launcher,
 } from '../sources/hooks.js';
-import { parsePushLines, pushedChunks, pushRevisions, unpushedRevisions, zeroSha, type PushedRef } from '../sources/push.js';
+import { addedChunksInCommits } from '../sources/commit-diffs.js';
+import { parsePushLines, pushRevisions, unpushedRevisions, zeroSha, type PushedRef } from '../sources/push.js';
 import { workTreeTop } from '../sources/staged.js';
 import { runGuard } from './guard.js';
 import type { ReportArgs } from './options.js';
@@ -186,7 +187,7 @@ export async function runHookPrePush(args: PrePushArgs): Promise<number> {
   // Unknown refs: guard every local branch's unpushed commits (HEAD's alone could be the wrong
   // branch). A git failure while walking them throws, so the push stops (exit 2).
   const revisions = refs === undefined ? unpushedRevisions : await pushRevisions(top, refs, remote);
-  return runGuard(args, top, (exclude) => (revisions ? pushedChunks(top, revisions, exclude) : emptyChunks()), 'push');
+  return runGuard(args, top, (exclude) => (revisions ? addedChunksInCommits(top, revisions, exclude) : emptyChunks()), 'push');
 }
 
 async function* emptyChunks(): AsyncGenerator<never> {}

@@ -3,7 +3,7 @@ import { createEngine, detectKeys, type KeyMatch } from '../detect/detect.js';
 import { toFinding, toWire } from '../detect/finding.js';
 import { applySuppressions, type Suppressions } from '../detect/suppress.js';
 import { CatFileBatch } from '../sources/cat-file.js';
-import { addedRunsInCommits } from '../sources/commit-diffs.js';
+import { addedChunksInCommits } from '../sources/commit-diffs.js';
 import { looksBinary } from '../sources/files.js';
 import { blobSightings, presentBlobs, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
 import { ChunkScanner } from './scan-chunks.js';
@@ -191,11 +191,9 @@ export async function scanRange(request: RangeScan): Promise<HistoryResult> {
     request.range,
     '--',
   ];
-  for await (const run of addedRunsInCommits(request.repo.dir, revisions)) {
-    if (!run.commit || request.excluded(run.path)) continue;
-    paths.add(run.path);
-    const origin: Origin = { kind: 'history', path: run.path, ...run.commit };
-    scanner.scan({ origin, data: Buffer.from(run.lines.join('\n'), 'utf8'), startLine: run.startLine });
+  for await (const chunk of addedChunksInCommits(request.repo.dir, revisions, request.excluded)) {
+    paths.add(chunk.origin.path);
+    scanner.scan(chunk);
   }
   // Oldest commits first, so the first finding of each fingerprint (path, rule, key) is the earliest.
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { gitLines } from './git.js';
-import { addedRuns, commitFormat, type AddedRun } from './unified-diff.js';
+import type { Chunk } from '../core/types.js';
+import { addedRuns, commitFormat, runChunk, type AddedRun } from './unified-diff.js';
 
 /**
  * The lines added by each commit that `revisionArgs` select (a range such as `A..B`, the
@@ -34,4 +35,12 @@ export function addedRunsInCommits(repo: string, revisionArgs: readonly string[]
       ...revisionArgs,
     ]),
   );
+}
+
+/** The same lines as chunks attributed to their commits (origin `history`), leaving out `excluded` paths. */
+export async function* addedChunksInCommits(repo: string, revisionArgs: readonly string[], excluded?: (path: string) => boolean): AsyncGenerator<Chunk> {
+  for await (const run of addedRunsInCommits(repo, revisionArgs)) {
+    if (!run.commit || excluded?.(run.path)) continue;
+    yield runChunk(run, { kind: 'history', path: run.path, ...run.commit });
+  }
 }

@@ -1,5 +1,3 @@
-import type { Chunk } from '../core/types.js';
-import { addedRunsInCommits } from './commit-diffs.js';
 import { gitOutput } from './git.js';
 
 /**
@@ -57,15 +55,3 @@ export async function pushRevisions(repo: string, refs: readonly PushedRef[], re
  * remote-tracking ref has. That covers whatever branch is pushed, not only HEAD's.
  */
 export const unpushedRevisions: readonly string[] = ['--branches', '--not', '--remotes', '--'];
-
-/** The lines the selected commits add, as chunks attributed to their commits (origin `history`). */
-export async function* pushedChunks(repo: string, revisionArgs: readonly string[], exclude?: (path: string) => boolean): AsyncGenerator<Chunk> {
-  for await (const run of addedRunsInCommits(repo, revisionArgs)) {
-    if (exclude?.(run.path) || !run.commit) continue;
-    yield {
-      origin: { kind: 'history', path: run.path, ...run.commit },
-      data: Buffer.from(`${run.lines.join('\n')}\n`, 'utf8'),
-      startLine: run.startLine,
-    };
-  }
-}

@@ -1,7 +1,7 @@
 import { KeywardenError } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
 import { gitLines, gitOutput } from './git.js';
-import { addedRuns, unquotePath, type AddedRun } from './unified-diff.js';
+import { addedRuns, unquotePath, type AddedRun, runChunk } from './unified-diff.js';
 
 /**
  * The staged source: what the next commit would add. It reads the index (through
@@ -66,7 +66,7 @@ async function* notingBinaries(lines: AsyncIterable<string>, binaries: string[])
 }
 
 function toChunk(run: AddedRun): Chunk {
-  return { origin: { kind: 'staged', path: run.path }, data: Buffer.from(`${run.lines.join('\n')}\n`, 'utf8'), startLine: run.startLine };
+  return runChunk(run, { kind: 'staged', path: run.path });
 }
 
 export interface StagedOptions {

@@ -5,6 +5,8 @@
  * a guard blames only what a change adds.
  */
 
+import type { Chunk, Origin } from '../core/types.js';
+
 /** A commit header line, as printed by `--format=${commitFormat}`. */
 export const commitMarker = '\u0001commit ';
 export const commitFormat = '%x01commit %H%x09%an%x09%ae%x09%aI';
@@ -144,4 +146,9 @@ export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<Ad
   }
   const done = take();
   if (done) yield done;
+}
+
+/** A run as text to scan: its lines, each ended by a newline, numbered from the run's first line. */
+export function runChunk(run: AddedRun, origin: Origin): Chunk {
+  return { origin, data: Buffer.from(`${run.lines.join('\n')}\n`, 'utf8'), startLine: run.startLine };
 }
