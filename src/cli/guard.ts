@@ -1,6 +1,6 @@
 import { ExitCode } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
-import { ChunkScanner } from '../pipeline/scan-chunks.js';
+import { scanChunks } from '../pipeline/scan-chunks.js';
 import { compileRules } from '../rules/compile.js';
 import { emitResult } from './emit.js';
 import type { ReportArgs } from './options.js';
@@ -18,20 +18,12 @@ export async function runGuard(
   chunksOf: (exclude: ((path: string) => boolean) | undefined) => AsyncIterable<Chunk>,
   blocked: 'commit' | 'push',
 ): Promise<number> {
-  const started = performance.now();
   const { ruleFiles, ignore, suppressions } = await prepareRun(args, top);
   const rules = compileRules(ruleFiles);
   // The glob matcher is loaded only when there are patterns: the guard runs on every commit.
   const exclude = ignore.pathPatterns.length > 0 ? (await import('../sources/worktree.js')).excludedPaths(ignore.pathPatterns) : undefined;
 
-  const scanner = new ChunkScanner(rules);
-  const paths = new Set<string>();
-  for await (const chunk of chunksOf(exclude)) {
-    paths.add(chunk.origin.path);
-    scanner.scan(chunk);
-  }
-  scanner.files = paths.size;
-  const result = scanner.result(suppressions, performance.now() - started);
+  const result = await scanChunks(chunksOf(exclude), { rules, suppressions });
   const code = emitResult(result, rules, { ...args, suppressed: result.suppressed });
   if (code === ExitCode.findings && !args.quiet) process.stderr.write(advice(result.findings.length, blocked));
   return code;

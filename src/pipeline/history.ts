@@ -1,4 +1,4 @@
-import type { CompiledRule, Finding, Origin, ScanResult, ScanWarning } from '../core/types.js';
+import type { CompiledRule, Origin, ScanResult, ScanWarning } from '../core/types.js';
 import { createEngine, detectKeys, type KeyMatch } from '../detect/detect.js';
 import { toFinding, toWire } from '../detect/finding.js';
 import { applySuppressions, type Suppressions } from '../detect/suppress.js';
@@ -6,7 +6,7 @@ import { CatFileBatch } from '../sources/cat-file.js';
 import { addedChunksInCommits } from '../sources/commit-diffs.js';
 import { looksBinary } from '../sources/files.js';
 import { blobSightings, presentBlobs, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
-import { ChunkScanner } from './scan-chunks.js';
+import { scanChunks } from './scan-chunks.js';
 
 export interface HistoryProgress {
   /** Blobs read so far. */
@@ -179,10 +179,6 @@ export interface RangeScan {
  * range that added it. Keys that were already in the range's base are not reported.
  */
 export async function scanRange(request: RangeScan): Promise<HistoryResult> {
-  const clock = request.clock ?? (() => performance.now());
-  const started = clock();
-  const scanner = new ChunkScanner(request.rules);
-  const paths = new Set<string>();
   const revisions = [
     '--date-order',
     '--reverse',
@@ -191,13 +187,11 @@ export async function scanRange(request: RangeScan): Promise<HistoryResult> {
     request.range,
     '--',
   ];
-  for await (const chunk of addedChunksInCommits(request.repo.dir, revisions, request.excluded)) {
-    paths.add(chunk.origin.path);
-    scanner.scan(chunk);
-  }
-  // Oldest commits first, so the first finding of each fingerprint (path, rule, key) is the earliest.
-  const seen = new Set<string>();
-  const findings: Finding[] = scanner.findings.filter((finding) => !seen.has(finding.fingerprint) && seen.add(finding.fingerprint));
-  const { kept, suppressed } = applySuppressions(findings, request.suppressions);
-  return { findings: kept, warnings: [], suppressed, stats: { files: paths.size, bytes: scanner.bytes, durationMs: Math.round(clock() - started) } };
+  // Oldest commits first (`--reverse`), so the first finding of each fingerprint is the earliest.
+  return scanChunks(addedChunksInCommits(request.repo.dir, revisions, request.excluded), {
+    rules: request.rules,
+    suppressions: request.suppressions,
+    firstPerFingerprint: true,
+    ...(request.clock ? { clock: request.clock } : {}),
+  });
 }
