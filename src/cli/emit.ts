@@ -38,7 +38,6 @@ export function emitResult(result: ScanResult, rules: readonly CompiledRule[], o
     // Without verification no key is known to be live, so every finding would pass: fail closed instead.
     throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
   }
-  const engine = createEngine([...rules]);
   const context: ReportContext = {
     toolVersion,
     showSecrets: options.showSecrets,
@@ -46,7 +45,9 @@ export function emitResult(result: ScanResult, rules: readonly CompiledRule[], o
     ...(options.uriPrefix ? { uriPrefix: options.uriPrefix } : {}),
   };
   const errColor = colors(useColor({ color: options.color }, process.stderr));
-  if (!options.quiet) {
+  if (!options.quiet && result.warnings.length > 0) {
+    // Warnings can quote paths and git's messages: redact them. The engine is built only when there are some.
+    const engine = createEngine([...rules]);
     for (const warning of result.warnings) {
       const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
       process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);

@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { workTreeTop } from '../sources/worktree.js';
 import { scanWorkTree } from '../pipeline/scan.js';
-import { compileRules } from '../rules/compile.js';
 import { emitResult } from './emit.js';
 import { parseSize, type ScanArgs } from './options.js';
 import { progressBar } from './progress.js';
@@ -43,5 +42,5 @@ export async function runScan(args: ScanArgs): Promise<number> {
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
-  return emitResult(result, compileRules(ruleFiles), { ...args, suppressed: result.suppressed, uriPrefix: repoPrefix(root) });
+  return emitResult(result, result.rules, { ...args, suppressed: result.suppressed, uriPrefix: repoPrefix(root) });
 }

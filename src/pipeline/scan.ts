@@ -38,7 +38,8 @@ export function wireToFindings(wire: readonly WireFinding[], rules: readonly Com
 }
 
 /** Scan the files of a working tree: list, detect (on worker threads when it pays), suppress. */
-export async function scanWorkTree(request: WorkTreeScan): Promise<ScanResult & { suppressed: number }> {
+/** Also returns the compiled rules, which the reporters need, so the caller does not compile them again. */
+export async function scanWorkTree(request: WorkTreeScan): Promise<ScanResult & { suppressed: number; rules: CompiledRule[] }> {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
   const options = { maxFileSize: request.maxFileSize };
@@ -69,6 +70,7 @@ export async function scanWorkTree(request: WorkTreeScan): Promise<ScanResult & 
   }
   const { kept, suppressed } = applySuppressions(wireToFindings(batch.findings, rules), request.suppressions);
   return {
+    rules,
     findings: kept.sort(compareFindings),
     warnings: [...listed.warnings, ...batch.warnings],
     suppressed,
