@@ -30,8 +30,9 @@ const allowedLayers: Record<string, string[]> = {
   rules: ['core'],
   sources: ['core'],
   report: ['core'],
-  pipeline: ['core', 'detect', 'rules', 'sources'],
-  cli: ['core', 'detect', 'rules', 'sources', 'report', 'pipeline'],
+  verify: ['core', 'rules'],
+  pipeline: ['core', 'detect', 'rules', 'sources', 'verify'],
+  cli: ['core', 'detect', 'rules', 'sources', 'verify', 'report', 'pipeline'],
 };
 
 /** The only files that may import each third-party package. */

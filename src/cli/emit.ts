@@ -1,11 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../core/errors.js';
-import type { CompiledRule, ScanResult } from '../core/types.js';
+import { severities, type CompiledRule, type Finding, type ScanResult, type VerificationStatus } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys } from '../detect/redact-text.js';
+import { verifyResult } from '../pipeline/verify.js';
+import type { Verifier } from '../verify/verifier.js';
 import { colors, shouldColor } from '../report/colors.js';
 import { render, type Format } from '../report/index.js';
 import type { ReportContext } from '../report/model.js';
+import { parseResults } from './options.js';
 import { toolVersion } from './version.js';
 
 export interface EmitOptions {
@@ -18,8 +21,10 @@ export interface EmitOptions {
   suppressed?: number;
   /** Path from the repository's top to the scanned root, for repo-relative SARIF URIs. */
   uriPrefix?: string;
-  /** Whether keys were live-checked in this run; `--fail-on live` means nothing without it. */
-  verified?: boolean;
+  /** Live-checks the findings before they are reported (`--verify`; see `prepareVerifier`). */
+  verifier?: Verifier | undefined;
+  /** `--results`: which outcomes to report; all when absent. */
+  results?: string | undefined;
 }
 
 /** Colour for a stream, or never when the text goes to a file. */
@@ -32,12 +37,45 @@ export function exitCodeFor(result: ScanResult, failOn: 'any' | 'live'): number 
   return failing.length > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
-/** Print warnings, write the report where it was asked for, and return the exit code. */
-export function emitResult(result: ScanResult, rules: readonly CompiledRule[], options: EmitOptions): number {
-  if (options.failOn === 'live' && !options.verified) {
+/** Most urgent first: live keys (critical ones first), then those no one could check, then the rest; stable otherwise. */
+const statusOrder: Record<VerificationStatus, number> = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
+
+function byUrgency(findings: readonly Finding[]): Finding[] {
+  const rank = (finding: Finding) => statusOrder[finding.verification?.status ?? 'skipped'] * 10 + severities.indexOf(finding.severity);
+  return [...findings].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * `--results`: keep the chosen outcomes. Findings left out are counted in a warning, so a
+ * filter meant for `live` never hides an `unknown` key silently (SPEC §2).
+ */
+function filterByResults(result: ScanResult, results: string | undefined): ScanResult {
+  if (results === undefined) return result;
+  const chosen = parseResults(results);
+  const kept = result.findings.filter((finding) => chosen.has(finding.verification?.status ?? 'skipped'));
+  const left = new Map<string, number>();
+  for (const finding of result.findings) {
+    const status = finding.verification?.status ?? 'skipped';
+    if (!chosen.has(status)) left.set(status, (left.get(status) ?? 0) + 1);
+  }
+  if (left.size === 0) return result;
+  const counts = [...left].map(([status, n]) => `${n} ${status}`).join(', ');
+  const warning = `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? '' : 's'}${left.has('unknown') ? ' (unknown: the key could not be checked and may still work)' : ''}`;
+  return { ...result, findings: kept, warnings: [...result.warnings, { message: warning }] };
+}
+
+/**
+ * Live-check the findings when asked, keep the `--results` outcomes, print warnings, write
+ * the report where it was asked for, and return the exit code.
+ */
+export async function emitResult(scanned: ScanResult, rules: readonly CompiledRule[], options: EmitOptions): Promise<number> {
+  if (options.failOn === 'live' && !options.verifier) {
     // Without verification no key is known to be live, so every finding would pass: fail closed instead.
     throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
   }
+  const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
+  const filtered = filterByResults(verified, options.results);
+  const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
   const context: ReportContext = {
     toolVersion,
     showSecrets: options.showSecrets,

@@ -18,13 +18,13 @@ export async function runGuard(
   chunksOf: (exclude: ((path: string) => boolean) | undefined) => AsyncIterable<Chunk>,
   blocked: 'commit' | 'push',
 ): Promise<number> {
-  const { ruleFiles, ignore, suppressions } = await prepareRun(args, top);
+  const { ruleFiles, ignore, suppressions, verifier } = await prepareRun(args, top);
   const rules = compileRules(ruleFiles);
   // The glob matcher is loaded only when there are patterns: the guard runs on every commit.
   const exclude = ignore.pathPatterns.length > 0 ? (await import('../sources/worktree.js')).excludedPaths(ignore.pathPatterns) : undefined;
 
   const result = await scanChunks(chunksOf(exclude), { rules, suppressions });
-  const code = emitResult(result, rules, { ...args, suppressed: result.suppressed });
+  const code = await emitResult(result, rules, { ...args, suppressed: result.suppressed, verifier });
   if (code === ExitCode.findings && !args.quiet) process.stderr.write(advice(result.findings.length, blocked));
   return code;
 }

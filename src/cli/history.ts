@@ -39,7 +39,7 @@ export async function runHistory(args: HistoryArgs): Promise<number> {
   if (args.range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined: a range already names its commits');
   const repo = await openRepository(args.repo);
   // A bare repository has no work tree, so no .keywardenignore to read.
-  const { config, ruleFiles, ignore, suppressions } = await prepareRun(args, repo.workTree);
+  const { config, ruleFiles, ignore, suppressions, verifier } = await prepareRun(args, repo.workTree);
   const rules = compileRules(ruleFiles);
   const common = {
     repo,
@@ -66,5 +66,5 @@ export async function runHistory(args: HistoryArgs): Promise<number> {
       bar?.done();
     }
   }
-  return emitResult(result, rules, { ...args, suppressed: result.suppressed });
+  return emitResult(result, rules, { ...args, suppressed: result.suppressed, verifier });
 }

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
+import { verificationStatuses, type VerificationStatus } from '../core/types.js';
 import { formats, type Format } from '../report/index.js';
 
 /** Options shared by the scanning commands (SPEC §2). */
@@ -13,6 +14,14 @@ export interface ReportArgs {
   showSecrets: boolean;
   color: boolean;
   quiet: boolean;
+  /** Live-check every distinct key (SPEC §5). */
+  verify?: boolean;
+  /** Seconds; undefined: `KEYWARDEN_VERIFY_TIMEOUT`, else 10. */
+  verifyTimeout?: number;
+  /** Undefined: `KEYWARDEN_VERIFY_CONCURRENCY`, else 8. */
+  verifyConcurrency?: number;
+  /** Comma-separated outcomes to report (`--results live,unknown`); undefined: all. */
+  results?: string;
 }
 
 /** `keywarden scan`: the shared options plus those of a working tree. */
@@ -45,7 +54,22 @@ export function reportOptions<T>(y: Argv<T>) {
     .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
     .option('show-secrets', { type: 'boolean', default: defaultReportArgs.showSecrets, describe: 'print raw keys (off: only redacted forms)' })
     .option('color', { type: 'boolean', default: defaultReportArgs.color, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: defaultReportArgs.quiet, describe: 'print findings only' });
+    .option('quiet', { alias: 'q', type: 'boolean', default: defaultReportArgs.quiet, describe: 'print findings only' })
+    .option('verify', { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" })
+    .option('verify-timeout', { type: 'number', describe: 'seconds per request [env KEYWARDEN_VERIFY_TIMEOUT; default: 10]' })
+    .option('verify-concurrency', { type: 'number', describe: 'requests at once [env KEYWARDEN_VERIFY_CONCURRENCY; default: 8]' })
+    .option('results', { type: 'string', describe: `outcomes to report, from ${verificationStatuses.join(',')} [default: all]` });
+}
+
+/** `--results live,unknown` as a set; every outcome when not given. */
+export function parseResults(text: string | undefined): Set<VerificationStatus> {
+  if (text === undefined) return new Set(verificationStatuses);
+  const chosen = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const wrong = chosen.filter((part) => !(verificationStatuses as readonly string[]).includes(part));
+  if (chosen.length === 0 || wrong.length > 0) {
+    throw new UsageError(`--results: ${wrong.length > 0 ? `'${wrong.join("', '")}' is not an outcome` : 'name at least one outcome'}; choose from ${verificationStatuses.join(',')}`);
+  }
+  return new Set(chosen as VerificationStatus[]);
 }
 
 export function scanOptions<T>(y: Argv<T>) {

@@ -29,7 +29,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const paths = args.paths.length > 0 ? args.paths : ['.'];
   const only = paths.length === 1 ? paths[0] : undefined;
   const root = only !== undefined && isDirectory(only) ? only : '.';
-  const { config, ruleFiles, suppressions } = await prepareRun(args, root);
+  const { config, ruleFiles, suppressions, verifier } = await prepareRun(args, root);
   const maxFileSize = parseSize(String(args.maxFileSize ?? config.maxFileSize ?? defaultMaxFileSize), '--max-file-size');
   const progress = args.quiet ? undefined : progressBar('scanning');
   const result = await scanWorkTree({
@@ -42,5 +42,5 @@ export async function runScan(args: ScanArgs): Promise<number> {
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
-  return emitResult(result, result.rules, { ...args, suppressed: result.suppressed, uriPrefix: repoPrefix(root) });
+  return emitResult(result, result.rules, { ...args, suppressed: result.suppressed, uriPrefix: repoPrefix(root), verifier });
 }

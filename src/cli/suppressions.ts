@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { parseBaseline, parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
+import type { Verifier } from '../verify/verifier.js';
 import type { Config } from './config.js';
 import type { ReportArgs } from './options.js';
 
@@ -14,12 +15,15 @@ export interface RunSetup {
   /** `.keywardenignore` at the root, with the config's excludes added to its path patterns. */
   ignore: IgnoreList;
   suppressions: Suppressions;
+  /** Present with `--verify`. */
+  verifier: Verifier | undefined;
 }
 
 /**
  * `--config` (its YAML parser and validator loaded only when one is given), the rules
  * (built-in plus `--rules` and the config's), `.keywardenignore` at `root` (none for a
- * bare repository: pass undefined) and `--baseline`.
+ * bare repository: pass undefined), `--baseline`, and with `--verify` the verifier (so a
+ * bad setting stops the run before the scan, not after it).
  */
 export async function prepareRun(args: ReportArgs, root: string | undefined): Promise<RunSetup> {
   const config: Config = args.config ? (await import('./config.js')).loadConfig(args.config) : { exclude: [], rules: [] };
@@ -27,7 +31,10 @@ export async function prepareRun(args: ReportArgs, root: string | undefined): Pr
   const ignore = root === undefined ? { fingerprints: new Set<string>(), pathPatterns: [] } : readIgnoreList(root);
   ignore.pathPatterns.push(...config.exclude);
   const suppressions: Suppressions = { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) };
-  return { config, ruleFiles, ignore, suppressions };
+  // Loaded only when a verify flag is given: the pre-commit guard runs on every commit.
+  const wantsVerify = args.verify === true || args.results !== undefined || args.failOn === 'live';
+  const verifier = wantsVerify ? (await import('./verify-settings.js')).prepareVerifier(args, ruleFiles) : undefined;
+  return { config, ruleFiles, ignore, suppressions, verifier };
 }
 
 /** `.keywardenignore` at the scanned root; absent is empty. */

@@ -44,9 +44,15 @@ export interface CompiledRule {
 
 export type VerificationStatus = 'live' | 'invalid' | 'unknown' | 'skipped';
 
+export const verificationStatuses: readonly VerificationStatus[] = ['live', 'invalid', 'unknown', 'skipped'];
+
+/** What a live check said about a key (SPEC §3, §5). */
 export interface Verification {
   status: VerificationStatus;
+  /** For `live`: the fields the rule keeps from the provider's answer (usage, limit, …). */
   detail: Record<string, unknown>;
+  /** One line for people: why `unknown`/`skipped`/`invalid`, or why a live key's severity was raised. */
+  reason?: string;
 }
 
 /** One occurrence of a key. Lines and columns are 1-based; `endColumn` is exclusive; columns count UTF-16 code units. */

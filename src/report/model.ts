@@ -29,7 +29,7 @@ export interface ReportFinding {
   author?: string;
   email?: string;
   date?: string;
-  verification?: { status: string; detail: Record<string, unknown> };
+  verification?: { status: string; detail: Record<string, unknown>; reason?: string };
   secret?: string;
 }
 

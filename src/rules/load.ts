@@ -7,8 +7,12 @@ import { ruleFileSchema, type LoadedRuleFile } from './schema.js';
 
 import { builtinRulesDir } from './cache.js';
 
-/** Parse and validate one rule file's text. Returns the problems instead of throwing. */
-export function parseRuleFile(file: string, text: string): { rules?: LoadedRuleFile; problems: RuleProblem[] } {
+/**
+ * Parse and validate one rule file's text. Returns the problems instead of throwing.
+ * `builtin` is true only for keywarden's own `rules/`: a user's rule file may sit in the
+ * repository being scanned, so it must not name where keys are sent (SPEC §5).
+ */
+export function parseRuleFile(file: string, text: string, builtin = false): { rules?: LoadedRuleFile; problems: RuleProblem[] } {
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -27,7 +31,15 @@ export function parseRuleFile(file: string, text: string): { rules?: LoadedRuleF
     };
   }
   const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file, index, rule));
-  return problems.length > 0 ? { problems } : { rules: { file, data: parsed.data }, problems };
+  const baseUrl = parsed.data.baseUrl;
+  if (!builtin && baseUrl?.default !== undefined) {
+    problems.push({
+      file,
+      field: 'baseUrl.default',
+      message: `only built-in rules may name a base URL (a rule file could come from the scanned repository); set ${baseUrl.env} in the environment instead`,
+    });
+  }
+  return problems.length > 0 ? { problems } : { rules: { file, data: parsed.data, builtin }, problems };
 }
 
 function ruleFilesIn(dir: string): string[] {
@@ -56,12 +68,13 @@ export function loadRuleFiles(extraDirs: readonly string[] = [], includeBuiltin 
     if (files.length === 0) throw new UsageError(`no rule files (*.yaml) in ${dir}`);
     return files;
   });
-  const files = [...(includeBuiltin ? ruleFilesIn(builtinRulesDir) : []), ...extraFiles.flat()];
+  const builtinFiles = includeBuiltin ? ruleFilesIn(builtinRulesDir) : [];
+  const files = [...builtinFiles, ...extraFiles.flat()];
   const loaded: LoadedRuleFile[] = [];
   const problems: RuleProblem[] = [];
   const seenIds = new Map<string, string>();
   for (const file of files) {
-    const result = parseRuleFile(file, readFileSync(file, 'utf8'));
+    const result = parseRuleFile(file, readFileSync(file, 'utf8'), builtinFiles.includes(file));
     problems.push(...result.problems);
     if (!result.rules) continue;
     result.rules.data.rules.forEach((rule, index) => {

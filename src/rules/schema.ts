@@ -6,14 +6,18 @@ import { severities, type Severity } from '../core/types.js';
  * place rule data is trusted: everything after works on the typed result.
  *
  * `verify` and `revoke` describe HTTP requests as data (SPEC §5) so that a provider is
- * added by writing YAML, not code. `{base}` and `{key}` are the only substitutions.
+ * added by writing YAML, not code. `{key}` (the raw key) is the only substitution, and it
+ * may appear in headers and body only: a key in a URL ends up in proxy and server logs.
  */
 
 const httpRequest = z
   .object({
     method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
     /** Relative to the provider's base URL, e.g. `/key`. */
-    path: z.string().startsWith('/'),
+    path: z
+      .string()
+      .startsWith('/')
+      .refine((path) => !path.includes('{key}'), 'must not contain {key}: a key in a URL leaks into logs; send it in a header'),
     headers: z.record(z.string(), z.string()).optional(),
     body: z.unknown().optional(),
   })
@@ -27,13 +31,35 @@ const responseMatch = z
   })
   .strict();
 
+/** Which fields of a live response become the finding's `verification.detail`. */
+const detailSpec = z
+  .object({
+    /** Dotted path of the object holding the fields (`data`); the body itself when absent. */
+    from: z.string().optional(),
+    /** Only these are kept: a provider's body is not copied into reports wholesale. */
+    fields: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+/** Raise a live key's severity when its response says so (an OpenRouter management key). */
+const escalateSpec = z
+  .object({
+    /** Dotted path into the JSON body, e.g. `data.is_management_key`. */
+    when: z.string().min(1),
+    equals: z.union([z.boolean(), z.string(), z.number()]),
+    severity: z.enum(severities as [Severity, ...Severity[]]),
+    /** Shown with the finding in every format, e.g. "management key: can create and delete keys". */
+    reason: z.string().min(1),
+  })
+  .strict();
+
 const verifySpec = z
   .object({
     request: httpRequest,
     live: responseMatch,
     invalid: responseMatch,
-    /** Dotted path of the object whose fields become `verification.detail`. */
-    detail: z.string().optional(),
+    detail: detailSpec.optional(),
+    escalate: z.array(escalateSpec).optional(),
   })
   .strict();
 
@@ -61,10 +87,23 @@ export const ruleFileSchema = z
   .object({
     provider: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(1),
-    /** The only hosts verification and revocation may contact for this provider. */
+    /**
+     * The only hosts verification and revocation may contact for this provider (exact
+     * names). Loopback is always allowed, over `http:` too; nothing else is.
+     */
     hosts: z.array(z.string().min(1)).default([]),
     baseUrl: z
-      .object({ env: z.string().regex(/^[A-Z0-9_]+$/), default: z.string().url().optional() })
+      .object({
+        /** The environment variable that overrides (or, with no default, supplies) the base URL. */
+        env: z.string().regex(/^[A-Z0-9_]+$/),
+        /** Built-in rule files only: a rule file can sit in a hostile repository. */
+        default: z.string().url().optional(),
+        /**
+         * Self-hosted deployments: the host in the environment variable is the deployment,
+         * so it is allowed besides `hosts`. The variable is set by the user, never by a file.
+         */
+        selfHosted: z.boolean().optional(),
+      })
       .strict()
       .optional(),
     rules: z.array(ruleSchema).min(1),
@@ -73,9 +112,14 @@ export const ruleFileSchema = z
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleSpec = RuleFile['rules'][number];
+export type VerifySpec = NonNullable<RuleSpec['verify']>;
+export type HttpRequestSpec = VerifySpec['request'];
+export type ResponseMatch = VerifySpec['live'];
 
 /** A validated rule file and where it came from (for error messages). */
 export interface LoadedRuleFile {
   file: string;
   data: RuleFile;
+  /** Shipped with keywarden (`rules/`), not given with `--rules`: only these may name a default base URL. */
+  builtin: boolean;
 }

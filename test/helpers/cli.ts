@@ -11,9 +11,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * Providers' base URLs in every test run unless a test points them at its own stand-in:
+ * port 9 on loopback refuses connections, so a test that forgets cannot reach the network.
+ */
+const loopbackOnly: Record<string, string> = {
+  OPENROUTER_BASE_URL: 'http://127.0.0.1:9/api/v1',
+  AGENTROUTER_BASE_URL: '',
+  TOKENROUTER_BASE_URL: 'http://127.0.0.1:9',
+  KEYWARDEN_VERIFY_TIMEOUT: '',
+  KEYWARDEN_VERIFY_CONCURRENCY: '',
+};
+
 /** Run keywarden in `cwd` with a clean colour environment unless `env` says otherwise. */
 export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...loopbackOnly, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   if (!options.env?.['NO_COLOR']) delete env['NO_COLOR'];
   if (!options.env?.['FORCE_COLOR']) delete env['FORCE_COLOR'];
   return new Promise((resolve, reject) => {

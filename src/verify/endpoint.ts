@@ -1,0 +1,73 @@
+import { isIP } from 'node:net';
+import { UsageError } from '../core/errors.js';
+import type { LoadedRuleFile } from '../rules/schema.js';
+
+/**
+ * Where a provider's live checks go, decided once per run from the rule file and the
+ * environment. A base URL comes from the environment or the built-in default, never from a
+ * file in the scanned tree (SPEC §5), and must name a host the rule file allows.
+ */
+export type Endpoint =
+  | { kind: 'ready'; baseUrl: URL; allowedHosts: ReadonlySet<string> }
+  | { kind: 'unset'; reason: string };
+
+/** `localhost`, 127.0.0.0/8 and `::1`: a key sent there does not leave the machine. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '0:0:0:0:0:0:0:1';
+}
+
+/**
+ * Whether a URL may receive a key: https to an allowed host, or http/https to loopback.
+ * Returns why not, or undefined when it may.
+ */
+export function refusal(url: URL, allowedHosts: ReadonlySet<string>): string | undefined {
+  const loopback = isLoopback(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return `${url.protocol} is not allowed (https only; http only for loopback hosts)`;
+  }
+  if (!loopback && !allowedHosts.has(url.hostname.toLowerCase())) {
+    const allowed = [...allowedHosts].join(', ') || 'none';
+    return `host ${url.hostname} is not one this provider may contact (allowed: ${allowed}, and loopback)`;
+  }
+  if (url.username !== '' || url.password !== '') return 'credentials in the URL are not allowed';
+  return undefined;
+}
+
+/**
+ * The endpoint of one provider. A base URL that is malformed or refused is a usage error:
+ * the user's configuration is wrong, and guessing would either leak keys or hide them.
+ */
+export function resolveEndpoint(file: LoadedRuleFile, env: NodeJS.ProcessEnv): Endpoint {
+  const { baseUrl, hosts, provider } = file.data;
+  if (!baseUrl) return { kind: 'unset', reason: `the ${provider} rules name no base URL` };
+  const fromEnv = env[baseUrl.env]?.trim();
+  const text = fromEnv || (file.builtin ? baseUrl.default : undefined);
+  if (!text) return { kind: 'unset', reason: `${baseUrl.env} is not set` };
+  const source = fromEnv ? baseUrl.env : `the built-in ${provider} base URL`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${source}: not a URL`);
+  }
+  const allowedHosts = new Set(hosts.map((host) => host.toLowerCase()));
+  // A self-hosted deployment has no public host to pin: the user's variable names it.
+  if (fromEnv && baseUrl.selfHosted) allowedHosts.add(url.hostname.toLowerCase());
+  const refused = refusal(url, allowedHosts);
+  if (refused) throw new UsageError(`${source}: ${refused}`);
+  // Keep the path's trailing part exact: `{base}/key` joins with one slash.
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  url.search = '';
+  url.hash = '';
+  return { kind: 'ready', baseUrl: url, allowedHosts };
+}
+
+/** The request URL for a rule's path (`/key`) under the base (`https://openrouter.ai/api/v1`). */
+export function requestUrl(baseUrl: URL, path: string): URL {
+  const url = new URL(baseUrl.href);
+  url.pathname = `${url.pathname}${path}`;
+  return url;
+}

@@ -1,0 +1,36 @@
+/**
+ * How long to wait before asking again after a 429 or 5xx. Pure: the clock is passed in.
+ * `Retry-After` wins when the provider sends it (seconds, or an HTTP date); otherwise
+ * exponential backoff with jitter so that parallel checks do not retry in step.
+ */
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** First backoff, in ms; doubled each time. */
+  baseDelayMs: number;
+  /** A provider asking for a longer pause than this gets `unknown` instead of a stalled run. */
+  maxDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/** `Retry-After` in ms (never negative), or undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1), or undefined when the
+ * caller should stop: attempts used up, or the provider asks for more than `maxDelayMs`.
+ */
+export function nextDelayMs(policy: RetryPolicy, attempt: number, retryAfter: number | undefined, random: () => number): number | undefined {
+  if (attempt >= policy.attempts) return undefined;
+  if (retryAfter !== undefined) return retryAfter <= policy.maxDelayMs ? retryAfter : undefined;
+  const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(policy.maxDelayMs, backoff / 2 + random() * (backoff / 2));
+}
