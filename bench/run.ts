@@ -15,6 +15,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'audit every blob of a ≥ 10,000-commit repository against git cat-file and git log -p',
     run: async () => (await import('./history.js')).runHistoryBenchmark(),
   },
+  verify: {
+    describe: 'live-check 1,000 distinct keys against a local stand-in answering in 50 ms',
+    run: async () => (await import('./verify.js')).runVerifyBenchmark(),
+  },
   staged: {
     describe: 'the pre-commit guard on 20 staged files of a 5,000-file repository against node -e 0',
     run: async () => (await import('./staged.js')).runStagedBenchmark(),

@@ -58,8 +58,6 @@ export function resolveEndpoint(file: LoadedRuleFile, env: NodeJS.ProcessEnv): E
   if (fromEnv && baseUrl.selfHosted) allowedHosts.add(url.hostname.toLowerCase());
   const refused = refusal(url, allowedHosts);
   if (refused) throw new UsageError(`${source}: ${refused}`);
-  // Keep the path's trailing part exact: `{base}/key` joins with one slash.
-  url.pathname = url.pathname.replace(/\/+$/, '');
   url.search = '';
   url.hash = '';
   return { kind: 'ready', baseUrl: url, allowedHosts };
@@ -68,6 +66,7 @@ export function resolveEndpoint(file: LoadedRuleFile, env: NodeJS.ProcessEnv): E
 /** The request URL for a rule's path (`/key`) under the base (`https://openrouter.ai/api/v1`). */
 export function requestUrl(baseUrl: URL, path: string): URL {
   const url = new URL(baseUrl.href);
-  url.pathname = `${url.pathname}${path}`;
+  // A bare origin's pathname is `/`, and a base may end in `/`: join with exactly one slash.
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   return url;
 }
