@@ -1,4 +1,5 @@
 import type { Finding, ScanResult } from '../core/types.js';
+import { reportVerification } from './verification.js';
 
 /** What every renderer is given besides the result. */
 export interface ReportContext {
@@ -51,7 +52,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
     ...(origin.kind === 'history'
       ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date }
       : {}),
-    ...(finding.verification ? { verification: finding.verification } : {}),
+    ...(finding.verification ? { verification: reportVerification(finding.verification, finding.secret) } : {}),
     ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
   };
 }
