@@ -1,7 +1,7 @@
 import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
 import { colors, type Colors } from './colors.js';
 import { distinctFiles, suppressHint, type ReportContext } from './model.js';
-import { countByStatus, describeOutcome, escalationOf, isVerified } from './verification.js';
+import { countByStatus, describeOutcome, escalationOf, isVerified, verificationOf } from './verification.js';
 
 const severityColor: Record<Severity, keyof Pick<Colors, 'red' | 'magenta' | 'yellow' | 'blue'>> = {
   critical: 'magenta',
@@ -52,10 +52,11 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
   const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : '';
+  const verification = verificationOf(finding);
   // The tag goes after the location, which stays first so editors and terminals can jump to it.
-  const tag = finding.verification ? `  ${statusTag(finding.verification.status, c)}` : '';
+  const tag = verification ? `  ${statusTag(verification.status, c)}` : '';
   const lines = [`${c.bold(where)}${tag}  ${rule?.name ?? finding.ruleId}  ${severity}  ${c.cyan(key)}${encoded}`];
-  if (finding.verification) lines.push(...verificationLines(finding.verification, finding.severity, c));
+  if (verification) lines.push(...verificationLines(verification, finding.severity, c));
   if (finding.origin.kind === 'history') {
     lines.push(`  ${c.dim(`commit ${finding.origin.commit.slice(0, 12)} by ${finding.origin.author} on ${finding.origin.date}`)}`);
   }

@@ -117,9 +117,9 @@ export function escalationOf(verification: Verification | undefined): string | u
 }
 
 /**
- * A verification as it goes into a machine-readable report: fixed fields in a fixed order,
- * and any provider text that echoes the key masked, so `--show-secrets` stays the only way
- * a raw key gets into a report.
+ * A verification as every report shows it: fixed fields in a fixed order, and any provider
+ * text that echoes the key masked, so `--show-secrets` stays the only way a raw key gets
+ * into a report.
  */
 export function reportVerification(verification: Verification, secret: Secret): Verification {
   const mask = (value: unknown) => (typeof value === 'string' ? value.replaceAll(secret.reveal(), secret.redacted) : value);
@@ -129,4 +129,9 @@ export function reportVerification(verification: Verification, secret: Secret): 
     detail,
     ...(verification.reason !== undefined ? { reason: String(mask(verification.reason)) } : {}),
   };
+}
+
+/** The finding's verification, masked as `reportVerification` does; what renderers describe. */
+export function verificationOf(finding: Finding): Verification | undefined {
+  return finding.verification && reportVerification(finding.verification, finding.secret);
 }

@@ -115,9 +115,11 @@ describe('human report: the summary counts outcomes when keys were checked', () 
 
 describe('human report: the raw key', () => {
   const key = keys.openrouter();
-  const findings = Object.values(outcomes).map((outcome) => findingOf(key, outcome));
+  // A provider that echoes the key back in the text the report shows.
+  const echoed = findingOf(key, { severity: 'critical', verification: { status: 'live', detail: { expires_at: key }, reason: `raised for ${key}` } });
+  const findings = [...Object.values(outcomes).map((outcome) => findingOf(key, outcome)), echoed];
 
-  it('appears nowhere by default, whatever the outcome', () => {
+  it('appears nowhere by default, whatever the outcome, not even echoed by a provider', () => {
     const text = human(findings);
     expect(text).not.toContain(key);
     expect(text).not.toContain(key.slice(12, -4));
