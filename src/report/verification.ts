@@ -34,15 +34,18 @@ export function statusSummary(findings: readonly Finding[]): string {
     .join(', ');
 }
 
-/** Longest provider-supplied text shown; a provider's answer must not flood a report. */
-const maxTextLength = 80;
+/** Longest reason or provider text shown: room for any reason keywarden writes, none for a flood from a provider. */
+const maxTextLength = 200;
 
 /**
- * Provider answers are untrusted text: drop control characters (a terminal escape would
- * repaint the screen) and bidi overrides (they can disguise what a line says).
+ * Provider answers are untrusted text: keep it on one line, drop control characters (a
+ * terminal escape would repaint the screen) and bidi overrides (they can disguise what a
+ * line says).
  */
 export function plainText(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  const clean = text
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
   return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}…` : clean;
 }
 

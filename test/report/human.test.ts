@@ -129,3 +129,12 @@ describe('human report: the raw key', () => {
     expect(renderHuman(resultOf(findings), contextOf({ showSecrets: true }), builtinRules(), false)).toContain(key);
   });
 });
+
+describe('human report: provider text stays one short line', () => {
+  it('a flood is cut, newlines do not start new lines', () => {
+    const finding = findingOf(keys.openrouter(), { verification: { status: 'unknown', detail: {}, reason: `first\nsecond ${'x'.repeat(500)}` } });
+    const line = firstBlock(human([finding])).split('\n')[1] ?? '';
+    expect(line).toMatch(/^ {2}could not check: first second x+… — treat as live until checked$/);
+    expect(line.length).toBeLessThan(260);
+  });
+});
