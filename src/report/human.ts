@@ -1,6 +1,7 @@
-import type { CompiledRule, Finding, ScanResult, Severity } from '../core/types.js';
+import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
 import { colors, type Colors } from './colors.js';
 import { distinctFiles, suppressHint, type ReportContext } from './model.js';
+import { countByStatus, describeOutcome, escalationOf, isVerified, verificationOf } from './verification.js';
 
 const severityColor: Record<Severity, keyof Pick<Colors, 'red' | 'magenta' | 'yellow' | 'blue'>> = {
   critical: 'magenta',
@@ -9,10 +10,41 @@ const severityColor: Record<Severity, keyof Pick<Colors, 'red' | 'magenta' | 'ye
   low: 'blue',
 };
 
+type Paint = (text: string) => string;
+
+/** A live key must stand out, a key no one could check must not be mistaken for a dead one, and a dead one recedes. */
+function outcomePaint(status: VerificationStatus, c: Colors): Paint {
+  switch (status) {
+    case 'live':
+      return c.red;
+    case 'unknown':
+      return c.yellow;
+    case 'invalid':
+    case 'skipped':
+      return c.dim;
+  }
+}
+
+/** `LIVE`, `UNKNOWN`, …: upper case so the outcome reads at a glance without colour too. */
+function statusTag(status: VerificationStatus, c: Colors): string {
+  const tag = status.toUpperCase();
+  return status === 'live' || status === 'unknown' ? c.bold(outcomePaint(status, c)(tag)) : outcomePaint(status, c)(tag);
+}
+
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} B`;
+}
+
+/** The lines under a verified finding's heading: why its severity was raised, then what the check found. */
+function verificationLines(verification: Verification, severity: Severity, c: Colors): string[] {
+  const lines: string[] = [];
+  const escalation = escalationOf(verification);
+  if (escalation) lines.push(`  ${c.bold(c[severityColor[severity]](`${severity}: ${escalation}`))}`);
+  const outcome = describeOutcome(verification);
+  if (outcome) lines.push(`  ${outcomePaint(verification.status, c)(outcome)}`);
+  return lines;
 }
 
 function renderFinding(finding: Finding, rule: CompiledRule | undefined, context: ReportContext, c: Colors): string {
@@ -20,7 +52,11 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
   const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : '';
-  const lines = [`${c.bold(where)}  ${rule?.name ?? finding.ruleId}  ${severity}  ${c.cyan(key)}${encoded}`];
+  const verification = verificationOf(finding);
+  // The tag goes after the location, which stays first so editors and terminals can jump to it.
+  const tag = verification ? `  ${statusTag(verification.status, c)}` : '';
+  const lines = [`${c.bold(where)}${tag}  ${rule?.name ?? finding.ruleId}  ${severity}  ${c.cyan(key)}${encoded}`];
+  if (verification) lines.push(...verificationLines(verification, finding.severity, c));
   if (finding.origin.kind === 'history') {
     lines.push(`  ${c.dim(`commit ${finding.origin.commit.slice(0, 12)} by ${finding.origin.author} on ${finding.origin.date}`)}`);
   }
@@ -29,19 +65,29 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
   return lines.join('\n');
 }
 
-/** For people at a terminal: one block per finding (`path:line:col` first, so editors can jump), then a summary. */
-export function renderHuman(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[], color: boolean): string {
-  const c = colors(color);
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
+/** ` (2 live, 1 unknown, 1 invalid)` after the count, when the keys were checked. */
+function outcomeCounts(findings: readonly Finding[], c: Colors): string {
+  if (!isVerified(findings)) return '';
+  const counts = countByStatus(findings).map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
+  return ` (${counts.join(', ')})`;
+}
+
+function summaryLine(result: ScanResult, context: ReportContext, c: Colors): string {
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? '' : 's'} (${formatBytes(bytes)}) scanned in ${(durationMs / 1000).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : '';
   const warned = result.warnings.length;
   const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}: not everything was scanned`)}` : '';
-  const summary =
-    result.findings.length === 0
-      ? `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}`
-      : `${c.red(c.bold(`✖ ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'}`))} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'} · ${scanned}${suppressed}${warnings}`;
-  return `${[...blocks, summary].join('\n\n')}\n`;
+  const found = result.findings.length;
+  if (found === 0) return `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}`;
+  const inFiles = `${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'}`;
+  return `${c.red(c.bold(`✖ ${found} leaked key${found === 1 ? '' : 's'}`))}${outcomeCounts(result.findings, c)} in ${inFiles} · ${scanned}${suppressed}${warnings}`;
+}
+
+/** For people at a terminal: one block per finding (`path:line:col` first, so editors can jump), then a summary. */
+export function renderHuman(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[], color: boolean): string {
+  const c = colors(color);
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
+  return `${[...blocks, summaryLine(result, context, c)].join('\n\n')}\n`;
 }

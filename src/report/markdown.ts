@@ -1,32 +1,69 @@
-import type { ScanResult } from '../core/types.js';
+import type { Finding, ScanResult } from '../core/types.js';
 import { distinctFiles, type ReportContext } from './model.js';
+import { countByStatus, describeOutcome, escalationOf, isVerified, statusOf, statusSummary, verificationOf } from './verification.js';
 
-/** Markdown cells must not break the table or render markup from scanned paths. */
+/**
+ * Markdown cells must not break the table or render markup from scanned paths or provider
+ * text; `$` too, because GitHub reads `$…$` as maths (`usage $1 of $5 limit`).
+ */
 function cell(text: string): string {
-  return text.replace(/[\\`*_|<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** Bold what needs acting on: a key that works, and one no one could check. */
+function statusCell(finding: Finding): string {
+  const status = statusOf(finding);
+  return status === 'live' || status === 'unknown' ? `**${status}**` : status;
+}
+
+/** A live check can raise a key to critical; make that stand out from the rule's own severities. */
+function severityCell(finding: Finding, verified: boolean): string {
+  return verified && finding.severity === 'critical' ? '**critical**' : finding.severity;
+}
+
+/** Why the severity was raised, then what the check found: `management key — …; live: usage $12.50, no limit`. */
+function detailsCell(finding: Finding): string {
+  const verification = verificationOf(finding);
+  if (!verification) return '';
+  return cell([escalationOf(verification), describeOutcome(verification)].filter((text) => text !== undefined).join('; '));
+}
+
+function heading(result: ScanResult, verified: boolean): string {
+  const { findings } = result;
+  const outcomes = verified ? ` (${statusSummary(findings)})` : '';
+  return `### keywarden: ${findings.length} leaked key${findings.length === 1 ? '' : 's'}${outcomes} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'}`;
+}
+
+/** What to do first, when the check found keys that work or may work. */
+function urgentAdvice(findings: readonly Finding[]): string[] {
+  const counts = new Map(countByStatus(findings));
+  const advice: string[] = [];
+  if (counts.has('live')) advice.push('**Live keys work right now: revoke them at the provider first.**');
+  if (counts.has('unknown')) advice.push('Keys that could not be checked may still work: treat them as live until checked.');
+  return advice.length > 0 ? [advice.join(' '), ''] : [];
 }
 
 /** A summary table for PR comments, job summaries and tickets. */
 export function renderMarkdown(result: ScanResult, context: ReportContext): string {
   const { findings } = result;
   if (findings.length === 0) return `### keywarden: no leaked keys\n\nScanned ${result.stats.files} files.\n`;
-  const verified = findings.some((finding) => finding.verification);
+  const verified = isVerified(findings);
   const history = findings.some((finding) => finding.origin.kind === 'history');
   const lines = [
-    `### keywarden: ${findings.length} leaked key${findings.length === 1 ? '' : 's'} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'}`,
+    heading(result, verified),
     '',
-    `| File | Line |${history ? ' Commit |' : ''} Provider | Severity |${verified ? ' Status |' : ''} Key | Fingerprint |`,
-    `|---|---|${history ? '---|' : ''}---|---|${verified ? '---|' : ''}---|---|`,
+    `| File | Line |${history ? ' Commit |' : ''} Provider | Severity |${verified ? ' Status | Details |' : ''} Key | Fingerprint |`,
+    `|---|---|${history ? '---|' : ''}---|---|${verified ? '---|---|' : ''}---|---|`,
   ];
   for (const finding of findings) {
     const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
-    const status = verified ? ` ${finding.verification?.status ?? 'skipped'} |` : '';
+    const status = verified ? ` ${statusCell(finding)} | ${detailsCell(finding)} |` : '';
     const { origin } = finding;
     const commit = !history ? '' : origin.kind === 'history' ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : ' |';
     lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${finding.severity} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
+      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
     );
   }
-  lines.push('', 'Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.', '');
+  lines.push('', ...(verified ? urgentAdvice(findings) : []), 'Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.', '');
   return lines.join('\n');
 }

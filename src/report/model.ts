@@ -1,4 +1,5 @@
 import type { Finding, ScanResult } from '../core/types.js';
+import { verificationOf } from './verification.js';
 
 /** What every renderer is given besides the result. */
 export interface ReportContext {
@@ -35,6 +36,7 @@ export interface ReportFinding {
 
 export function toReportFinding(finding: Finding, context: ReportContext): ReportFinding {
   const { origin } = finding;
+  const verification = verificationOf(finding);
   return {
     ruleId: finding.ruleId,
     provider: finding.provider,
@@ -51,7 +53,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
     ...(origin.kind === 'history'
       ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date }
       : {}),
-    ...(finding.verification ? { verification: finding.verification } : {}),
+    ...(verification ? { verification } : {}),
     ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
   };
 }

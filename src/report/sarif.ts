@@ -1,5 +1,6 @@
-import type { CompiledRule, Finding, ScanResult, Severity } from '../core/types.js';
+import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
 import type { ReportContext } from './model.js';
+import { describeOutcome, escalationOf, verificationOf } from './verification.js';
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: every rule described once in the
@@ -27,14 +28,55 @@ function describeRule(rule: CompiledRule) {
   };
 }
 
-function describeResult(finding: Finding, ruleIndex: number, context: ReportContext) {
-  const status = finding.verification ? ` Verification: ${finding.verification.status}.` : '';
+/** A checked key's outcome outranks its rule's severity: a live key is an error, a dead one a note. */
+function levelOf(finding: Finding): 'error' | 'warning' | 'note' {
+  if (finding.verification?.status === 'live') return 'error';
+  if (finding.verification?.status === 'invalid') return 'note';
+  return level[finding.severity];
+}
+
+/** How the message names a checked key: what a reader of an alert list most needs to know first. */
+const statusWord: Record<VerificationStatus, string> = { live: 'Live', unknown: 'Possibly live', invalid: 'Invalid', skipped: 'Unverified' };
+
+function sentence(text: string): string {
+  return ` ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** `Live OpenRouter API key sk-or-v1-e2e…ecbe found. Critical: management key — …. Live: usage $12.50, no limit.` */
+function verifiedMessage(finding: Finding, verification: Verification, ruleName: string): string {
+  const escalation = escalationOf(verification);
+  const outcome = describeOutcome(verification);
+  return `${statusWord[verification.status]} ${ruleName} ${finding.secret.redacted} found.${escalation ? sentence(`${finding.severity}: ${escalation}`) : ''}${outcome ? sentence(outcome) : ''}`;
+}
+
+function messageOf(finding: Finding, rule: CompiledRule | undefined, context: ReportContext): string {
   const secret = context.showSecrets ? ` Key: ${finding.secret.reveal()}.` : '';
+  const verification = verificationOf(finding);
+  if (!verification) return `${finding.provider} key ${finding.secret.redacted} found.${secret}`;
+  return `${verifiedMessage(finding, verification, rule?.name ?? finding.ruleId)}${secret}`;
+}
+
+/**
+ * The outcome in full for tools reading the log, and the finding's own severity, which a
+ * live check can raise above its rule's (GitHub scores alerts by the rule's, so the level
+ * and message carry it too).
+ */
+function verificationProperties(finding: Finding) {
+  const verification = verificationOf(finding);
+  if (!verification) return {};
+  return {
+    verification,
+    severity: finding.severity,
+    'security-severity': securitySeverity[finding.severity],
+  };
+}
+
+function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIndex: number, context: ReportContext) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: level[finding.severity],
-    message: { text: `${finding.provider} key ${finding.secret.redacted} found.${status}${secret}` },
+    level: levelOf(finding),
+    message: { text: messageOf(finding, rule, context) },
     locations: [
       {
         physicalLocation: {
@@ -48,13 +90,14 @@ function describeResult(finding: Finding, ruleIndex: number, context: ReportCont
       provider: finding.provider,
       redacted: finding.secret.redacted,
       ...(finding.origin.kind === 'history' ? { commit: finding.origin.commit } : {}),
-      ...(finding.verification ? { verification: finding.verification.status } : {}),
+      ...verificationProperties(finding),
     },
   };
 }
 
 export function renderSarif(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[]): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -69,7 +112,7 @@ export function renderSarif(result: ScanResult, context: ReportContext, rules: r
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the repository (or the scanned directory outside one).' } } },
-        results: result.findings.map((finding) => describeResult(finding, ruleIndex.get(finding.ruleId) ?? -1, context)),
+        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
         columnKind: 'utf16CodeUnits',
       },
     ],

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { renderJson, renderJsonl } from '../../src/report/json.js';
+import type { ReportFinding } from '../../src/report/model.js';
+import { keyFactory } from '../helpers/keys.js';
+import { contextOf, findingOf, managementReason, openRouterDetail, resultOf, verifications } from './findings.js';
+
+const keys = keyFactory(0x6a736f6e);
+const outcomes = verifications();
+const findingsOf = (text: string) => (JSON.parse(text) as { findings: ReportFinding[] }).findings;
+
+describe('json report: verification as SPEC §3 spells it', () => {
+  it.each([
+    { outcome: 'live' as const, severity: 'high', verification: { status: 'live', detail: openRouterDetail() } },
+    {
+      outcome: 'critical' as const,
+      severity: 'critical',
+      verification: { status: 'live', detail: openRouterDetail({ is_management_key: true, limit: null, limit_remaining: null }), reason: managementReason },
+    },
+    { outcome: 'unknown' as const, severity: 'high', verification: { status: 'unknown', detail: {}, reason: 'timed out after 10 s' } },
+    { outcome: 'invalid' as const, severity: 'high', verification: { status: 'invalid', detail: {}, reason: 'the provider answered HTTP 401' } },
+    { outcome: 'skipped' as const, severity: 'high', verification: { status: 'skipped', detail: {}, reason: 'AGENTROUTER_BASE_URL is not set' } },
+  ])('$outcome', ({ outcome, severity, verification }) => {
+    const result = resultOf([findingOf(keys.openrouter(), outcomes[outcome])]);
+    const [fromJson] = findingsOf(renderJson(result, contextOf()));
+    const [fromJsonl] = renderJsonl(result, contextOf()).trimEnd().split('\n').map((line) => JSON.parse(line) as ReportFinding);
+    expect(fromJson).toMatchObject({ severity, verification });
+    // Exactly these fields: nothing the verifier might add later leaks through unnoticed.
+    expect(Object.keys(fromJson?.verification ?? {})).toEqual(Object.keys(verification));
+    expect(fromJsonl).toEqual(fromJson);
+  });
+
+  it('keeps a null limit as null (unlimited), not dropped', () => {
+    const [finding] = findingsOf(renderJson(resultOf([findingOf(keys.openrouter(), outcomes.critical)]), contextOf()));
+    expect(finding?.verification?.detail).toHaveProperty('limit', null);
+    expect(finding?.verification?.detail).toHaveProperty('expires_at', null);
+  });
+
+  it('has no verification at all without --verify', () => {
+    const [finding] = findingsOf(renderJson(resultOf([findingOf(keys.openrouter())]), contextOf()));
+    expect(finding).not.toHaveProperty('verification');
+  });
+});
+
+describe('json report: the raw key', () => {
+  const key = keys.openrouter();
+  // A provider that echoes the key back in a field the rule keeps.
+  const echoed = findingOf(key, { verification: { status: 'live', detail: { label: `key ${key}`, usage: 1 }, reason: `raised for ${key}` } });
+  const findings = [...Object.values(outcomes).map((outcome) => findingOf(key, outcome)), echoed];
+
+  it.each([
+    ['json', () => renderJson(resultOf(findings), contextOf())],
+    ['jsonl', () => renderJsonl(resultOf(findings), contextOf())],
+  ])('%s: appears nowhere by default, not even echoed by a provider', (_format, render) => {
+    const text = render();
+    expect(text).not.toContain(key);
+    expect(text).toContain(`key ${echoed.secret.redacted}`);
+  });
+
+  it('appears with --show-secrets', () => {
+    expect(findingsOf(renderJson(resultOf(findings), contextOf({ showSecrets: true })))[0]).toHaveProperty('secret', key);
+  });
+});

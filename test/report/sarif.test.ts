@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { renderSarif } from '../../src/report/sarif.js';
+import { keyFactory } from '../helpers/keys.js';
+import { builtinRules, contextOf, findingOf, managementReason, resultOf, verifications } from './findings.js';
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  properties: Record<string, unknown>;
+}
+interface SarifLog {
+  version: string;
+  runs: { tool: { driver: { rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[];
+}
+
+const keys = keyFactory(0x73617266);
+const outcomes = verifications();
+const sarifOf = (findings: Parameters<typeof resultOf>[0], showSecrets = false) =>
+  JSON.parse(renderSarif(resultOf(findings), contextOf({ showSecrets }), builtinRules())) as SarifLog;
+const resultsOf = (findings: Parameters<typeof resultOf>[0]) => sarifOf(findings).runs[0]?.results ?? [];
+
+describe('sarif report: the outcome in level, message and properties', () => {
+  it.each([
+    {
+      outcome: 'live' as const,
+      level: 'error',
+      message: /^Live OpenRouter API key sk-or-v1-\S+ found\. Live: usage \$12\.50 of \$100\.00 limit \(\$87\.50 left\), expires never\.$/,
+      severity: ['high', '8.0'],
+    },
+    {
+      outcome: 'critical' as const,
+      level: 'error',
+      message: new RegExp(`^Live OpenRouter API key sk-or-v1-\\S+ found\\. Critical: ${managementReason}\\. Live: usage \\$12\\.50, no limit, expires never\\.$`),
+      severity: ['critical', '9.5'],
+    },
+    {
+      outcome: 'unknown' as const,
+      level: 'error',
+      message: /^Possibly live OpenRouter API key \S+ found\. Could not check: timed out after 10 s — treat as live until checked\.$/,
+      severity: ['high', '8.0'],
+    },
+    {
+      outcome: 'invalid' as const,
+      level: 'note',
+      message: /^Invalid OpenRouter API key \S+ found\. Invalid: the provider rejected it \(the provider answered HTTP 401\)\.$/,
+      severity: ['high', '8.0'],
+    },
+    {
+      outcome: 'skipped' as const,
+      level: 'error',
+      message: /^Unverified OpenRouter API key \S+ found\. Not checked: AGENTROUTER_BASE_URL is not set\.$/,
+      severity: ['high', '8.0'],
+    },
+  ])('$outcome', ({ outcome, level, message, severity }) => {
+    const { verification, ...raised } = outcomes[outcome];
+    const [result] = resultsOf([findingOf(keys.openrouter(), { verification, ...raised })]);
+    expect(result?.level).toBe(level);
+    expect(result?.message.text).toMatch(message);
+    expect(result?.properties).toMatchObject({ verification, severity: severity[0], 'security-severity': severity[1] });
+  });
+
+  it.each([
+    { name: 'a low-severity test key that is live is an error', key: () => keys.tokenrouterTest(), outcome: outcomes.live, level: 'error' },
+    { name: 'a low-severity test key no one could check keeps its level', key: () => keys.tokenrouterTest(), outcome: outcomes.unknown, level: 'note' },
+    { name: 'a high-severity key that is dead is a note', key: () => keys.agentrouter(), outcome: outcomes.invalid, level: 'note' },
+  ])('$name', ({ key, outcome, level }) => {
+    expect(resultsOf([findingOf(key(), outcome)])[0]?.level).toBe(level);
+  });
+});
+
+describe('sarif report: still SARIF 2.1.0 that code scanning reads', () => {
+  const log = sarifOf(Object.values(outcomes).map((outcome) => findingOf(keys.openrouter(), outcome)));
+  const run = log.runs[0];
+
+  it('every result points at a described rule, with a level SARIF knows', () => {
+    expect(log.version).toBe('2.1.0');
+    for (const result of run?.results ?? []) {
+      expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+      expect(['none', 'note', 'warning', 'error']).toContain(result.level);
+      expect(typeof result.message.text).toBe('string');
+    }
+  });
+
+  it('rules keep their security-severity scores (GitHub reads them from the rule)', () => {
+    const scores = Object.fromEntries(run?.tool.driver.rules.map((rule) => [rule.id, rule.properties['security-severity']]) ?? []);
+    expect(scores).toMatchObject({ 'openrouter.api-key': '8.0', 'tokenrouter.test-key': '3.0' });
+  });
+});
+
+describe('sarif report: the raw key', () => {
+  const key = keys.openrouter();
+  const echoed = findingOf(key, { verification: { status: 'live', detail: { label: key }, reason: key } });
+  const findings = [...Object.values(outcomes).map((outcome) => findingOf(key, outcome)), echoed];
+
+  it('appears nowhere by default, not even echoed by a provider', () => {
+    expect(renderSarif(resultOf(findings), contextOf(), builtinRules())).not.toContain(key);
+  });
+
+  it('appears in the message with --show-secrets', () => {
+    expect(sarifOf(findings, true).runs[0]?.results[0]?.message.text).toContain(`Key: ${key}.`);
+  });
+});
