@@ -68,6 +68,7 @@ export function resolveEndpoint(file: LoadedRuleFile, env: NodeJS.ProcessEnv): E
 /** The request URL for a rule's path (`/key`) under the base (`https://openrouter.ai/api/v1`). */
 export function requestUrl(baseUrl: URL, path: string): URL {
   const url = new URL(baseUrl.href);
-  url.pathname = `${url.pathname}${path}`;
+  // A base without a path (TokenRouter's, AgentRouter's) still has pathname `/`: join with one slash, not `//v1/models`.
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   return url;
 }
