@@ -5,9 +5,10 @@
  * Command modules are imported only when their command runs, to keep start-up short.
  */
 import { ExitCode, KeywardenError } from '../core/errors.js';
-import { defaultReportArgs, reportOptions, scanOptions, type ReportArgs, type ScanArgs } from './options.js';
+import { defaultReportArgs, outputOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
 import type { HistoryArgs } from './history.js';
 import type { HookArgs, PrePushArgs } from './hook.js';
+import type { VerifyArgs } from './verify.js';
 import { toolVersion } from './version.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -53,6 +54,20 @@ async function main(argv: string[]): Promise<number> {
           .option('branch', { type: 'string', array: true, describe: 'only what is reachable from REF (repeatable) instead of every ref' })
           .option('max-file-size', { type: 'string', describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' }),
       async (args) => setExit(await (await import('./history.js')).runHistory(args as unknown as HistoryArgs)),
+    )
+    .command(
+      'verify',
+      'live-check keys without scanning: keys piped in one a line, or the findings of a json report (--report FILE)',
+      (y) =>
+        verifyTuningOptions(outputOptions(y))
+          .option('report', { type: 'string', describe: 'a json report (--format json) whose findings are checked again; its keys are read from the report (--show-secrets) or from where they were found' })
+          .option('root', { type: 'string', default: '.', describe: "directory the report's paths are relative to; the repository for history findings" })
+          .option('fail-on', {
+            choices: ['any', 'live'] as const,
+            default: 'live' as const,
+            describe: 'which findings make the exit code 1; here the default is live: exit 1 only when a key still works',
+          }),
+      async (args) => setExit(await (await import('./verify.js')).runVerify(args as unknown as VerifyArgs)),
     )
     .command('hook', 'install or uninstall the git hook that runs the guard', (y) =>
       y

@@ -43,22 +43,34 @@ export const defaultReportArgs: ReportArgs = {
   quiet: false,
 };
 
-/** Options every scanning command has: report format and destination, suppressions, rules, exit policy. */
-export function reportOptions<T>(y: Argv<T>) {
+/** Where and how findings are printed, and which rules run: every command that reports findings has these. */
+export function outputOptions<T>(y: Argv<T>) {
   return y
     .option('format', { alias: 'f', choices: formats, default: defaultReportArgs.format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
-    .option('fail-on', { choices: ['any', 'live'] as const, default: defaultReportArgs.failOn, describe: 'which findings make the exit code 1' })
-    .option('config', { type: 'string', describe: 'a YAML config file (exclude, rules, maxFileSize)' })
     .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'extra rule directory (repeatable)' })
-    .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
     .option('show-secrets', { type: 'boolean', default: defaultReportArgs.showSecrets, describe: 'print raw keys (off: only redacted forms)' })
     .option('color', { type: 'boolean', default: defaultReportArgs.color, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: defaultReportArgs.quiet, describe: 'print findings only' })
-    .option('verify', { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" })
+    .option('quiet', { alias: 'q', type: 'boolean', default: defaultReportArgs.quiet, describe: 'print findings only' });
+}
+
+/** How live checks run, and which of their outcomes are reported. */
+export function verifyTuningOptions<T>(y: Argv<T>) {
+  return y
     .option('verify-timeout', { type: 'number', describe: 'seconds per request [env KEYWARDEN_VERIFY_TIMEOUT; default: 10]' })
     .option('verify-concurrency', { type: 'number', describe: 'requests at once [env KEYWARDEN_VERIFY_CONCURRENCY; default: 8]' })
     .option('results', { type: 'string', describe: `outcomes to report, from ${verificationStatuses.join(',')} [default: all]` });
+}
+
+/** Options every scanning command has: report format and destination, suppressions, rules, exit policy. */
+export function reportOptions<T>(y: Argv<T>) {
+  return verifyTuningOptions(
+    outputOptions(y)
+      .option('fail-on', { choices: ['any', 'live'] as const, default: defaultReportArgs.failOn, describe: 'which findings make the exit code 1' })
+      .option('config', { type: 'string', describe: 'a YAML config file (exclude, rules, maxFileSize)' })
+      .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
+      .option('verify', { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" }),
+  );
 }
 
 /** `--results live,unknown` as a set; every outcome when not given. */

@@ -1,3 +1,6 @@
+/** Marks the one constructor call that takes an already redacted form (module-private). */
+const redactedOnly = Symbol('redacted only');
+
 /**
  * A leaked key, wrapped so it cannot reach a log, a report or an error by accident.
  * `String(secret)`, `JSON.stringify(secret)` and `util.inspect(secret)` all give the
@@ -7,10 +10,22 @@ export class Secret {
   readonly #raw: string;
   /** Redacted form: the rule's prefix plus at most four characters at each end of the body. */
   readonly redacted: string;
+  /** False when only the redacted form is known (see `fromRedacted`). */
+  readonly known: boolean;
 
-  constructor(raw: string, prefix: string) {
+  constructor(raw: string, prefix: string | typeof redactedOnly) {
     this.#raw = raw;
-    this.redacted = redact(raw, prefix);
+    this.known = prefix !== redactedOnly;
+    this.redacted = prefix === redactedOnly ? raw : redact(raw, prefix);
+  }
+
+  /**
+   * A key known only by its redacted form: a finding read back from a report that holds no
+   * key, where the key could not be found again. `reveal()` gives the redacted form, so even
+   * `--show-secrets` prints nothing usable; such a key must never be sent to a provider.
+   */
+  static fromRedacted(redacted: string): Secret {
+    return new Secret(redacted, redactedOnly);
   }
 
   /** The raw key. Call only where the key must leave the process on purpose (`--show-secrets`, verification). */

@@ -3,12 +3,17 @@ import type { Secret } from './secret.js';
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-/** Where a piece of scanned text came from. Paths are relative to the scanned root, with `/`. */
+/**
+ * Where a piece of scanned text came from. Paths are relative to the scanned root, with `/`.
+ * A key handed to `verify`/`revoke` directly (`input`) has no file: its `path` only names
+ * the stream for people (`<stdin>`) and fingerprints, and json reports leave it out (SPEC §3).
+ */
 export type Origin =
   | { kind: 'file'; path: string }
   | { kind: 'staged'; path: string }
   | { kind: 'history'; path: string; commit: string; author: string; email: string; date: string }
-  | { kind: 'log'; path: string };
+  | { kind: 'log'; path: string }
+  | { kind: 'input'; path: string };
 
 /** Text to scan (raw bytes, usually UTF-8) and where it came from. */
 export interface Chunk {

@@ -21,7 +21,8 @@ export interface ReportFinding {
   redacted: string;
   fingerprint: string;
   source: string;
-  path: string;
+  /** Absent for `source: "input"`: keys handed over directly were never in a file. */
+  path?: string;
   line: number;
   column: number;
   endColumn: number;
@@ -45,7 +46,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
     redacted: finding.secret.redacted,
     fingerprint: finding.fingerprint,
     source: origin.kind,
-    path: origin.path,
+    ...(origin.kind === 'input' ? {} : { path: origin.path }),
     line: finding.line,
     column: finding.column,
     endColumn: finding.endColumn,

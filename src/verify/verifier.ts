@@ -98,6 +98,8 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
   return {
     verify(ruleId, secret) {
       const check = checks.get(ruleId);
+      // Only the redacted form is known (a report read back without its key): nothing to send.
+      if (!secret.known) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: 'the key itself is not known, only its redacted form' } });
       if (!check?.spec) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: `no live check for ${ruleId}` } });
       const { spec, endpoint } = check;
       if (endpoint.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: endpoint.reason } });

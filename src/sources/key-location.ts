@@ -1,0 +1,90 @@
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import type { Origin } from '../core/types.js';
+import { gitChunks } from './git.js';
+
+/**
+ * Reading a reported key's line again (`keywarden verify --report`): the only I/O that key
+ * recovery needs. Every failure (a file gone, a commit not in the repository, git missing)
+ * is `undefined`: a key that cannot be found again is an outcome, not an error.
+ */
+
+/** Longest line kept; a key on a longer line (a huge minified file) is not recovered, so memory stays bounded. */
+const maxLineBytes = 64 * 1024 * 1024;
+
+/**
+ * Line `line` (1-based) of a byte stream, without its `\n`; undefined when the stream has
+ * fewer lines or the line is longer than the limit. Stops reading at the end of that line.
+ */
+export async function lineOfStream(chunks: AsyncIterable<Buffer>, line: number): Promise<Buffer | undefined> {
+  let current = 1;
+  const parts: Buffer[] = [];
+  let kept = 0;
+  for await (const chunk of chunks) {
+    let start = 0;
+    while (current < line) {
+      const newline = chunk.indexOf(10, start);
+      if (newline === -1) break;
+      current++;
+      start = newline + 1;
+    }
+    if (current < line) continue;
+    const end = chunk.indexOf(10, start);
+    const piece = chunk.subarray(start, end === -1 ? chunk.length : end);
+    kept += piece.length;
+    if (kept > maxLineBytes) return undefined;
+    parts.push(piece);
+    if (end !== -1) break;
+  }
+  return current === line ? Buffer.concat(parts) : undefined;
+}
+
+async function lineOrUndefined(open: () => AsyncIterable<Buffer>, line: number): Promise<Buffer | undefined> {
+  try {
+    return await lineOfStream(open(), line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Line `line` of a file; with `gunzip`, of its decompressed content (a `.gz` log, as the logs source reads it). */
+export function readFileLine(path: string, line: number, options: { gunzip?: boolean } = {}): Promise<Buffer | undefined> {
+  return lineOrUndefined(() => {
+    const file = createReadStream(path);
+    if (!options.gunzip) return file;
+    const gunzip = createGunzip();
+    // pipe() forwards neither errors nor an early stop: without these a missing file would hang the read.
+    file.on('error', (error) => gunzip.destroy(error));
+    gunzip.on('close', () => file.destroy());
+    return file.pipe(gunzip);
+  }, line);
+}
+
+/** A commit id as reports hold it; anything else never reaches git's command line. */
+const commitShape = /^[0-9a-f]{7,64}$/;
+
+/** Line `line` of the blob at `commit:path` in the repository at `repo` (`git cat-file blob`). */
+export function readBlobLine(repo: string, commit: string, path: string, line: number): Promise<Buffer | undefined> {
+  if (!commitShape.test(commit) || path === '') return Promise.resolve(undefined);
+  return lineOrUndefined(() => gitChunks(repo, ['cat-file', 'blob', `${commit}:${path}`]), line);
+}
+
+/**
+ * The line where a report says a key was: a file, staged or log path relative to `root`,
+ * or the blob a history finding names, read from the repository at `root`. Keys handed
+ * over directly (`input`) have no place to read again.
+ */
+export function readReportedLine(root: string, origin: Origin, line: number): Promise<Buffer | undefined> {
+  switch (origin.kind) {
+    case 'file':
+    case 'staged':
+      return readFileLine(resolve(root, origin.path), line);
+    case 'log':
+      return readFileLine(resolve(root, origin.path), line, { gunzip: origin.path.endsWith('.gz') });
+    case 'history':
+      return readBlobLine(root, origin.commit, origin.path, line);
+    case 'input':
+      return Promise.resolve(undefined);
+  }
+}

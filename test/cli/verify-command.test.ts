@@ -1,0 +1,324 @@
+/**
+ * `keywarden verify` end to end: the built CLI re-checks keys piped in or read back from a
+ * json report, against real stand-ins for the providers on 127.0.0.1.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
+import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { keyFactory } from '../helpers/keys.js';
+import { agentRouterLike, openRouterLike, startStandIn, tokenRouterLike, type StandIn } from '../helpers/providers.js';
+import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
+
+cleanTmpDirs('all');
+
+const keys = keyFactory(20261125);
+
+interface JsonFinding {
+  ruleId: string;
+  source: string;
+  path?: string;
+  line: number;
+  column: number;
+  fingerprint: string;
+  secretHash: string;
+  redacted: string;
+  severity: string;
+  commit?: string;
+  secret?: string;
+  verification?: { status: string; detail: Record<string, unknown>; reason?: string };
+}
+
+const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
+const statuses = (run: CliRun) => findingsOf(run.stdout).map((f) => [f.ruleId, f.verification?.status]);
+
+interface Providers {
+  openrouter: StandIn;
+  tokenrouter: StandIn;
+  agentrouter: StandIn;
+  env: Record<string, string>;
+}
+
+/** All three providers, answering `live` for the keys given and 401/403 for any other. */
+async function providers(live: string[] = []): Promise<Providers> {
+  const [openrouter, tokenrouter, agentrouter] = await Promise.all([
+    startStandIn(openRouterLike({ live })),
+    startStandIn(tokenRouterLike({ live })),
+    startStandIn(agentRouterLike({ live })),
+  ]);
+  const env = {
+    OPENROUTER_BASE_URL: `${openrouter.origin}/api/v1`,
+    TOKENROUTER_BASE_URL: tokenrouter.origin,
+    AGENTROUTER_BASE_URL: agentrouter.origin,
+    ...isolatedGitEnv,
+  };
+  return { openrouter, tokenrouter, agentrouter, env };
+}
+
+const verify = (args: string[], options: { cwd: string; env: Record<string, string>; input?: string }) => runCli(['verify', ...args], options);
+
+function expectNoRawKey(run: CliRun, secrets: string[]) {
+  for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
+}
+
+const tree = (files: Tree) => writeTree(makeTmpDir('verify'), files);
+
+/** `scan -f json` of a tree, written to `report.json` beside it (not inside, so it is not scanned). */
+async function scanReport(root: string, extra: string[] = []): Promise<string> {
+  const report = join(makeTmpDir('verify-report'), 'report.json');
+  const run = await runCli(['scan', '.', '--format', 'json', '--output', report, ...extra], { cwd: root });
+  expect(run.code).toBe(1);
+  return report;
+}
+
+describe('keywarden verify, keys on stdin', () => {
+  it('checks each key with its own provider, once, and keeps junk lines out of every output', async () => {
+    const live = keys.openrouter();
+    const dead = keys.tokenrouterLive();
+    const junk = `password=${keys.chars('alnum', 24)}`;
+    const p = await providers([live]);
+    const input = [live, junk, '', `  ${dead}  `, live, ''].join('\n');
+    const run = await verify(['--format', 'json'], { cwd: makeTmpDir('verify'), env: p.env, input });
+
+    expect(run.code).toBe(1); // a live key, under the default --fail-on live
+    const findings = findingsOf(run.stdout);
+    expect(findings.map((f) => [f.ruleId, f.source, f.line, f.column, f.verification?.status])).toEqual([
+      ['openrouter.api-key', 'input', 1, 1, 'live'],
+      ['tokenrouter.live-key', 'input', 4, 3, 'invalid'],
+    ]);
+    for (const finding of findings) expect(finding).not.toHaveProperty('path');
+    expect(findings[0]?.verification?.detail).toMatchObject({ usage: 12.5, is_management_key: false });
+
+    // The duplicate was checked once, and each key went only to the provider whose rule matched it.
+    expect(p.openrouter.requests.map((r) => r.key)).toEqual([live]);
+    expect(p.tokenrouter.requests.map((r) => r.key)).toEqual([dead]);
+    expect(p.agentrouter.requests).toEqual([]);
+
+    expect(run.stderr).toContain('line 2: no key found');
+    expect(run.stderr).not.toContain('line 3');
+    expect(run.stdout + run.stderr).not.toContain(junk.slice('password='.length));
+    expectNoRawKey(run, [live, dead]);
+  });
+
+  it('prints the human report with the redacted key and its status', async () => {
+    const live = keys.agentrouter();
+    const p = await providers([live]);
+    const run = await verify([], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`sk-ar-${live.slice(6, 10)}…${live.slice(-4)}`);
+    expectNoRawKey(run, [live]);
+  });
+
+  it.each([
+    { what: 'only dead keys, default --fail-on live', failOn: [], code: 0 },
+    { what: 'only dead keys, --fail-on any', failOn: ['--fail-on', 'any'], code: 1 },
+  ])('exits $code with $what', async ({ failOn, code }) => {
+    const dead = [keys.openrouter(), keys.tokenrouterTest()];
+    const p = await providers();
+    const run = await verify(['--format', 'json', ...failOn], { cwd: makeTmpDir('verify'), env: p.env, input: `${dead.join('\n')}\n` });
+    expect(run.code).toBe(code);
+    expect(statuses(run)).toEqual([
+      ['openrouter.api-key', 'invalid'],
+      ['tokenrouter.test-key', 'invalid'],
+    ]);
+  });
+
+  it('exits 0 when no line holds a key, and asks no provider', async () => {
+    const p = await providers();
+    const run = await verify(['--format', 'json'], { cwd: makeTmpDir('verify'), env: p.env, input: 'hello\nsk-or-v1-your_key_here\n' });
+    expect(run.code).toBe(0);
+    expect(findingsOf(run.stdout)).toEqual([]);
+    expect(run.stderr).toContain('line 1: no key found');
+    expect(run.stderr).toContain('line 2: no key found');
+    expect(p.openrouter.requests).toEqual([]);
+  });
+
+  it('says so when stdin holds nothing at all', async () => {
+    const run = await verify([], { cwd: makeTmpDir('verify'), env: {}, input: '\n\n' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('no keys on stdin');
+  });
+
+  it('prints raw keys only with --show-secrets', async () => {
+    const live = keys.openrouter();
+    const p = await providers([live]);
+    const run = await verify(['--format', 'json', '--show-secrets'], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n` });
+    expect(findingsOf(run.stdout)[0]?.secret).toBe(live);
+  });
+
+  it('reports only the outcomes asked for with --results', async () => {
+    const live = keys.openrouter();
+    const dead = keys.openrouter();
+    const p = await providers([live]);
+    const run = await verify(['--format', 'json', '--results', 'invalid'], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n${dead}\n` });
+    expect(statuses(run)).toEqual([['openrouter.api-key', 'invalid']]);
+    expect(run.code).toBe(0); // the live key is left out of the report, so it cannot fail the run
+  });
+});
+
+describe('keywarden verify --report', () => {
+  it('re-reads keys from the files a report without secrets points at, keeping every other field', async () => {
+    const live = keys.openrouter();
+    const dead = keys.agentrouter();
+    const root = tree({ '.env': `# keys\nOPENROUTER_API_KEY=${live}\n`, 'src/agent.ts': `export const key = "${dead}";\nexport const again = "${live}";\n` });
+    const report = await scanReport(root);
+    const before = findingsOf(readFileSync(report, 'utf8'));
+    expect(before.every((f) => f.secret === undefined)).toBe(true);
+
+    const p = await providers([live]);
+    const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
+    expect(run.code).toBe(1);
+    const after = findingsOf(run.stdout);
+    // Live first; otherwise what the scan said, field for field.
+    expect(after.map((f) => [f.path, f.line, f.verification?.status])).toEqual([
+      ['.env', 2, 'live'],
+      ['src/agent.ts', 2, 'live'],
+      ['src/agent.ts', 1, 'invalid'],
+    ]);
+    for (const finding of after) expect(before).toContainEqual({ ...finding, verification: undefined });
+    expect(p.openrouter.requestsFor(live)).toHaveLength(1);
+    expect(p.agentrouter.requestsFor(dead)).toHaveLength(1);
+    expectNoRawKey(run, [live, dead]);
+  });
+
+  it('uses the keys a --show-secrets report holds, even when the files are gone, from any directory', async () => {
+    const live = keys.tokenrouterLive();
+    const root = tree({ 'app.env': `TOKENROUTER_KEY=${live}\n` });
+    const report = await scanReport(root, ['--show-secrets']);
+    writeFileSync(join(root, 'app.env'), 'TOKENROUTER_KEY=\n');
+
+    const p = await providers([live]);
+    const run = await verify(['--report', report, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    expect(run.code).toBe(1);
+    expect(statuses(run)).toEqual([['tokenrouter.live-key', 'live']]);
+    expect(p.tokenrouter.requestsFor(live)).toHaveLength(1);
+    expectNoRawKey(run, [live]); // the report held it; this run was not asked to print it
+  });
+
+  it('skips, with the reason, a key whose file no longer has it; never an error for the run', async () => {
+    const gone = keys.openrouter();
+    const stays = keys.openrouter();
+    const root = tree({ '.env': `A=${gone}\n`, 'b.env': `B=${stays}\n` });
+    const report = await scanReport(root);
+    writeFileSync(join(root, '.env'), `A=${keys.openrouter()}\n`);
+
+    const p = await providers([stays]);
+    const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
+    expect(run.code).toBe(1); // b.env's key is live
+    const findings = findingsOf(run.stdout);
+    expect(findings.map((f) => [f.path, f.verification?.status])).toEqual([
+      ['b.env', 'live'],
+      ['.env', 'skipped'],
+    ]);
+    expect(findings[1]?.verification).toEqual({
+      status: 'skipped',
+      detail: {},
+      reason: 'the report holds no key (make it with --show-secrets) and .env:1 no longer has it',
+    });
+    expect(findings[1]?.redacted).toBe(`sk-or-v1-${gone.slice(9, 13)}…${gone.slice(-4)}`);
+    expect(p.openrouter.requests.map((r) => r.key)).toEqual([stays]);
+
+    // Nothing live among what is left: the default --fail-on live passes; --fail-on any does not.
+    const onlyGone = await verify(['--report', report, '--format', 'json', '--results', 'skipped'], { cwd: root, env: p.env });
+    expect(onlyGone.code).toBe(0);
+    const any = await verify(['--report', report, '--fail-on', 'any', '--results', 'skipped'], { cwd: root, env: p.env });
+    expect(any.code).toBe(1);
+    expectNoRawKey(run, [gone, stays]);
+  });
+
+  it('reads --root for the paths, not the current directory', async () => {
+    const live = keys.openrouter();
+    const root = tree({ 'sub/k.env': `K=${live}\n` });
+    const report = await scanReport(root);
+    const p = await providers([live]);
+    const run = await verify(['--report', report, '--root', root, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    expect(statuses(run)).toEqual([['openrouter.api-key', 'live']]);
+  });
+
+  it('never sends a secret the report holds that does not match its secretHash', async () => {
+    const real = keys.openrouter();
+    const planted = keys.openrouter();
+    const root = tree({ 'k.env': `K=${real}\n` });
+    const report = await scanReport(root, ['--show-secrets']);
+    const text = readFileSync(report, 'utf8');
+    writeFileSync(report, text.replace(real, planted));
+    writeFileSync(join(root, 'k.env'), 'K=\n');
+
+    const p = await providers([planted, real]);
+    const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
+    expect(run.code).toBe(0);
+    expect(findingsOf(run.stdout)[0]?.verification).toMatchObject({ status: 'skipped', reason: expect.stringContaining('does not match its secretHash') as string });
+    expect(p.openrouter.requests).toEqual([]);
+  });
+
+  it('re-reads keys of a history report from the commits that hold them', async () => {
+    const removed = keys.openrouter();
+    const dead = keys.tokenrouterLive();
+    const repo = TestRepo.init(makeTmpDir('verify-history'));
+    repo.commit({ 'README.md': '# app\n' }, 'start');
+    const added = repo.commit({ 'secrets/dev.env': `# dev\nKEY=${removed}\n`, 'src/client.ts': `const key = "${dead}";\n` }, 'add keys');
+    repo.commit({ 'secrets/dev.env': null, 'src/client.ts': 'const key = process.env.KEY;\n' }, 'remove keys');
+
+    const report = join(makeTmpDir('verify-report'), 'history.json');
+    const scanned = await runCli(['history', '--format', 'json', '--output', report], { cwd: repo.dir, env: isolatedGitEnv });
+    expect(scanned.code).toBe(1);
+
+    const p = await providers([removed]);
+    const run = await verify(['--report', report, '--root', repo.dir, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run.stdout).map((f) => [f.source, f.path, f.line, f.commit, f.verification?.status])).toEqual([
+      ['history', 'secrets/dev.env', 2, added, 'live'],
+      ['history', 'src/client.ts', 1, added, 'invalid'],
+    ]);
+    expect(p.openrouter.requestsFor(removed)).toHaveLength(1);
+    expectNoRawKey(run, [removed, dead]);
+  });
+
+  it('skips a history finding whose commit the repository does not have', async () => {
+    const key = keys.openrouter();
+    const repo = TestRepo.init(makeTmpDir('verify-history'));
+    repo.commit({ 'k.env': `K=${key}\n` }, 'add');
+    const report = join(makeTmpDir('verify-report'), 'history.json');
+    await runCli(['history', '--format', 'json', '--output', report], { cwd: repo.dir, env: isolatedGitEnv });
+
+    const other = TestRepo.init(makeTmpDir('verify-other'));
+    other.commit({ 'README.md': 'x\n' });
+    const p = await providers([key]);
+    const run = await verify(['--report', report, '--root', other.dir, '--format', 'json'], { cwd: other.dir, env: p.env });
+    expect(run.code).toBe(0);
+    expect(findingsOf(run.stdout)[0]?.verification?.reason).toMatch(/^the report holds no key \(make it with --show-secrets\) and k\.env:1 in commit [0-9a-f]{12} no longer has it$/);
+    expect(p.openrouter.requests).toEqual([]);
+  });
+
+  it.each([
+    { what: 'not JSON', content: (key: string) => `{"findings": [{"secret": "${key}", ` },
+    { what: 'not a report', content: (key: string) => JSON.stringify([{ secret: key }]) },
+    { what: 'a finding with a bad field', content: (key: string) => JSON.stringify({ version: 1, findings: [{ ruleId: 'openrouter.api-key', secret: key, line: key }] }) },
+  ])('fails with exit 2 on a report that is $what, quoting none of it', async ({ content }) => {
+    const key = keys.openrouter();
+    const dir = makeTmpDir('verify-bad');
+    writeFileSync(join(dir, 'report.json'), content(key));
+    const p = await providers([key]);
+    const run = await verify(['--report', 'report.json'], { cwd: dir, env: p.env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--report report.json: ');
+    expect(run.stdout).toBe('');
+    expectNoRawKey(run, [key]);
+    expect(p.openrouter.requests).toEqual([]);
+  });
+
+  it('fails with exit 2, naming the field, on a finding without a secretHash', async () => {
+    const dir = makeTmpDir('verify-bad');
+    writeFileSync(join(dir, 'report.json'), JSON.stringify({ version: 1, findings: [{ ruleId: 'openrouter.api-key', provider: 'openrouter', severity: 'high' }] }));
+    const run = await verify(['--report', 'report.json'], { cwd: dir, env: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('findings[0].secretHash is missing');
+  });
+
+  it('fails with exit 2 on a report that does not exist', async () => {
+    const run = await verify(['--report', 'missing.json'], { cwd: makeTmpDir('verify'), env: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--report missing.json: cannot read it (ENOENT)');
+  });
+});
