@@ -61,7 +61,8 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
     lines.push(`  ${c.dim(`commit ${finding.origin.commit.slice(0, 12)} by ${finding.origin.author} on ${finding.origin.date}`)}`);
   }
   if (rule) lines.push(`  ${c.dim('fix:')} ${rule.hint}`);
-  lines.push(`  ${c.dim(suppressHint(finding))}`);
+  // A key handed in on stdin sits in no file, so there is no line to mark or fingerprint to keep.
+  if (finding.origin.kind !== 'input') lines.push(`  ${c.dim(suppressHint(finding))}`);
   return lines.join('\n');
 }
 
@@ -72,7 +73,17 @@ function outcomeCounts(findings: readonly Finding[], c: Colors): string {
   return ` (${counts.join(', ')})`;
 }
 
+/** `keywarden verify` on keys from stdin: nothing was scanned, keys were checked. */
+function checkedSummary(result: ScanResult, c: Colors): string {
+  const found = result.findings.length;
+  const warned = result.warnings.length;
+  const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}`)}` : '';
+  if (found === 0) return `${c.green('✔ no keys to check')}${warnings}`;
+  return `${c.bold(`${found} key${found === 1 ? '' : 's'} checked`)}${outcomeCounts(result.findings, c)}${warnings}`;
+}
+
 function summaryLine(result: ScanResult, context: ReportContext, c: Colors): string {
+  if (result.findings.length > 0 && result.findings.every((finding) => finding.origin.kind === 'input')) return checkedSummary(result, c);
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? '' : 's'} (${formatBytes(bytes)}) scanned in ${(durationMs / 1000).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : '';
