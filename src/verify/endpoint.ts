@@ -68,6 +68,8 @@ export function resolveEndpoint(file: LoadedRuleFile, env: NodeJS.ProcessEnv): E
 /** The request URL for a rule's path (`/key`) under the base (`https://openrouter.ai/api/v1`). */
 export function requestUrl(baseUrl: URL, path: string): URL {
   const url = new URL(baseUrl.href);
-  url.pathname = `${url.pathname}${path}`;
+  // A base with no path (`https://api.tokenrouter.com`) still has the pathname `/`: drop it,
+  // or the request goes to `//v1/models`, which servers answer 404 (an `unknown` for every key).
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   return url;
 }
