@@ -159,6 +159,15 @@ describe('scan --verify', () => {
     expect(shown.stdout).toContain(key);
   });
 
+  it('keeps a key the provider echoes back in its answer out of the report', async () => {
+    const key = keyOf('openrouter');
+    const { env } = await providers({ openrouter: openRouterLike({ scripts: script(key, [{ status: 200, body: openRouterKeyInfo(key, { label: key }) }]) }) });
+    const run = await cli(['scan', '.', '--verify', '--format', 'json'], { cwd: envFile(key), env });
+    const [finding] = report(run).findings;
+    expect(finding?.verification?.status).toBe('live');
+    expect(finding?.verification?.detail['label']).toBe(`sk-or-v1-${key.slice(9, 13)}…${key.slice(-4)}`);
+  });
+
   describe('unknown, never invalid, when the provider cannot say', () => {
     const cases: [string, { replies: Reply[] | 'refused' | ((key: string) => Reply[]); args?: string[]; requests: number; reason: RegExp }][] = [
       ['a 429 that outlasts the retries', { replies: [retryAfter(429, '0')], requests: 3, reason: /rate limited \(HTTP 429\)/ }],

@@ -131,6 +131,15 @@ describe('what each provider answer means', () => {
     expect(result.severity).toBeUndefined();
   });
 
+  it('masks the key where a provider echoes it back in a detail field', async () => {
+    const key = keys.openrouter();
+    const { env } = await scripted('openrouter', key, [{ status: 200, body: openRouterKeyInfo(key, { label: `ci key ${key} (rotated)` }) }]);
+    const { verification } = await check(verifierFor(env), 'openrouter', key);
+    expect(verification.status).toBe('live');
+    expect(verification.detail['label']).toBe(`ci key ${secretOf('openrouter', key).redacted} (rotated)`);
+    expect(JSON.stringify(verification)).not.toContain(key);
+  });
+
   it('drops nested values from the detail, so a provider cannot push structures into reports', async () => {
     const key = keys.openrouter();
     const { env } = await scripted('openrouter', key, [{ status: 200, body: openRouterKeyInfo(key, { label: { nested: 'object' }, usage: [1, 2] }) }]);
