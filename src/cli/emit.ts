@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../core/errors.js';
-import { severities, type CompiledRule, type Finding, type ScanResult, type VerificationStatus } from '../core/types.js';
+import { severities, type CompiledRule, type Finding, type ScanResult, type ScanWarning, type VerificationStatus } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys } from '../detect/redact-text.js';
 import { verifyResult } from '../pipeline/verify.js';
@@ -47,9 +47,10 @@ function byUrgency(findings: readonly Finding[]): Finding[] {
 
 /**
  * `--results`: keep the chosen outcomes. Findings left out are counted in a warning, so a
- * filter meant for `live` never hides an `unknown` key silently (SPEC §2).
+ * filter meant for `live` never hides an `unknown` key silently (SPEC §2). `unknownLeftOut`
+ * is that warning when it counts unknown keys: it is printed even under `--quiet`.
  */
-function filterByResults(result: ScanResult, results: string | undefined): ScanResult {
+function filterByResults(result: ScanResult, results: string | undefined): ScanResult & { unknownLeftOut?: ScanWarning } {
   if (results === undefined) return result;
   const chosen = parseResults(results);
   const kept = result.findings.filter((finding) => chosen.has(finding.verification?.status ?? 'skipped'));
@@ -60,8 +61,10 @@ function filterByResults(result: ScanResult, results: string | undefined): ScanR
   }
   if (left.size === 0) return result;
   const counts = [...left].map(([status, n]) => `${n} ${status}`).join(', ');
-  const warning = `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? '' : 's'}${left.has('unknown') ? ' (unknown: the key could not be checked and may still work)' : ''}`;
-  return { ...result, findings: kept, warnings: [...result.warnings, { message: warning }] };
+  const warning: ScanWarning = {
+    message: `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? '' : 's'}${left.has('unknown') ? ' (unknown: the key could not be checked and may still work)' : ''}`,
+  };
+  return { ...result, findings: kept, warnings: [...result.warnings, warning], ...(left.has('unknown') ? { unknownLeftOut: warning } : {}) };
 }
 
 /**
@@ -74,7 +77,7 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
     throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
   }
   const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
-  const filtered = filterByResults(verified, options.results);
+  const { unknownLeftOut, ...filtered } = filterByResults(verified, options.results);
   const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
   const context: ReportContext = {
     toolVersion,
@@ -83,10 +86,12 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
     ...(options.uriPrefix ? { uriPrefix: options.uriPrefix } : {}),
   };
   const errColor = colors(useColor({ color: options.color }, process.stderr));
-  if (!options.quiet && result.warnings.length > 0) {
+  // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
+  const printed = options.quiet ? (unknownLeftOut ? [unknownLeftOut] : []) : result.warnings;
+  if (printed.length > 0) {
     // Warnings can quote paths and git's messages: redact them. The engine is built only when there are some.
     const engine = createEngine([...rules]);
-    for (const warning of result.warnings) {
+    for (const warning of printed) {
       const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
       process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);
     }

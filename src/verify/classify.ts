@@ -31,8 +31,9 @@ function parseJson(body: string): unknown {
   }
 }
 
+/** `jsonHas` asks for content: a `null` (`{"data": null, "error": …}`) is an error shape, not a key's data. */
 function matches(match: ResponseMatch, status: number, json: unknown): boolean {
-  return match.status.includes(status) && (match.jsonHas ?? []).every((path) => valueAt(json, path) !== undefined);
+  return match.status.includes(status) && (match.jsonHas ?? []).every((path) => valueAt(json, path) != null);
 }
 
 /** The fields the rule keeps (`verification.detail`); scalars only, so a report never carries a provider's nested data. */

@@ -20,6 +20,9 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
   if (header === null) return undefined;
   const text = header.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // Every HTTP-date form has a time of day; without this, Date.parse's leniency reads
+  // `-1` or `1 2` as dates in the past (retry at once) or `2026-11-25` as hours away (give up).
+  if (!/[A-Za-z]/.test(text) || !/\b\d{2}:\d{2}:\d{2}\b/.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

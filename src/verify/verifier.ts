@@ -58,6 +58,18 @@ function fillTemplate(spec: VerifySpec, baseUrl: URL, key: string): HttpRequest 
 }
 
 /**
+ * The detail comes from the provider's answer, and reports print it: a provider that echoes
+ * the key back (in `label`, say) must not put the raw key into a report (SPEC §3).
+ */
+function withoutKey(classified: Classified, secret: Secret): Classified {
+  const raw = secret.reveal();
+  const detail = Object.fromEntries(
+    Object.entries(classified.verification.detail).map(([name, value]) => [name, typeof value === 'string' ? value.replaceAll(raw, secret.redacted) : value]),
+  );
+  return { ...classified, verification: { ...classified.verification, detail } };
+}
+
+/**
  * Build a verifier for these rule files. Each provider's base URL is resolved now, so a
  * refused `*_BASE_URL` fails the run before any key is sent (a UsageError).
  */
@@ -91,7 +103,7 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
           continue;
         }
       }
-      return classifyResponse(spec, outcome.status, outcome.body);
+      return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
     }
   }
 
