@@ -32,8 +32,13 @@ export function useColor(options: { color: boolean; output?: string | undefined 
   return !options.output && shouldColor(process.env, stream.isTTY === true, options.color);
 }
 
+/**
+ * `--fail-on live` fails on keys that work and on keys no one could check: an `unknown` may
+ * well work, and a guard must not pass because a provider was down (SPEC §5: never guessed dead).
+ */
 export function exitCodeFor(result: ScanResult, failOn: 'any' | 'live'): number {
-  const failing = failOn === 'live' ? result.findings.filter((f) => f.verification?.status === 'live') : result.findings;
+  const mayWork = (finding: Finding) => finding.verification?.status === 'live' || finding.verification?.status === 'unknown';
+  const failing = failOn === 'live' ? result.findings.filter(mayWork) : result.findings;
   return failing.length > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
@@ -45,13 +50,19 @@ function byUrgency(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => rank(a) - rank(b));
 }
 
+/** What `--results` kept; `unknownLeftOut` is its note when the findings left out include unknown ones. */
+interface Filtered {
+  result: ScanResult;
+  unknownLeftOut?: ScanWarning;
+}
+
 /**
- * `--results`: keep the chosen outcomes. Findings left out are counted in a warning, so a
- * filter meant for `live` never hides an `unknown` key silently (SPEC §2). `unknownLeftOut`
- * is that warning when it counts unknown keys: it is printed even under `--quiet`.
+ * `--results`: keep the chosen outcomes. Findings left out are counted in a warning of kind
+ * `filter` (in the report too), so a filter meant for `live` never hides an `unknown` key
+ * silently (SPEC §2).
  */
-function filterByResults(result: ScanResult, results: string | undefined): ScanResult & { unknownLeftOut?: ScanWarning } {
-  if (results === undefined) return result;
+function filterByResults(result: ScanResult, results: string | undefined): Filtered {
+  if (results === undefined) return { result };
   const chosen = parseResults(results);
   const kept = result.findings.filter((finding) => chosen.has(finding.verification?.status ?? 'skipped'));
   const left = new Map<string, number>();
@@ -59,12 +70,14 @@ function filterByResults(result: ScanResult, results: string | undefined): ScanR
     const status = finding.verification?.status ?? 'skipped';
     if (!chosen.has(status)) left.set(status, (left.get(status) ?? 0) + 1);
   }
-  if (left.size === 0) return result;
+  if (left.size === 0) return { result };
   const counts = [...left].map(([status, n]) => `${n} ${status}`).join(', ');
-  const warning: ScanWarning = {
-    message: `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? '' : 's'}${left.has('unknown') ? ' (unknown: the key could not be checked and may still work)' : ''}`,
+  const unknown = left.has('unknown');
+  const note: ScanWarning = {
+    kind: 'filter',
+    message: `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? '' : 's'}${unknown ? ' (unknown: the key could not be checked and may still work)' : ''}`,
   };
-  return { ...result, findings: kept, warnings: [...result.warnings, warning], ...(left.has('unknown') ? { unknownLeftOut: warning } : {}) };
+  return { result: { ...result, findings: kept, warnings: [...result.warnings, note] }, ...(unknown ? { unknownLeftOut: note } : {}) };
 }
 
 /**
@@ -77,7 +90,7 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
     throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
   }
   const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
-  const { unknownLeftOut, ...filtered } = filterByResults(verified, options.results);
+  const { result: filtered, unknownLeftOut } = filterByResults(verified, options.results);
   const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
   const context: ReportContext = {
     toolVersion,

@@ -83,6 +83,8 @@ export interface Finding {
 export interface ScanWarning {
   path?: string;
   message: string;
+  /** `filter`: a note that `--results` left findings out; everything was scanned. */
+  kind?: 'filter';
 }
 
 export interface ScanStats {

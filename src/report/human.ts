@@ -87,7 +87,8 @@ function summaryLine(result: ScanResult, context: ReportContext, c: Colors): str
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? '' : 's'} (${formatBytes(bytes)}) scanned in ${(durationMs / 1000).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : '';
-  const warned = result.warnings.length;
+  // A `--results` note is not about scanning: everything was scanned, some findings are not shown.
+  const warned = result.warnings.filter((warning) => warning.kind !== 'filter').length;
   const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}: not everything was scanned`)}` : '';
   const found = result.findings.length;
   if (found === 0) return `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}`;

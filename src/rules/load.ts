@@ -32,6 +32,13 @@ export function parseRuleFile(file: string, text: string, builtin = false): { ru
   }
   const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file, index, rule));
   const baseUrl = parsed.data.baseUrl;
+  if (!builtin && baseUrl?.selfHosted) {
+    problems.push({
+      file,
+      field: 'baseUrl.selfHosted',
+      message: 'only built-in rules may trust the host in their environment variable; list the hosts this provider may contact in hosts',
+    });
+  }
   if (!builtin && baseUrl?.default !== undefined) {
     problems.push({
       file,

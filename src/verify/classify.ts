@@ -63,7 +63,7 @@ export function classifyResponse(spec: VerifySpec, status: number, body: string)
       ...(escalation ? { severity: escalation.severity } : {}),
     };
   }
-  if (matches(spec.invalid, status, json)) return { verification: { status: 'invalid', detail: {}, reason: `the provider answered HTTP ${status}` } };
+  if (matches(spec.invalid, status, json)) return { verification: { status: 'invalid', detail: {}, reason: `HTTP ${status}` } };
   const why =
     status === 429
       ? 'rate limited (HTTP 429) after retries'

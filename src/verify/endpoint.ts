@@ -14,7 +14,8 @@ export type Endpoint =
 /** `localhost`, 127.0.0.0/8 and `::1`: a key sent there does not leave the machine. */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // Not `*.localhost`: whether that resolves to loopback is up to the resolver.
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   return host === '::1' || host === '0:0:0:0:0:0:0:1';
 }

@@ -30,14 +30,15 @@ export interface VerifierIO {
 export interface Verifier {
   /**
    * Check a key with the live check of the rule that matched it, and so only with that
-   * rule's provider. Each (provider, key) is asked once per verifier; repeated calls,
+   * rule's provider. Each key is asked once per verifier (and rule file); repeated calls,
    * concurrent ones included, share the first call's answer.
    */
   verify(ruleId: string, secret: Secret): Promise<Classified>;
 }
 
 interface RuleCheck {
-  provider: string;
+  /** The rule file the rule came from: its endpoint, and the scope of the answer cache. */
+  ruleFile: string;
   spec?: VerifySpec;
   endpoint: Endpoint;
 }
@@ -79,7 +80,7 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
     const needsEndpoint = file.data.rules.some((rule) => rule.verify);
     const endpoint: Endpoint = needsEndpoint ? resolveEndpoint(file, io.env) : { kind: 'unset', reason: 'no live check declared' };
     for (const rule of file.data.rules) {
-      checks.set(rule.id, { provider: file.data.provider, endpoint, ...(rule.verify ? { spec: rule.verify } : {}) });
+      checks.set(rule.id, { ruleFile: file.file, endpoint, ...(rule.verify ? { spec: rule.verify } : {}) });
     }
   }
   const limit = concurrencyLimit(settings.concurrency);
@@ -115,7 +116,8 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
       if (!check?.spec) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: `no live check for ${ruleId}` } });
       const { spec, endpoint } = check;
       if (endpoint.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: endpoint.reason } });
-      const cacheKey = `${check.provider}\0${secret.reveal()}`;
+      // Per rule file, not per provider name: two files may name one provider with different endpoints.
+      const cacheKey = `${check.ruleFile}\0${secret.reveal()}`;
       let answer = answers.get(cacheKey);
       if (!answer) {
         answer = limit(() => ask(spec, endpoint, secret));

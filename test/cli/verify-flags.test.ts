@@ -125,7 +125,7 @@ describe('scan --verify', () => {
       detail: { label: `sk-or-v1-${live.slice(9, 12)}...${live.slice(-3)}`, usage: 12.5, limit: 100, limit_remaining: 87.5, is_free_tier: false, is_management_key: false, expires_at: null },
     });
     expect(byLine.get(4)?.reason).toBe('AGENTROUTER_BASE_URL is not set');
-    expect(byLine.get(1)?.reason).toBe('the provider answered HTTP 401');
+    expect(byLine.get(1)?.reason).toBe('HTTP 401');
 
     expect(servers.openrouter?.requests.map((r) => r.key).sort()).toEqual([dead, live, management].sort());
     expect(servers.tokenrouter?.requests.map((r) => r.key).sort()).toEqual([trDead, trLive].sort());
@@ -341,6 +341,16 @@ rules:
     expect(server.requests).toHaveLength(0);
   });
 
+  it('rejects a --rules file that trusts whatever host its environment variable names', async () => {
+    const key = gatewayKey();
+    const server = await startStandIn(gateway);
+    const root = tree({ 'rules/gateway.yaml': gatewayRules('{ env: GATEWAY_BASE_URL, selfHosted: true }'), 'app.env': `GW_KEY=${key}\n` });
+    const run = await cli(['scan', 'app.env', '--verify', '--rules', 'rules'], { cwd: root, env: { GATEWAY_BASE_URL: server.origin } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/baseUrl\.selfHosted: only built-in rules may trust the host/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("checks a --rules provider's keys where the user's environment points it", async () => {
     const key = gatewayKey();
     const server = await startStandIn(gateway);
@@ -457,6 +467,14 @@ describe('--results and --fail-on live', () => {
     const run = await cli(['scan', '.', '--verify', '--fail-on', 'live', '--format', 'json'], { cwd: root, env });
     expect(run.code).toBe(1);
     expect(report(run).findings).toHaveLength(3);
+  });
+
+  it('--fail-on live exits 1 for a key no one could check: unknown may still work', async () => {
+    const unsure = keyOf('openrouter');
+    const { env } = await providers({ openrouter: openRouterLike({ scripts: script(unsure, [retryAfter(500, '0')]) }) });
+    const run = await cli(['scan', '.', '--verify', '--fail-on', 'live', '--format', 'json'], { cwd: envFile(unsure), env });
+    expect(run.code, run.stderr).toBe(1);
+    expect(statusByLine(run)).toEqual({ 1: 'unknown' });
   });
 
   it('--fail-on live exits 0 when every key is invalid, and still reports them', async () => {

@@ -78,7 +78,7 @@ export function verifications(): Record<'live' | 'critical' | 'unknown' | 'inval
       severity: 'critical',
     },
     unknown: { verification: { status: 'unknown', detail: {}, reason: 'timed out after 10 s' } },
-    invalid: { verification: { status: 'invalid', detail: {}, reason: 'the provider answered HTTP 401' } },
+    invalid: { verification: { status: 'invalid', detail: {}, reason: 'HTTP 401' } },
     skipped: { verification: { status: 'skipped', detail: {}, reason: 'AGENTROUTER_BASE_URL is not set' } },
   };
 }

@@ -30,7 +30,7 @@ describe('human report: each outcome at a glance', () => {
     {
       outcome: 'invalid' as const,
       heading: / {2}INVALID {2}/,
-      lines: ['  invalid: the provider rejected it (the provider answered HTTP 401)'],
+      lines: ['  invalid: the provider rejected it (HTTP 401)'],
     },
     {
       outcome: 'skipped' as const,

@@ -17,7 +17,7 @@ describe('json report: verification as SPEC §3 spells it', () => {
       verification: { status: 'live', detail: openRouterDetail({ is_management_key: true, limit: null, limit_remaining: null }), reason: managementReason },
     },
     { outcome: 'unknown' as const, severity: 'high', verification: { status: 'unknown', detail: {}, reason: 'timed out after 10 s' } },
-    { outcome: 'invalid' as const, severity: 'high', verification: { status: 'invalid', detail: {}, reason: 'the provider answered HTTP 401' } },
+    { outcome: 'invalid' as const, severity: 'high', verification: { status: 'invalid', detail: {}, reason: 'HTTP 401' } },
     { outcome: 'skipped' as const, severity: 'high', verification: { status: 'skipped', detail: {}, reason: 'AGENTROUTER_BASE_URL is not set' } },
   ])('$outcome', ({ outcome, severity, verification }) => {
     const result = resultOf([findingOf(keys.openrouter(), outcomes[outcome])]);

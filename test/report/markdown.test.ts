@@ -21,7 +21,7 @@ describe('markdown report: status and why, per finding', () => {
     { outcome: 'live' as const, severity: 'high', status: '**live**', details: 'live: usage \\$12.50 of \\$100.00 limit (\\$87.50 left), expires never' },
     { outcome: 'critical' as const, severity: '**critical**', status: '**live**', details: `${managementReason}; live: usage \\$12.50, no limit, expires never` },
     { outcome: 'unknown' as const, severity: 'high', status: '**unknown**', details: 'could not check: timed out after 10 s — treat as live until checked' },
-    { outcome: 'invalid' as const, severity: 'high', status: 'invalid', details: 'invalid: the provider rejected it (the provider answered HTTP 401)' },
+    { outcome: 'invalid' as const, severity: 'high', status: 'invalid', details: 'invalid: the provider rejected it (HTTP 401)' },
     { outcome: 'skipped' as const, severity: 'high', status: 'skipped', details: 'not checked: AGENTROUTER\\_BASE\\_URL is not set' },
   ])('$outcome', ({ outcome, severity, status, details }) => {
     expect(firstRow(markdown([findingOf(keys.openrouter(), outcomes[outcome])]))).toMatchObject({ Severity: severity, Status: status, Details: details });

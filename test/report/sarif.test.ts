@@ -44,7 +44,7 @@ describe('sarif report: the outcome in level, message and properties', () => {
     {
       outcome: 'invalid' as const,
       level: 'note',
-      message: /^Invalid OpenRouter API key \S+ found\. Invalid: the provider rejected it \(the provider answered HTTP 401\)\.$/,
+      message: /^Invalid OpenRouter API key \S+ found\. Invalid: the provider rejected it \(HTTP 401\)\.$/,
       severity: ['high', '8.0'],
     },
     {

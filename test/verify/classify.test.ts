@@ -31,7 +31,7 @@ describe('classifyResponse', () => {
 
   it.each(kinds.flatMap((kind) => invalidStatuses[kind].map((status) => [kind, status] as const)))('%s: %i is invalid, whatever the body', (kind, status) => {
     for (const body of ['', '<html>denied</html>', json({ error: { type: 'authentication_error', code: 'invalid_api_key' } })]) {
-      expect(classifyResponse(specOf(kind), status, body).verification).toEqual({ status: 'invalid', detail: {}, reason: `the provider answered HTTP ${status}` });
+      expect(classifyResponse(specOf(kind), status, body).verification).toEqual({ status: 'invalid', detail: {}, reason: `HTTP ${status}` });
     }
   });
 

@@ -21,7 +21,7 @@ describe('isLoopback', () => {
   it.each([
     ['localhost', true],
     ['LOCALHOST', true],
-    ['api.localhost', true],
+    ['api.localhost', false], // resolver-dependent, so not trusted with http:
     ['127.0.0.1', true],
     ['127.8.9.10', true],
     ['[::1]', true],
@@ -63,8 +63,11 @@ describe('resolveEndpoint', () => {
     expect(readyBase('tokenrouter', {})).toBe('https://api.tokenrouter.com/');
   });
 
-  it('takes the variable over the default, dropping a trailing slash, query and fragment', () => {
-    expect(readyBase('openrouter', { OPENROUTER_BASE_URL: 'http://127.0.0.1:4000/api/v1/?x=1#top' })).toBe('http://127.0.0.1:4000/api/v1');
+  it('takes the variable over the default, dropping query and fragment; a trailing slash joins paths once', () => {
+    expect(readyBase('openrouter', { OPENROUTER_BASE_URL: 'http://127.0.0.1:4000/api/v1/?x=1#top' })).toBe('http://127.0.0.1:4000/api/v1/');
+    const endpoint = resolveEndpoint(builtin('openrouter'), { OPENROUTER_BASE_URL: 'http://127.0.0.1:4000/api/v1/' });
+    if (endpoint.kind !== 'ready') throw new Error('expected a ready endpoint');
+    expect(requestUrl(endpoint.baseUrl, '/key').href).toBe('http://127.0.0.1:4000/api/v1/key');
   });
 
   it('leaves AgentRouter unset without AGENTROUTER_BASE_URL, and takes the host it names', () => {
