@@ -1,25 +1,12 @@
 import { Secret } from '../core/secret.js';
-import type { CompiledRule, Finding, Origin, Severity } from '../core/types.js';
+import type { CompiledRule, Finding, Origin } from '../core/types.js';
 import { createEngine, type Engine } from '../detect/detect.js';
 import { findKeyByHash } from '../detect/recover.js';
 import { readReportedLine } from '../sources/key-location.js';
 
 /** A finding read back from a json report (SPEC §3): everything but the verification, which is asked afresh. */
-export interface ReportedFinding {
-  ruleId: string;
-  provider: string;
-  severity: Severity;
-  secretHash: string;
+export interface ReportedFinding extends Omit<Finding, 'secret' | 'verification'> {
   redacted: string;
-  fingerprint: string;
-  origin: Origin;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  /** 1-based, exclusive. */
-  endColumn: number;
-  encoding?: 'base64';
   /** The raw key, when the report was made with `--show-secrets`; trusted only if it matches `secretHash`. */
   secret?: string;
 }
