@@ -1,0 +1,68 @@
+/**
+ * The action's inputs (action.yml), as the runner passes them: `INPUT_<NAME>` with the
+ * name upper-cased and spaces turned into `_` (hyphens stay). Read once, here.
+ */
+export interface ActionInputs {
+  scan: 'diff' | 'history';
+  verify: boolean;
+  failOn: 'any' | 'live';
+  /** `--results`: outcomes to report; undefined: all. */
+  results?: string;
+  comment: boolean;
+  /** Where to write a SARIF file; undefined: none. */
+  sarif?: string;
+  rules: string[];
+  config?: string;
+  /** Empty when the workflow gives none: then no PR comment is possible. */
+  githubToken: string;
+}
+
+export class InputError extends Error {}
+
+function raw(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** YAML 1.2 core booleans, as the Actions toolkit reads them; anything else is an error, not a guess. */
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = raw(env, name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`input ${name}: '${value}' is not a boolean (true or false)`);
+}
+
+function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const value = raw(env, name);
+  if (value === '') return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new InputError(`input ${name}: '${value}' is not one of ${choices.join(', ')}`);
+  return value as T;
+}
+
+/** A list given one a line or comma-separated. */
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return raw(env, name)
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
+  const results = raw(env, 'results');
+  const sarif = raw(env, 'sarif');
+  const config = raw(env, 'config');
+  const verify = boolean(env, 'verify', false);
+  return {
+    scan: choice(env, 'scan', ['diff', 'history'] as const, 'diff'),
+    verify,
+    failOn: choice(env, 'fail-on', ['any', 'live'] as const, 'any'),
+    ...(results !== '' ? { results } : {}),
+    comment: boolean(env, 'comment', true),
+    // `sarif: true` is a convenience for the usual file name.
+    ...(sarif !== '' && sarif !== 'false' ? { sarif: sarif === 'true' ? 'keywarden.sarif' : sarif } : {}),
+    rules: list(env, 'rules'),
+    ...(config !== '' ? { config } : {}),
+    githubToken: raw(env, 'github-token'),
+  };
+}
+
