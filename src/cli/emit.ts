@@ -51,7 +51,7 @@ function byUrgency(findings: readonly Finding[]): Finding[] {
 }
 
 /** What `--results` kept; `unknownLeftOut` is its note when the findings left out include unknown ones. */
-interface Filtered {
+export interface Filtered {
   result: ScanResult;
   unknownLeftOut?: ScanWarning;
 }
@@ -81,6 +81,17 @@ function filterByResults(result: ScanResult, results: string | undefined): Filte
 }
 
 /**
+ * The steps between a scan and its report, shared with the GitHub Action: live-check when a
+ * verifier is given, keep the `--results` outcomes, and put the most urgent first.
+ */
+export async function verifyAndFilter(scanned: ScanResult, options: { verifier?: Verifier | undefined; results?: string | undefined }): Promise<Filtered> {
+  const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
+  const { result: filtered, unknownLeftOut } = filterByResults(verified, options.results);
+  const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
+  return { result, ...(unknownLeftOut ? { unknownLeftOut } : {}) };
+}
+
+/**
  * Live-check the findings when asked, keep the `--results` outcomes, print warnings, write
  * the report where it was asked for, and return the exit code.
  */
@@ -89,9 +100,7 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
     // Without verification no key is known to be live, so every finding would pass: fail closed instead.
     throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
   }
-  const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
-  const { result: filtered, unknownLeftOut } = filterByResults(verified, options.results);
-  const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
+  const { result, unknownLeftOut } = await verifyAndFilter(scanned, options);
   const context: ReportContext = {
     toolVersion,
     showSecrets: options.showSecrets,

@@ -45,10 +45,10 @@ export function gitError(args: readonly string[], stderr: string, code: number |
 export function gitOutput(
   cwd: string,
   args: readonly string[],
-  options: { allowFailure?: boolean; input?: string } = {},
+  options: { allowFailure?: boolean; input?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ stdout: Buffer; code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...stableConfig, ...args], { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+    const child = execFile('git', [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
         reject(new KeywardenError('git is not installed or not on PATH'));
@@ -110,4 +110,10 @@ export async function* gitChunks(cwd: string, args: readonly string[]): AsyncGen
 /** Run git and yield its stdout line by line (without the newline), streaming; throws after the last line if git failed. */
 export function gitLines(cwd: string, args: readonly string[]): AsyncGenerator<string> {
   return splitLines(gitChunks(cwd, args));
+}
+
+/** The content of `path` at commit `rev`; undefined when the commit has no such file. */
+export async function blobAt(repo: string, rev: string, path: string): Promise<Buffer | undefined> {
+  const run = await gitOutput(repo, ['cat-file', 'blob', '--end-of-options', `${rev}:${path}`], { allowFailure: true });
+  return run.code === 0 ? run.stdout : undefined;
 }
