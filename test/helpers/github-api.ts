@@ -1,0 +1,363 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+
+/**
+ * A real HTTP server on 127.0.0.1 standing in for the GitHub REST API: the issue-comment
+ * routes keywarden's PR comment uses (SPEC §7), with comments kept in memory, every request
+ * recorded, and knobs for failures. Point `GITHUB_API_URL` (or `GitHubRepo.apiUrl`) at
+ * `api.apiUrl`.
+ *
+ * ```ts
+ * const api = await startGitHubApi();                     // token 'test-token-1', no path prefix
+ * api.seed(7, ['first!', { body: '<!-- keywarden -->\nold', login: 'github-actions[bot]', type: 'Bot' }]);
+ * // ... run the code under test against api.apiUrl with owner 'acme', repo 'widgets', PR 7 ...
+ * expect(api.commentsOn(7).map((c) => c.body)).toEqual(['first!', '<!-- keywarden -->\nnew']);
+ * expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+ * ```
+ *
+ * Routes (relative to `apiUrl`; any owner and repo, each `owner/repo#number` its own thread):
+ * - `GET /repos/:owner/:repo/issues/:n/comments` — oldest first; `per_page` (default 30, at most
+ *   100) and `page` (1-based) as GitHub reads them, with a GitHub-style `Link` header
+ *   (`rel="next"`, `rel="last"`, and `rel="prev"`/`rel="first"` past page 1) of absolute URLs.
+ * - `POST` the same path with `{"body": "..."}` — 201 and the new comment, authored by
+ *   `options.author` (default `github-actions[bot]`, a `Bot`).
+ * - `PATCH /repos/:owner/:repo/issues/comments/:id` with `{"body": "..."}` — 200 and the comment.
+ * - `DELETE /repos/:owner/:repo/issues/comments/:id` — 204.
+ * - Anything else: 404 `{"message": "Not Found"}` unless an `override` answers it.
+ *
+ * Every request must carry `Authorization: token TOKEN` or `Authorization: Bearer TOKEN`
+ * with `options.token`; otherwise 401 `{"message": "Bad credentials"}` (and nothing changes).
+ * Overrides are consulted before the token check, so they can answer anything.
+ *
+ * Servers started here are closed after each test (an `afterEach` registered by this module).
+ */
+
+export const defaultToken = 'test-token-1';
+export const defaultOwner = 'acme';
+export const defaultRepo = 'widgets';
+
+export interface Author {
+  login: string;
+  /** GitHub's account type: `'Bot'` for apps such as github-actions, `'User'` for people. */
+  type: string;
+}
+
+export const actionsBot: Author = { login: 'github-actions[bot]', type: 'Bot' };
+
+export interface ApiComment {
+  id: number;
+  body: string;
+  user: Author;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** The path below `apiUrl` (the prefix removed), without the query: `/repos/acme/widgets/issues/7/comments`. */
+  path: string;
+  /** The full request target as sent, prefix and query included. */
+  url: string;
+  /** Query parameters (the last value of each). */
+  query: Record<string, string>;
+  headers: IncomingMessage['headers'];
+  /** The parsed JSON body; `undefined` when there was none or it was not JSON. */
+  body: unknown;
+  rawBody: string;
+  /** The token from `Authorization: token X` / `Bearer X`, when there is one. */
+  token?: string;
+}
+
+export interface ApiReply {
+  /** Default 200. */
+  status?: number;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON. */
+  body?: string | object;
+  /** Answer after this many ms. */
+  delayMs?: number;
+  /** Never answer (the connection stays open until the server closes). */
+  hang?: boolean;
+}
+
+export interface RouteMatch {
+  /** Upper-case HTTP method; any when left out. */
+  method?: string;
+  /** The path below `apiUrl` (a string must match exactly); any when left out. */
+  path?: string | RegExp;
+  /** Query parameters that must all be present with these values, e.g. `{ page: '2' }`. */
+  query?: Record<string, string>;
+}
+
+export interface GitHubApiOptions {
+  /** The token every request must carry. Default {@link defaultToken}. */
+  token?: string;
+  /**
+   * A path prefix the API lives under, GitHub Enterprise style: `'/api/v3'` makes `apiUrl`
+   * `http://127.0.0.1:PORT/api/v3`; requests outside it get 404. Default none.
+   */
+  prefix?: string;
+  /** Who comments created through the API are by. Default {@link actionsBot}. */
+  author?: Author;
+}
+
+export interface SeedComment {
+  body: string;
+  /** Default `'someone'`, a `User`. */
+  login?: string;
+  type?: string;
+}
+
+export interface GitHubApi {
+  /** `http://127.0.0.1:PORT`. */
+  origin: string;
+  /** `origin` plus the prefix: what `GITHUB_API_URL` should be. */
+  apiUrl: string;
+  token: string;
+  requests: ApiRequest[];
+  /** Recorded requests with this method (and, when given, this exact path or matching pattern). */
+  requestsTo(method: string, path?: string | RegExp): ApiRequest[];
+  /**
+   * Add comments to a thread, oldest first; a string is a comment by `someone` (a `User`).
+   * Returns the stored comments (with their ids). Default thread: `acme/widgets`.
+   */
+  seed(number: number, comments: Array<string | SeedComment>, where?: { owner?: string; repo?: string }): ApiComment[];
+  /** Add `count` plain comments by `someone`, numbered from 1 in their bodies; returns them. */
+  seedMany(number: number, count: number, where?: { owner?: string; repo?: string }): ApiComment[];
+  /** The comments of a thread as they are now, oldest first (copies). */
+  commentsOn(number: number, where?: { owner?: string; repo?: string }): ApiComment[];
+  /**
+   * Answer matching requests with `reply` instead (the first matching override wins), for
+   * `times` requests (default: for good). E.g. `override({ method: 'PATCH' }, { status: 403,
+   * body: { message: 'Resource not accessible by integration' } })`, or `override({}, { hang: true })`.
+   */
+  override(match: RouteMatch, reply: ApiReply, times?: number): void;
+  close(): Promise<void>;
+}
+
+const open = new Set<{ close(): Promise<void> }>();
+
+afterEach(async () => {
+  await Promise.all([...open].map((server) => server.close()));
+});
+
+const threadKey = (owner: string, repo: string, number: number) => `${owner}/${repo}#${number}`;
+const notFound: ApiReply = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+
+/** Start a GitHub API stand-in on 127.0.0.1 (a free port); it is closed after the test. */
+export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
+  const token = options.token ?? defaultToken;
+  const prefix = (options.prefix ?? '').replace(/\/+$/, '');
+  const author = options.author ?? actionsBot;
+  const requests: ApiRequest[] = [];
+  const threads = new Map<string, ApiComment[]>();
+  const overrides: Array<{ match: RouteMatch; reply: ApiReply; left: number }> = [];
+  let nextId = 1001;
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+
+  const server: Server = createServer();
+  const thread = (owner: string, repo: string, number: number): ApiComment[] => {
+    const key = threadKey(owner, repo, number);
+    let comments = threads.get(key);
+    if (!comments) threads.set(key, (comments = []));
+    return comments;
+  };
+  const findComment = (owner: string, repo: string, id: number): { list: ApiComment[]; index: number } | undefined => {
+    for (const [key, list] of threads) {
+      if (!key.startsWith(`${owner}/${repo}#`)) continue;
+      const index = list.findIndex((comment) => comment.id === id);
+      if (index >= 0) return { list, index };
+    }
+    return undefined;
+  };
+  const newComment = (owner: string, repo: string, number: number, body: string, user: Author): ApiComment => {
+    const id = nextId++;
+    const at = new Date((clock += 1000)).toISOString();
+    return { id, body, user: { ...user }, html_url: `https://github.example/${owner}/${repo}/pull/${number}#issuecomment-${id}`, created_at: at, updated_at: at };
+  };
+
+  const api: GitHubApi = {
+    origin: '',
+    apiUrl: '',
+    token,
+    requests,
+    requestsTo: (method, path) =>
+      requests.filter((r) => r.method === method && (path === undefined || (typeof path === 'string' ? r.path === path : path.test(r.path)))),
+    seed(number, comments, where = {}) {
+      const owner = where.owner ?? defaultOwner;
+      const repo = where.repo ?? defaultRepo;
+      const list = thread(owner, repo, number);
+      const added = comments.map((c) => {
+        const seed = typeof c === 'string' ? { body: c } : c;
+        return newComment(owner, repo, number, seed.body, { login: seed.login ?? 'someone', type: seed.type ?? 'User' });
+      });
+      list.push(...added);
+      return added.map((c) => ({ ...c, user: { ...c.user } }));
+    },
+    seedMany(number, count, where = {}) {
+      return api.seed(number, Array.from({ length: count }, (_, i) => `comment ${i + 1}`), where);
+    },
+    commentsOn(number, where = {}) {
+      return (threads.get(threadKey(where.owner ?? defaultOwner, where.repo ?? defaultRepo, number)) ?? []).map((c) => ({ ...c, user: { ...c.user } }));
+    },
+    override(match, reply, times = Infinity) {
+      overrides.push({ match, reply, left: times });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        open.delete(api);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+
+  function route(request: ApiRequest): ApiReply {
+    const override = overrides.find(
+      (o) =>
+        o.left > 0 &&
+        (o.match.method === undefined || o.match.method === request.method) &&
+        (o.match.path === undefined || (typeof o.match.path === 'string' ? o.match.path === request.path : o.match.path.test(request.path))) &&
+        Object.entries(o.match.query ?? {}).every(([name, value]) => request.query[name] === value),
+    );
+    if (override) {
+      override.left -= 1;
+      return override.reply;
+    }
+    if (request.token !== token) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(request.path);
+    if (list) {
+      const [, owner = '', repo = '', n = ''] = list;
+      const comments = thread(owner, repo, Number(n));
+      if (request.method === 'GET') return listPage(request, comments);
+      if (request.method === 'POST') {
+        const body = bodyField(request);
+        if (body === undefined) return validationFailed;
+        const comment = newComment(owner, repo, Number(n), body, author);
+        comments.push(comment);
+        return { status: 201, body: comment };
+      }
+      return notFound;
+    }
+    const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(request.path);
+    if (one) {
+      const [, owner = '', repo = '', id = ''] = one;
+      const found = findComment(owner, repo, Number(id));
+      if (!found) return notFound;
+      const comment = found.list[found.index] as ApiComment;
+      if (request.method === 'GET') return { status: 200, body: comment };
+      if (request.method === 'PATCH') {
+        const body = bodyField(request);
+        if (body === undefined) return validationFailed;
+        comment.body = body;
+        comment.updated_at = new Date((clock += 1000)).toISOString();
+        return { status: 200, body: comment };
+      }
+      if (request.method === 'DELETE') {
+        found.list.splice(found.index, 1);
+        return { status: 204 };
+      }
+    }
+    return notFound;
+  }
+
+  function listPage(request: ApiRequest, comments: ApiComment[]): ApiReply {
+    const perPage = Math.min(100, Math.max(1, Number.parseInt(request.query.per_page ?? '30', 10) || 30));
+    const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+    const last = Math.max(1, Math.ceil(comments.length / perPage));
+    const pageUrl = (p: number) => {
+      const url = new URL(`${api.apiUrl}${request.path}`);
+      for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, value);
+      url.searchParams.set('per_page', String(perPage));
+      url.searchParams.set('page', String(p));
+      return url.href;
+    };
+    // GitHub sends `Link` only when there is more than one page.
+    const links: string[] = [];
+    if (page < last) links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`);
+    if (page > 1 && last > 1) links.push(`<${pageUrl(Math.min(page - 1, last))}>; rel="prev"`, `<${pageUrl(1)}>; rel="first"`);
+    return {
+      status: 200,
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+      body: comments.slice((page - 1) * perPage, page * perPage),
+    };
+  }
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const parts: Buffer[] = [];
+    req.on('data', (part: Buffer) => parts.push(part));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://stand-in');
+      const rawBody = Buffer.concat(parts).toString('utf8');
+      const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      const inside = prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+      const recorded: ApiRequest = {
+        method: req.method ?? '',
+        path: inside ? url.pathname.slice(prefix.length) : url.pathname,
+        url: req.url ?? '',
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: parseJson(rawBody),
+        rawBody,
+        ...(auth?.[1] ? { token: auth[1] } : {}),
+      };
+      requests.push(recorded);
+      const reply = inside ? route(recorded) : notFound;
+      if (reply.hang) return;
+      const send = () => {
+        const json = typeof reply.body === 'object';
+        res.writeHead(reply.status ?? 200, { ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...reply.headers });
+        res.end(json ? JSON.stringify(reply.body) : (reply.body ?? ''));
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  api.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api.apiUrl = `${api.origin}${prefix}`;
+  open.add(api);
+  return api;
+}
+
+const validationFailed: ApiReply = { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] } };
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function bodyField(request: ApiRequest): string | undefined {
+  const body = request.body;
+  if (body === null || typeof body !== 'object') return undefined;
+  const value = (body as Record<string, unknown>).body;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The URL of a port on 127.0.0.1 that nothing listens on (bound, then closed), for an
+ * unreachable API: connections are refused at once. `path` is appended (e.g. `'/api/v3'`).
+ */
+export async function closedPortUrl(path = ''): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}${path}`;
+}
+
+/**
+ * A GitHub API that accepts connections and never answers any request (until it is closed
+ * after the test): for timeouts. Its requests are still recorded.
+ */
+export async function startHangingGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
+  const api = await startGitHubApi(options);
+  api.override({}, { hang: true });
+  return api;
+}
