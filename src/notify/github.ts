@@ -7,6 +7,7 @@
  * warning. Octokit's own errors are never passed on: they carry the request, headers included.
  */
 import { Octokit } from '@octokit/rest';
+import { isLoopback } from '../core/loopback.js';
 
 export interface GitHubRepo {
   /** The REST API root, `GITHUB_API_URL`: `https://api.github.com`, or `https://HOST/api/v3` on GitHub Enterprise. */
@@ -120,11 +121,6 @@ function apiBase(apiUrl: string): URL {
   }
   if (url.username !== '' || url.password !== '') throw new Error('GitHub API URL must not contain credentials');
   return url;
-}
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1';
 }
 
 /** All comments on the thread that contain `marker`, oldest first. */

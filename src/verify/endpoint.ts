@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import { UsageError } from '../core/errors.js';
+import { isLoopback } from '../core/loopback.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 
 /**
@@ -10,15 +10,6 @@ import type { LoadedRuleFile } from '../rules/schema.js';
 export type Endpoint =
   | { kind: 'ready'; baseUrl: URL; allowedHosts: ReadonlySet<string> }
   | { kind: 'unset'; reason: string };
-
-/** `localhost`, 127.0.0.0/8 and `::1`: a key sent there does not leave the machine. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  // Not `*.localhost`: whether that resolves to loopback is up to the resolver.
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1' || host === '0:0:0:0:0:0:0:1';
-}
 
 /**
  * Whether a URL may receive a key: https to an allowed host, or http/https to loopback.

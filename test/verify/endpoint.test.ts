@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { parseRuleFile } from '../../src/rules/load.js';
 import type { LoadedRuleFile } from '../../src/rules/schema.js';
-import { isLoopback, refusal, requestUrl, resolveEndpoint } from '../../src/verify/endpoint.js';
+import { isLoopback } from '../../src/core/loopback.js';
+import { refusal, requestUrl, resolveEndpoint } from '../../src/verify/endpoint.js';
 import { builtinRuleFiles } from './harness.js';
 
 const builtin = (provider: string) => builtinRuleFiles.find((file) => file.data.provider === provider) as LoadedRuleFile;
