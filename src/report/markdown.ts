@@ -4,38 +4,40 @@ import { countByStatus, describeOutcome, escalationOf, isVerified, statusOf, sta
 
 /**
  * Markdown cells must not break the table or render markup from scanned paths or provider
- * text; `$` too, because GitHub reads `$…$` as maths (`usage $1 of $5 limit`).
+ * text; `$` too, because GitHub reads `$…$` as maths (`usage $1 of $5 limit`). Shared with
+ * the GitHub reporter, which makes cells inert on top of this.
  */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 /** Bold what needs acting on: a key that works, and one no one could check. */
-function statusCell(finding: Finding): string {
+export function statusCell(finding: Finding): string {
   const status = statusOf(finding);
   return status === 'live' || status === 'unknown' ? `**${status}**` : status;
 }
 
 /** A live check can raise a key to critical; make that stand out from the rule's own severities. */
-function severityCell(finding: Finding, verified: boolean): string {
+export function severityCell(finding: Finding, verified: boolean): string {
   return verified && finding.severity === 'critical' ? '**critical**' : finding.severity;
 }
 
 /** Why the severity was raised, then what the check found: `management key — …; live: usage $12.50, no limit`. */
-function detailsCell(finding: Finding): string {
+export function detailsCell(finding: Finding): string {
   const verification = verificationOf(finding);
   if (!verification) return '';
   return cell([escalationOf(verification), describeOutcome(verification)].filter((text) => text !== undefined).join('; '));
 }
 
-function heading(result: ScanResult, verified: boolean): string {
+/** `### keywarden: 3 leaked keys (1 live, 2 invalid) in 2 files`. */
+export function heading(result: ScanResult, verified: boolean): string {
   const { findings } = result;
   const outcomes = verified ? ` (${statusSummary(findings)})` : '';
   return `### keywarden: ${findings.length} leaked key${findings.length === 1 ? '' : 's'}${outcomes} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'}`;
 }
 
 /** What to do first, when the check found keys that work or may work. */
-function urgentAdvice(findings: readonly Finding[]): string[] {
+export function urgentAdvice(findings: readonly Finding[]): string[] {
   const counts = new Map(countByStatus(findings));
   const advice: string[] = [];
   if (counts.has('live')) advice.push('**Live keys work right now: revoke them at the provider first.**');
