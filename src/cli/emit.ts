@@ -33,19 +33,19 @@ export function useColor(options: { color: boolean; output?: string | undefined 
 }
 
 /**
- * `--fail-on live` fails on keys that work and on keys no one could check: an `unknown` may
- * well work, and a guard must not pass because a provider was down (SPEC §5: never guessed dead).
+ * `--fail-on live` passes only keys known to be dead: a key that works, one no one could
+ * check (`unknown`) and one never checked (`skipped`: no endpoint configured) may all still
+ * work, and a guard must not pass because a provider was down or not set up (SPEC §5).
  */
-export function exitCodeFor(result: ScanResult, failOn: 'any' | 'live'): number {
-  const mayWork = (finding: Finding) => finding.verification?.status === 'live' || finding.verification?.status === 'unknown';
-  const failing = failOn === 'live' ? result.findings.filter(mayWork) : result.findings;
+export function exitCodeFor(findings: readonly Finding[], failOn: 'any' | 'live'): number {
+  const failing = failOn === 'live' ? findings.filter((finding) => finding.verification?.status !== 'invalid') : findings;
   return failing.length > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
 /** Most urgent first: live keys (critical ones first), then those no one could check, then the rest; stable otherwise. */
 const statusOrder: Record<VerificationStatus, number> = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
 
-function byUrgency(findings: readonly Finding[]): Finding[] {
+export function byUrgency(findings: readonly Finding[]): Finding[] {
   const rank = (finding: Finding) => statusOrder[finding.verification?.status ?? 'skipped'] * 10 + severities.indexOf(finding.severity);
   return [...findings].sort((a, b) => rank(a) - rank(b));
 }
@@ -54,6 +54,8 @@ function byUrgency(findings: readonly Finding[]): Finding[] {
 export interface Filtered {
   result: ScanResult;
   unknownLeftOut?: ScanWarning;
+  /** Every finding after verification, before `--results`: the exit code is decided on these. */
+  verdictFindings: readonly Finding[];
 }
 
 /**
@@ -61,7 +63,7 @@ export interface Filtered {
  * `filter` (in the report too), so a filter meant for `live` never hides an `unknown` key
  * silently (SPEC §2).
  */
-function filterByResults(result: ScanResult, results: string | undefined): Filtered {
+function filterByResults(result: ScanResult, results: string | undefined): Omit<Filtered, 'verdictFindings'> {
   if (results === undefined) return { result };
   const chosen = parseResults(results);
   const kept = result.findings.filter((finding) => chosen.has(finding.verification?.status ?? 'skipped'));
@@ -88,7 +90,8 @@ export async function verifyAndFilter(scanned: ScanResult, options: { verifier?:
   const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
   const { result: filtered, unknownLeftOut } = filterByResults(verified, options.results);
   const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
-  return { result, ...(unknownLeftOut ? { unknownLeftOut } : {}) };
+  // `--results` chooses what is shown, never the verdict: a hidden key still fails the run.
+  return { result, verdictFindings: verified.findings, ...(unknownLeftOut ? { unknownLeftOut } : {}) };
 }
 
 /**
@@ -100,7 +103,7 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
     // Without verification no key is known to be live, so every finding would pass: fail closed instead.
     throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
   }
-  const { result, unknownLeftOut } = await verifyAndFilter(scanned, options);
+  const { result, unknownLeftOut, verdictFindings } = await verifyAndFilter(scanned, options);
   const context: ReportContext = {
     toolVersion,
     showSecrets: options.showSecrets,
@@ -132,5 +135,5 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
   } else if (!(options.quiet && options.format === 'human' && result.findings.length === 0)) {
     process.stdout.write(text);
   }
-  return exitCodeFor(result, options.failOn);
+  return exitCodeFor(verdictFindings, options.failOn);
 }

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { resolve } from 'node:path';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Origin } from '../core/types.js';
 import { gitChunks } from './git.js';
@@ -12,6 +12,8 @@ import { gitChunks } from './git.js';
 
 /** Longest line kept; a key on a longer line (a huge minified file) is not recovered, so memory stays bounded. */
 const maxLineBytes = 64 * 1024 * 1024;
+/** Most bytes read to reach a line: a report naming line 10⁹ of an endless stream must not hang the run. */
+const maxScanBytes = 4 * 1024 * 1024 * 1024;
 
 /**
  * Line `line` (1-based) of a byte stream, without its `\n`; undefined when the stream has
@@ -21,7 +23,10 @@ export async function lineOfStream(chunks: AsyncIterable<Buffer>, line: number):
   let current = 1;
   const parts: Buffer[] = [];
   let kept = 0;
+  let read = 0;
   for await (const chunk of chunks) {
+    read += chunk.length;
+    if (read > maxScanBytes) return undefined;
     let start = 0;
     while (current < line) {
       const newline = chunk.indexOf(10, start);
@@ -71,6 +76,23 @@ export function readBlobLine(repo: string, commit: string, path: string, line: n
 }
 
 /**
+ * A report's path as a regular file inside `root`, or undefined. A report may come from an
+ * untrusted run: it must not make keywarden read `/etc/…`, `../elsewhere`, a file a symlink
+ * leads out to, or a FIFO or device that never ends.
+ */
+export function fileInside(root: string, path: string): string | undefined {
+  if (path === '' || isAbsolute(path) || path.includes('\0') || path.split(/[\\/]/).includes('..')) return undefined;
+  try {
+    const top = realpathSync(root);
+    const real = realpathSync(resolve(top, path));
+    if (!real.startsWith(top.endsWith(sep) ? top : `${top}${sep}`)) return undefined;
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The line where a report says a key was: a file, staged or log path relative to `root`,
  * or the blob a history finding names, read from the repository at `root`. Keys handed
  * over directly (`input`) have no place to read again.
@@ -79,9 +101,11 @@ export function readReportedLine(root: string, origin: Origin, line: number): Pr
   switch (origin.kind) {
     case 'file':
     case 'staged':
-      return readFileLine(resolve(root, origin.path), line);
-    case 'log':
-      return readFileLine(resolve(root, origin.path), line, { gunzip: origin.path.endsWith('.gz') });
+    case 'log': {
+      const file = fileInside(root, origin.path);
+      if (file === undefined) return Promise.resolve(undefined);
+      return readFileLine(file, line, origin.kind === 'log' ? { gunzip: origin.path.endsWith('.gz') } : {});
+    }
     case 'history':
       return readBlobLine(root, origin.commit, origin.path, line);
     case 'input':

@@ -1,0 +1,187 @@
+/**
+ * The GitHub Action's entry (action.yml runs the esbuild bundle of this file). Thin: inputs
+ * and the event → the same pipeline as the CLI → workflow commands, job summary, PR
+ * comment, SARIF and outputs (SPEC §7). Only this file touches the runner's environment.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { ExitCode, KeywardenError } from '../core/errors.js';
+import type { CompiledRule, ScanResult } from '../core/types.js';
+import { createEngine } from '../detect/detect.js';
+import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
+import { byUrgency, exitCodeFor, verifyAndFilter } from '../cli/emit.js';
+import { defaultReportArgs, type ReportArgs } from '../cli/options.js';
+import { prepareRun } from '../cli/suppressions.js';
+import { toolVersion } from '../cli/version.js';
+import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../notify/github.js';
+import { withoutKeysInBase } from '../pipeline/base-keys.js';
+import { scanHistory, scanRange } from '../pipeline/history.js';
+import { compileRules } from '../rules/compile.js';
+import { escapeData, renderAnnotations, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
+import { renderHuman } from '../report/human.js';
+import { render } from '../report/index.js';
+import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
+import { openRepository, type Repository } from '../sources/history.js';
+import { excludedPaths } from '../sources/worktree.js';
+import { scanTargetOf, UnsupportedEvent, type ScanTarget } from './event.js';
+import { InputError, readInputs, type ActionInputs } from './inputs.js';
+
+/** What was scanned, in words for the summary and the comment, and the result. */
+interface Scanned {
+  scope: string;
+  result: ScanResult;
+  pullRequest?: number;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) throw new KeywardenError('GITHUB_EVENT_PATH is not set: this runs as a GitHub Action step');
+  try {
+    return { name, payload: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+  } catch (error) {
+    throw new KeywardenError(`cannot read the event at ${path}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
+  }
+}
+
+const short = (sha: string) => sha.slice(0, 7);
+
+async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo: Repository, common: CommonScan): Promise<Scanned> {
+  if (target.kind === 'range') {
+    for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
+    const scanned = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
+    const { kept, inBase } = await withoutKeysInBase(scanned.findings, repo.dir, target.base);
+    if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already in that file at ${short(target.base)}`);
+    const what = target.pullRequest === undefined ? 'pushed' : `pull request #${target.pullRequest}`;
+    return {
+      scope: `lines added by the ${what} commits (${short(target.base)}..${short(target.head)})`,
+      result: { ...scanned, findings: kept },
+      ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}),
+    };
+  }
+  const tip = await remoteBranchTip(repo.dir, target.defaultBranch);
+  if (tip === undefined) log(`keywarden: the default branch ${target.defaultBranch} is not reachable; scanning every commit of the new branch`);
+  if (tip !== undefined) for (const step of await ensureRange(repo.dir, tip, target.head)) log(`keywarden: ${step}`);
+  const range = tip === undefined ? target.head : `${tip}..${target.head}`;
+  const scanned = await scanRange({ ...common, repo, range });
+  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: scanned };
+}
+
+interface CommonScan {
+  rules: CompiledRule[];
+  suppressions: Awaited<ReturnType<typeof prepareRun>>['suppressions'];
+  excluded: (path: string) => boolean;
+}
+
+/** The summary, the annotations' home when there are many: appended, as other steps write there too. */
+function writeSummary(env: NodeJS.ProcessEnv, markdown: string): void {
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+}
+
+/** `name=value` lines in GITHUB_OUTPUT (values here are single-line). */
+function writeOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {
+  if (!env.GITHUB_OUTPUT) return;
+  appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([name, value]) => `${name}=${value.replace(/[\r\n]/g, ' ')}\n`).join(''));
+}
+
+async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: Scanned, rules: readonly CompiledRule[]): Promise<void> {
+  if (!inputs.comment || scanned.pullRequest === undefined) return;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!inputs.githubToken || !owner || !repo) {
+    log('::warning::keywarden: no github-token or GITHUB_REPOSITORY, so the pull request comment was not updated');
+    return;
+  }
+  const target: GitHubRepo = { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', token: inputs.githubToken, owner, repo };
+  const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  try {
+    const outcome =
+      scanned.result.findings.length > 0
+        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, renderPrComment(scanned.result, rules, scanned.scope, runUrl))
+        : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
+    log(`keywarden: pull request comment ${outcome}`);
+  } catch (error) {
+    // The check still reports the findings (annotations, summary, exit code): only the comment is lost.
+    log(`::warning::keywarden: could not update the pull request comment: ${escapeData((error as Error).message)}`);
+  }
+}
+
+function argsFrom(inputs: ActionInputs): ReportArgs {
+  return {
+    ...defaultReportArgs,
+    format: 'json',
+    failOn: inputs.failOn,
+    rules: inputs.rules,
+    ...(inputs.config !== undefined ? { config: inputs.config } : {}),
+    ...(inputs.verify ? { verify: true } : {}),
+    ...(inputs.results !== undefined ? { results: inputs.results } : {}),
+  };
+}
+
+async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
+  const inputs = readInputs(env);
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const repo = await openRepository(workspace);
+  const args = argsFrom(inputs);
+  const setup = await prepareRun(args, repo.workTree);
+  const rules = compileRules(setup.ruleFiles);
+  const common: CommonScan = { rules, suppressions: setup.suppressions, excluded: excludedPaths(setup.ignore.pathPatterns) };
+
+  let scanned: Scanned;
+  if (inputs.scan === 'history') {
+    scanned = { scope: 'every blob in the repository history', result: await scanHistory({ ...common, repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
+  } else {
+    const event = readEvent(env);
+    const target = scanTargetOf(event.name, event.payload);
+    if (target.kind === 'nothing') {
+      log(`keywarden: nothing to scan: ${target.why}`);
+      writeOutputs(env, { findings: '0', live: '0' });
+      return ExitCode.clean;
+    }
+    scanned = await scanTarget(target, repo, common);
+  }
+
+  const filtered = await verifyAndFilter(scanned.result, { verifier: setup.verifier, results: args.results });
+  // Most urgent first everywhere, so a comment or summary cut at GitHub's size limits keeps the live keys.
+  const result = { ...filtered.result, findings: byUrgency(filtered.result.findings) };
+  const { verdictFindings } = filtered;
+  scanned = { ...scanned, result };
+  // First of all, so no later line of this step or any other step can print a key.
+  for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
+
+  // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else.
+  process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false }, rules, !env.NO_COLOR));
+  process.stdout.write(renderAnnotations(result, rules));
+  const engine = createEngine(rules);
+  for (const warning of result.warnings) log(`::warning::keywarden: ${escapeData(redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine))}`);
+  writeSummary(env, renderJobSummary(result, rules, scanned.scope));
+
+  const outputs: Record<string, string> = {
+    findings: String(result.findings.length),
+    live: String(result.findings.filter((finding) => finding.verification?.status === 'live').length),
+  };
+  if (inputs.sarif !== undefined) {
+    const sarifPath = isAbsolute(inputs.sarif) ? inputs.sarif : join(workspace, inputs.sarif);
+    writeFileSync(sarifPath, render('sarif', result, { toolVersion, showSecrets: false }, rules, false));
+    outputs['sarif-file'] = sarifPath;
+  }
+  writeOutputs(env, outputs);
+  await updateComment(inputs, env, scanned, rules);
+
+  const code = exitCodeFor(verdictFindings, inputs.failOn);
+  if (code === ExitCode.findings) log(`::error::keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
+  return code;
+}
+
+/** Failures the user can act on, as one `::error::`; never a raw key (messages are redacted). */
+function reportFailure(error: unknown): void {
+  const known = error instanceof KeywardenError || error instanceof InputError || error instanceof UnsupportedEvent;
+  const message = known ? (error as Error).message : `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  log(`::error::keywarden: ${escapeData(redactKeyLikeTokens(message, ['sk-or-v1-', 'sk-ar-', 'tr_live_', 'tr_test_']))}`);
+  process.exitCode = ExitCode.error;
+}
+
+runAction(process.env).then((code) => {
+  process.exitCode = code;
+}, reportFailure);
