@@ -2,7 +2,8 @@
  * `keywarden verify` end to end: the built CLI re-checks keys piped in or read back from a
  * json report, against real stand-ins for the providers on 127.0.0.1.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
@@ -153,7 +154,7 @@ describe('keywarden verify, keys on stdin', () => {
     const p = await providers([live]);
     const run = await verify(['--format', 'json', '--results', 'invalid'], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n${dead}\n` });
     expect(statuses(run)).toEqual([['openrouter.api-key', 'invalid']]);
-    expect(run.code).toBe(0); // the live key is left out of the report, so it cannot fail the run
+    expect(run.code).toBe(1); // --results chooses what is shown, never the verdict: the live key left out still fails the run
   });
 });
 
@@ -219,12 +220,48 @@ describe('keywarden verify --report', () => {
     expect(findings[1]?.redacted).toBe(`sk-or-v1-${gone.slice(9, 13)}…${gone.slice(-4)}`);
     expect(p.openrouter.requests.map((r) => r.key)).toEqual([stays]);
 
-    // Nothing live among what is left: the default --fail-on live passes; --fail-on any does not.
+    // Showing only the skipped one does not hide the live one from the verdict.
     const onlyGone = await verify(['--report', report, '--format', 'json', '--results', 'skipped'], { cwd: root, env: p.env });
-    expect(onlyGone.code).toBe(0);
+    expect(onlyGone.code).toBe(1);
+    expect(findingsOf(onlyGone.stdout).map((f) => f.path)).toEqual(['.env']);
     const any = await verify(['--report', report, '--fail-on', 'any', '--results', 'skipped'], { cwd: root, env: p.env });
     expect(any.code).toBe(1);
     expectNoRawKey(run, [gone, stays]);
+  });
+
+  it.each([
+    ['a path out of --root', (outside: string) => `../${outside}/k.env`, 1],
+    ['an absolute path', (outside: string) => `/tmp/${outside}/k.env`, 1],
+    ['a symlink out of --root', () => 'link/k.env', 1],
+    ['a FIFO, which would never end', () => 'fifo', 1],
+    ['a device that never ends', () => '/dev/zero', 2],
+    ['an endless device, far down', () => '/dev/urandom', 1_000_000_000],
+  ])('reads nothing through %s in a report, and skips the key quickly', async (_what, pathOf, line) => {
+    const key = keys.openrouter();
+    const base = makeTmpDir('verify-contain');
+    const outsideName = base.split('/').pop() ?? '';
+    // The key really is there, outside the root: a hostile report must still not make keywarden read it.
+    writeTree(base, { 'k.env': `K=${key}\n`, 'root/README.md': 'nothing\n' });
+    const root = join(base, 'root');
+    symlinkSync(base, join(root, 'link'));
+    execFileSync('mkfifo', [join(root, 'fifo')]);
+    mkdirSync(join(root, 'sub'));
+    const scanned = await scanReport(base);
+    const report = JSON.parse(readFileSync(scanned, 'utf8')) as { findings: JsonFinding[] };
+    const finding = report.findings[0];
+    if (!finding) throw new Error('the scan found no key');
+    finding.path = pathOf(`${outsideName}`).replace(`/tmp/${outsideName}`, base);
+    finding.line = line;
+    const hostile = join(makeTmpDir('verify-report'), 'hostile.json');
+    writeFileSync(hostile, JSON.stringify(report));
+
+    const p = await providers([key]);
+    const started = Date.now();
+    const run = await verify(['--report', hostile, '--root', root, '--format', 'json'], { cwd: root, env: p.env });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(findingsOf(run.stdout)[0]?.verification?.status).toBe('skipped');
+    expect(p.openrouter.requests).toEqual([]);
+    expect(run.code).toBe(1); // skipped keys fail --fail-on live: never checked
   });
 
   it('reads --root for the paths, not the current directory', async () => {
@@ -247,7 +284,7 @@ describe('keywarden verify --report', () => {
 
     const p = await providers([planted, real]);
     const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1); // never checked, so it may still work: --fail-on live passes only keys known dead
     expect(findingsOf(run.stdout)[0]?.verification).toMatchObject({ status: 'skipped', reason: expect.stringContaining('does not match its secretHash') as string });
     expect(p.openrouter.requests).toEqual([]);
   });
@@ -286,7 +323,7 @@ describe('keywarden verify --report', () => {
     other.commit({ 'README.md': 'x\n' });
     const p = await providers([key]);
     const run = await verify(['--report', report, '--root', other.dir, '--format', 'json'], { cwd: other.dir, env: p.env });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1); // skipped: never checked, so it fails --fail-on live
     expect(findingsOf(run.stdout)[0]?.verification?.reason).toMatch(/^the report holds no key \(make it with --show-secrets\) and k\.env:1 in commit [0-9a-f]{12} no longer has it$/);
     expect(p.openrouter.requests).toEqual([]);
   });

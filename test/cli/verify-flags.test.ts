@@ -469,6 +469,22 @@ describe('--results and --fail-on live', () => {
     expect(report(run).findings).toHaveLength(3);
   });
 
+  it('--results hides, but never decides: an unknown key left out by --results live still fails the run', async () => {
+    const unsure = keyOf('openrouter');
+    const { env } = await providers({ openrouter: openRouterLike({ scripts: script(unsure, [retryAfter(500, '0')]) }) });
+    for (const failOn of ['any', 'live']) {
+      const run = await cli(['scan', '.', '--verify', '--results', 'live', '--fail-on', failOn, '--format', 'json'], { cwd: envFile(unsure), env });
+      expect(run.code, `--fail-on ${failOn}`).toBe(1);
+      expect(report(run).findings).toEqual([]);
+    }
+  });
+
+  it('--fail-on live exits 1 for a key never checked: skipped (AGENTROUTER_BASE_URL unset) may still work', async () => {
+    const run = await cli(['scan', '.', '--verify', '--fail-on', 'live', '--format', 'json'], { cwd: envFile(keyOf('agentrouter')) });
+    expect(run.code, run.stderr).toBe(1);
+    expect(statusByLine(run)).toEqual({ 1: 'skipped' });
+  });
+
   it('--fail-on live exits 1 for a key no one could check: unknown may still work', async () => {
     const unsure = keyOf('openrouter');
     const { env } = await providers({ openrouter: openRouterLike({ scripts: script(unsure, [retryAfter(500, '0')]) }) });
