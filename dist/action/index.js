@@ -28120,6 +28120,9 @@ function parseRuleFile(file2, text, builtin = false) {
   }
   const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file2, index, rule));
   const baseUrl = parsed.data.baseUrl;
+  if (!builtin && baseUrl && !baseUrl.env.endsWith("_BASE_URL")) {
+    problems.push({ file: file2, field: "baseUrl.env", message: `must name a variable ending in _BASE_URL, which the user sets for this provider; not ${baseUrl.env}` });
+  }
   if (!builtin && baseUrl?.selfHosted) {
     problems.push({
       file: file2,
@@ -28540,7 +28543,7 @@ function pick2(flag, flagName, env, envName, fallback, valid, what) {
   return fallback;
 }
 function verifySettingsFrom(args, env) {
-  const seconds = pick2(args.verifyTimeout, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings.timeoutMs / 1e3, (n) => Number.isFinite(n) && n > 0 && n <= 600, "a number of seconds above 0 (at most 600)");
+  const seconds = pick2(args.verifyTimeout, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
   const concurrency = pick2(args.verifyConcurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
   return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1e3), concurrency };
 }
@@ -28548,6 +28551,9 @@ function prepareVerifier(args, ruleFiles, env = process.env) {
   if (!args.verify) {
     if (args.failOn === "live") throw new UsageError("--fail-on live needs --verify: without a live check no key is known to be live");
     if (args.results !== void 0) throw new UsageError("--results needs --verify: outcomes come from the live check");
+    if (args.verifyTimeout !== void 0 || args.verifyConcurrency !== void 0) {
+      throw new UsageError(`${args.verifyTimeout !== void 0 ? "--verify-timeout" : "--verify-concurrency"} needs --verify: without it no key is checked`);
+    }
     return void 0;
   }
   return createVerifier(ruleFiles, verifySettingsFrom(args, env), { http: fetchClient, env });
@@ -35542,7 +35548,7 @@ var Secret = class _Secret {
    * `--show-secrets` prints nothing usable; such a key must never be sent to a provider.
    */
   static fromRedacted(redacted) {
-    return new _Secret(redacted, redactedOnly);
+    return new _Secret(redactedShape.test(redacted) ? redacted : "\u2026", redactedOnly);
   }
   /** The raw key. Call only where the key must leave the process on purpose (`--show-secrets`, verification). */
   reveal() {
@@ -35558,6 +35564,7 @@ var Secret = class _Secret {
     return `Secret(${this.redacted})`;
   }
 };
+var redactedShape = /^[A-Za-z0-9_-]{0,24}…[A-Za-z0-9_-]{0,4}$/;
 function redact(raw2, prefix) {
   const body = raw2.startsWith(prefix) ? raw2.slice(prefix.length) : raw2;
   const head = raw2.startsWith(prefix) ? prefix : "";
@@ -35713,8 +35720,11 @@ function toReportFinding(finding, context) {
     ...context.showSecrets ? { secret: finding.secret.reveal() } : {}
   };
 }
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
+}
 function suppressHint(finding) {
-  return `deliberate fake? add "keywarden:allow" on the line, or "${finding.fingerprint}" to .keywardenignore`;
+  return `deliberate fake? add "keywarden:allow" on the line, or "${printable(finding.fingerprint)}" to .keywardenignore`;
 }
 function distinctFiles(result) {
   return new Set(result.findings.map((finding) => finding.origin.path)).size;
@@ -35756,16 +35766,17 @@ function verificationLines(verification, severity, c) {
   return lines;
 }
 function renderFinding(finding, rule, context, c) {
-  const where = `${finding.origin.path}:${finding.line}:${finding.column}`;
-  const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
+  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
+  const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : "";
   const verification = verificationOf(finding);
   const tag = verification ? `  ${statusTag(verification.status, c)}` : "";
-  const lines = [`${c.bold(where)}${tag}  ${rule?.name ?? finding.ruleId}  ${severity}  ${c.cyan(key)}${encoded}`];
+  const lines = [`${c.bold(where)}${tag}  ${printable(rule?.name ?? finding.ruleId)}  ${severity}  ${c.cyan(key)}${encoded}`];
   if (verification) lines.push(...verificationLines(verification, finding.severity, c));
   if (finding.origin.kind === "history") {
-    lines.push(`  ${c.dim(`commit ${finding.origin.commit.slice(0, 12)} by ${finding.origin.author} on ${finding.origin.date}`)}`);
+    const { commit, author, date: date5 } = finding.origin;
+    lines.push(`  ${c.dim(printable(`commit ${commit.slice(0, 12)} by ${author} on ${date5}`))}`);
   }
   if (rule) lines.push(`  ${c.dim("fix:")} ${rule.hint}`);
   if (finding.origin.kind !== "input") lines.push(`  ${c.dim(suppressHint(finding))}`);
@@ -36108,7 +36119,7 @@ async function prepareRun(args, root) {
   const ignore2 = root === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(root);
   ignore2.pathPatterns.push(...config2.exclude);
   const suppressions = { ignore: ignore2, ...args.baseline ? { baseline: readBaseline(args.baseline) } : {} };
-  const wantsVerify = args.verify === true || args.results !== void 0 || args.failOn === "live";
+  const wantsVerify = args.verify === true || args.results !== void 0 || args.failOn === "live" || args.verifyTimeout !== void 0 || args.verifyConcurrency !== void 0;
   const verifier = wantsVerify ? (await Promise.resolve().then(() => (init_verify_settings(), verify_settings_exports))).prepareVerifier(args, ruleFiles) : void 0;
   return { config: config2, ruleFiles, ignore: ignore2, suppressions, verifier };
 }

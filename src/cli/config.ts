@@ -6,8 +6,10 @@ import { UsageError } from '../core/errors.js';
 
 /**
  * `--config FILE`: settings a team keeps in its repository. Deliberately narrow: nothing
- * here can name a URL or a host, because a scanned repository must never be able to
- * send keys elsewhere (SPEC §5). Flags given on the command line win.
+ * here names a URL. Its `rules` directories are rule files like `--rules` ones, which may
+ * list hosts but never a base URL: that comes from a `*_BASE_URL` environment variable only
+ * (see `parseRuleFile`), so a scanned repository cannot send keys elsewhere (SPEC §5).
+ * Flags given on the command line win.
  */
 const configSchema = z
   .object({

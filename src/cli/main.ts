@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
           .option('fail-on', {
             choices: ['any', 'live'] as const,
             default: 'live' as const,
-            describe: 'which findings make the exit code 1; here the default is live: exit 1 when a key works or could not be checked',
+            describe: 'which findings make the exit code 1; here the default is live: exit 0 only when every key is known dead',
           }),
       async (args) => setExit(await (await import('./verify.js')).runVerify(args as unknown as VerifyArgs)),
     )

@@ -66,7 +66,7 @@ export function verifyTuningOptions<T>(y: Argv<T>) {
 export function reportOptions<T>(y: Argv<T>) {
   return verifyTuningOptions(
     outputOptions(y)
-      .option('fail-on', { choices: ['any', 'live'] as const, default: defaultReportArgs.failOn, describe: 'which findings make the exit code 1: any, or live (keys that work or could not be checked; needs --verify)' })
+      .option('fail-on', { choices: ['any', 'live'] as const, default: defaultReportArgs.failOn, describe: 'which findings make the exit code 1: any, or live (every key not known dead; needs --verify)' })
       .option('config', { type: 'string', describe: 'a YAML config file (exclude, rules, maxFileSize)' })
       .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
       .option('verify', { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" }),

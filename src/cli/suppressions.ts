@@ -32,7 +32,7 @@ export async function prepareRun(args: ReportArgs, root: string | undefined): Pr
   ignore.pathPatterns.push(...config.exclude);
   const suppressions: Suppressions = { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) };
   // Loaded only when a verify flag is given: the pre-commit guard runs on every commit.
-  const wantsVerify = args.verify === true || args.results !== undefined || args.failOn === 'live';
+  const wantsVerify = args.verify === true || args.results !== undefined || args.failOn === 'live' || args.verifyTimeout !== undefined || args.verifyConcurrency !== undefined;
   const verifier = wantsVerify ? (await import('./verify-settings.js')).prepareVerifier(args, ruleFiles) : undefined;
   return { config, ruleFiles, ignore, suppressions, verifier };
 }

@@ -20,7 +20,7 @@ function pick(flag: number | undefined, flagName: string, env: string | undefine
 
 /** `--verify-timeout`/`--verify-concurrency`, then `KEYWARDEN_VERIFY_*`, then SPEC §5's defaults. */
 export function verifySettingsFrom(args: Pick<ReportArgs, 'verifyTimeout' | 'verifyConcurrency'>, env: NodeJS.ProcessEnv): VerifySettings {
-  const seconds = pick(args.verifyTimeout, '--verify-timeout', env.KEYWARDEN_VERIFY_TIMEOUT, 'KEYWARDEN_VERIFY_TIMEOUT', defaultVerifySettings.timeoutMs / 1000, (n) => Number.isFinite(n) && n > 0 && n <= 600, 'a number of seconds above 0 (at most 600)');
+  const seconds = pick(args.verifyTimeout, '--verify-timeout', env.KEYWARDEN_VERIFY_TIMEOUT, 'KEYWARDEN_VERIFY_TIMEOUT', defaultVerifySettings.timeoutMs / 1000, (n) => Number.isFinite(n) && n >= 0.001 && n <= 600, 'a number of seconds from 0.001 to 600');
   const concurrency = pick(args.verifyConcurrency, '--verify-concurrency', env.KEYWARDEN_VERIFY_CONCURRENCY, 'KEYWARDEN_VERIFY_CONCURRENCY', defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
   return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1000), concurrency };
 }
@@ -34,6 +34,9 @@ export function prepareVerifier(args: ReportArgs, ruleFiles: readonly LoadedRule
   if (!args.verify) {
     if (args.failOn === 'live') throw new UsageError('--fail-on live needs --verify: without a live check no key is known to be live');
     if (args.results !== undefined) throw new UsageError('--results needs --verify: outcomes come from the live check');
+    if (args.verifyTimeout !== undefined || args.verifyConcurrency !== undefined) {
+      throw new UsageError(`${args.verifyTimeout !== undefined ? '--verify-timeout' : '--verify-concurrency'} needs --verify: without it no key is checked`);
+    }
     return undefined;
   }
   return createVerifier(ruleFiles, verifySettingsFrom(args, env), { http: fetchClient, env });

@@ -25,7 +25,10 @@ export class Secret {
    * `--show-secrets` prints nothing usable; such a key must never be sent to a provider.
    */
   static fromRedacted(redacted: string): Secret {
-    return new Secret(redacted, redactedOnly);
+    // The text comes from a file (a report) that may have been tampered with: anything but the
+    // shape `redact` makes (a prefix, at most four characters, `…`, at most four) could be a raw
+    // key or a terminal escape, and is replaced.
+    return new Secret(redactedShape.test(redacted) ? redacted : '…', redactedOnly);
   }
 
   /** The raw key. Call only where the key must leave the process on purpose (`--show-secrets`, verification). */
@@ -45,6 +48,9 @@ export class Secret {
     return `Secret(${this.redacted})`;
   }
 }
+
+/** What `redact` can produce: a key prefix and at most four characters, `…`, at most four. */
+const redactedShape = /^[A-Za-z0-9_-]{0,24}…[A-Za-z0-9_-]{0,4}$/;
 
 /**
  * Mask a key: keep `prefix` and up to four characters at each end of the body, so a

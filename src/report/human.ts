@@ -1,6 +1,6 @@
 import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
 import { colors, type Colors } from './colors.js';
-import { distinctFiles, suppressHint, type ReportContext } from './model.js';
+import { distinctFiles, printable, suppressHint, type ReportContext } from './model.js';
 import { countByStatus, describeOutcome, escalationOf, isVerified, verificationOf } from './verification.js';
 
 const severityColor: Record<Severity, keyof Pick<Colors, 'red' | 'magenta' | 'yellow' | 'blue'>> = {
@@ -48,17 +48,18 @@ function verificationLines(verification: Verification, severity: Severity, c: Co
 }
 
 function renderFinding(finding: Finding, rule: CompiledRule | undefined, context: ReportContext, c: Colors): string {
-  const where = `${finding.origin.path}:${finding.line}:${finding.column}`;
-  const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
+  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
+  const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : '';
   const verification = verificationOf(finding);
   // The tag goes after the location, which stays first so editors and terminals can jump to it.
   const tag = verification ? `  ${statusTag(verification.status, c)}` : '';
-  const lines = [`${c.bold(where)}${tag}  ${rule?.name ?? finding.ruleId}  ${severity}  ${c.cyan(key)}${encoded}`];
+  const lines = [`${c.bold(where)}${tag}  ${printable(rule?.name ?? finding.ruleId)}  ${severity}  ${c.cyan(key)}${encoded}`];
   if (verification) lines.push(...verificationLines(verification, finding.severity, c));
   if (finding.origin.kind === 'history') {
-    lines.push(`  ${c.dim(`commit ${finding.origin.commit.slice(0, 12)} by ${finding.origin.author} on ${finding.origin.date}`)}`);
+    const { commit, author, date } = finding.origin;
+    lines.push(`  ${c.dim(printable(`commit ${commit.slice(0, 12)} by ${author} on ${date}`))}`);
   }
   if (rule) lines.push(`  ${c.dim('fix:')} ${rule.hint}`);
   // A key handed in on stdin sits in no file, so there is no line to mark or fingerprint to keep.

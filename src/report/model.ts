@@ -59,9 +59,18 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
   };
 }
 
+/**
+ * Text from the scanned tree or a report (paths, author names) as a terminal may print it:
+ * control characters (an escape sequence would repaint the screen or retitle the window) and
+ * bidi overrides (they disguise what a line says) become `?`. Nothing else changes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
 /** The one-line advice shown with a finding: how to fix it, and how to suppress a deliberate fake. */
 export function suppressHint(finding: Finding): string {
-  return `deliberate fake? add "keywarden:allow" on the line, or "${finding.fingerprint}" to .keywardenignore`;
+  return `deliberate fake? add "keywarden:allow" on the line, or "${printable(finding.fingerprint)}" to .keywardenignore`;
 }
 
 export function distinctFiles(result: ScanResult): number {

@@ -32,6 +32,10 @@ export function parseRuleFile(file: string, text: string, builtin = false): { ru
   }
   const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file, index, rule));
   const baseUrl = parsed.data.baseUrl;
+  if (!builtin && baseUrl && !baseUrl.env.endsWith('_BASE_URL')) {
+    // Otherwise a rule could borrow any variable that holds a URL in CI (GITHUB_SERVER_URL…) as a destination.
+    problems.push({ file, field: 'baseUrl.env', message: `must name a variable ending in _BASE_URL, which the user sets for this provider; not ${baseUrl.env}` });
+  }
   if (!builtin && baseUrl?.selfHosted) {
     problems.push({
       file,

@@ -264,6 +264,25 @@ describe('keywarden verify --report', () => {
     expect(run.code).toBe(1); // skipped keys fail --fail-on live: never checked
   });
 
+  it('never prints a tampered redacted form: not a raw key, not a terminal escape, even with --show-secrets', async () => {
+    const key = keys.openrouter();
+    const root = tree({ 'k.env': `K=${key}\n` });
+    const report = JSON.parse(readFileSync(await scanReport(root), 'utf8')) as { findings: JsonFinding[] };
+    const finding = report.findings[0];
+    if (!finding) throw new Error('the scan found no key');
+    finding.redacted = `\u001b[2J${key}`;
+    writeFileSync(join(root, 'k.env'), 'K=\n'); // gone, so the redacted form is all there is
+    const tampered = join(makeTmpDir('verify-report'), 'tampered.json');
+    writeFileSync(tampered, JSON.stringify(report));
+    const p = await providers([key]);
+    for (const format of ['human', 'json']) {
+      const run = await verify(['--report', tampered, '--show-secrets', '--format', format], { cwd: root, env: p.env });
+      expect(run.stdout + run.stderr).not.toContain(key);
+      expect(run.stdout + run.stderr).not.toContain('\u001b');
+    }
+    expect(p.openrouter.requests).toEqual([]);
+  });
+
   it('reads --root for the paths, not the current directory', async () => {
     const live = keys.openrouter();
     const root = tree({ 'sub/k.env': `K=${live}\n` });

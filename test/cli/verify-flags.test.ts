@@ -265,7 +265,8 @@ describe('--verify-timeout and KEYWARDEN_VERIFY_TIMEOUT', () => {
   });
 
   it.each([
-    [['--verify-timeout', '0'], {}, /--verify-timeout: a number of seconds above 0/],
+    [['--verify-timeout', '0'], {}, /--verify-timeout: a number of seconds from 0.001/],
+    [['--verify-timeout', '0.0001'], {}, /--verify-timeout: a number of seconds from 0.001/],
     [['--verify-timeout', 'soon'], {}, /--verify-timeout: a number of seconds/],
     [['--verify-timeout', '-1'], {}, /--verify-timeout: a number of seconds/],
     [['--verify-concurrency', '0'], {}, /--verify-concurrency: a whole number from 1 to 256/],
@@ -455,6 +456,8 @@ describe('--results and --fail-on live', () => {
   it.each([
     [['--results', 'live'], /--results needs --verify/],
     [['--fail-on', 'live'], /--fail-on live needs --verify/],
+    [['--verify-timeout', '5'], /--verify-timeout needs --verify/],
+    [['--verify-concurrency', '2'], /--verify-concurrency needs --verify/],
     [['--verify', '--results', 'alive'], /--results: 'alive' is not an outcome/],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const run = await cli(['scan', '.', ...args], { cwd: envFile(keyOf('openrouter')) });

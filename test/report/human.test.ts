@@ -138,3 +138,21 @@ describe('human report: provider text stays one short line', () => {
     expect(line.length).toBeLessThan(260);
   });
 });
+
+describe('human report: text from the repository cannot drive the terminal', () => {
+  it('escape sequences and bidi overrides in paths and authors are shown as ?', () => {
+    const key = keyFactory(77).openrouter();
+    const hostile = {
+      kind: 'history' as const,
+      path: 'x\u001b[2J\u001b]0;pwned\u0007.env',
+      commit: 'a'.repeat(40),
+      author: 'Mallory \u202eevil',
+      email: 'm@example.test',
+      date: '2026-11-24T00:00:00+00:00',
+    };
+    const text = renderHuman(resultOf([findingOf(key, { origin: hostile })]), contextOf(), builtinRules(), false);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+    expect(text).toContain('x?[2J?]0;pwned?.env:3:27');
+    expect(text).toContain('by Mallory ?evil');
+  });
+});

@@ -60,6 +60,28 @@ const cases: { name: string; text: string; field: string; message?: RegExp }[] =
     message: /unbounded '\{n,\}'/,
   },
   {
+    name: 'a user rule naming its own base URL (a rules dir may sit in the scanned repository)',
+    text: replace('name: ACME gateway', 'name: ACME gateway\nbaseUrl: { env: ACME_BASE_URL, default: "https://acme.example" }'),
+    field: 'baseUrl.default',
+  },
+  {
+    name: 'a user rule trusting whatever host its variable names',
+    text: replace('name: ACME gateway', 'name: ACME gateway\nbaseUrl: { env: ACME_BASE_URL, selfHosted: true }'),
+    field: 'baseUrl.selfHosted',
+  },
+  {
+    name: 'a user rule borrowing a variable that is not its own base URL',
+    text: replace('name: ACME gateway', 'name: ACME gateway\nbaseUrl: { env: GITHUB_SERVER_URL }'),
+    field: 'baseUrl.env',
+    message: /must name a variable ending in _BASE_URL/,
+  },
+  {
+    name: 'a key in a verify URL (it would end up in logs)',
+    text: replace("    examples:", "    verify:\n      request: { method: GET, path: '/check?key={key}' }\n      live: { status: [200] }\n      invalid: { status: [401] }\n    examples:"),
+    field: 'rules[0].verify.request.path',
+    message: /must not contain \{key\}/,
+  },
+  {
     name: 'a prefix that agrees with no keyword',
     text: replace('keywords: [acme_]', 'keywords: [acme_]\n    prefix: zeta_'),
     field: 'rules[0].prefix',

@@ -29,10 +29,24 @@ describe('classifyResponse', () => {
     expect(classifyResponse(specOf(kind), 200, liveBody(kind)).verification.status).toBe('live');
   });
 
-  it.each(kinds.flatMap((kind) => invalidStatuses[kind].map((status) => [kind, status] as const)))('%s: %i is invalid, whatever the body', (kind, status) => {
-    for (const body of ['', '<html>denied</html>', json({ error: { type: 'authentication_error', code: 'invalid_api_key' } })]) {
-      expect(classifyResponse(specOf(kind), status, body).verification).toEqual({ status: 'invalid', detail: {}, reason: `HTTP ${status}` });
+  /** TokenRouter's 401 must carry its own error body (SPEC §5): a proxy's bare 401 says nothing about the key. */
+  const needsErrorBody = (kind: KeyKind) => kind === 'tokenrouterLive' || kind === 'tokenrouterTest';
+  const tokenRouterError = json({ error: { type: 'authentication_error', code: 'invalid_api_key' } });
+
+  it.each(kinds.flatMap((kind) => invalidStatuses[kind].map((status) => [kind, status] as const)))('%s: %i is invalid (with the provider\'s own error body where the rule asks for one)', (kind, status) => {
+    for (const body of ['', '<html>denied</html>', tokenRouterError]) {
+      const expected = !needsErrorBody(kind) || body === tokenRouterError ? 'invalid' : 'unknown';
+      expect(classifyResponse(specOf(kind), status, body).verification.status, `${kind} ${status} ${body}`).toBe(expected);
     }
+    expect(classifyResponse(specOf(kind), status, tokenRouterError).verification).toEqual({ status: 'invalid', detail: {}, reason: `HTTP ${status}` });
+  });
+
+  it.each([
+    ['a model list', json({ data: [{ id: 'openai/gpt-4o' }] })],
+    ['an empty object', json({ data: {} })],
+    ['a string', json({ data: 'ok' })],
+  ])('openrouter: a 200 whose data is %s is not a key-info answer: unknown', (_what, body) => {
+    expect(classifyResponse(specOf('openrouter'), 200, body).verification.status).toBe('unknown');
   });
 
   // Everything else any provider can send: never invalid.

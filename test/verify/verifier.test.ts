@@ -331,9 +331,12 @@ describe('redirects', () => {
 
   it.each([301, 302, 303, 307, 308])('does not follow a %i to a protocol-relative URL elsewhere', async (status) => {
     const key = keys.tokenrouterLive();
-    const server = await startStandIn(() => ({ status, headers: { location: '//keys.invalid/v1/models' } }));
+    // Another loopback origin (a different port), so a wrongly followed redirect would be seen, not looked up in DNS.
+    const elsewhere = await startStandIn(tokenRouterLike({ live: [key] }));
+    const server = await startStandIn(() => ({ status, headers: { location: `//${new URL(elsewhere.origin).host}/v1/models` } }));
     const { verification } = await check(verifierFor(baseUrlEnv('tokenrouter', server.origin)), 'tokenrouterLive', key);
-    expect(verification.status).toBe('unknown');
+    expect(verification).toMatchObject({ status: 'unknown', reason: expect.stringMatching(/redirected to another host/) as unknown });
+    expect(elsewhere.requests).toHaveLength(0);
   });
 
   it('follows a same-origin redirect, key and all', async () => {
