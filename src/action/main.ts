@@ -6,7 +6,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ExitCode, KeywardenError } from '../core/errors.js';
-import type { CompiledRule, ScanResult } from '../core/types.js';
+import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
 import { byUrgency, exitCodeFor, verifyAndFilter } from '../cli/emit.js';
@@ -52,8 +52,7 @@ async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo
   if (target.kind === 'range') {
     for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
     const scanned = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
-    const { kept, inBase } = await withoutKeysInBase(scanned.findings, repo.dir, target.base);
-    if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already in that file at ${short(target.base)}`);
+    const kept = await withoutBaseKeys(scanned.findings, repo, target.base, target.head);
     const what = target.pullRequest === undefined ? 'pushed' : `pull request #${target.pullRequest}`;
     return {
       scope: `lines added by the ${what} commits (${short(target.base)}..${short(target.head)})`,
@@ -66,7 +65,16 @@ async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo
   if (tip !== undefined) for (const step of await ensureRange(repo.dir, tip, target.head)) log(`keywarden: ${step}`);
   const range = tip === undefined ? target.head : `${tip}..${target.head}`;
   const scanned = await scanRange({ ...common, repo, range });
-  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: scanned };
+  // As for a pull request: a branch commit that edits or moves a line holding the default branch's key did not leak it.
+  const findings = tip === undefined ? scanned.findings : await withoutBaseKeys(scanned.findings, repo, tip, target.head);
+  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: { ...scanned, findings } };
+}
+
+/** The findings whose key the range brought itself (see withoutKeysInBase), saying how many were left out. */
+async function withoutBaseKeys(findings: Finding[], repo: Repository, base: string, head: string): Promise<Finding[]> {
+  const { kept, inBase } = await withoutKeysInBase(findings, repo.dir, base, head);
+  if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already at ${short(base)} (in that file, or moved from another)`);
+  return kept;
 }
 
 interface CommonScan {
