@@ -35173,6 +35173,7 @@ var require_ignore = __commonJS({
 
 // src/action/main.ts
 init_errors();
+import { randomUUID } from "node:crypto";
 import { appendFileSync, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
 import { isAbsolute, join as join4 } from "node:path";
 
@@ -41484,7 +41485,10 @@ async function runAction(env) {
   const { verdictFindings } = filtered;
   scanned = { ...scanned, result };
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
+  const resume = randomUUID();
+  log(`::stop-commands::${resume}`);
   process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false }, rules, !env.NO_COLOR));
+  log(`::${resume}::`);
   process.stdout.write(renderAnnotations(result, rules));
   const engine = createEngine(rules);
   for (const warning of result.warnings) log(`::warning::keywarden: ${escapeData(redactKeys(`${warning.path ? `${warning.path}: ` : ""}${warning.message}`, engine))}`);
@@ -41501,7 +41505,7 @@ async function runAction(env) {
   writeOutputs(env, outputs);
   await updateComment(inputs, env, scanned, rules);
   const code = exitCodeFor(verdictFindings, inputs.failOn);
-  if (code === ExitCode.findings) log(`::error::keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
+  if (code === ExitCode.findings) log(`::error::keywarden: ${escapeData(`${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`)}`);
   return code;
 }
 function reportFailure(error62) {

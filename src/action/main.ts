@@ -3,6 +3,7 @@
  * and the event → the same pipeline as the CLI → workflow commands, job summary, PR
  * comment, SARIF and outputs (SPEC §7). Only this file touches the runner's environment.
  */
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ExitCode, KeywardenError } from '../core/errors.js';
@@ -158,8 +159,14 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   // First of all, so no later line of this step or any other step can print a key.
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
 
-  // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else.
+  // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else. The report
+  // prints paths (and rule text) as they are, and the runner reads `::cmd::` at the start of
+  // any line and the legacy `##[cmd]` anywhere in one: a file named `x\n::add-mask::…` or
+  // `##[error]…` would be a command. So the runner reads no command inside it.
+  const resume = randomUUID();
+  log(`::stop-commands::${resume}`);
   process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false }, rules, !env.NO_COLOR));
+  log(`::${resume}::`);
   process.stdout.write(renderAnnotations(result, rules));
   const engine = createEngine(rules);
   for (const warning of result.warnings) log(`::warning::keywarden: ${escapeData(redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine))}`);
@@ -178,7 +185,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   await updateComment(inputs, env, scanned, rules);
 
   const code = exitCodeFor(verdictFindings, inputs.failOn);
-  if (code === ExitCode.findings) log(`::error::keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
+  if (code === ExitCode.findings) log(`::error::keywarden: ${escapeData(`${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`)}`);
   return code;
 }
 
