@@ -40216,7 +40216,7 @@ async function settleMarkedComment(target, number4, marker, allClearBody, option
 function checkArguments(number4, marker, body) {
   if (!Number.isSafeInteger(number4) || number4 < 1) throw new Error(`GitHub comment: ${String(number4)} is not an issue or pull request number`);
   if (marker.trim() === "") throw new Error("GitHub comment: the marker is empty");
-  if (!body.includes(marker)) throw new Error("GitHub comment: the body does not contain the marker");
+  if (!body.startsWith(marker)) throw new Error("GitHub comment: the body does not contain the marker at its start");
 }
 var silent = { debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 };
 function client(target, options) {
@@ -40262,7 +40262,7 @@ async function markedComments(api, target, number4, marker) {
     if (!Array.isArray(data)) throw new Error("GitHub API: unexpected answer listing comments");
     for (const item of data) {
       const comment = listedComment(item);
-      if (comment && comment.body.includes(marker)) marked.push(comment);
+      if (comment && comment.body.trimStart().startsWith(marker)) marked.push(comment);
     }
   }
   return marked;
