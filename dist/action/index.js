@@ -41370,10 +41370,13 @@ function readInputs(env) {
   const sarif = raw(env, "sarif");
   const config2 = raw(env, "config");
   const verify = boolean4(env, "verify", false);
+  const failOn = choice(env, "fail-on", ["any", "live"], "any");
+  if (!verify && failOn === "live") throw new InputError("input fail-on: 'live' needs verify: true (without a live check no key is known to be live)");
+  if (!verify && results !== "") throw new InputError("input results needs verify: true (outcomes come from the live check)");
   return {
     scan: choice(env, "scan", ["diff", "history"], "diff"),
     verify,
-    failOn: choice(env, "fail-on", ["any", "live"], "any"),
+    failOn,
     ...results !== "" ? { results } : {},
     comment: boolean4(env, "comment", true),
     // `sarif: true` is a convenience for the usual file name.
