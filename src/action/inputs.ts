@@ -52,10 +52,14 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const sarif = raw(env, 'sarif');
   const config = raw(env, 'config');
   const verify = boolean(env, 'verify', false);
+  const failOn = choice(env, 'fail-on', ['any', 'live'] as const, 'any');
+  // Said here in the workflow's words: the pipeline would say it with the CLI's flags.
+  if (!verify && failOn === 'live') throw new InputError("input fail-on: 'live' needs verify: true (without a live check no key is known to be live)");
+  if (!verify && results !== '') throw new InputError('input results needs verify: true (outcomes come from the live check)');
   return {
     scan: choice(env, 'scan', ['diff', 'history'] as const, 'diff'),
     verify,
-    failOn: choice(env, 'fail-on', ['any', 'live'] as const, 'any'),
+    failOn,
     ...(results !== '' ? { results } : {}),
     comment: boolean(env, 'comment', true),
     // `sarif: true` is a convenience for the usual file name.

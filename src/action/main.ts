@@ -3,10 +3,11 @@
  * and the event → the same pipeline as the CLI → workflow commands, job summary, PR
  * comment, SARIF and outputs (SPEC §7). Only this file touches the runner's environment.
  */
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ExitCode, KeywardenError } from '../core/errors.js';
-import type { CompiledRule, ScanResult } from '../core/types.js';
+import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
 import { byUrgency, exitCodeFor, verifyAndFilter } from '../cli/emit.js';
@@ -52,8 +53,7 @@ async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo
   if (target.kind === 'range') {
     for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
     const scanned = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
-    const { kept, inBase } = await withoutKeysInBase(scanned.findings, repo.dir, target.base);
-    if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already in that file at ${short(target.base)}`);
+    const kept = await withoutBaseKeys(scanned.findings, repo, target.base, target.head);
     const what = target.pullRequest === undefined ? 'pushed' : `pull request #${target.pullRequest}`;
     return {
       scope: `lines added by the ${what} commits (${short(target.base)}..${short(target.head)})`,
@@ -66,7 +66,16 @@ async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo
   if (tip !== undefined) for (const step of await ensureRange(repo.dir, tip, target.head)) log(`keywarden: ${step}`);
   const range = tip === undefined ? target.head : `${tip}..${target.head}`;
   const scanned = await scanRange({ ...common, repo, range });
-  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: scanned };
+  // As for a pull request: a branch commit that edits or moves a line holding the default branch's key did not leak it.
+  const findings = tip === undefined ? scanned.findings : await withoutBaseKeys(scanned.findings, repo, tip, target.head);
+  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: { ...scanned, findings } };
+}
+
+/** The findings whose key the range brought itself (see withoutKeysInBase), saying how many were left out. */
+async function withoutBaseKeys(findings: Finding[], repo: Repository, base: string, head: string): Promise<Finding[]> {
+  const { kept, inBase } = await withoutKeysInBase(findings, repo.dir, base, head);
+  if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already at ${short(base)} (in that file, or moved from another)`);
+  return kept;
 }
 
 interface CommonScan {
@@ -150,8 +159,14 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   // First of all, so no later line of this step or any other step can print a key.
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
 
-  // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else.
+  // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else. The report
+  // prints paths (and rule text) as they are, and the runner reads `::cmd::` at the start of
+  // any line and the legacy `##[cmd]` anywhere in one: a file named `x\n::add-mask::…` or
+  // `##[error]…` would be a command. So the runner reads no command inside it.
+  const resume = randomUUID();
+  log(`::stop-commands::${resume}`);
   process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false }, rules, !env.NO_COLOR));
+  log(`::${resume}::`);
   process.stdout.write(renderAnnotations(result, rules));
   const engine = createEngine(rules);
   for (const warning of result.warnings) log(`::warning::keywarden: ${escapeData(redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine))}`);
@@ -170,7 +185,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   await updateComment(inputs, env, scanned, rules);
 
   const code = exitCodeFor(verdictFindings, inputs.failOn);
-  if (code === ExitCode.findings) log(`::error::keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
+  if (code === ExitCode.findings) log(`::error::keywarden: ${escapeData(`${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`)}`);
   return code;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The pull-request comment (SPEC §7, §5 "Notification"): one comment per PR, found by a
- * marker in its body and edited in place on every run. The only importer of @octokit/rest.
+ * The pull-request comment (SPEC §7, §5 "Notification"): one comment per PR, found by the
+ * marker its body starts with and edited in place on every run. The only importer of @octokit/rest.
  *
  * Failures throw a plain `Error` whose message is short and safe to print (HTTP status and
  * GitHub's `message`, or why the API could not be reached); the caller turns it into a
@@ -77,8 +77,8 @@ interface ListedComment {
 function checkArguments(number: number, marker: string, body: string): void {
   if (!Number.isSafeInteger(number) || number < 1) throw new Error(`GitHub comment: ${String(number)} is not an issue or pull request number`);
   if (marker.trim() === '') throw new Error('GitHub comment: the marker is empty');
-  // A body without the marker could never be found again: every run would add a comment.
-  if (!body.includes(marker)) throw new Error('GitHub comment: the body does not contain the marker');
+  // A body not starting with the marker could never be found again: every run would add a comment.
+  if (!body.startsWith(marker)) throw new Error('GitHub comment: the body does not contain the marker at its start');
 }
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -123,7 +123,11 @@ function apiBase(apiUrl: string): URL {
   return url;
 }
 
-/** All comments on the thread that contain `marker`, oldest first. */
+/**
+ * All comments on the thread that start with `marker`, oldest first. Only at the start: a
+ * person quoting ours (`> <!-- marker -->…`) or mentioning the marker wrote their own
+ * comment, which must never be taken for ours and overwritten.
+ */
 async function markedComments(api: Octokit, target: GitHubRepo, number: number, marker: string): Promise<ListedComment[]> {
   const marked: ListedComment[] = [];
   let pages = 0;
@@ -134,7 +138,7 @@ async function markedComments(api: Octokit, target: GitHubRepo, number: number, 
     if (!Array.isArray(data)) throw new Error('GitHub API: unexpected answer listing comments');
     for (const item of data) {
       const comment = listedComment(item);
-      if (comment && comment.body.includes(marker)) marked.push(comment);
+      if (comment && comment.body.trimStart().startsWith(marker)) marked.push(comment);
     }
   }
   return marked;

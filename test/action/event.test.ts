@@ -68,6 +68,8 @@ describe('readInputs: INPUT_* as the runner passes them', () => {
     [{ INPUT_VERIFY: 'yes' }, /input verify: 'yes' is not a boolean/],
     [{ 'INPUT_FAIL-ON': 'all' }, /input fail-on: 'all' is not one of any, live/],
     [{ INPUT_SCAN: 'tree' }, /input scan: 'tree' is not one of diff, history/],
+    [{ 'INPUT_FAIL-ON': 'live' }, /input fail-on: 'live' needs verify: true/],
+    [{ INPUT_VERIFY: 'false', INPUT_RESULTS: 'live' }, /input results needs verify: true/],
   ])('refuses %j', (env, message) => {
     expect(() => readInputs(env)).toThrow(InputError);
     expect(() => readInputs(env)).toThrow(message);

@@ -95,6 +95,16 @@ const cases: Case[] = [
     writes: { posts: 0, patches: 1, deletes: 0 },
   },
   {
+    name: 'a person quoting the marker before the bot ever commented is left alone, and the bot posts its own',
+    seed: ['lgtm', person(`> ${marker}\n> 1 finding\n\nis this real?`)],
+    run: 'upsert',
+    body: report('1 finding'),
+    outcome: 'created',
+    after: ['lgtm', `> ${marker}\n> 1 finding\n\nis this real?`, report('1 finding')],
+    keeps: [0, 1],
+    writes: { posts: 1, patches: 0, deletes: 0 },
+  },
+  {
     name: 'the marked comment is found past the first 100 comments (page 2)',
     filler: 130,
     seed: [bot(report('1 finding')), 'later'],

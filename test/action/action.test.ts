@@ -1,0 +1,853 @@
+/**
+ * The GitHub Action end to end: the COMMITTED bundle (`dist/action/index.js`, what
+ * action.yml runs) spawned as the runner spawns it, in a real repository, with the runner's
+ * environment (event file, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, INPUT_* with action.yml's
+ * defaults), a GitHub API stand-in on 127.0.0.1 and providers pointed at a refused port.
+ * No network beyond 127.0.0.1.
+ *
+ * stdout is read the way the runner reads it (see `runnerCommands`): that is what decides
+ * whether a hostile file name could forge a workflow command.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { redact } from '../../src/core/secret.js';
+import { repoRoot } from '../helpers/cli.js';
+import { closedPortUrl, defaultToken, startGitHubApi, type GitHubApi } from '../helpers/github-api.js';
+import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { keyFactory, prefixes } from '../helpers/keys.js';
+import { openRouterLike, startStandIn } from '../helpers/providers.js';
+import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
+
+cleanTmpDirs();
+
+const bundle = join(repoRoot, 'dist', 'action', 'index.js');
+const marker = '<!-- keywarden:pr-comment -->';
+const zero = '0'.repeat(40);
+
+/** action.yml's inputs and their defaults: the runner sets INPUT_<NAME> for every one of them. */
+const actionInputs = (parseYaml(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }).inputs;
+
+/** A provider base URL that refuses connections, for every provider unless a test sets a stand-in. */
+let refused = '';
+beforeAll(async () => {
+  refused = await closedPortUrl();
+});
+
+// ---------------------------------------------------------------------------------------
+// Running the bundle as the runner does
+// ---------------------------------------------------------------------------------------
+
+interface WorkflowCommand {
+  name: string;
+  properties: Record<string, string>;
+  data: string;
+  /** The physical line, as the runner split it. */
+  line: string;
+  legacy: boolean;
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout split as the runner splits it (\n, \r\n or a lone \r). */
+  lines: string[];
+  /** The workflow commands the runner would act on. */
+  commands: WorkflowCommand[];
+  outputs: Record<string, string>;
+  outputFile: string;
+  summary: string;
+}
+
+interface RunOptions {
+  workspace: string;
+  event: string;
+  payload: object;
+  /** By action.yml's name (`fail-on`); others get action.yml's default, as on the runner. */
+  inputs?: Record<string, string>;
+  /** Extra environment for the step (`env:` in the workflow), e.g. a provider stand-in. */
+  env?: Record<string, string>;
+  /** GITHUB_API_URL; a refused port when left out. */
+  apiUrl?: string;
+  runId?: string;
+}
+
+const unescapeData = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (text: string) => unescapeData(text.replace(/%3A/g, ':').replace(/%2C/g, ','));
+
+function properties(text: string): Record<string, string> {
+  const props: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    if (at > 0) props[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
+  }
+  return props;
+}
+
+/** `::name k=v,…::data` after leading whitespace (actions/runner ActionCommand.TryParseV2). */
+function parseV2(line: string): WorkflowCommand | undefined {
+  const message = line.trimStart();
+  if (!message.startsWith('::')) return undefined;
+  const end = message.indexOf('::', 2);
+  if (end < 0) return undefined;
+  const info = message.slice(2, end);
+  const space = info.indexOf(' ');
+  const name = space < 0 ? info : info.slice(0, space);
+  if (name === '') return undefined;
+  return { name, properties: space < 0 ? {} : properties(info.slice(space + 1)), data: unescapeData(message.slice(end + 2)), line, legacy: false };
+}
+
+/** The legacy `##[name k=v;]data`, which the runner finds ANYWHERE in a line (ActionCommand.TryParse). */
+function parseLegacy(line: string): WorkflowCommand | undefined {
+  const start = line.indexOf('##[');
+  if (start < 0) return undefined;
+  const end = line.indexOf(']', start);
+  if (end < 0) return undefined;
+  const info = line.slice(start + 3, end);
+  const name = info.split(' ')[0] ?? '';
+  return name === '' ? undefined : { name, properties: {}, data: line.slice(end + 1), line, legacy: true };
+}
+
+/**
+ * The commands the runner would act on in `stdout`: lines split as .NET's ReadLine splits
+ * them, V2 commands first then legacy ones, and nothing between `::stop-commands::TOKEN`
+ * and `::TOKEN::` (the stop and resume lines themselves are not returned).
+ */
+function runnerCommands(lines: readonly string[]): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  let stopToken: string | undefined;
+  for (const line of lines) {
+    const command = parseV2(line) ?? parseLegacy(line);
+    if (!command) continue;
+    if (stopToken !== undefined) {
+      if (command.name.toLowerCase() === stopToken.toLowerCase()) stopToken = undefined;
+      continue;
+    }
+    if (command.name === 'stop-commands') {
+      stopToken = command.data;
+      continue;
+    }
+    commands.push(command);
+  }
+  return commands;
+}
+
+/** GITHUB_OUTPUT: `name=value` lines, or `name<<DELIM` … `DELIM` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name = '', delimiter = ''] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+      outputs[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
+
+/** The environment a step gets from the runner, without anything of this machine's own run. */
+function runnerEnv(options: RunOptions, files: { event: string; output: string; summary: string }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|KEYWARDEN_|GIT_)|_BASE_URL$|^(NO_COLOR|FORCE_COLOR|CI)$/.test(name)) continue;
+    env[name] = value;
+  }
+  const inputs: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(actionInputs)) inputs[name] = spec.default ?? '';
+  inputs['github-token'] = defaultToken; // `${{ github.token }}`
+  Object.assign(inputs, options.inputs);
+  return {
+    ...env,
+    ...isolatedGitEnv,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    NO_COLOR: '1',
+    GITHUB_EVENT_NAME: options.event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_REPOSITORY: 'acme/widgets',
+    GITHUB_API_URL: options.apiUrl ?? refused,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: options.runId ?? '4242',
+    OPENROUTER_BASE_URL: `${refused}/api/v1`,
+    AGENTROUTER_BASE_URL: refused,
+    TOKENROUTER_BASE_URL: refused,
+    // The runner's names keep the hyphen: `INPUT_FAIL-ON`, `INPUT_GITHUB-TOKEN`.
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
+    ...options.env,
+  };
+}
+
+let runs = 0;
+
+/** Spawn the committed bundle as the runner does (async: the API stand-in lives in this process). */
+async function runAction(options: RunOptions): Promise<ActionRun> {
+  const temp = makeTmpDir('runner-temp');
+  const n = ++runs;
+  const files = { event: join(temp, `event-${n}.json`), output: join(temp, `output-${n}`), summary: join(temp, `summary-${n}`) };
+  writeFileSync(files.event, JSON.stringify(options.payload));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env = runnerEnv(options, files);
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (exit) => resolve({ code: exit, stdout: out, stderr: err }));
+  });
+  const lines = stdout.split(/\r\n|\r|\n/);
+  const outputFile = readFileSync(files.output, 'utf8');
+  return { code, stdout, stderr, lines, commands: runnerCommands(lines), outputs: parseOutputs(outputFile), outputFile, summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** What went wrong, for a failed expectation. */
+const show = (run: ActionRun) => `exit ${String(run.code)}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+
+const redactedOf = (key: string) => redact(key, Object.values(prefixes).find((prefix) => key.startsWith(prefix)) ?? '');
+
+/**
+ * The commands the action means to emit and nothing else: `add-mask` of exactly a key
+ * found, `error`/`warning` annotations on a file found (or with no file, keywarden's own
+ * message), and no legacy command at all.
+ */
+function expectOnlyIntendedCommands(run: ActionRun, keys: readonly string[], files: readonly string[]): void {
+  for (const command of run.commands) {
+    expect(command.legacy, `legacy command in: ${JSON.stringify(command.line)}`).toBe(false);
+    expect(['add-mask', 'error', 'warning'], JSON.stringify(command.line)).toContain(command.name);
+    if (command.name === 'add-mask') expect(keys, JSON.stringify(command.line)).toContain(command.data);
+    else if (command.properties.file !== undefined) expect(files, JSON.stringify(command.line)).toContain(command.properties.file);
+    else expect(command.data, JSON.stringify(command.line)).toMatch(/^keywarden: /);
+  }
+}
+
+/** The raw key in none of what people see: stdout (but its add-mask line), stderr, summary, outputs. */
+function expectKeyHidden(run: ActionRun, key: string): void {
+  const others = run.lines.filter((line) => line !== `::add-mask::${key}`);
+  expect(others.join('\n')).not.toContain(key);
+  expect(run.stderr).not.toContain(key);
+  expect(run.summary).not.toContain(key);
+  expect(run.outputFile).not.toContain(key);
+}
+
+// ---------------------------------------------------------------------------------------
+// Repositories and events
+// ---------------------------------------------------------------------------------------
+
+/** A repository in a temp dir (the workspace) with `main` at one commit; returns it and that commit. */
+function workspaceRepo(files: Record<string, string> = { 'README.md': '# widgets\n', 'src/app.js': 'console.log("hi");\n' }): { repo: TestRepo; base: string } {
+  const dir = join(makeTmpDir('action'), 'workspace');
+  mkdirSync(dir);
+  const repo = TestRepo.init(dir);
+  const base = repo.commit(files, 'main');
+  return { repo, base };
+}
+
+function prEvent(number: number, base: string, head: string): object {
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: { number, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } },
+    repository: { full_name: 'acme/widgets', default_branch: 'main' },
+  };
+}
+
+function pushEvent(before: string, after: string, extra: object = {}): object {
+  return { ref: 'refs/heads/feature', before, after, created: false, deleted: false, forced: false, repository: { full_name: 'acme/widgets', default_branch: 'main' }, ...extra };
+}
+
+const envFile = (key: string) => `# local settings\nDEBUG=0\nOPENROUTER_API_KEY=${key}\n`;
+
+// ---------------------------------------------------------------------------------------
+// 1–3. Pull requests and the one comment
+// ---------------------------------------------------------------------------------------
+
+describe('a pull request', () => {
+  it('with a key added: masked first, annotated, summarised, counted, commented once, exit 1; the key shown nowhere', async () => {
+    const key = keyFactory(101).openrouter();
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    repo.commit({ 'src/app.js': 'console.log("hello");\n' }, 'tweak');
+    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+    const api = await startGitHubApi();
+
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl, inputs: { sarif: 'keywarden.sarif' } });
+
+    expect(run.code, show(run)).toBe(1);
+    const redacted = redactedOf(key);
+    const mask = run.lines.indexOf(`::add-mask::${key}`);
+    expect(mask, show(run)).toBeGreaterThanOrEqual(0);
+    expect(run.lines.filter((line) => line.startsWith('::add-mask::'))).toEqual([`::add-mask::${key}`]);
+    const firstMention = run.lines.findIndex((line) => line.includes(redacted) || (line.includes(key) && !line.startsWith('::add-mask::')));
+    expect(firstMention).toBeGreaterThan(mask);
+
+    const errors = run.commands.filter((command) => command.name === 'error' && command.properties.file !== undefined);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.line).toMatch(/^::error file=a\.env,line=3,col=20,endColumn=92,title=Leaked OpenRouter API key::/);
+    expect(errors[0]?.data).toContain(redacted);
+    expect(run.commands.some((command) => command.name === 'error' && command.data.startsWith('keywarden: 1 leaked key'))).toBe(true);
+    expectOnlyIntendedCommands(run, [key], ['a.env']);
+
+    expect(run.summary).toMatch(new RegExp(`^\\| a\\.env \\| 3 \\| ${head.slice(0, 7)} .*\\| \`${redacted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\|`, 'm'));
+    expect(run.outputs).toMatchObject({ findings: '1', live: '0' });
+
+    const posts = api.requestsTo('POST', '/repos/acme/widgets/issues/7/comments');
+    expect(posts).toHaveLength(1);
+    const body = (posts[0]?.body as { body: string }).body;
+    expect(body.startsWith(marker)).toBe(true);
+    expect(body).toContain(redacted);
+    expect(body).toContain('https://github.example/acme/widgets/actions/runs/4242');
+    expect(body).not.toContain(key);
+    expect(api.requests.every((request) => request.token === defaultToken)).toBe(true);
+    expect(api.requests.map((request) => request.rawBody).join('\n')).not.toContain(key);
+
+    expectKeyHidden(run, key);
+    expect(readFileSync(join(repo.dir, 'keywarden.sarif'), 'utf8')).not.toContain(key);
+  });
+
+  it('keeps one comment: edited in place on the next push, unchanged on a re-run, all-clear once the PR is clean; a clean PR gets none', async () => {
+    const [key1, key2] = [keyFactory(102).openrouter(), keyFactory(103).agentrouter()];
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head1 = repo.commit({ 'a.env': envFile(key1) }, 'settings');
+    const api = await startGitHubApi();
+    // A person quoting an earlier comment of the bot (from another PR): theirs, not the bot's.
+    const quote = `> ${marker}\n> ### keywarden: 1 leaked key\n\nIs this real?`;
+    api.seed(7, ['Looks good to me', { body: quote, login: 'octocat' }]);
+    const pr7 = (head: string, runId = '1') => ({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl, runId });
+
+    const first = await runAction(pr7(head1));
+    expect(first.code, show(first)).toBe(1);
+    expect(api.requestsTo('POST')).toHaveLength(1);
+    expect(api.requestsTo('PATCH')).toEqual([]);
+    const ours = api.commentsOn(7).filter((comment) => comment.user.login === 'github-actions[bot]');
+    expect(ours).toHaveLength(1);
+    const id = ours[0]?.id;
+
+    // Another push to the PR: a second key in a new commit.
+    const head2 = repo.commit({ 'b.env': `AGENTROUTER_KEY=${key2}\n` }, 'more settings');
+    const second = await runAction(pr7(head2, '2'));
+    expect(second.code, show(second)).toBe(1);
+    expect(second.outputs).toMatchObject({ findings: '2', live: '0' });
+    expect(api.requestsTo('POST')).toHaveLength(1);
+    const patches = api.requestsTo('PATCH');
+    expect(patches.map((request) => request.path)).toEqual([`/repos/acme/widgets/issues/comments/${String(id)}`]);
+    const edited = api.commentsOn(7).find((comment) => comment.id === id)?.body ?? '';
+    expect(edited).toContain(redactedOf(key1));
+    expect(edited).toContain(redactedOf(key2));
+    expect(edited).not.toContain(key1);
+    expect(edited).not.toContain(key2);
+    expectKeyHidden(second, key1);
+    expectKeyHidden(second, key2);
+
+    // The same run again (a re-run of the job): nothing to change.
+    const rerun = await runAction(pr7(head2, '2'));
+    expect(rerun.code).toBe(1);
+    expect(api.requestsTo('PATCH')).toHaveLength(1);
+    expect(rerun.stdout).toContain('keywarden: pull request comment unchanged');
+
+    // The PR force-pushed to commits that add no key.
+    git(repo.dir, ['checkout', '-q', '-b', 'feature-clean', base]);
+    const clean = repo.commit({ 'src/app.js': 'console.log("clean");\n' }, 'clean');
+    const third = await runAction(pr7(clean, '3'));
+    expect(third.code, show(third)).toBe(0);
+    expect(third.outputs).toMatchObject({ findings: '0', live: '0' });
+    expect(api.requestsTo('POST')).toHaveLength(1);
+    expect(api.requestsTo('PATCH')).toHaveLength(2);
+    const allClear = api.commentsOn(7).find((comment) => comment.id === id)?.body ?? '';
+    expect(allClear.startsWith(marker)).toBe(true);
+    expect(allClear).toContain('no leaked keys');
+    expect(allClear).not.toContain(redactedOf(key1));
+    expect(api.commentsOn(7).map((comment) => comment.user.login)).toEqual(['someone', 'octocat', 'github-actions[bot]']);
+    expect(api.commentsOn(7)[1]?.body).toBe(quote);
+
+    // Another PR, clean from the start: not a single comment written.
+    const before = api.requests.length;
+    const other = await runAction({ ...pr7(clean, '4'), payload: prEvent(8, base, clean) });
+    expect(other.code, show(other)).toBe(0);
+    const writes = api.requests.slice(before).filter((request) => request.method !== 'GET');
+    expect(writes).toEqual([]);
+    expect(api.commentsOn(8)).toEqual([]);
+  });
+
+  it('without keys: exit 0, findings=0, an all-clear summary, no annotation, no mask', async () => {
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    // Near misses and a placeholder: nothing a rule should report.
+    const head = repo.commit({ 'a.env': 'OPENROUTER_API_KEY=sk-or-v1-your-key-here\nTOKEN=${OPENROUTER_API_KEY}\n' }, 'docs');
+    const api = await startGitHubApi();
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(3, base, head), apiUrl: api.apiUrl });
+    expect(run.code, show(run)).toBe(0);
+    expect(run.outputs).toMatchObject({ findings: '0', live: '0' });
+    expect(run.outputs['sarif-file']).toBeUndefined();
+    expect(run.summary).toMatch(/no leaked keys/);
+    expect(run.commands).toEqual([]);
+    expect(api.requestsTo('POST')).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 4. Keys the base already had
+// ---------------------------------------------------------------------------------------
+
+describe('a key the base branch already had', () => {
+  it('is not blamed on a PR that edits its line or removes and re-adds it; a new key beside it still is', async () => {
+    const [old1, old2, fresh] = [keyFactory(201).openrouter(), keyFactory(202).tokenrouterLive(), keyFactory(203).openrouter()];
+    const { repo, base } = workspaceRepo({ 'config/prod.env': envFile(old1), 'config/tr.env': `TOKENROUTER=${old2}\n` });
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    repo.commit({ 'config/prod.env': `# local settings\nDEBUG=1\nOPENROUTER_API_KEY=${old1} # prod\n` }, 'touch the line');
+    repo.commit({ 'config/tr.env': '\n' }, 'drop it');
+    repo.commit({ 'config/tr.env': `TOKENROUTER=${old2}\n` }, 'bring it back');
+    const head = repo.commit({ 'config/new.env': `KEY=${fresh}\n` }, 'a new key');
+
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(4, base, head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '1' });
+    expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.data)).toEqual([fresh]);
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['config/new.env']);
+    expect(run.stdout).toContain(`keywarden: 2 findings left out: the key was already at ${base.slice(0, 7)}`);
+    expect(run.summary).not.toContain(redactedOf(old1));
+    expect(run.summary).not.toContain(redactedOf(old2));
+  });
+
+  it('is not blamed on a PR that moves its file and edits the line on the way', async () => {
+    const old = keyFactory(204).openrouter();
+    const settings = Array.from({ length: 12 }, (_, i) => `SETTING_${i}=${i}\n`).join('');
+    const { repo, base } = workspaceRepo({ 'config/prod.env': `${settings}OPENROUTER_API_KEY=${old}\n` });
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    mkdirSync(join(repo.dir, 'deploy'));
+    git(repo.dir, ['mv', 'config/prod.env', 'deploy/prod.env']);
+    const head = repo.commit({ 'deploy/prod.env': `${settings}export OPENROUTER_API_KEY=${old}\n` }, 'move the settings');
+
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(5, base, head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(0);
+    expect(run.outputs).toMatchObject({ findings: '0' });
+    expect(run.commands).toEqual([]);
+  });
+
+  it('is not blamed when it sits base64-encoded (a Kubernetes Secret) and the PR edits its line', async () => {
+    const old = keyFactory(205).openrouter();
+    const encoded = Buffer.from(old).toString('base64');
+    const { repo, base } = workspaceRepo({ 'k8s/secret.yaml': `kind: Secret\ndata:\n  OPENROUTER_API_KEY: ${encoded}\n` });
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'k8s/secret.yaml': `kind: Secret\ndata:\n  OPENROUTER_API_KEY: ${encoded} # prod\n` }, 'annotate');
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(6, base, head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(0);
+    expect(run.outputs).toMatchObject({ findings: '0' });
+  });
+
+  it('is still blamed when the PR copies it into another file and leaves the original (a new place for it to leak from)', async () => {
+    const old = keyFactory(206).openrouter();
+    const { repo, base } = workspaceRepo({ 'config/prod.env': envFile(old) });
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'scripts/run.sh': `export OPENROUTER_API_KEY=${old}\n` }, 'copy');
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(6, base, head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['scripts/run.sh']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 5. Push events
+// ---------------------------------------------------------------------------------------
+
+/** An upstream (bare, what GitHub holds) with `main`; `main` carries a key of its own. */
+function upstreamWithMain(mainKey: string): { root: string; upstream: string; work: TestRepo; mainTip: string } {
+  const root = makeTmpDir('push');
+  mkdirSync(join(root, 'work'));
+  const work = TestRepo.init(join(root, 'work'));
+  work.commit({ 'README.md': '# widgets\n' }, 'start');
+  work.commit({ 'legacy.env': `OPENROUTER_API_KEY=${mainKey}\n` }, 'an old leak on main');
+  const mainTip = work.commit({ 'src/app.js': 'console.log(1);\n' }, 'main moves on');
+  const upstream = join(root, 'upstream.git');
+  git(root, ['clone', '-q', '--bare', work.dir, upstream]);
+  // GitHub serves any commit by id, as the action's fetches need.
+  git(upstream, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+  git(work.dir, ['remote', 'add', 'origin', upstream]);
+  return { root, upstream, work, mainTip };
+}
+
+/** What actions/checkout leaves for a push: a depth-1 clone of the pushed commit, `origin` the upstream. */
+function shallowCheckout(root: string, upstream: string, ref: string, name = 'workspace'): string {
+  const dir = join(root, name);
+  git(root, ['clone', '-q', '--depth=1', '--no-tags', '--branch', ref, `file://${upstream}`, dir]);
+  expect(git(dir, ['rev-parse', '--is-shallow-repository'])).toBe('true');
+  return dir;
+}
+
+describe('a push', () => {
+  it('before..after with a key: exit 1, no comment attempted', async () => {
+    const key = keyFactory(301).tokenrouterLive();
+    const { repo, base } = workspaceRepo();
+    repo.commit({ 'docs/x.md': 'text\n' }, 'docs');
+    const after = repo.commit({ 'svc/tr.env': `TOKENROUTER_API_KEY=${key}\n`, 'svc/copy.env': `# same key\nTOKENROUTER_API_KEY=${key}\n` }, 'config');
+    const api = await startGitHubApi();
+    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(base, after), apiUrl: api.apiUrl });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '2', live: '0' });
+    // One mask for the key, however many places it is in.
+    expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.data)).toEqual([key]);
+    const places = run.commands.filter((command) => command.properties.file !== undefined).map((command) => [command.properties.file, command.properties.line]);
+    expect(places.sort()).toEqual([['svc/copy.env', '2'], ['svc/tr.env', '1']]);
+    expect(api.requests).toEqual([]);
+    expectKeyHidden(run, key);
+  });
+
+  it('with no new commits, or deleting the branch: exit 0, nothing scanned', async () => {
+    const { repo, base } = workspaceRepo();
+    for (const payload of [pushEvent(base, base), pushEvent(base, zero, { deleted: true })]) {
+      const run = await runAction({ workspace: repo.dir, event: 'push', payload });
+      expect(run.code, show(run)).toBe(0);
+      expect(run.stdout).toMatch(/^keywarden: nothing to scan: /m);
+      expect(run.outputs).toMatchObject({ findings: '0', live: '0' });
+      expect(run.commands).toEqual([]);
+      expect(run.summary).toBe('');
+    }
+  });
+
+  it("creating a branch: scans only the branch's commits, not main's key, even where the branch edits main's file", async () => {
+    const [mainKey, branchKey] = [keyFactory(302).openrouter(), keyFactory(303).openrouter()];
+    const { root, upstream, work } = upstreamWithMain(mainKey);
+    git(work.dir, ['checkout', '-q', '-b', 'feature']);
+    work.commit({ 'legacy.env': `# TODO: move to the vault\nOPENROUTER_API_KEY=${mainKey} # rotate\n` }, 'touch the old leak');
+    const after = work.commit({ 'svc/new.env': `OPENROUTER_API_KEY=${branchKey}\n` }, 'a new leak');
+    git(work.dir, ['push', '-q', 'origin', 'feature']);
+    const workspace = shallowCheckout(root, upstream, 'feature');
+
+    const run = await runAction({ workspace, event: 'push', payload: pushEvent(zero, after, { created: true }) });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '1' });
+    expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.data)).toEqual([branchKey]);
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['svc/new.env']);
+    expect(run.stdout).not.toContain(mainKey);
+    expect(run.summary).not.toContain(redactedOf(mainKey));
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 6. Shallow checkouts
+// ---------------------------------------------------------------------------------------
+
+describe('a shallow checkout', () => {
+  /** Upstream: main with 30 commits; a PR branch of 3 commits (one key), main moved on after it. */
+  function prUpstream(key: string, baseKey: string) {
+    const { root, upstream, work } = upstreamWithMain(baseKey);
+    for (let i = 0; i < 30; i++) work.commit({ [`notes/${i}.md`]: `note ${i}\n` }, `note ${i}`);
+    const base = work.head();
+    git(work.dir, ['push', '-q', 'origin', 'main']);
+    git(work.dir, ['checkout', '-q', '-b', 'feature']);
+    work.commit({ 'src/app.js': 'console.log(2);\n' }, 'one');
+    work.commit({ 'legacy.env': `OPENROUTER_API_KEY=${baseKey} # still here\n` }, 'touch the old leak');
+    const head = work.commit({ 'a.env': envFile(key) }, 'three');
+    git(work.dir, ['push', '-q', 'origin', 'feature']);
+    return { root, upstream, work, base, head };
+  }
+
+  it('of the PR head: the base and the history to the merge base are fetched, and only the PR key is reported', async () => {
+    const [key, baseKey] = [keyFactory(401).openrouter(), keyFactory(402).openrouter()];
+    const { root, upstream, base, head } = prUpstream(key, baseKey);
+    const workspace = shallowCheckout(root, upstream, 'feature');
+    expect(() => git(workspace, ['cat-file', '-e', `${base}^{commit}`])).toThrow();
+
+    const run = await runAction({ workspace, event: 'pull_request', payload: prEvent(8, base, head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.stdout).toMatch(/^keywarden: fetched /m);
+    expect(run.outputs).toMatchObject({ findings: '1' });
+    expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.data)).toEqual([key]);
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['a.env']);
+    expect(run.stdout).toContain('keywarden: 1 finding left out: the key was already at ');
+    // Only the 3 PR commits were read: main's 30 notes and its old leak are not the PR's.
+    expect(git(workspace, ['rev-list', '--count', `${base}..${head}`])).toBe('3');
+  });
+
+  it('of the PR merge commit (what actions/checkout fetches for pull_request): same result', async () => {
+    const [key, baseKey] = [keyFactory(403).openrouter(), keyFactory(404).openrouter()];
+    const { root, upstream, work, base, head } = prUpstream(key, baseKey);
+    git(work.dir, ['checkout', '-q', '--detach', base]);
+    git(work.dir, ['merge', '-q', '--no-ff', '-m', 'Merge feature into main', head]);
+    git(work.dir, ['push', '-q', 'origin', 'HEAD:refs/pull/9/merge']);
+    const workspace = join(root, 'workspace');
+    mkdirSync(workspace);
+    git(workspace, ['init', '-q']);
+    git(workspace, ['remote', 'add', 'origin', `file://${upstream}`]);
+    git(workspace, ['fetch', '-q', '--no-tags', '--depth=1', 'origin', '+refs/pull/9/merge:refs/remotes/pull/9/merge']);
+    git(workspace, ['checkout', '-q', '--detach', 'refs/remotes/pull/9/merge']);
+
+    const run = await runAction({ workspace, event: 'pull_request', payload: prEvent(9, base, head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '1' });
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['a.env']);
+    expect(run.stdout).toMatch(/^keywarden: fetched /m);
+  });
+
+  it('whose base cannot be fetched: exit 2, saying to set fetch-depth: 0', async () => {
+    const [key, baseKey] = [keyFactory(405).openrouter(), keyFactory(406).openrouter()];
+    const { root, upstream, head } = prUpstream(key, baseKey);
+    const workspace = shallowCheckout(root, upstream, 'feature');
+    const run = await runAction({ workspace, event: 'pull_request', payload: prEvent(10, 'deadbeef'.repeat(5), head), inputs: { comment: 'false' } });
+    expect(run.code, show(run)).toBe(2);
+    const errors = run.commands.filter((command) => command.name === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.data).toMatch(/^keywarden: commit deadbeefdead is not in the checkout and could not be fetched.*fetch-depth: 0/);
+    expect(run.outputFile).toBe('');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 7. The comment cannot be written
+// ---------------------------------------------------------------------------------------
+
+describe('when the PR comment cannot be written', () => {
+  async function leakyPr(seed: number) {
+    const key = keyFactory(seed).openrouter();
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+    return { key, repo, base, head };
+  }
+
+  function expectReportedAnyway(run: ActionRun, key: string, warning: RegExp): void {
+    expect(run.code, show(run)).toBe(1);
+    expect(run.commands.filter((command) => command.name === 'error' && command.properties.file === 'a.env')).toHaveLength(1);
+    expect(run.summary).toMatch(/^\| a\.env \| 3 \|/m);
+    expect(run.outputs).toMatchObject({ findings: '1', live: '0' });
+    const warnings = run.commands.filter((command) => command.name === 'warning');
+    expect(warnings.map((command) => command.data)).toEqual([expect.stringMatching(warning)]);
+    expectKeyHidden(run, key);
+    expect(run.stdout).not.toContain(defaultToken);
+  }
+
+  it('because the API is unreachable: still annotated, summarised and failed, with a warning', async () => {
+    const { key, repo, base, head } = await leakyPr(501);
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: await closedPortUrl('/api/v3') });
+    expectReportedAnyway(run, key, /^keywarden: could not update the pull request comment: GitHub API unreachable: ECONNREFUSED/);
+  });
+
+  it('because no token was given: a warning, the rest as usual', async () => {
+    const { key, repo, base, head } = await leakyPr(503);
+    const api = await startGitHubApi();
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl, inputs: { 'github-token': '' } });
+    expectReportedAnyway(run, key, /^keywarden: no github-token or GITHUB_REPOSITORY, so the pull request comment was not updated$/);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('because the token may not write (403): still annotated, summarised and failed, with a warning', async () => {
+    const { key, repo, base, head } = await leakyPr(502);
+    const api: GitHubApi = await startGitHubApi();
+    api.override({ method: 'POST' }, { status: 403, body: { message: 'Resource not accessible by integration' } });
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl });
+    expectReportedAnyway(run, key, /^keywarden: could not update the pull request comment: GitHub API: 403 Resource not accessible by integration$/);
+    expect(api.commentsOn(7)).toEqual([]);
+  });
+});
+
+describe('on GitHub Enterprise', () => {
+  it('keeps the comment under GITHUB_API_URL with its /api/v3 prefix', async () => {
+    const key = keyFactory(504).openrouter();
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+    const api = await startGitHubApi({ prefix: '/api/v3' });
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(12, base, head), apiUrl: api.apiUrl });
+    expect(run.code, show(run)).toBe(1);
+    expect(api.requests.every((request) => request.url.startsWith('/api/v3/repos/acme/widgets/issues/'))).toBe(true);
+    expect(api.commentsOn(12)).toHaveLength(1);
+    expect(run.commands.filter((command) => command.name === 'warning')).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 8. SARIF
+// ---------------------------------------------------------------------------------------
+
+describe('sarif', () => {
+  it.each([['keywarden.sarif', 'keywarden.sarif'], ['true', 'keywarden.sarif'], ['reports/out.sarif', 'reports/out.sarif']])(
+    'sarif: %s writes %s in the workspace and names it in sarif-file',
+    async (input, file) => {
+      const key = keyFactory(601).openrouter();
+      const { repo, base } = workspaceRepo();
+      git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+      const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+      if (file.includes('/')) mkdirSync(join(repo.dir, 'reports'));
+      const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { sarif: input, comment: 'false' } });
+      expect(run.code, show(run)).toBe(1);
+      const path = join(repo.dir, file);
+      expect(run.outputs['sarif-file']).toBe(path);
+      const text = readFileSync(path, 'utf8');
+      expect(text).not.toContain(key);
+      const sarif = JSON.parse(text) as { version: string; $schema: string; runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+      expect(sarif.version).toBe('2.1.0');
+      expect(sarif.$schema).toMatch(/sarif.*2\.1\.0/);
+      expect(sarif.runs).toHaveLength(1);
+      expect(sarif.runs[0]?.results).toHaveLength(1);
+      expect(sarif.runs[0]?.results[0]).toMatchObject({ ruleId: 'openrouter.api-key', locations: [{ physicalLocation: { artifactLocation: { uri: 'a.env' }, region: { startLine: 3 } } }] });
+    },
+  );
+
+  it('without the input: no file, no sarif-file output', async () => {
+    const key = keyFactory(602).openrouter();
+    const { repo, base } = workspaceRepo();
+    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(base, head) });
+    expect(run.code).toBe(1);
+    expect(run.outputs['sarif-file']).toBeUndefined();
+    expect(existsSync(join(repo.dir, 'keywarden.sarif'))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 9. verify, fail-on and bad inputs
+// ---------------------------------------------------------------------------------------
+
+describe('verify and fail-on', () => {
+  async function twoKeys() {
+    const [live, dead] = [keyFactory(701).openrouter(), keyFactory(702).openrouter()];
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'a.env': envFile(live), 'b.env': `OPENROUTER_API_KEY=${dead}\n` }, 'settings');
+    return { live, dead, repo, base, head };
+  }
+
+  it('verify: true with a live key: live=1, the live key annotated as an error, exit 1', async () => {
+    const { live, dead, repo, base, head } = await twoKeys();
+    const provider = await startStandIn(openRouterLike({ live: [live] }));
+    const run = await runAction({
+      workspace: repo.dir,
+      event: 'pull_request',
+      payload: prEvent(7, base, head),
+      inputs: { verify: 'true', comment: 'false' },
+      env: { OPENROUTER_BASE_URL: `${provider.origin}/api/v1` },
+    });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '2', live: '1' });
+    expect(provider.requestsFor(live)).toHaveLength(1);
+    expect(provider.requestsFor(dead)).toHaveLength(1);
+    const annotations = run.commands.filter((command) => command.properties.file !== undefined);
+    expect(annotations.map((command) => [command.name, command.properties.file, command.properties.title])).toEqual([
+      ['error', 'a.env', 'Leaked OpenRouter API key (live)'],
+      ['warning', 'b.env', 'Leaked OpenRouter API key (invalid)'],
+    ]);
+    expectOnlyIntendedCommands(run, [live, dead], ['a.env', 'b.env']);
+    expectKeyHidden(run, live);
+    expectKeyHidden(run, dead);
+  });
+
+  it('fail-on: live with only invalid keys: reported, exit 0', async () => {
+    const { repo, base, head } = await twoKeys();
+    const provider = await startStandIn(openRouterLike());
+    const run = await runAction({
+      workspace: repo.dir,
+      event: 'pull_request',
+      payload: prEvent(7, base, head),
+      inputs: { verify: 'true', 'fail-on': 'live', comment: 'false' },
+      env: { OPENROUTER_BASE_URL: `${provider.origin}/api/v1` },
+    });
+    expect(run.code, show(run)).toBe(0);
+    expect(run.outputs).toMatchObject({ findings: '2', live: '0' });
+    expect(run.commands.filter((command) => command.name === 'warning' && command.properties.file !== undefined)).toHaveLength(2);
+  });
+
+  it('fail-on: live when the provider cannot be reached: unknown counts, exit 1', async () => {
+    const { repo, base, head } = await twoKeys();
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { verify: 'true', 'fail-on': 'live', comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '2', live: '0' });
+  });
+
+  it.each([
+    [{ verify: 'yes' }, /^keywarden: input verify: 'yes' is not a boolean/],
+    [{ 'fail-on': 'some' }, /^keywarden: input fail-on: 'some' is not one of any, live/],
+    [{ scan: 'everything' }, /^keywarden: input scan: 'everything' is not one of diff, history/],
+    // In the workflow's words, not the CLI's `--fail-on`/`--verify`.
+    [{ 'fail-on': 'live' }, /^keywarden: input fail-on: 'live' needs verify: true/],
+    [{ results: 'live,unknown' }, /^keywarden: input results needs verify: true/],
+  ])('a bad input %j: exit 2 with one clear ::error::', async (inputs, message) => {
+    const { repo, base } = workspaceRepo();
+    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(base, repo.commit({ 'x.txt': 'x\n' })), inputs });
+    expect(run.code, show(run)).toBe(2);
+    expect(run.commands.map((command) => [command.name, command.data])).toEqual([['error', expect.stringMatching(message)]]);
+    expect(run.outputFile).toBe('');
+  });
+
+  it('an event the action does not handle: exit 2, saying which events it runs on', async () => {
+    const { repo } = workspaceRepo();
+    const run = await runAction({ workspace: repo.dir, event: 'workflow_dispatch', payload: { inputs: {} } });
+    expect(run.code, show(run)).toBe(2);
+    expect(run.commands.map((command) => command.data)).toEqual([expect.stringMatching(/runs on pull_request, pull_request_target and push events.*scan: history/)]);
+  });
+});
+
+describe('the other inputs', () => {
+  it('config: its excludes leave out a fixture, the rest is reported', async () => {
+    const [fixture, real] = [keyFactory(901).openrouter(), keyFactory(902).openrouter()];
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ '.keywarden.yml': 'exclude:\n  - fixtures/\n', 'fixtures/sample.env': envFile(fixture), 'a.env': envFile(real) }, 'fixtures');
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { config: '.keywarden.yml', comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '1' });
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['a.env']);
+  });
+
+  it('scan: history finds a key that a later commit removed, whatever the event', async () => {
+    const key = keyFactory(903).openrouter();
+    const { repo } = workspaceRepo();
+    repo.commit({ 'a.env': envFile(key) }, 'oops');
+    const after = repo.commit({ 'a.env': null }, 'remove it');
+    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(after, after), inputs: { scan: 'history' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '1' });
+    expect(run.summary).toContain('every blob in the repository history');
+    expectKeyHidden(run, key);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 10. Hostile file names
+// ---------------------------------------------------------------------------------------
+
+describe('a hostile file name', () => {
+  const names = [
+    'evil%0A::add-mask::x.env',
+    'evil\n::add-mask::y.env',
+    'evil\r::warning::forged.env',
+    '::error::forged.env',
+    '  ::notice::forged.env',
+    'x##[error]forged.env',
+    'x%0D%0A##[add-mask]z,:.env',
+  ];
+
+  it('cannot forge a workflow command: the runner would see only the masks and annotations the action means', async () => {
+    const factory = keyFactory(801);
+    const keys = names.map(() => factory.openrouter());
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit(Object.fromEntries(names.map((name, i) => [name, envFile(keys[i] ?? '')])), 'hostile names');
+    const api = await startGitHubApi();
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl, inputs: { sarif: 'true' } });
+
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: String(names.length) });
+    expectOnlyIntendedCommands(run, keys, names);
+    const annotated = run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file);
+    expect(annotated.sort()).toEqual([...names].sort());
+    expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.data).sort()).toEqual([...keys].sort());
+    for (const key of keys) expectKeyHidden(run, key);
+    // The outputs file is still one name=value a line.
+    expect(Object.keys(run.outputs).sort()).toEqual(['findings', 'live', 'sarif-file']);
+    expect(api.requestsTo('POST')).toHaveLength(1);
+  });
+});
