@@ -41344,12 +41344,13 @@ function scanTargetOf(eventName, payload) {
     if (!sha.test(after)) throw new UnsupportedEvent('the push event has no valid "after" sha');
     if (before === after) return { kind: "nothing", why: "the push added no commits" };
     if (typeof before !== "string" || noCommit.test(before) || field(payload, "created") === true) {
-      const defaultBranch = field(payload, "repository.default_branch");
-      if (typeof defaultBranch !== "string" || defaultBranch === "") throw new UnsupportedEvent("the push created a branch but the event names no default branch");
-      return { kind: "new-branch", head: after, defaultBranch };
+      const defaultBranch2 = field(payload, "repository.default_branch");
+      if (typeof defaultBranch2 !== "string" || defaultBranch2 === "") throw new UnsupportedEvent("the push created a branch but the event names no default branch");
+      return { kind: "new-branch", head: after, defaultBranch: defaultBranch2 };
     }
     if (!sha.test(before)) throw new UnsupportedEvent('the push event has no valid "before" sha');
-    return { kind: "range", base: before, head: after };
+    const defaultBranch = field(payload, "repository.default_branch");
+    return { kind: "range", base: before, head: after, ...typeof defaultBranch === "string" && defaultBranch !== "" ? { defaultBranch } : {} };
   }
   throw new UnsupportedEvent(`keywarden's action runs on pull_request, pull_request_target and push events, not ${eventName}; use \`scan: history\` for other events`);
 }
@@ -41414,7 +41415,13 @@ function readEvent(env) {
 var short = (sha2) => sha2.slice(0, 7);
 async function scanTarget(target, repo, common) {
   if (target.kind === "range") {
-    for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
+    try {
+      for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
+    } catch (error62) {
+      if (target.pullRequest !== void 0 || target.defaultBranch === void 0 || !(error62 instanceof KeywardenError)) throw error62;
+      log(`keywarden: ${short(target.base)} cannot be fetched (a force-push?); scanning the commits not on ${target.defaultBranch} instead`);
+      return scanTarget({ kind: "new-branch", head: target.head, defaultBranch: target.defaultBranch }, repo, common);
+    }
     const scanned2 = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
     const kept = await withoutBaseKeys(scanned2.findings, repo, target.base, target.head);
     const what = target.pullRequest === void 0 ? "pushed" : `pull request #${target.pullRequest}`;

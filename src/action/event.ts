@@ -9,7 +9,7 @@ const sha = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 
 export type ScanTarget =
   /** The lines added by the commits in `base..head` (a pull request, or a push onto an existing branch). */
-  | { kind: 'range'; base: string; head: string; pullRequest?: number }
+  | { kind: 'range'; base: string; head: string; pullRequest?: number; defaultBranch?: string }
   /** A push that created a branch: its commits that are not on the default branch. */
   | { kind: 'new-branch'; head: string; defaultBranch: string }
   /** Nothing to scan (a deleted branch, a push with no new commits), and why. */
@@ -57,7 +57,9 @@ export function scanTargetOf(eventName: string, payload: unknown): ScanTarget {
       return { kind: 'new-branch', head: after, defaultBranch };
     }
     if (!sha.test(before)) throw new UnsupportedEvent('the push event has no valid "before" sha');
-    return { kind: 'range', base: before, head: after };
+    const defaultBranch = field(payload, 'repository.default_branch');
+    // The default branch is the fallback when a force-push left `before` unreachable.
+    return { kind: 'range', base: before, head: after, ...(typeof defaultBranch === 'string' && defaultBranch !== '' ? { defaultBranch } : {}) };
   }
   throw new UnsupportedEvent(`keywarden's action runs on pull_request, pull_request_target and push events, not ${eventName}; use \`scan: history\` for other events`);
 }

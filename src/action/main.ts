@@ -51,7 +51,15 @@ const short = (sha: string) => sha.slice(0, 7);
 
 async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo: Repository, common: CommonScan): Promise<Scanned> {
   if (target.kind === 'range') {
-    for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
+    try {
+      for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
+    } catch (error) {
+      // A force-push can leave `before` unreachable on the remote: then the pushed branch's
+      // commits not on the default branch are what it brings, as for a new branch.
+      if (target.pullRequest !== undefined || target.defaultBranch === undefined || !(error instanceof KeywardenError)) throw error;
+      log(`keywarden: ${short(target.base)} cannot be fetched (a force-push?); scanning the commits not on ${target.defaultBranch} instead`);
+      return scanTarget({ kind: 'new-branch', head: target.head, defaultBranch: target.defaultBranch }, repo, common);
+    }
     const scanned = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
     const kept = await withoutBaseKeys(scanned.findings, repo, target.base, target.head);
     const what = target.pullRequest === undefined ? 'pushed' : `pull request #${target.pullRequest}`;

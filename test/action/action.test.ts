@@ -518,6 +518,22 @@ describe('a push', () => {
     }
   });
 
+  it("after a force-push whose old tip the remote no longer has: the branch's commits not on main, not an error", async () => {
+    const [mainKey, branchKey] = [keyFactory(304).openrouter(), keyFactory(305).openrouter()];
+    const { root, upstream, work } = upstreamWithMain(mainKey);
+    git(work.dir, ['checkout', '-q', '-b', 'feature']);
+    const after = work.commit({ 'svc/new.env': `OPENROUTER_API_KEY=${branchKey}\n` }, 'rewritten');
+    git(work.dir, ['push', '-q', 'origin', 'feature']);
+    const workspace = shallowCheckout(root, upstream, 'feature');
+    const gone = 'f'.repeat(40); // the tip before the force-push, garbage-collected on the remote
+
+    const run = await runAction({ workspace, event: 'push', payload: pushEvent(gone, after, { forced: true }) });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.stdout).toMatch(/cannot be fetched \(a force-push\?\); scanning the commits not on main instead/);
+    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['svc/new.env']);
+    expect(run.stdout).not.toContain(mainKey);
+  });
+
   it("creating a branch: scans only the branch's commits, not main's key, even where the branch edits main's file", async () => {
     const [mainKey, branchKey] = [keyFactory(302).openrouter(), keyFactory(303).openrouter()];
     const { root, upstream, work } = upstreamWithMain(mainKey);

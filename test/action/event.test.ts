@@ -10,7 +10,7 @@ describe('scanTargetOf: what each event asks the action to scan', () => {
   it.each([
     ['pull_request', { pull_request: { number: 7, base: { sha: a }, head: { sha: b } } }, { kind: 'range', base: a, head: b, pullRequest: 7 }],
     ['pull_request_target', { pull_request: { number: 8, base: { sha: a }, head: { sha: b } } }, { kind: 'range', base: a, head: b, pullRequest: 8 }],
-    ['push', { before: a, after: b, repository: { default_branch: 'main' } }, { kind: 'range', base: a, head: b }],
+    ['push', { before: a, after: b, repository: { default_branch: 'main' } }, { kind: 'range', base: a, head: b, defaultBranch: 'main' }],
     ['push', { before: zero, after: b, created: true, repository: { default_branch: 'main' } }, { kind: 'new-branch', head: b, defaultBranch: 'main' }],
     ['push', { before: a, after: zero, deleted: true }, { kind: 'nothing', why: 'the push deleted a branch' }],
     ['push', { before: a, after: a, repository: { default_branch: 'main' } }, { kind: 'nothing', why: 'the push added no commits' }],
