@@ -15,6 +15,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'audit every blob of a ≥ 10,000-commit repository against git cat-file and git log -p',
     run: async () => (await import('./history.js')).runHistoryBenchmark(),
   },
+  logs: {
+    describe: 'a 1 GB generated log: keywarden logs and redact against ripgrep searching and masking the same patterns',
+    run: async () => (await import('./logs.js')).runLogsBenchmark(),
+  },
   verify: {
     describe: 'live-check 1,000 distinct keys against a local stand-in answering in 50 ms',
     run: async () => (await import('./verify.js')).runVerifyBenchmark(),
