@@ -93,9 +93,8 @@ async function buildLog(keys: readonly GeneratedKey[]): Promise<LogManifest> {
   log(`generating a ${targetBytes / MB} MB log (once; cached in ${logsDir})`);
   ensureDir(logsDir);
   const random = seededRandom(seed);
-  // Spread the keys evenly, with jitter, over the expected ~9M lines.
-  const expectedLines = Math.round(targetBytes / 110);
-  const plantAt = new Map(keys.map((k, i) => [Math.floor(((i + random()) * expectedLines) / keys.length) + 1, k]));
+  // Spread the keys evenly over the bytes, with jitter: key i goes in once `bytes` passes its mark.
+  const marks = keys.map((_, i) => Math.floor(((i + 0.1 + 0.8 * random()) * targetBytes) / keys.length));
   const out = createWriteStream(logFile);
   const planted: LogManifest['planted'] = [];
   let bytes = 0;
@@ -103,7 +102,7 @@ async function buildLog(keys: readonly GeneratedKey[]): Promise<LogManifest> {
   let batch = '';
   while (bytes < targetBytes) {
     line++;
-    const key = plantAt.get(line);
+    const key = planted.length < keys.length && bytes >= (marks[planted.length] ?? Infinity) ? keys[planted.length] : undefined;
     const text = key ? plantedLine(key.key, line) : logLine(line, random);
     if (key) planted.push({ hash: secretHash(key.key), line });
     batch += text;
