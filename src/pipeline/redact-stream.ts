@@ -5,26 +5,27 @@ import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
  * `keywarden redact` as a pure unit: bytes in, the same bytes out with every key masked.
  *
  * Bytes are held back only while more input could still change how they are written, and
- * released as soon as it cannot. The rules that decide this:
+ * released as soon as it cannot, so `app | keywarden redact >> app.log` stays live. The rules:
  *
- * 1. A key never holds a newline, nor does the base64 text that may encode one. So when a
- *    read brings a newline, everything up to the last newline is scanned and released at once;
- *    only the partial line after it is held. This is the common path: one scan per read.
- * 2. A partial line that grows past `holdLimit` (a minified file, a 2 GB single line) is
- *    released but for its last `holdTail` bytes. The window scanned owns only the keys that
- *    start before that tail; a key starting in the tail is left to the next window, which sees
- *    it whole. A key that starts before the cut but ends after it moves the cut to its end.
- * 3. When input stops for a moment (`idle`), the partial line is released up to and including
- *    its last byte outside `[A-Za-z0-9+/=_-]`. Keys (and base64 text) are runs of those bytes, and
- *    every byte a key's match looks at after the key is in the run or is the byte ending it,
- *    so nothing read later can create, end or extend a key before that byte. Only the run
- *    after it (a prompt's last word, a key being written) waits for more input. This holds for
- *    every built-in rule; a user rule whose keys contain other bytes may be cut at an idle moment.
- * 4. At the end of input everything left is scanned and released.
+ * 1. Each read is released up to and including its last separator byte: whitespace, a control
+ *    byte, or one of ``"'`,;\|<>()[]{}``. No key holds one, nor does the base64 text that may
+ *    encode one, and whatever a key's match looks at after the key is the separator that ends
+ *    it or comes before; so nothing read later can create, end or extend a key that starts
+ *    before that byte. (Escapes that run across it, `\x1b[1;` + `31m`, change only bytes that
+ *    are not key bytes either way.) Only the word after it (a key being written, a prompt's
+ *    last word) waits for the next read. One scan per read, and a pause in input needs no timer.
+ *    The separator is looked for in the last 4 KiB of a read, then the last newline.
+ * 2. A run without separators that grows past `holdLimit` (a minified file, a 2 GB base64
+ *    line) is released but for its last `holdTail` bytes. The window scanned owns only the keys
+ *    that start before that tail; a key starting in the tail is left to the next window, which
+ *    sees it whole. A key that starts before the cut but ends after it moves the cut to its end.
+ * 3. At the end of input everything left is scanned and released.
  *
  * Every window is scanned together with up to `contextLength` bytes already released before
  * it, so look-behinds and escapes (`\x1b[1m`, `%3D`, `\n`) that end right before a key are seen
  * exactly as in one scan of the whole stream; those bytes are owned by an earlier window.
+ * This holds for every built-in rule; a user rule that matches a key containing a separator,
+ * or looks past the separator after a key, may miss a key cut at a read's edge.
  *
  * Keys are masked wherever a scan finds them (SPEC §1), on lines with `keywarden:allow` too:
  * the marker keeps a known key out of reports, not out of logs. Placeholders are not keys and
@@ -35,24 +36,35 @@ import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
 
 /** Raw bytes already released that each window is scanned with (look-behind, escapes). */
 const contextLength = 512;
-/** A partial line longer than this is released in part (rule 2). */
+/** A run without separators longer than this is released in part (rule 2). */
 export const defaultHoldLimit = 1024 * 1024;
 /** What rule 2 keeps back: far more than the longest key (~140 bytes) or its base64 form (~190). */
 const holdTail = 4096;
+/** How far back from the end of a read a separator is looked for byte by byte (rule 1). */
+const separatorSearch = 4096;
 /** Fewer base64 characters than this left beside an encoded key are masked with it. */
 const base64Remnant = 4;
 
-/** Bytes a key or base64 text can be made of: `[A-Za-z0-9+/=_-]` (rule 3). */
-const keyByte = new Uint8Array(256);
-for (const byte of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-', 'latin1')) keyByte[byte] = 1;
+/** Bytes no key contains (rule 1): controls, space, DEL, quotes, brackets and ``,;\|`` and backtick. */
+const separator = new Uint8Array(256);
+for (let byte = 0; byte <= 0x20; byte++) separator[byte] = 1;
+separator[0x7f] = 1;
+for (const byte of Buffer.from('"\'`,;\\|<>()[]{}', 'latin1')) separator[byte] = 1;
 
-const empty = Buffer.alloc(0);
+/** Where a read may be cut (rule 1): just after its last separator, or 0 when it has none near its end. */
+function afterLastSeparator(data: Buffer): number {
+  const floor = Math.max(0, data.length - separatorSearch);
+  for (let at = data.length; at > floor; at--) {
+    if (separator[data[at - 1] ?? 0] === 1) return at;
+  }
+  return data.lastIndexOf(10, floor) + 1;
+}
 
 export interface StreamRedactorOptions {
   engine: Engine;
   /** How keys are written (default `redacted`, the form reports use). */
   mask?: MaskStyle;
-  /** Bytes of a partial line held before part of it is released (default 1 MiB; at least 16 KiB). */
+  /** Bytes of a run without separators held before part of it is released (rule 2; default 1 MiB, at least 16 KiB). */
   holdLimit?: number;
 }
 
@@ -63,20 +75,29 @@ interface Span {
 }
 
 /**
- * The state of one redacted stream. `push` each read, `idle` when input pauses, `end` once;
- * each returns the bytes that may be written now, in order. Output is the input with each
- * key's bytes replaced, nothing else changed. Pushed buffers are not modified, and may be
- * kept (as views) until they are released.
+ * The state of one redacted stream. `push` each read and `end` once; each returns the bytes
+ * that may be written now, in order. Output is the input with each key's bytes replaced,
+ * nothing else changed.
+ *
+ * Buffers are reused, because allocating a fresh one per read (and the page faults and
+ * garbage that come with it) cost more than the scan: what is pushed is copied, so the caller
+ * may reuse its read buffer; what is returned may be overwritten by the next call, so write
+ * it (or copy it) before calling again.
  */
 export class StreamRedactor {
   readonly #engine: Engine;
   readonly #mask: MaskStyle;
   readonly #holdLimit: number;
   /** The last bytes released (raw input, not output): context for the next window. */
-  #context: Buffer = empty;
-  /** Bytes read but not released: always a partial line (no newline), at most `holdLimit` after a push. */
+  readonly #context: Buffer = Buffer.alloc(contextLength);
+  #contextUsed = 0;
+  /** Bytes read but not released (a word being written, rule 1), at most `holdLimit` after a push. */
   #hold: Buffer = Buffer.allocUnsafe(64 * 1024);
   #held = 0;
+  /** Where windows are put together: context, held bytes, new lines. */
+  #scratch: Buffer = Buffer.allocUnsafe(0);
+  /** Where output with masks in it is put together. */
+  #output: Buffer = Buffer.allocUnsafe(0);
   #masked = 0;
   #ended = false;
 
@@ -101,46 +122,49 @@ export class StreamRedactor {
     if (this.#ended) throw new Error('push after end');
     const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: Buffer[] = [];
+    if (data.length === 0) return out;
     // Huge reads are taken in pieces, so no window is larger than about twice the hold limit.
     for (let at = 0; at < data.length; at += this.#holdLimit) this.#pushPiece(data.subarray(at, at + this.#holdLimit), out);
     return out;
-  }
-
-  /** Input has paused: release the partial line up to its last byte that no key can hold (rule 3). */
-  idle(): Buffer[] {
-    if (this.#held === 0) return [];
-    let cut = this.#held;
-    while (cut > 0 && keyByte[this.#hold[cut - 1] ?? 0] === 1) cut--;
-    if (cut === 0) return [];
-    const window = Buffer.concat([this.#context, this.#hold.subarray(0, this.#held)]);
-    const from = this.#context.length;
-    return [this.#release(window, from + cut, from + cut)];
   }
 
   /** Input has ended: release everything. */
   end(): Buffer[] {
     this.#ended = true;
     if (this.#held === 0) return [];
-    const window = Buffer.concat([this.#context, this.#hold.subarray(0, this.#held)]);
-    return [this.#release(window, window.length, window.length)];
+    const window = this.#window([], []);
+    return this.#release(window, window.length, window.length, []);
   }
 
   #pushPiece(data: Buffer, out: Buffer[]): void {
-    const newline = data.lastIndexOf(10);
-    if (newline !== -1) {
-      // Rule 1: the held partial line and every whole line of this read, scanned once.
-      const window = Buffer.concat([this.#context, this.#hold.subarray(0, this.#held), data.subarray(0, newline + 1)]);
-      this.#held = 0;
-      out.push(this.#release(window, window.length, window.length));
-      data = data.subarray(newline + 1);
+    const cut = afterLastSeparator(data);
+    if (cut > 0) {
+      // Rule 1: what was held and this read up to its last separator, scanned once.
+      const window = this.#window(out, [data.subarray(0, cut)]);
+      this.#release(window, window.length, window.length, out);
+      data = data.subarray(cut);
     }
     this.#keep(data);
     if (this.#held > this.#holdLimit) {
-      // Rule 2: a line too long to hold; keys starting in the tail belong to the next window.
-      const window = Buffer.concat([this.#context, this.#hold.subarray(0, this.#held)]);
+      // Rule 2: a run too long to hold; keys starting in the tail belong to the next window.
+      const window = this.#window(out, []);
       const cut = window.length - holdTail;
-      out.push(this.#release(window, cut, cut));
+      this.#release(window, cut, cut, out);
     }
+  }
+
+  /**
+   * The context, the held bytes and `more`, in one buffer: the scratch buffer, unless this call
+   * has already returned output that lives there (`out`); then a new one, so that output stays intact.
+   */
+  #window(out: readonly Buffer[], more: readonly Buffer[]): Buffer {
+    const parts = [this.#context.subarray(0, this.#contextUsed), this.#hold.subarray(0, this.#held), ...more];
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    if (out.length > 0) return Buffer.concat(parts, length);
+    if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.#scratch.length));
+    let at = 0;
+    for (const part of parts) at += part.copy(this.#scratch, at);
+    return this.#scratch.subarray(0, length);
   }
 
   #keep(data: Buffer): void {
@@ -158,18 +182,18 @@ export class StreamRedactor {
   /**
    * Scan `window` (context, then held bytes) for the keys that start in [context end, ownedTo),
    * and release its bytes up to `cut`, or further when a masked key runs past it. Drops the
-   * released bytes from the hold; returns the output.
+   * released bytes from the hold; adds the output to `out` (and returns it). Output with masks
+   * is put together in a reused buffer too, unless `out` already holds output from this call.
    */
-  #release(window: Buffer, ownedTo: number, cut: number): Buffer {
-    const from = this.#context.length;
+  #release(window: Buffer, ownedTo: number, cut: number, out: Buffer[]): Buffer[] {
+    const from = this.#contextUsed;
     const matches = detectKeys(window, this.#engine, { ownedFrom: from, ownedTo, inlineAllow: false });
     this.#masked += matches.length;
     const spans = this.#spans(matches, from);
     const last = spans[spans.length - 1];
     if (last && last.end > cut) cut = last.end;
-    let out: Buffer;
     if (spans.length === 0) {
-      out = window.subarray(from, cut);
+      out.push(window.subarray(from, cut));
     } else {
       const pieces: Buffer[] = [];
       let at = from;
@@ -178,9 +202,17 @@ export class StreamRedactor {
         at = span.end;
       }
       pieces.push(window.subarray(at, cut));
-      out = Buffer.concat(pieces);
+      const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+      if (out.length > 0) {
+        out.push(Buffer.concat(pieces, length));
+      } else {
+        if (this.#output.length < length) this.#output = Buffer.allocUnsafe(Math.max(length, 2 * this.#output.length));
+        let written = 0;
+        for (const piece of pieces) written += piece.copy(this.#output, written);
+        out.push(this.#output.subarray(0, length));
+      }
     }
-    this.#context = window.subarray(Math.max(0, cut - contextLength), cut);
+    this.#contextUsed = window.copy(this.#context, 0, Math.max(0, cut - contextLength), cut);
     const released = cut - from;
     if (released >= this.#held) {
       this.#held = 0;
@@ -224,58 +256,24 @@ export class StreamRedactor {
   }
 }
 
-export interface RedactStreamOptions extends StreamRedactorOptions {
-  /** Milliseconds without input after which a held partial line is released as far as it can be (rule 3); 0: never. Default 50. */
-  idleMs?: number;
-}
-
-/** How long input may pause before a held partial line is released as far as rule 3 allows. */
-export const defaultIdleMs = 50;
-
-const idle = Symbol('idle');
-
-function orIdle<T>(next: Promise<T>, ms: number): Promise<T | typeof idle> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof idle>((resolve) => {
-    timer = setTimeout(resolve, ms, idle);
-  });
-  return Promise.race([next, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Copy `input` to `write` with every key masked (see `StreamRedactor`). Each read is written
- * as soon as it is scanned, and a pause in input releases what rule 3 allows, so a pipe into
- * a log file stays live. `write` may return a promise to apply backpressure; if it throws,
- * reading stops and the error is passed on. Returns how many keys were masked.
+ * as soon as it is scanned, so a pipe into a log file stays live. `write` may return a promise
+ * to apply backpressure, and must be done with the chunk when it returns or its promise
+ * settles: the buffer is reused (a writer that queues must copy). If it throws, reading stops
+ * and the error is passed on. Returns how many keys were masked.
  */
 export async function redactStream(
   input: AsyncIterable<Uint8Array>,
   write: (chunk: Buffer) => void | Promise<void>,
-  options: RedactStreamOptions,
+  options: StreamRedactorOptions,
 ): Promise<{ masked: number }> {
   const redactor = new StreamRedactor(options);
-  const idleMs = options.idleMs ?? defaultIdleMs;
   const emit = async (pieces: Buffer[]) => {
     for (const piece of pieces) if (piece.length > 0) await write(piece);
   };
-  const reads = input[Symbol.asyncIterator]();
-  let done = false;
-  try {
-    for (;;) {
-      const next = reads.next();
-      let read: IteratorResult<Uint8Array> | typeof idle = redactor.held > 0 && idleMs > 0 ? await orIdle(next, idleMs) : await next;
-      if (read === idle) {
-        await emit(redactor.idle());
-        read = await next;
-      }
-      if (read.done) break;
-      await emit(redactor.push(read.value));
-    }
-    done = true;
-    await emit(redactor.end());
-  } finally {
-    // Stopped early (a write failed): let the input go instead of reading it to its end.
-    if (!done) await reads.return?.();
-  }
+  // `for await` closes the input when a write throws, instead of reading it to its end.
+  for await (const chunk of input) await emit(redactor.push(chunk));
+  await emit(redactor.end());
   return { masked: redactor.masked };
 }

@@ -9,8 +9,8 @@ import { base64, keyFactory, prefixes, type KeyFactory } from '../helpers/keys.j
 
 /**
  * `keywarden redact`'s streaming core: the output is the input with exactly the keys replaced,
- * however the input is cut into reads and wherever input pauses. Expected outputs are built
- * from where the test planted each key, never from what the detector reports.
+ * however the input is cut into reads, and each read is released as far as it can be. Expected
+ * outputs are built from where the test planted each key, never from what the detector reports.
  */
 const engine = builtin().engine;
 /** The smallest hold limit, so long lines cross it with test-sized data. */
@@ -33,36 +33,36 @@ function expectedMask(key: string, style: MaskStyle): string {
   return `${prefix}[sha256:${createHash('sha256').update(key).digest('hex').slice(0, 12)}]`;
 }
 
-type Step = { push: Buffer } | { idle: true };
-
-/** Feed the redactor step by step; returns everything it wrote and what it held after each push. */
-function feed(steps: Step[], mask: MaskStyle = 'redacted'): { out: Buffer; masked: number; heldAfterPush: number[] } {
+/** Feed the redactor read by read; returns everything it wrote, and what it wrote and held after each read. */
+function feed(reads: Buffer[], mask: MaskStyle = 'redacted'): { out: Buffer; masked: number; perRead: string[]; heldAfterRead: number[] } {
   const redactor = new StreamRedactor({ engine, mask, holdLimit });
   const out: Buffer[] = [];
-  const heldAfterPush: number[] = [];
-  for (const step of steps) {
-    if ('push' in step) {
-      out.push(...redactor.push(step.push));
-      heldAfterPush.push(redactor.held);
-    } else {
-      out.push(...redactor.idle());
-    }
+  const perRead: string[] = [];
+  const heldAfterRead: number[] = [];
+  // Output buffers are reused by the next call: keep copies.
+  const take = (pieces: Buffer[]) => {
+    const copy = Buffer.concat(pieces);
+    out.push(copy);
+    return copy;
+  };
+  for (const read of reads) {
+    perRead.push(take(redactor.push(read)).toString('utf8'));
+    heldAfterRead.push(redactor.held);
   }
-  out.push(...redactor.end());
-  return { out: Buffer.concat(out), masked: redactor.masked, heldAfterPush };
+  take(redactor.end());
+  return { out: Buffer.concat(out), masked: redactor.masked, perRead, heldAfterRead };
 }
 
-/** Random reads: mostly tiny or small, sometimes up to 64 KiB; sometimes a pause between them. */
-function splitRandomly(data: Buffer, random: () => number, idleChance: number): Step[] {
-  const steps: Step[] = [];
+/** Random reads: mostly tiny or small, sometimes up to 64 KiB. */
+function splitRandomly(data: Buffer, random: () => number): Buffer[] {
+  const reads: Buffer[] = [];
   for (let at = 0; at < data.length; ) {
     const kind = random();
     const size = kind < 0.4 ? 1 + Math.floor(random() * 16) : kind < 0.8 ? 1 + Math.floor(random() * 4096) : 1 + Math.floor(random() * 65536);
-    steps.push({ push: data.subarray(at, at + size) });
+    reads.push(data.subarray(at, at + size));
     at += size;
-    if (random() < idleChance) steps.push({ idle: true });
   }
-  return steps;
+  return reads;
 }
 
 // ---- generated streams with planted keys ----
@@ -84,7 +84,13 @@ interface Planted {
 }
 
 /** Filler that cannot touch a planted key: escape bytes are left out, so no sequence can run into one. */
-function filler(random: () => number, keys: KeyFactory, kind: 'binary' | 'text', length: number): Buffer {
+function filler(random: () => number, keys: KeyFactory, kind: 'binary' | 'text' | 'query', length: number): Buffer {
+  if (kind === 'query') {
+    // No separator at all: the stream is one long run, cut only by the hold limit.
+    let text = '';
+    while (text.length < length) text += `&${keys.chars('lower', 1 + Math.floor(random() * 8))}=${keys.chars('alnum', Math.floor(random() * 200))}`;
+    return bytes(text);
+  }
   if (kind === 'binary') {
     const out = Buffer.alloc(length);
     for (let i = 0; i < length; i++) {
@@ -117,7 +123,7 @@ function filler(random: () => number, keys: KeyFactory, kind: 'binary' | 'text',
   return Buffer.concat(parts);
 }
 
-function plantedStream(seed: number, kind: 'binary' | 'text', mask: MaskStyle = 'redacted'): Planted {
+function plantedStream(seed: number, kind: 'binary' | 'text' | 'query', mask: MaskStyle = 'redacted'): Planted {
   const random = seededRandom(seed);
   const keys = keyFactory(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -136,7 +142,12 @@ function plantedStream(seed: number, kind: 'binary' | 'text', mask: MaskStyle = 
       () => keys.tokenrouterLive(24 + Math.floor(random() * 105)),
       () => keys.tokenrouterTest(24 + Math.floor(random() * 105)),
     ])();
-    if (random() < 0.2) {
+    if (kind === 'query') {
+      both(bytes(pick(['=', '%3D', ':'])));
+      input.push(bytes(key));
+      expected.push(utf8(expectedMask(key, mask)));
+      both(bytes(pick(['&', '%26', '.', '-'])));
+    } else if (random() < 0.2) {
       both(bytes(pick(base64Before)));
       input.push(bytes(base64(key)));
       expected.push(utf8(`[base64:${expectedMask(key, mask)}]`));
@@ -153,14 +164,13 @@ function plantedStream(seed: number, kind: 'binary' | 'text', mask: MaskStyle = 
 }
 
 describe('redact changes nothing but keys (property)', () => {
-  for (const kind of ['text', 'binary'] as const) {
-    it(`${kind} streams with planted keys, cut into random reads, with and without pauses`, () => {
+  for (const kind of ['text', 'binary', 'query'] as const) {
+    it(`${kind} streams with planted keys, cut into random reads`, () => {
       for (let seed = 1; seed <= 60; seed++) {
-        const { input, expected, keys } = plantedStream(seed * 7919 + (kind === 'text' ? 0 : 1), kind);
+        const { input, expected, keys } = plantedStream(seed * 7919 + ['text', 'binary', 'query'].indexOf(kind), kind);
         const random = seededRandom(seed);
         for (let split = 0; split < 4; split++) {
-          const steps = split === 0 ? [{ push: input }] : splitRandomly(input, random, split === 3 ? 0.3 : 0);
-          const { out, masked } = feed(steps);
+          const { out, masked } = feed(split === 0 ? [input] : splitRandomly(input, random));
           // Compared as buffers, so a mismatch reports its position rather than a 100 KB diff.
           if (!out.equals(expected)) {
             let at = 0;
@@ -176,15 +186,15 @@ describe('redact changes nothing but keys (property)', () => {
   it.each(['hash', 'stars'] as const)('--mask %s replaces the same bytes', (mask) => {
     for (let seed = 1; seed <= 10; seed++) {
       const { input, expected } = plantedStream(seed, 'text', mask);
-      expect(feed(splitRandomly(input, seededRandom(seed), 0.2), mask).out.equals(expected), `seed ${seed}`).toBe(true);
+      expect(feed(splitRandomly(input, seededRandom(seed)), mask).out.equals(expected), `seed ${seed}`).toBe(true);
     }
   });
 
   it('leaves its own output alone: redacting twice is redacting once', () => {
     for (const mask of ['redacted', 'hash', 'stars'] as const) {
       const { input } = plantedStream(99, 'text', mask);
-      const once = feed([{ push: input }], mask);
-      const twice = feed([{ push: once.out }], mask);
+      const once = feed([input], mask);
+      const twice = feed([once.out], mask);
       expect(twice.masked).toBe(0);
       expect(twice.out.equals(once.out)).toBe(true);
     }
@@ -196,50 +206,45 @@ describe('what redact holds back, and when it lets go', () => {
   const or = keys.openrouter();
   const ar = keys.agentrouter();
 
-  it('releases every whole line at once, holding only the partial line after the last newline', () => {
-    const { out, heldAfterPush } = feed([{ push: bytes('first line\nsecond') }, { push: bytes(' part\nthird') }]);
-    expect(heldAfterPush).toEqual(['second'.length, 'third'.length]);
-    expect(out.toString('latin1')).toBe('first line\nsecond part\nthird');
+  it('releases each read up to its last separator; only a word that could still be (part of) a key waits', () => {
+    const { perRead, heldAfterRead, out } = feed([
+      bytes('first line\nsecond'),
+      bytes(' part\nthird'),
+      bytes('Password: '),
+      bytes(`using key ${or.slice(0, 20)}`),
+      bytes(`${or.slice(20)} done`),
+    ]);
+    expect(perRead).toEqual(['first line\n', 'second part\n', 'thirdPassword: ', 'using key ', `${redact(or, prefixes.openrouter)} `]);
+    expect(heldAfterRead).toEqual(['second'.length, 'third'.length, 0, 20, 'done'.length]);
+    expect(out.toString()).toBe(`first line\nsecond part\nthirdPassword: using key ${redact(or, prefixes.openrouter)} done`);
   });
 
   it('masks a key split across two reads, wherever the split falls', () => {
     const line = `token=${or}\n`;
     for (let cut = 1; cut < line.length; cut++) {
-      const { out, masked } = feed([{ push: bytes(line.slice(0, cut)) }, { idle: true }, { push: bytes(line.slice(cut)) }]);
+      const { out, masked } = feed([bytes(line.slice(0, cut)), bytes(line.slice(cut))]);
       expect(out.toString('utf8')).toBe(`token=${redact(or, prefixes.openrouter)}\n`);
       expect(masked).toBe(1);
     }
   });
 
-  it('on a pause, releases a partial line up to its last byte that no key can contain', () => {
-    const redactor = new StreamRedactor({ engine, holdLimit });
-    expect(redactor.push(bytes('Password: '))).toEqual([]);
-    expect(Buffer.concat(redactor.idle()).toString()).toBe('Password: ');
-    expect(redactor.held).toBe(0);
-    redactor.push(bytes(`using key ${or.slice(0, 20)}`));
-    // The key so far is held: more key characters may follow.
-    expect(Buffer.concat(redactor.idle()).toString()).toBe('using key ');
-    expect(redactor.held).toBe(20);
-    const rest = Buffer.concat([...redactor.push(bytes(`${or.slice(20)} done`)), ...redactor.idle(), ...redactor.end()]);
-    expect(rest.toString()).toBe(`${redact(or, prefixes.openrouter)} done`);
-  });
-
-  it('holds a word being written that could still grow into a key, and releases a finished key at a pause', () => {
+  it('holds a word being written that could still grow into a key', () => {
     // `sk-ar-` with 15 characters is not a key yet; a 16th makes it one.
     const short = ar.slice(0, prefixes.agentrouter.length + 15);
-    const { out } = feed([{ push: bytes(`a ${short}`) }, { idle: true }, { push: bytes(`${ar.slice(short.length)}`) }, { idle: true }, { push: bytes(' b') }]);
+    const { out, perRead } = feed([bytes(`a ${short}`), bytes(ar.slice(short.length)), bytes(' b')]);
+    expect(perRead).toEqual(['a ', '', `${redact(ar, prefixes.agentrouter)} `]);
     expect(out.toString()).toBe(`a ${redact(ar, prefixes.agentrouter)} b`);
   });
 
-  it('sees escapes that end right before a key across a pause (ANSI, %3D, \\n)', () => {
+  it('sees escapes that end right before a key across a read edge (ANSI, %3D, \\n)', () => {
     for (const [head, tail] of [['\x1b[1;', '31m'], ['key%', '3D'], ['"\\', 'n']]) {
-      const { out, masked } = feed([{ push: bytes(`${head}`) }, { idle: true }, { push: bytes(`${tail}${ar}"\n`) }]);
+      const { out, masked } = feed([bytes(`${head}`), bytes(`${tail}${ar}"\n`)]);
       expect(masked, head).toBe(1);
       expect(out.toString('utf8')).toBe(`${head}${tail}${redact(ar, prefixes.agentrouter)}"\n`);
     }
   });
 
-  it('keeps memory bounded on a long line without newlines, and masks keys across every cut', () => {
+  it('keeps memory bounded on a long line without separators, and masks keys across every cut', () => {
     const redactor = new StreamRedactor({ engine, holdLimit });
     const random = seededRandom(5);
     const expected: Buffer[] = [];
@@ -248,15 +253,16 @@ describe('what redact holds back, and when it lets go', () => {
     for (let i = 0; i < 400; i++) {
       const pad = keys.chars('alnum', Math.floor(random() * 3000));
       const key = i % 3 === 0 ? keys.openrouter() : keys.tokenrouterLive(24 + (i % 100));
-      const piece = `${pad} ${key} `;
-      expected.push(utf8(`${pad} ${redact(key, prefixOf(key))} `));
+      // A query string: `=` before a key and `&` after it end the key, but neither is a separator.
+      const piece = `${pad}&k=${key}&`;
+      expected.push(utf8(`${pad}&k=${redact(key, prefixOf(key))}&`));
       // Reads cut at odd places, so keys straddle them.
       for (let at = 0; at < piece.length; at += 777) {
-        out.push(...redactor.push(bytes(piece.slice(at, at + 777))));
+        out.push(...redactor.push(bytes(piece.slice(at, at + 777))).map((b) => Buffer.from(b)));
         maxHeld = Math.max(maxHeld, redactor.held);
       }
     }
-    out.push(...redactor.end());
+    out.push(...redactor.end().map((b) => Buffer.from(b)));
     expect(Buffer.concat(out).equals(Buffer.concat(expected))).toBe(true);
     expect(redactor.masked).toBe(400);
     expect(maxHeld).toBeLessThanOrEqual(holdLimit);
@@ -264,22 +270,22 @@ describe('what redact holds back, and when it lets go', () => {
 
   it('takes a huge read in pieces', () => {
     const pad = 'a'.repeat(200_000);
-    const { out, masked } = feed([{ push: bytes(`${pad} ${or} ${pad} ${ar}`) }]);
+    const { out, masked } = feed([bytes(`${pad} ${or} ${pad} ${ar}`)]);
     expect(masked).toBe(2);
     expect(out.toString()).toBe(`${pad} ${redact(or, prefixes.openrouter)} ${pad} ${redact(ar, prefixes.agentrouter)}`);
   });
 
   it('masks keys on lines marked keywarden:allow too, and leaves placeholders alone', () => {
     const text = `${or} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`;
-    expect(feed([{ push: bytes(text) }]).out.toString()).toBe(`${redact(or, prefixes.openrouter)} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`);
+    expect(feed([bytes(text)]).out.toString()).toBe(`${redact(or, prefixes.openrouter)} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`);
   });
 
   it('replaces the base64 characters that encode a key, and only those in a longer blob', () => {
     const secret = `  openrouter-key: ${base64(or)}\n`;
-    expect(feed([{ push: bytes(secret) }]).out.toString()).toBe(`  openrouter-key: [base64:${redact(or, prefixes.openrouter)}]\n`);
+    expect(feed([bytes(secret)]).out.toString()).toBe(`  openrouter-key: [base64:${redact(or, prefixes.openrouter)}]\n`);
     // The key 30 bytes into a longer blob: characters carrying no bit of the key stay.
     const blob = base64(`${'x'.repeat(29)}"${or}"${'y'.repeat(29)}`);
-    const out = feed([{ push: bytes(`data: ${blob}\n`) }]).out.toString();
+    const out = feed([bytes(`data: ${blob}\n`)]).out.toString();
     expect(out).toBe(`data: ${blob.slice(0, 40)}[base64:${redact(or, prefixes.openrouter)}]${blob.slice(Math.ceil(((30 + or.length) * 4) / 3))}\n`);
   });
 });
@@ -295,29 +301,29 @@ describe('redactStream', () => {
     }
   }
 
-  it('writes a partial line that cannot hold a key when input pauses, before the next read', async () => {
-    const written: { at: number; text: string }[] = [];
+  it('writes what each read allows before asking for the next one', async () => {
+    const written: { read: number; text: string }[] = [];
     let reads = 0;
     async function* input() {
       for (const part of ['Password: ', `${or.slice(0, 12)}`, `${or.slice(12)}\n`]) {
         reads++;
         yield bytes(part);
-        await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }
-    const { masked } = await redactStream(input(), (chunk) => void written.push({ at: reads, text: chunk.toString() }), { engine, idleMs: 20 });
+    const { masked } = await redactStream(input(), (chunk) => void written.push({ read: reads, text: chunk.toString() }), { engine });
     expect(masked).toBe(1);
     expect(written).toEqual([
-      { at: 1, text: 'Password: ' },
-      { at: 3, text: `${redact(or, prefixes.openrouter)}\n` },
+      { read: 1, text: 'Password: ' },
+      { read: 3, text: `${redact(or, prefixes.openrouter)}\n` },
     ]);
   });
 
   it('waits for a slow writer (backpressure) and counts keys', async () => {
     const out: Buffer[] = [];
     const write = async (chunk: Buffer) => {
+      const copy = Buffer.from(chunk);
       await new Promise((resolve) => setTimeout(resolve, 5));
-      out.push(chunk);
+      out.push(copy);
     };
     const { masked } = await redactStream(slowly([`a ${or}\n`, 'b\n', `${or}`], 1), write, { engine });
     expect(masked).toBe(2);
