@@ -35316,10 +35316,11 @@ function commonness(byte) {
   const rank = byteFrequencyOrder.indexOf(byte);
   return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
 }
-function anchorOffset(needle) {
+function anchorOffset(needle, byteCounts) {
+  const weight = byteCounts ? (at) => byteCounts[needle.charCodeAt(at)] ?? 0 : (at) => commonness(needle[at] ?? "");
   let best = 0;
   for (let at = 1; at + anchorLength <= needle.length; at++) {
-    if (commonness(needle[at] ?? "") < commonness(needle[best] ?? "")) best = at;
+    if (weight(at) < weight(best)) best = at;
   }
   return best;
 }
@@ -35337,7 +35338,7 @@ function base64Forms(keyword) {
   }
   return [...forms];
 }
-function buildPrefilter(rules) {
+function buildPrefilter(rules, byteCounts) {
   const needles = /* @__PURE__ */ new Map();
   const add = (text, keyword, encoding, rule) => {
     const existing = needles.get(text);
@@ -35355,7 +35356,7 @@ function buildPrefilter(rules) {
   }
   const anchors = /* @__PURE__ */ new Map();
   for (const [text, needle] of needles) {
-    const at = anchorOffset(text);
+    const at = anchorOffset(text, byteCounts);
     const key = text.slice(at, at + anchorLength);
     const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "utf8"), needles: [] };
     anchor2.needles.push({ needle, at });
@@ -35383,8 +35384,8 @@ function findHits(data, prefilter) {
 }
 
 // src/detect/detect.ts
-function createEngine(rules) {
-  return { rules, prefilter: buildPrefilter(rules) };
+function createEngine(rules, byteCounts) {
+  return { rules, prefilter: buildPrefilter(rules, byteCounts) };
 }
 var contextBefore = 64;
 var contextAfter = 1024;

@@ -11,8 +11,13 @@ export interface Engine {
   prefilter: Prefilter;
 }
 
-export function createEngine(rules: CompiledRule[]): Engine {
-  return { rules, prefilter: buildPrefilter(rules) };
+/**
+ * `byteCounts`: how often each byte value occurs in a sample of the data to be scanned, to pick
+ * prefilter anchors that are rare in it (see `buildPrefilter`); without it, a table measured on
+ * source code decides.
+ */
+export function createEngine(rules: CompiledRule[], byteCounts?: ArrayLike<number>): Engine {
+  return { rules, prefilter: buildPrefilter(rules, byteCounts) };
 }
 
 /** A key located in a buffer, before it is wrapped into a Finding. Offsets are bytes. */

@@ -268,6 +268,24 @@ describe('what redact holds back, and when it lets go', () => {
     expect(maxHeld).toBeLessThanOrEqual(holdLimit);
   });
 
+  it('masks the same keys after the prefilter is tuned to the stream (past its first MiB)', () => {
+    const random = seededRandom(11);
+    const input: Buffer[] = [];
+    const expected: Buffer[] = [];
+    for (let i = 0; i < 80; i++) {
+      const lines = Array.from({ length: 1000 }, (_, n) => `2026-11-24T10:00:${String(n % 60).padStart(2, '0')}Z INFO [w${n % 8}] id=${n * 7919} ok\n`).join('');
+      const key = [keys.openrouter(), keys.agentrouter(), keys.tokenrouterLive(), keys.tokenrouterTest()][i % 4] ?? '';
+      const plain = random() < 0.75;
+      input.push(utf8(`${lines}auth: ${plain ? key : base64(key)}\n`));
+      expected.push(utf8(`${lines}auth: ${plain ? redact(key, prefixOf(key)) : `[base64:${redact(key, prefixOf(key))}]`}\n`));
+    }
+    const data = Buffer.concat(input);
+    expect(data.length).toBeGreaterThan(3 * 1024 * 1024);
+    const { out, masked } = feed(splitRandomly(data, random));
+    expect(masked).toBe(80);
+    expect(out.equals(Buffer.concat(expected))).toBe(true);
+  });
+
   it('takes a huge read in pieces', () => {
     const pad = 'a'.repeat(200_000);
     const { out, masked } = feed([bytes(`${pad} ${or} ${pad} ${ar}`)]);
