@@ -5,7 +5,7 @@
  * Command modules are imported only when their command runs, to keep start-up short.
  */
 import { ExitCode, KeywardenError } from '../core/errors.js';
-import { defaultReportArgs, outputOptions, redactOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
+import { defaultReportArgs, outputOptions, quickRedactArgs, redactOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
 import type { HistoryArgs } from './history.js';
 import type { HookArgs, PrePushArgs } from './hook.js';
 import type { RedactArgs } from './redact.js';
@@ -16,6 +16,9 @@ async function main(argv: string[]): Promise<number> {
   // The pre-commit hook runs exactly `keywarden staged` on every commit; that call skips yargs,
   // which costs ~50 ms of start-up (loading, and rendering the help text it caches per command).
   if (argv.length === 1 && argv[0] === 'staged') return (await import('./staged.js')).runStaged(defaultReportArgs);
+  // So does `keywarden redact` in its usual forms: a filter in a pipeline is started often.
+  const redactArgs = quickRedactArgs(argv);
+  if (redactArgs) return (await import('./redact.js')).runRedact(redactArgs);
   const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.clean;
   const setExit = (code: number) => {

@@ -89,6 +89,28 @@ export function redactOptions<T>(y: Argv<T>) {
     .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'extra rule directory (repeatable)' });
 }
 
+/**
+ * `keywarden redact` in its usual forms (`--count`, `--mask STYLE`), read without yargs: a filter
+ * sits in pipelines and is started often, and yargs costs ~80 ms of start-up. Anything else
+ * (other flags, help, a repeated or wrong value) gives undefined, and yargs reads it as usual.
+ */
+export function quickRedactArgs(argv: readonly string[]): { mask: MaskStyle; count: boolean; rules: string[] } | undefined {
+  if (argv[0] !== 'redact') return undefined;
+  let mask: MaskStyle | undefined;
+  let count: boolean | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if ((arg === '--count' || arg === '--no-count') && count === undefined) {
+      count = arg === '--count';
+      continue;
+    }
+    const value = arg === '--mask' ? argv[++i] : arg.startsWith('--mask=') ? arg.slice('--mask='.length) : undefined;
+    if (value === undefined || mask !== undefined || !(maskStyles as readonly string[]).includes(value)) return undefined;
+    mask = value as MaskStyle;
+  }
+  return { mask: mask ?? 'redacted', count: count ?? false, rules: [] };
+}
+
 /** `--results live,unknown` as a set; every outcome when not given. */
 export function parseResults(text: string | undefined): Set<VerificationStatus> {
   if (text === undefined) return new Set(verificationStatuses);

@@ -7,9 +7,13 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/core/secret.js';
+import { quickRedactArgs } from '../../src/cli/options.js';
 import { seededRandom } from '../../src/rules/examples.js';
 import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 import { keyFactory, prefixes } from '../helpers/keys.js';
+import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
+
+cleanTmpDirs();
 
 const keys = keyFactory(0x72656463);
 const or = keys.openrouter();
@@ -87,6 +91,37 @@ describe('keywarden redact', () => {
     const wrong = await runCli(['redact', '--mask', 'nope'], { cwd: repoRoot, input: '' });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/Argument: mask, Given: "nope"/);
+  });
+
+  it('masks the keys of user rules too (--rules DIR)', async () => {
+    const dir = writeTree(makeTmpDir('rules'), {
+      'acme.yaml': [
+        'provider: acme',
+        'name: ACME gateway',
+        'hosts: [gateway.acme.test]',
+        'rules:',
+        '  - id: acme.gateway-key',
+        '    name: ACME gateway key',
+        '    severity: medium',
+        '    keywords: [acme_]',
+        "    pattern: '(?<![A-Za-z0-9_])acme_[a-z0-9]{32}(?![A-Za-z0-9])'",
+        "    examples: ['ACME_KEY=acme_{{lower:32}}']",
+        "    negativeExamples: ['ACME_KEY=acme_your_key_here']",
+        '',
+      ].join('\n'),
+    });
+    const acme = `acme_${keys.body('lower', 32)}`;
+    const run = await runCli(['redact', '--rules', dir, '--count'], { cwd: repoRoot, input: `${acme} ${or}\n` });
+    expect(run).toEqual({ code: 0, stdout: `${redact(acme, 'acme_')} ${redact(or, prefixes.openrouter)}\n`, stderr: 'keywarden: masked 2 keys\n' });
+  });
+
+  it('reads its usual arguments without yargs, and leaves anything else to it', () => {
+    expect(quickRedactArgs(['redact'])).toEqual({ mask: 'redacted', count: false, rules: [] });
+    expect(quickRedactArgs(['redact', '--count', '--mask', 'hash'])).toEqual({ mask: 'hash', count: true, rules: [] });
+    expect(quickRedactArgs(['redact', '--mask=stars', '--no-count'])).toEqual({ mask: 'stars', count: false, rules: [] });
+    for (const argv of [['scan'], ['redact', '--mask'], ['redact', '--mask', 'nope'], ['redact', '--mask', 'hash', '--mask', 'stars'], ['redact', '--rules', 'x'], ['redact', '--help'], ['redact', '-h'], ['redact', 'file.log'], ['redact', '--count', '--count']]) {
+      expect(quickRedactArgs(argv), argv.join(' ')).toBeUndefined();
+    }
   });
 
   it('passes binary input through unchanged', async () => {
