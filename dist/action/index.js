@@ -35504,7 +35504,7 @@ function detectKeys(data, engine, options = {}) {
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === void 0;
+    return options.placeholders === false || placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === void 0;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);

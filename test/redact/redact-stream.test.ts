@@ -293,9 +293,15 @@ describe('what redact holds back, and when it lets go', () => {
     expect(out.toString()).toBe(`${pad} ${redact(or, prefixes.openrouter)} ${pad} ${redact(ar, prefixes.agentrouter)}`);
   });
 
-  it('masks keys on lines marked keywarden:allow too, and leaves placeholders alone', () => {
+  it('masks keys on lines marked keywarden:allow too, and leaves a mere mention of a prefix alone', () => {
     const text = `${or} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`;
     expect(feed([bytes(text)]).out.toString()).toBe(`${redact(or, prefixes.openrouter)} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`);
+  });
+
+  it('masks a key whose random body happens to spell a placeholder word (reports skip those)', () => {
+    // About one random 32-character body in 9,000 holds `fake`, `here` or `your` somewhere.
+    const unlucky = `${prefixes.tokenrouterTest}${keys.body('alnum', 14)}FakE${keys.body('alnum', 14)}`;
+    expect(feed([bytes(`Bearer ${unlucky}\n`)]).out.toString()).toBe(`Bearer ${redact(unlucky, prefixes.tokenrouterTest)}\n`);
   });
 
   it('replaces the base64 characters that encode a key, and only those in a longer blob', () => {
