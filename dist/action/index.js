@@ -35301,8 +35301,8 @@ function longestSequence(body) {
   }
   return longest;
 }
-function placeholderReason(body, minEntropy) {
-  if (hasPlaceholderWords(body)) return "placeholder word";
+function placeholderReason(body, minEntropy, words = true) {
+  if (words && hasPlaceholderWords(body)) return "placeholder word";
   if (isRepeating(body)) return "repeating";
   if (longestSequence(body) >= 8) return "sequence";
   if (shannonEntropy(body) < minEntropy) return "low entropy";
@@ -35504,7 +35504,7 @@ function detectKeys(data, engine, options = {}) {
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return options.placeholders === false || placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === void 0;
+    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === void 0;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);

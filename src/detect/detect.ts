@@ -53,11 +53,11 @@ export interface DetectOptions {
   /** Honour `keywarden:allow` markers (default true). `redact` masks every key, marked or not. */
   inlineAllow?: boolean;
   /**
-   * Leave out matches that look like documentation placeholders (default true). `redact` keeps
-   * them: a real key whose random body happens to spell `fake` or `here` must not leak, and
-   * masking a placeholder costs nothing.
+   * A placeholder word (`your`, `fake`, `here`, …) in a key body makes it a placeholder (default
+   * true). `redact` turns this off and keeps only the shapes no random body has (repeating, a run
+   * like `12345678`, low entropy): a real key whose random body happens to spell `FakE` must not leak.
    */
-  placeholders?: boolean;
+  placeholderWords?: boolean;
 }
 
 /** How far before a keyword a rule may look (look-behind, context in user rules). */
@@ -220,7 +220,7 @@ export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions 
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return options.placeholders === false || placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === undefined;
+    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === undefined;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);

@@ -27,11 +27,12 @@ import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
  * This holds for every built-in rule; a user rule that matches a key containing a separator,
  * or looks past the separator after a key, may miss a key cut at a read's edge.
  *
- * Every match of a rule is masked, wherever a scan finds it (SPEC §1), on lines with
- * `keywarden:allow` too (the marker keeps a known key out of reports, not out of logs), and
- * when it looks like a placeholder too: about one random 32-character body in 9,000 spells
- * `fake`, `here` or `your` somewhere, and such a key must not leak; text that merely mentions
- * a prefix (`sk-or-v1-your_key_here`) is no match and stays. A key inside base64 text has
+ * Keys are masked wherever a scan finds them (SPEC §1), on lines with `keywarden:allow` too
+ * (the marker keeps a known key out of reports, not out of logs). Placeholders stay, but only
+ * by their shape (`sk-ar-xxxxxxxxxxxxxxxx`, `…1234567890abcdef`, low entropy), not by a word in
+ * them: about one random 32-character body in 9,000 spells `fake`, `here` or `your` somewhere,
+ * and such a key must not leak. Text that merely mentions a prefix (`sk-or-v1-your_key_here`)
+ * is no match at all. A key inside base64 text has
  * the characters that encode it replaced by a marker (`[base64:sk-or-v1-e2e4…ecbe]`); when
  * fewer than four characters (padding included) are left on a side, they are replaced too,
  * so a Kubernetes Secret's value becomes just the marker.
@@ -214,7 +215,7 @@ export class StreamRedactor {
    */
   #release(window: Buffer, ownedTo: number, cut: number, out: Buffer[]): Buffer[] {
     const from = this.#contextUsed;
-    const matches = detectKeys(window, this.#engine, { ownedFrom: from, ownedTo, inlineAllow: false, placeholders: false });
+    const matches = detectKeys(window, this.#engine, { ownedFrom: from, ownedTo, inlineAllow: false, placeholderWords: false });
     this.#masked += matches.length;
     const spans = this.#spans(matches, from);
     const last = spans[spans.length - 1];

@@ -293,9 +293,16 @@ describe('what redact holds back, and when it lets go', () => {
     expect(out.toString()).toBe(`${pad} ${redact(or, prefixes.openrouter)} ${pad} ${redact(ar, prefixes.agentrouter)}`);
   });
 
-  it('masks keys on lines marked keywarden:allow too, and leaves a mere mention of a prefix alone', () => {
-    const text = `${or} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`;
-    expect(feed([bytes(text)]).out.toString()).toBe(`${redact(or, prefixes.openrouter)} # keywarden:allow\n${prefixes.openrouter}your_key_here\n`);
+  it('masks keys on lines marked keywarden:allow too, and leaves placeholders and mere mentions of a prefix alone', () => {
+    const text = [
+      `${or} # keywarden:allow`,
+      `${prefixes.openrouter}your_key_here`,
+      `${prefixes.agentrouter}${'x'.repeat(16)}`,
+      `${prefixes.tokenrouterLive}1234567890abcdef12345678`,
+      `${prefixes.agentrouter}${'ab'.repeat(10)}`,
+      '',
+    ].join('\n');
+    expect(feed([bytes(text)]).out.toString()).toBe(text.replace(or, redact(or, prefixes.openrouter)));
   });
 
   it('masks a key whose random body happens to spell a placeholder word (reports skip those)', () => {
