@@ -35302,8 +35302,8 @@ function longestSequence(body) {
   }
   return longest;
 }
-function placeholderReason(body, minEntropy) {
-  if (hasPlaceholderWords(body)) return "placeholder word";
+function placeholderReason(body, minEntropy, words = true) {
+  if (words && hasPlaceholderWords(body)) return "placeholder word";
   if (isRepeating(body)) return "repeating";
   if (longestSequence(body) >= 8) return "sequence";
   if (shannonEntropy(body) < minEntropy) return "low entropy";
@@ -35317,10 +35317,11 @@ function commonness(byte) {
   const rank = byteFrequencyOrder.indexOf(byte);
   return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
 }
-function anchorOffset(needle) {
+function anchorOffset(needle, byteCounts) {
+  const weight = byteCounts ? (at) => byteCounts[needle.charCodeAt(at)] ?? 0 : (at) => commonness(needle[at] ?? "");
   let best = 0;
   for (let at = 1; at + anchorLength <= needle.length; at++) {
-    if (commonness(needle[at] ?? "") < commonness(needle[best] ?? "")) best = at;
+    if (weight(at) < weight(best)) best = at;
   }
   return best;
 }
@@ -35338,7 +35339,7 @@ function base64Forms(keyword) {
   }
   return [...forms];
 }
-function buildPrefilter(rules) {
+function buildPrefilter(rules, byteCounts) {
   const needles = /* @__PURE__ */ new Map();
   const add = (text, keyword, encoding, rule) => {
     const existing = needles.get(text);
@@ -35356,7 +35357,7 @@ function buildPrefilter(rules) {
   }
   const anchors = /* @__PURE__ */ new Map();
   for (const [text, needle] of needles) {
-    const at = anchorOffset(text);
+    const at = anchorOffset(text, byteCounts);
     const key = text.slice(at, at + anchorLength);
     const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "utf8"), needles: [] };
     anchor2.needles.push({ needle, at });
@@ -35384,8 +35385,8 @@ function findHits(data, prefilter) {
 }
 
 // src/detect/detect.ts
-function createEngine(rules) {
-  return { rules, prefilter: buildPrefilter(rules) };
+function createEngine(rules, byteCounts) {
+  return { rules, prefilter: buildPrefilter(rules, byteCounts) };
 }
 var contextBefore = 64;
 var contextAfter = 1024;
@@ -35472,6 +35473,7 @@ function keysInBase64(data, run, engine) {
       start: run.start,
       end: run.end,
       at: run.start + shift + Math.floor(k.start * 4 / 3),
+      atEnd: run.start + shift + Math.ceil(k.end * 4 / 3),
       encoding: "base64"
     }));
   }
@@ -35503,16 +35505,17 @@ function detectKeys(data, engine, options = {}) {
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === void 0;
+    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === void 0;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);
   const locator = new LineLocator(data, options.startLine ?? 1, options.firstLineColumnOffset ?? 0);
   const results = [];
+  const inlineAllow = options.inlineAllow ?? true;
   for (const match of candidates) {
     const lineStart = locator.lineStart(match.start);
-    if (lineStart === 0 && options.firstLineAllowed) continue;
-    if (containsInlineAllow(data.subarray(lineStart, locator.lineEnd(match.start)))) continue;
+    if (inlineAllow && lineStart === 0 && options.firstLineAllowed) continue;
+    if (inlineAllow && containsInlineAllow(data.subarray(lineStart, locator.lineEnd(match.start)))) continue;
     const carried = match.encoding && match.start === 0 ? options.continuedBase64 : void 0;
     const line = carried?.line ?? locator.lineAt(match.start);
     const column = carried?.column ?? locator.columnAt(match.start);
@@ -35524,7 +35527,8 @@ function detectKeys(data, engine, options = {}) {
       line,
       column,
       endColumn: locator.columnAt(match.start) + locator.utf16Length(match.start, match.end),
-      ...match.encoding ? { encoding: match.encoding } : {}
+      ...match.encoding ? { encoding: match.encoding } : {},
+      ...match.atEnd !== void 0 ? { encoded: { start: match.at, end: match.atEnd } } : {}
     });
   }
   return results;

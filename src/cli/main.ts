@@ -5,9 +5,10 @@
  * Command modules are imported only when their command runs, to keep start-up short.
  */
 import { ExitCode, KeywardenError } from '../core/errors.js';
-import { defaultReportArgs, outputOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
+import { defaultReportArgs, outputOptions, quickRedactArgs, redactOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
 import type { HistoryArgs } from './history.js';
 import type { HookArgs, PrePushArgs } from './hook.js';
+import type { RedactArgs } from './redact.js';
 import type { VerifyArgs } from './verify.js';
 import { toolVersion } from './version.js';
 
@@ -15,6 +16,9 @@ async function main(argv: string[]): Promise<number> {
   // The pre-commit hook runs exactly `keywarden staged` on every commit; that call skips yargs,
   // which costs ~50 ms of start-up (loading, and rendering the help text it caches per command).
   if (argv.length === 1 && argv[0] === 'staged') return (await import('./staged.js')).runStaged(defaultReportArgs);
+  // So does `keywarden redact` in its usual forms: a filter in a pipeline is started often.
+  const redactArgs = quickRedactArgs(argv);
+  if (redactArgs) return (await import('./redact.js')).runRedact(redactArgs);
   const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.clean;
   const setExit = (code: number) => {
@@ -68,6 +72,12 @@ async function main(argv: string[]): Promise<number> {
             describe: 'which findings make the exit code 1; here the default is live: exit 0 only when every key is known dead',
           }),
       async (args) => setExit(await (await import('./verify.js')).runVerify(args as unknown as VerifyArgs)),
+    )
+    .command(
+      'redact',
+      'copy stdin to stdout with every key masked, byte for byte otherwise: a filter for logs (app 2>&1 | keywarden redact >> app.log); exit 0 whether or not it masked anything',
+      (y) => redactOptions(y),
+      async (args) => setExit(await (await import('./redact.js')).runRedact(args as unknown as RedactArgs)),
     )
     .command('hook', 'install or uninstall the git hook that runs the guard', (y) =>
       y

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
 import { verificationStatuses, type VerificationStatus } from '../core/types.js';
+import { maskStyles, type MaskStyle } from '../detect/mask.js';
 import { formats, type Format } from '../report/index.js';
 
 /** Options shared by the scanning commands (SPEC §2). */
@@ -71,6 +72,43 @@ export function reportOptions<T>(y: Argv<T>) {
       .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
       .option('verify', { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" }),
   );
+}
+
+/** `keywarden redact`: how keys are masked, whether to count them, which rules. */
+export function redactOptions<T>(y: Argv<T>) {
+  return y
+    .option('mask', {
+      choices: maskStyles,
+      default: 'redacted' as MaskStyle,
+      describe:
+        'how a key is written: redacted = prefix and at most 4 characters at each end (sk-or-v1-e2e4…ecbe, as in reports); ' +
+        "hash = prefix and the first 12 hex digits of the key's sha256 (sk-or-v1-[sha256:1a2b3c4d5e6f], the start of a report's secretHash); " +
+        'stars = prefix and one * per character. Base64 text holding a key: [base64:<mask>]',
+    })
+    .option('count', { type: 'boolean', default: false, describe: 'at the end, print on stderr how many keys were masked' })
+    .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'extra rule directory (repeatable)' });
+}
+
+/**
+ * `keywarden redact` in its usual forms (`--count`, `--mask STYLE`), read without yargs: a filter
+ * sits in pipelines and is started often, and yargs costs ~80 ms of start-up. Anything else
+ * (other flags, help, a repeated or wrong value) gives undefined, and yargs reads it as usual.
+ */
+export function quickRedactArgs(argv: readonly string[]): { mask: MaskStyle; count: boolean; rules: string[] } | undefined {
+  if (argv[0] !== 'redact') return undefined;
+  let mask: MaskStyle | undefined;
+  let count: boolean | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if ((arg === '--count' || arg === '--no-count') && count === undefined) {
+      count = arg === '--count';
+      continue;
+    }
+    const value = arg === '--mask' ? argv[++i] : arg.startsWith('--mask=') ? arg.slice('--mask='.length) : undefined;
+    if (value === undefined || mask !== undefined || !(maskStyles as readonly string[]).includes(value)) return undefined;
+    mask = value as MaskStyle;
+  }
+  return { mask: mask ?? 'redacted', count: count ?? false, rules: [] };
 }
 
 /** `--results live,unknown` as a set; every outcome when not given. */

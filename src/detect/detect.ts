@@ -11,8 +11,13 @@ export interface Engine {
   prefilter: Prefilter;
 }
 
-export function createEngine(rules: CompiledRule[]): Engine {
-  return { rules, prefilter: buildPrefilter(rules) };
+/**
+ * `byteCounts`: how often each byte value occurs in a sample of the data to be scanned, to pick
+ * prefilter anchors that are rare in it (see `buildPrefilter`); without it, a table measured on
+ * source code decides.
+ */
+export function createEngine(rules: CompiledRule[], byteCounts?: ArrayLike<number>): Engine {
+  return { rules, prefilter: buildPrefilter(rules, byteCounts) };
 }
 
 /** A key located in a buffer, before it is wrapped into a Finding. Offsets are bytes. */
@@ -26,6 +31,11 @@ export interface KeyMatch {
   column: number;
   endColumn: number;
   encoding?: 'base64';
+  /**
+   * Base64 matches only: byte offsets of the characters that encode the key itself (every
+   * character carrying any of its bits), inside [start, end). What `redact` replaces.
+   */
+  encoded?: { start: number; end: number };
 }
 
 export interface DetectOptions {
@@ -40,6 +50,14 @@ export interface DetectOptions {
   /** Only keys starting in [ownedFrom, ownedTo) are reported; overlapping windows use this to report each key once. */
   ownedFrom?: number;
   ownedTo?: number;
+  /** Honour `keywarden:allow` markers (default true). `redact` masks every key, marked or not. */
+  inlineAllow?: boolean;
+  /**
+   * A placeholder word (`your`, `fake`, `here`, …) in a key body makes it a placeholder (default
+   * true). `redact` turns this off and keeps only the shapes no random body has (repeating, a run
+   * like `12345678`, low entropy): a real key whose random body happens to spell `FakE` must not leak.
+   */
+  placeholderWords?: boolean;
 }
 
 /** How far before a keyword a rule may look (look-behind, context in user rules). */
@@ -60,6 +78,8 @@ interface Located {
   /** Where the key itself begins (in base64 text: where its encoding begins); decides which window owns it. */
   at: number;
   encoding?: 'base64';
+  /** Base64 only: where the characters encoding the key end (exclusive); they begin at `at`. */
+  atEnd?: number;
 }
 
 /** Latin1 text of part of the data (one char per byte, so offsets carry over), escapes blanked. */
@@ -152,12 +172,14 @@ function keysInBase64(data: Buffer, run: { start: number; end: number }, engine:
     const { keys, sawKeyword } = plainKeys(decoded, engine);
     if (!sawKeyword) continue;
     const whole = keys.filter((k) => !(cutBefore && k.start < 2) && !(cutAfter && k.end > decoded.length - 3));
+    // Decoded byte i is carried by characters floor(4i/3) .. ceil(4(i+1)/3) of the aligned text.
     return whole.map((k) => ({
       rule: k.rule,
       key: k.key,
       start: run.start,
       end: run.end,
       at: run.start + shift + Math.floor((k.start * 4) / 3),
+      atEnd: run.start + shift + Math.ceil((k.end * 4) / 3),
       encoding: 'base64' as const,
     }));
   }
@@ -198,16 +220,17 @@ export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions 
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy) === undefined;
+    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === undefined;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);
   const locator = new LineLocator(data, options.startLine ?? 1, options.firstLineColumnOffset ?? 0);
   const results: KeyMatch[] = [];
+  const inlineAllow = options.inlineAllow ?? true;
   for (const match of candidates) {
     const lineStart = locator.lineStart(match.start);
-    if (lineStart === 0 && options.firstLineAllowed) continue;
-    if (containsInlineAllow(data.subarray(lineStart, locator.lineEnd(match.start)))) continue;
+    if (inlineAllow && lineStart === 0 && options.firstLineAllowed) continue;
+    if (inlineAllow && containsInlineAllow(data.subarray(lineStart, locator.lineEnd(match.start)))) continue;
     // Encoded text that began in an earlier window is reported where it began.
     const carried = match.encoding && match.start === 0 ? options.continuedBase64 : undefined;
     const line = carried?.line ?? locator.lineAt(match.start);
@@ -221,6 +244,7 @@ export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions 
       column,
       endColumn: locator.columnAt(match.start) + locator.utf16Length(match.start, match.end),
       ...(match.encoding ? { encoding: match.encoding } : {}),
+      ...(match.atEnd !== undefined ? { encoded: { start: match.at, end: match.atEnd } } : {}),
     });
   }
   return results;

@@ -62,9 +62,12 @@ export function longestSequence(body: string): number {
   return longest;
 }
 
-/** Why a key body looks like a placeholder, or undefined when it looks like a real key. */
-export function placeholderReason(body: string, minEntropy: number): string | undefined {
-  if (hasPlaceholderWords(body)) return 'placeholder word';
+/**
+ * Why a key body looks like a placeholder, or undefined when it looks like a real key.
+ * `words: false` skips the placeholder-word check and keeps only the shapes no random body has.
+ */
+export function placeholderReason(body: string, minEntropy: number, words = true): string | undefined {
+  if (words && hasPlaceholderWords(body)) return 'placeholder word';
   if (isRepeating(body)) return 'repeating';
   if (longestSequence(body) >= 8) return 'sequence';
   if (shannonEntropy(body) < minEntropy) return 'low entropy';

@@ -48,11 +48,15 @@ function commonness(byte: string): number {
   return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
 }
 
-/** Offset in `needle` of the anchor that starts at its rarest byte. */
-export function anchorOffset(needle: string): number {
+/**
+ * Offset in `needle` of the anchor that starts at its rarest byte: by `byteCounts` (how often
+ * each byte value occurs in a sample of the data to be scanned) when given, else by the table.
+ */
+export function anchorOffset(needle: string, byteCounts?: ArrayLike<number>): number {
+  const weight = byteCounts ? (at: number) => byteCounts[needle.charCodeAt(at)] ?? 0 : (at: number) => commonness(needle[at] ?? '');
   let best = 0;
   for (let at = 1; at + anchorLength <= needle.length; at++) {
-    if (commonness(needle[at] ?? '') < commonness(needle[best] ?? '')) best = at;
+    if (weight(at) < weight(best)) best = at;
   }
   return best;
 }
@@ -77,7 +81,12 @@ export function base64Forms(keyword: string): string[] {
   return [...forms];
 }
 
-export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
+/**
+ * The needles of every rule's keywords, grouped by anchor. `byteCounts` tunes the anchors to
+ * the data at hand (a log's digits and capitals are not a source file's); which keys are found
+ * never depends on it, only how fast.
+ */
+export function buildPrefilter(rules: readonly CompiledRule[], byteCounts?: ArrayLike<number>): Prefilter {
   const needles = new Map<string, Needle>();
   const add = (text: string, keyword: string, encoding: Needle['encoding'], rule: CompiledRule) => {
     const existing = needles.get(text);
@@ -95,7 +104,7 @@ export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
   }
   const anchors = new Map<string, Anchor>();
   for (const [text, needle] of needles) {
-    const at = anchorOffset(text);
+    const at = anchorOffset(text, byteCounts);
     const key = text.slice(at, at + anchorLength);
     const anchor = anchors.get(key) ?? { bytes: Buffer.from(key, 'utf8'), needles: [] };
     anchor.needles.push({ needle, at });

@@ -1,0 +1,307 @@
+import { createEngine, detectKeys, type Engine, type KeyMatch } from '../detect/detect.js';
+import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
+
+/**
+ * `keywarden redact` as a pure unit: bytes in, the same bytes out with every key masked.
+ *
+ * Bytes are held back only while more input could still change how they are written, and
+ * released as soon as it cannot, so `app | keywarden redact >> app.log` stays live. The rules:
+ *
+ * 1. Each read is released up to and including its last separator byte: whitespace, a control
+ *    byte, or one of ``"'`,;\|<>()[]{}``. No key holds one, nor does the base64 text that may
+ *    encode one, and whatever a key's match looks at after the key is the separator that ends
+ *    it or comes before; so nothing read later can create, end or extend a key that starts
+ *    before that byte. (Escapes that run across it, `\x1b[1;` + `31m`, change only bytes that
+ *    are not key bytes either way.) Only the word after it (a key being written, a prompt's
+ *    last word) waits for the next read. One scan per read, and a pause in input needs no timer.
+ *    The separator is looked for in the last 4 KiB of a read, then the last newline.
+ * 2. A run without separators that grows past `holdLimit` (a minified file, a 2 GB base64
+ *    line) is released but for its last `holdTail` bytes. The window scanned owns only the keys
+ *    that start before that tail; a key starting in the tail is left to the next window, which
+ *    sees it whole. A key that starts before the cut but ends after it moves the cut to its end.
+ * 3. At the end of input everything left is scanned and released.
+ *
+ * Every window is scanned together with up to `contextLength` bytes already released before
+ * it, so look-behinds and escapes (`\x1b[1m`, `%3D`, `\n`) that end right before a key are seen
+ * exactly as in one scan of the whole stream; those bytes are owned by an earlier window.
+ * This holds for every built-in rule; a user rule that matches a key containing a separator,
+ * or looks past the separator after a key, may miss a key cut at a read's edge.
+ *
+ * Keys are masked wherever a scan finds them (SPEC §1), on lines with `keywarden:allow` too
+ * (the marker keeps a known key out of reports, not out of logs). Placeholders stay, but only
+ * by their shape (`sk-ar-xxxxxxxxxxxxxxxx`, `…1234567890abcdef`, low entropy), not by a word in
+ * them: about one random 32-character body in 9,000 spells `fake`, `here` or `your` somewhere,
+ * and such a key must not leak. Text that merely mentions a prefix (`sk-or-v1-your_key_here`)
+ * is no match at all. A key inside base64 text has
+ * the characters that encode it replaced by a marker (`[base64:sk-or-v1-e2e4…ecbe]`); when
+ * fewer than four characters (padding included) are left on a side, they are replaced too,
+ * so a Kubernetes Secret's value becomes just the marker.
+ */
+
+/** Raw bytes already released that each window is scanned with (look-behind, escapes). */
+const contextLength = 512;
+/** A run without separators longer than this is released in part (rule 2). */
+export const defaultHoldLimit = 1024 * 1024;
+/** What rule 2 keeps back: far more than the longest key (~140 bytes) or its base64 form (~190). */
+const holdTail = 4096;
+/** How far back from the end of a read a separator is looked for byte by byte (rule 1). */
+const separatorSearch = 4096;
+/** Input bytes counted to tune the prefilter's anchors to the stream (they decide speed only). */
+const tuningSample = 1024 * 1024;
+/** Fewer base64 characters than this left beside an encoded key are masked with it. */
+const base64Remnant = 4;
+
+/** Bytes no key contains (rule 1): controls, space, DEL, quotes, brackets and ``,;\|`` and backtick. */
+const separator = new Uint8Array(256);
+for (let byte = 0; byte <= 0x20; byte++) separator[byte] = 1;
+separator[0x7f] = 1;
+for (const byte of Buffer.from('"\'`,;\\|<>()[]{}', 'latin1')) separator[byte] = 1;
+
+/** Where a read may be cut (rule 1): just after its last separator, or 0 when it has none near its end. */
+function afterLastSeparator(data: Buffer): number {
+  const floor = Math.max(0, data.length - separatorSearch);
+  for (let at = data.length; at > floor; at--) {
+    if (separator[data[at - 1] ?? 0] === 1) return at;
+  }
+  return data.lastIndexOf(10, floor) + 1;
+}
+
+export interface StreamRedactorOptions {
+  engine: Engine;
+  /** How keys are written (default `redacted`, the form reports use). */
+  mask?: MaskStyle;
+  /** Bytes of a run without separators held before part of it is released (rule 2; default 1 MiB, at least 16 KiB). */
+  holdLimit?: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The state of one redacted stream. `push` each read and `end` once; each returns the bytes
+ * that may be written now, in order. Output is the input with each key's bytes replaced,
+ * nothing else changed.
+ *
+ * Buffers are reused, because allocating a fresh one per read (and the page faults and
+ * garbage that come with it) cost more than the scan: what is pushed is copied, so the caller
+ * may reuse its read buffer; what is returned may be overwritten by the next call, so write
+ * it (or copy it) before calling again.
+ */
+export class StreamRedactor {
+  #engine: Engine;
+  /** Byte counts of the first `tuningSample` bytes, until the engine is tuned to them. */
+  #counts: Float64Array | undefined = new Float64Array(256);
+  #counted = 0;
+  readonly #mask: MaskStyle;
+  readonly #holdLimit: number;
+  /** The last bytes released (raw input, not output): context for the next window. */
+  readonly #context: Buffer = Buffer.alloc(contextLength);
+  #contextUsed = 0;
+  /** Bytes read but not released (a word being written, rule 1), at most `holdLimit` after a push. */
+  #hold: Buffer = Buffer.allocUnsafe(64 * 1024);
+  #held = 0;
+  /** Where windows are put together: context, held bytes, new lines. */
+  #scratch: Buffer = Buffer.allocUnsafe(0);
+  /** Where output with masks in it is put together. */
+  #output: Buffer = Buffer.allocUnsafe(0);
+  #masked = 0;
+  #ended = false;
+
+  constructor(options: StreamRedactorOptions) {
+    this.#engine = options.engine;
+    this.#mask = options.mask ?? 'redacted';
+    this.#holdLimit = Math.max(4 * holdTail, options.holdLimit ?? defaultHoldLimit);
+  }
+
+  /** Keys masked so far (each key once; several in one base64 text count separately). */
+  get masked(): number {
+    return this.#masked;
+  }
+
+  /** Bytes read and not yet released. */
+  get held(): number {
+    return this.#held;
+  }
+
+  /** Take one read; returns what can be written now. */
+  push(chunk: Uint8Array): Buffer[] {
+    if (this.#ended) throw new Error('push after end');
+    const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const out: Buffer[] = [];
+    if (data.length === 0) return out;
+    if (this.#counts) this.#tune(data);
+    // Huge reads are taken in pieces, so no window is larger than about twice the hold limit.
+    for (let at = 0; at < data.length; at += this.#holdLimit) this.#pushPiece(data.subarray(at, at + this.#holdLimit), out);
+    return out;
+  }
+
+  /**
+   * Count bytes until a sample is complete, then rebuild the engine with anchors that are rare in
+   * this stream: a log is full of digits and capitals that source code (the default) is not.
+   */
+  #tune(data: Buffer): void {
+    const counts = this.#counts;
+    if (!counts) return;
+    const end = Math.min(data.length, tuningSample - this.#counted);
+    for (let i = 0; i < end; i++) {
+      const byte = data[i] ?? 0;
+      counts[byte] = (counts[byte] ?? 0) + 1;
+    }
+    this.#counted += end;
+    if (this.#counted < tuningSample) return;
+    this.#engine = createEngine(this.#engine.rules, counts);
+    this.#counts = undefined;
+  }
+
+  /** Input has ended: release everything. */
+  end(): Buffer[] {
+    this.#ended = true;
+    if (this.#held === 0) return [];
+    const window = this.#window([], []);
+    return this.#release(window, window.length, window.length, []);
+  }
+
+  #pushPiece(data: Buffer, out: Buffer[]): void {
+    const cut = afterLastSeparator(data);
+    if (cut > 0) {
+      // Rule 1: what was held and this read up to its last separator, scanned once.
+      const window = this.#window(out, [data.subarray(0, cut)]);
+      this.#release(window, window.length, window.length, out);
+      data = data.subarray(cut);
+    }
+    this.#keep(data);
+    if (this.#held > this.#holdLimit) {
+      // Rule 2: a run too long to hold; keys starting in the tail belong to the next window.
+      const window = this.#window(out, []);
+      const cut = window.length - holdTail;
+      this.#release(window, cut, cut, out);
+    }
+  }
+
+  /**
+   * The context, the held bytes and `more`, in one buffer: the scratch buffer, unless this call
+   * has already returned output that lives there (`out`); then a new one, so that output stays intact.
+   */
+  #window(out: readonly Buffer[], more: readonly Buffer[]): Buffer {
+    const parts = [this.#context.subarray(0, this.#contextUsed), this.#hold.subarray(0, this.#held), ...more];
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    if (out.length > 0) return Buffer.concat(parts, length);
+    if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.#scratch.length));
+    let at = 0;
+    for (const part of parts) at += part.copy(this.#scratch, at);
+    return this.#scratch.subarray(0, length);
+  }
+
+  #keep(data: Buffer): void {
+    if (data.length === 0) return;
+    const needed = this.#held + data.length;
+    if (needed > this.#hold.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.#hold.length));
+      this.#hold.copy(grown, 0, 0, this.#held);
+      this.#hold = grown;
+    }
+    data.copy(this.#hold, this.#held);
+    this.#held = needed;
+  }
+
+  /**
+   * Scan `window` (context, then held bytes) for the keys that start in [context end, ownedTo),
+   * and release its bytes up to `cut`, or further when a masked key runs past it. Drops the
+   * released bytes from the hold; adds the output to `out` (and returns it). Output with masks
+   * is put together in a reused buffer too, unless `out` already holds output from this call.
+   */
+  #release(window: Buffer, ownedTo: number, cut: number, out: Buffer[]): Buffer[] {
+    const from = this.#contextUsed;
+    const matches = detectKeys(window, this.#engine, { ownedFrom: from, ownedTo, inlineAllow: false, placeholderWords: false });
+    this.#masked += matches.length;
+    const spans = this.#spans(matches, from);
+    const last = spans[spans.length - 1];
+    if (last && last.end > cut) cut = last.end;
+    if (spans.length === 0) {
+      out.push(window.subarray(from, cut));
+    } else {
+      const pieces: Buffer[] = [];
+      let at = from;
+      for (const span of spans) {
+        pieces.push(window.subarray(at, span.start), Buffer.from(span.text, 'utf8'));
+        at = span.end;
+      }
+      pieces.push(window.subarray(at, cut));
+      const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+      if (out.length > 0) {
+        out.push(Buffer.concat(pieces, length));
+      } else {
+        if (this.#output.length < length) this.#output = Buffer.allocUnsafe(Math.max(length, 2 * this.#output.length));
+        let written = 0;
+        for (const piece of pieces) written += piece.copy(this.#output, written);
+        out.push(this.#output.subarray(0, length));
+      }
+    }
+    this.#contextUsed = window.copy(this.#context, 0, Math.max(0, cut - contextLength), cut);
+    const released = cut - from;
+    if (released >= this.#held) {
+      this.#held = 0;
+    } else {
+      this.#hold.copyWithin(0, released, this.#held);
+      this.#held -= released;
+    }
+    return out;
+  }
+
+  /** The byte ranges to replace, in order, none before `from` (released already), overlaps merged. */
+  #spans(matches: KeyMatch[], from: number): Span[] {
+    const spans: Span[] = [];
+    for (const match of matches) {
+      let { start, end } = match;
+      let text: string;
+      if (match.encoded) {
+        ({ start, end } = match.encoded);
+        if (start - match.start < base64Remnant) start = match.start;
+        if (match.end - end < base64Remnant) end = match.end;
+        text = maskEncodedKey(match.key, match.rule.prefix, this.#mask);
+      } else {
+        text = maskKey(match.key, match.rule.prefix, this.#mask);
+      }
+      start = Math.max(start, from);
+      if (end > start) spans.push({ start, end, text });
+    }
+    spans.sort((a, b) => a.start - b.start);
+    const merged: Span[] = [];
+    for (const span of spans) {
+      const previous = merged[merged.length - 1];
+      if (previous && span.start < previous.end) {
+        // Overlapping matches (a plain key that is also the start of base64 text): one span, both masks.
+        previous.end = Math.max(previous.end, span.end);
+        previous.text += span.text;
+      } else {
+        merged.push({ ...span });
+      }
+    }
+    return merged;
+  }
+}
+
+/**
+ * Copy `input` to `write` with every key masked (see `StreamRedactor`). Each read is written
+ * as soon as it is scanned, so a pipe into a log file stays live. `write` may return a promise
+ * to apply backpressure, and must be done with the chunk when it returns or its promise
+ * settles: the buffer is reused (a writer that queues must copy). If it throws, reading stops
+ * and the error is passed on. Returns how many keys were masked.
+ */
+export async function redactStream(
+  input: AsyncIterable<Uint8Array>,
+  write: (chunk: Buffer) => void | Promise<void>,
+  options: StreamRedactorOptions,
+): Promise<{ masked: number }> {
+  const redactor = new StreamRedactor(options);
+  const emit = async (pieces: Buffer[]) => {
+    for (const piece of pieces) if (piece.length > 0) await write(piece);
+  };
+  // `for await` closes the input when a write throws, instead of reading it to its end.
+  for await (const chunk of input) await emit(redactor.push(chunk));
+  await emit(redactor.end());
+  return { masked: redactor.masked };
+}
