@@ -8,6 +8,7 @@ import { ExitCode, KeywardenError } from '../core/errors.js';
 import { defaultReportArgs, outputOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
 import type { HistoryArgs } from './history.js';
 import type { HookArgs, PrePushArgs } from './hook.js';
+import type { LogsArgs } from './logs.js';
 import type { VerifyArgs } from './verify.js';
 import { toolVersion } from './version.js';
 
@@ -54,6 +55,20 @@ async function main(argv: string[]): Promise<number> {
           .option('branch', { type: 'string', array: true, describe: 'only what is reachable from REF (repeatable) instead of every ref' })
           .option('max-file-size', { type: 'string', describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' }),
       async (args) => setExit(await (await import('./history.js')).runHistory(args as unknown as HistoryArgs)),
+    )
+    .command(
+      'logs [files..]',
+      'scan log files (plain or gzip, told apart by content), quoted globs of rotated sets, or stdin (-, or piped); --follow keeps reading as they grow',
+      (y) =>
+        reportOptions(y)
+          .positional('files', { type: 'string', array: true, describe: 'log files, quoted globs ("app.log*"), or - for stdin [default: stdin when piped]' })
+          .option('follow', { type: 'boolean', default: false, describe: 'keep reading as the files grow, across rotation, until SIGINT/SIGTERM; findings print as found' })
+          .option('from-end', { type: 'boolean', default: false, describe: 'with --follow: skip what the files already hold, like tail -f (default: scan it first)' }),
+      async (args) => {
+        const rest: unknown = args['--'];
+        const files = [...(args.files ?? []), ...(Array.isArray(rest) ? rest.map(String) : [])];
+        setExit(await (await import('./logs.js')).runLogs({ ...(args as unknown as LogsArgs), files }));
+      },
     )
     .command(
       'verify',
