@@ -176,14 +176,60 @@ async function* decompressed(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buff
       await iterator.return?.();
     }
   }
-  if (!isGzip(head)) {
-    yield* all();
-    return;
+  yield* isGzip(head) ? gunzipped(all()) : all();
+}
+
+/** Decompressed bytes queued at most before gunzip is paused: back-pressure, since one compressed MiB can inflate to a GiB. */
+const gunzipQueueLimit = 4 * chunkSize;
+
+/**
+ * Gunzip as a stream, with what it decompressed before an error handed on before the error
+ * is thrown: a stream's async iterator drops its buffered output when zlib destroys it.
+ */
+async function* gunzipped(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  gunzip.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= gunzipQueueLimit) gunzip.pause();
+    wake?.();
+  });
+  gunzip.on('end', () => {
+    ended = true;
+    wake?.();
+  });
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    wake?.();
+  };
+  // zlib's own errors (a truncated stream fails only at its end) and, through pipeline, the reader's.
+  gunzip.on('error', fail);
+  pipeline(Readable.from(input, { objectMode: false }), gunzip, (error) => {
+    if (error) fail(error);
+  });
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < gunzipQueueLimit) gunzip.resume();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure.error;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    // Stopping early (an abort) stops the decompression and the reading behind it.
+    gunzip.destroy();
   }
-  const gunzip = createGunzip({ chunkSize });
-  // Errors of either side reach the loop below (pipeline destroys gunzip with them); stopping early destroys both.
-  pipeline(Readable.from(all(), { objectMode: false }), gunzip, () => undefined);
-  for await (const chunk of gunzip) yield chunk as Buffer;
 }
 
 /** The content of a log file, decompressed when it is gzip: what `keywarden logs` scans, as chunks. */
