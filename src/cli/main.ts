@@ -12,6 +12,15 @@ import type { LogsArgs } from './logs.js';
 import type { VerifyArgs } from './verify.js';
 import { toolVersion } from './version.js';
 
+/** yargs drops a lone `-` from a command's positionals, and `logs -` means stdin: it travels as this instead. */
+const stdinArgument = '\0-';
+
+/** `-` arguments of `logs` (before any `--`) as `stdinArgument`. */
+function keepStdinArguments(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv[0] === 'logs' ? argv.map((arg, i) => (arg === '-' && (end === -1 || i < end) ? stdinArgument : arg)) : argv;
+}
+
 async function main(argv: string[]): Promise<number> {
   // The pre-commit hook runs exactly `keywarden staged` on every commit; that call skips yargs,
   // which costs ~50 ms of start-up (loading, and rendering the help text it caches per command).
@@ -21,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
-  await yargs(argv)
+  await yargs(keepStdinArguments(argv))
     // Arguments after `--` go to `args['--']`, never read as options: the pre-commit framework
     // runs `keywarden scan -- FILE..`, and a tracked file named `--help` or `-o` is a file.
     .parserConfiguration({ 'populate--': true })
@@ -66,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
           .option('from-end', { type: 'boolean', default: false, describe: 'with --follow: skip what the files already hold, like tail -f (default: scan it first)' }),
       async (args) => {
         const rest: unknown = args['--'];
-        const files = [...(args.files ?? []), ...(Array.isArray(rest) ? rest.map(String) : [])];
+        const files = [...(args.files ?? []).map((file) => (file === stdinArgument ? '-' : file)), ...(Array.isArray(rest) ? rest.map(String) : [])];
         setExit(await (await import('./logs.js')).runLogs({ ...(args as unknown as LogsArgs), files }));
       },
     )

@@ -24,12 +24,12 @@ const loopbackOnly: Record<string, string> = {
 };
 
 /** Run keywarden in `cwd` with a clean colour environment unless `env` says otherwise. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliRun> {
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string | Uint8Array; nodeOptions?: string[] }): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...loopbackOnly, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   if (!options.env?.['NO_COLOR']) delete env['NO_COLOR'];
   if (!options.env?.['FORCE_COLOR']) delete env['FORCE_COLOR'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
