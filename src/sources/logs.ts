@@ -187,7 +187,7 @@ const gunzipQueueLimit = 4 * chunkSize;
  * is thrown: a stream's async iterator drops its buffered output when zlib destroys it.
  */
 async function* gunzipped(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   const queue: Buffer[] = [];
   let queued = 0;
   let ended = false;

@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { logWindowSize } from '../../src/pipeline/logs.js';
+import { windowOverlap } from '../../src/sources/windows.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { keyFactory } from '../helpers/keys.js';
 import { logFiller } from '../helpers/logs.js';
@@ -164,7 +166,9 @@ describe('memory stays bounded', () => {
     const dir = makeTmpDir('logs-cli');
     const planted = [keys.openrouter(), keys.agentrouter(100), keys.tokenrouterLive(), keys.openrouter()];
     const size = 50 * 1024 * 1024;
-    const offsets = [1000, 16 * 1024 * 1024 - 2048 - 40, 33 * 1024 * 1024, size - 500];
+    // Across an edge where ownership passes from one window to the next, and across where a window ends.
+    const step = logWindowSize - windowOverlap;
+    const offsets = [1000, 3 * step + windowOverlap / 2 - 40, 7 * step + windowOverlap - 60, size - 500];
     const line = Buffer.alloc(size, 'a b c d ');
     planted.forEach((key, i) => line.write(` ${key} `, offsets[i] ?? 0, 'latin1'));
     writeFileSync(join(dir, 'one-line.log'), line);
