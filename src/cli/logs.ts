@@ -36,6 +36,7 @@ function stopOnSignals(controller: AbortController): { stoppedBy: () => string |
     release: () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.stdout.off('error', onStdoutError);
     },
   };
 }
@@ -77,8 +78,9 @@ export async function runLogs(args: LogsArgs): Promise<number> {
       for (const warning of warnings) emitter.warn(warning);
       const result = await scanLogs(sources, { rules, suppressions, concurrent: args.follow, onFinding: emitter.add, onWarning: emitter.warn, ...(onProgress ? { onProgress } : {}) });
       bar?.done();
-      for (const warning of interrupted()) emitter.warn(warning);
-      return await emitter.finish({ ...result, warnings: [...warnings, ...result.warnings, ...interrupted()] });
+      const stopped = interrupted();
+      for (const warning of stopped) emitter.warn(warning);
+      return await emitter.finish({ ...result, warnings: [...warnings, ...result.warnings, ...stopped] });
     }
     const result = await scanLogs(sources, { rules, suppressions, concurrent: args.follow, keepFindings: true, ...(onProgress ? { onProgress } : {}) });
     bar?.done();

@@ -32,8 +32,6 @@ export interface LogScan {
 }
 
 export interface LogScanResult extends ScanResult {
-  /** Findings that survived suppressions, kept or not. */
-  found: number;
   suppressed: number;
 }
 
@@ -59,7 +57,6 @@ class LogScanner {
   readonly windowSize: number;
   readonly findings: Finding[] = [];
   readonly warnings: ScanWarning[] = [];
-  found = 0;
   suppressed = 0;
   bytes = 0;
   sourcesDone = 0;
@@ -77,7 +74,6 @@ class LogScanner {
           this.suppressed++;
           continue;
         }
-        this.found++;
         if (this.request.keepFindings) this.findings.push(finding);
         await this.request.onFinding?.(finding);
       }
@@ -144,7 +140,6 @@ export async function scanLogs(sources: readonly LogSource[], request: LogScan):
   return {
     findings: scanner.findings,
     warnings: scanner.warnings,
-    found: scanner.found,
     suppressed: scanner.suppressed,
     stats: { files: scanner.sourcesDone, bytes: scanner.bytes, durationMs: Math.round(clock() - started) },
   };
