@@ -35312,7 +35312,7 @@ function placeholderReason(body, minEntropy, words = true) {
 
 // src/detect/prefilter.ts
 var anchorLength = 3;
-var byteFrequencyOrder = ` etrnoiaslcdpumf.h()_gy,"/;=*b:vxT-{}SEkwAC0'PIDN12OR\`FML[]|>j&Bz?36U4$!\\5W8q@V<+9GH7KJZ#YQX^%~`;
+var byteFrequencyOrder = ` etrnoiaslcdpumf.0123456789h()_gy,"/;=*b:vxT-{}SEkwAC'PIDNOR\`FML[]|>j&Bz?U$!\\Wq@V<+GHKJZ#YQX^%~`;
 function commonness(byte) {
   const rank = byteFrequencyOrder.indexOf(byte);
   return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
@@ -35787,35 +35787,43 @@ function renderFinding(finding, rule, context, c) {
   if (finding.origin.kind !== "input") lines.push(`  ${c.dim(suppressHint(finding))}`);
   return lines.join("\n");
 }
-function outcomeCounts(findings, c) {
-  if (!isVerified(findings)) return "";
-  const counts = countByStatus(findings).map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
+function tallyOf(findings, files) {
+  return {
+    found: findings.length,
+    files,
+    outcomes: isVerified(findings) ? countByStatus(findings) : [],
+    allInput: findings.length > 0 && findings.every((finding) => finding.origin.kind === "input")
+  };
+}
+function outcomeCounts(tally, c) {
+  if (tally.outcomes.length === 0) return "";
+  const counts = tally.outcomes.map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
   return ` (${counts.join(", ")})`;
 }
-function checkedSummary(result, c) {
-  const found = result.findings.length;
+function checkedSummary(result, tally, c) {
+  const found = tally.found;
   const warned = result.warnings.length;
   const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}`)}` : "";
   if (found === 0) return `${c.green("\u2714 no keys to check")}${warnings}`;
-  return `${c.bold(`${found} key${found === 1 ? "" : "s"} checked`)}${outcomeCounts(result.findings, c)}${warnings}`;
+  return `${c.bold(`${found} key${found === 1 ? "" : "s"} checked`)}${outcomeCounts(tally, c)}${warnings}`;
 }
-function summaryLine(result, context, c) {
-  if (result.findings.length > 0 && result.findings.every((finding) => finding.origin.kind === "input")) return checkedSummary(result, c);
+function summaryLine(result, tally, context, c) {
+  if (tally.allInput) return checkedSummary(result, tally, c);
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? "" : "s"} (${formatBytes(bytes)}) scanned in ${(durationMs / 1e3).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : "";
   const warned = result.warnings.filter((warning) => warning.kind !== "filter").length;
   const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}: not everything was scanned`)}` : "";
-  const found = result.findings.length;
+  const found = tally.found;
   if (found === 0) return `${c.green("\u2714 no leaked keys")} \xB7 ${scanned}${suppressed}${warnings}`;
-  const inFiles = `${distinctFiles(result)} file${distinctFiles(result) === 1 ? "" : "s"}`;
-  return `${c.red(c.bold(`\u2716 ${found} leaked key${found === 1 ? "" : "s"}`))}${outcomeCounts(result.findings, c)} in ${inFiles} \xB7 ${scanned}${suppressed}${warnings}`;
+  const inFiles = `${tally.files} file${tally.files === 1 ? "" : "s"}`;
+  return `${c.red(c.bold(`\u2716 ${found} leaked key${found === 1 ? "" : "s"}`))}${outcomeCounts(tally, c)} in ${inFiles} \xB7 ${scanned}${suppressed}${warnings}`;
 }
 function renderHuman(result, context, rules, color) {
   const c = colors(color);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
-  return `${[...blocks, summaryLine(result, context, c)].join("\n\n")}
+  return `${[...blocks, summaryLine(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join("\n\n")}
 `;
 }
 
@@ -35831,9 +35839,12 @@ function renderJson(result, context) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
+function renderJsonlFinding(finding, context) {
+  return `${JSON.stringify(toReportFinding(finding, context))}
+`;
+}
 function renderJsonl(result, context) {
-  return result.findings.map((finding) => `${JSON.stringify(toReportFinding(finding, context))}
-`).join("");
+  return result.findings.map((finding) => renderJsonlFinding(finding, context)).join("");
 }
 
 // src/report/markdown.ts
@@ -36038,8 +36049,10 @@ var toolVersion = (() => {
 
 // src/cli/emit.ts
 function exitCodeFor(findings, failOn) {
-  const failing = failOn === "live" ? findings.filter((finding) => finding.verification?.status !== "invalid") : findings;
-  return failing.length > 0 ? ExitCode.findings : ExitCode.clean;
+  return findings.some((finding) => isFailing(finding, failOn)) ? ExitCode.findings : ExitCode.clean;
+}
+function isFailing(finding, failOn) {
+  return failOn === "any" || finding.verification?.status !== "invalid";
 }
 var statusOrder = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
 function byUrgency(findings) {
@@ -36055,14 +36068,19 @@ function filterByResults(result, results) {
     const status = finding.verification?.status ?? "skipped";
     if (!chosen.has(status)) left.set(status, (left.get(status) ?? 0) + 1);
   }
-  if (left.size === 0) return { result };
+  const note = leftOutNote(results, left);
+  if (!note) return { result };
+  return { result: { ...result, findings: kept, warnings: [...result.warnings, note] }, ...left.has("unknown") ? { unknownLeftOut: note } : {} };
+}
+function leftOutNote(results, left) {
+  if (left.size === 0) return void 0;
   const counts = [...left].map(([status, n]) => `${n} ${status}`).join(", ");
+  const total = [...left.values()].reduce((sum, n) => sum + n, 0);
   const unknown2 = left.has("unknown");
-  const note = {
+  return {
     kind: "filter",
-    message: `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? "" : "s"}${unknown2 ? " (unknown: the key could not be checked and may still work)" : ""}`
+    message: `--results ${results} left out ${counts} finding${total === 1 ? "" : "s"}${unknown2 ? " (unknown: the key could not be checked and may still work)" : ""}`
   };
-  return { result: { ...result, findings: kept, warnings: [...result.warnings, note] }, ...unknown2 ? { unknownLeftOut: note } : {} };
 }
 async function verifyAndFilter(scanned, options) {
   const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
@@ -40796,8 +40814,10 @@ async function* addedChunksInCommits(repo, revisionArgs, excluded) {
   }
 }
 
-// src/sources/files.ts
+// src/sources/windows.ts
 var defaultWindowSize = 16 * 1024 * 1024;
+
+// src/sources/files.ts
 var scratch = Buffer.allocUnsafe(1024 * 1024);
 var binarySniffLength = 8e3;
 function looksBinary(data) {

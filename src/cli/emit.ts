@@ -38,8 +38,12 @@ export function useColor(options: { color: boolean; output?: string | undefined 
  * work, and a guard must not pass because a provider was down or not set up (SPEC §5).
  */
 export function exitCodeFor(findings: readonly Finding[], failOn: 'any' | 'live'): number {
-  const failing = failOn === 'live' ? findings.filter((finding) => finding.verification?.status !== 'invalid') : findings;
-  return failing.length > 0 ? ExitCode.findings : ExitCode.clean;
+  return findings.some((finding) => isFailing(finding, failOn)) ? ExitCode.findings : ExitCode.clean;
+}
+
+/** Whether one finding makes the run fail under `--fail-on` (see `exitCodeFor`). */
+export function isFailing(finding: Finding, failOn: 'any' | 'live'): boolean {
+  return failOn === 'any' || finding.verification?.status !== 'invalid';
 }
 
 /** Most urgent first: live keys (critical ones first), then those no one could check, then the rest; stable otherwise. */
@@ -67,19 +71,26 @@ function filterByResults(result: ScanResult, results: string | undefined): Omit<
   if (results === undefined) return { result };
   const chosen = parseResults(results);
   const kept = result.findings.filter((finding) => chosen.has(finding.verification?.status ?? 'skipped'));
-  const left = new Map<string, number>();
+  const left = new Map<VerificationStatus, number>();
   for (const finding of result.findings) {
     const status = finding.verification?.status ?? 'skipped';
     if (!chosen.has(status)) left.set(status, (left.get(status) ?? 0) + 1);
   }
-  if (left.size === 0) return { result };
+  const note = leftOutNote(results, left);
+  if (!note) return { result };
+  return { result: { ...result, findings: kept, warnings: [...result.warnings, note] }, ...(left.has('unknown') ? { unknownLeftOut: note } : {}) };
+}
+
+/** The `--results` note counting the findings it left out, by outcome; undefined when it left none out. */
+export function leftOutNote(results: string, left: ReadonlyMap<VerificationStatus, number>): ScanWarning | undefined {
+  if (left.size === 0) return undefined;
   const counts = [...left].map(([status, n]) => `${n} ${status}`).join(', ');
+  const total = [...left.values()].reduce((sum, n) => sum + n, 0);
   const unknown = left.has('unknown');
-  const note: ScanWarning = {
+  return {
     kind: 'filter',
-    message: `--results ${results} left out ${counts} finding${result.findings.length - kept.length === 1 ? '' : 's'}${unknown ? ' (unknown: the key could not be checked and may still work)' : ''}`,
+    message: `--results ${results} left out ${counts} finding${total === 1 ? '' : 's'}${unknown ? ' (unknown: the key could not be checked and may still work)' : ''}`,
   };
-  return { result: { ...result, findings: kept, warnings: [...result.warnings, note] }, ...(unknown ? { unknownLeftOut: note } : {}) };
 }
 
 /**
@@ -92,6 +103,18 @@ export async function verifyAndFilter(scanned: ScanResult, options: { verifier?:
   const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
   // `--results` chooses what is shown, never the verdict: a hidden key still fails the run.
   return { result, verdictFindings: verified.findings, ...(unknownLeftOut ? { unknownLeftOut } : {}) };
+}
+
+/** Warnings on stderr, each redacted: they can quote paths and git's messages. */
+export function printWarnings(warnings: readonly ScanWarning[], rules: readonly CompiledRule[], options: { color: boolean }): void {
+  if (warnings.length === 0) return;
+  // The engine is built only when there are warnings.
+  const engine = createEngine([...rules]);
+  const errColor = colors(useColor({ color: options.color }, process.stderr));
+  for (const warning of warnings) {
+    const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
+    process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);
+  }
 }
 
 /**
@@ -110,17 +133,8 @@ export async function emitResult(scanned: ScanResult, rules: readonly CompiledRu
     ...(options.suppressed ? { suppressed: options.suppressed } : {}),
     ...(options.uriPrefix ? { uriPrefix: options.uriPrefix } : {}),
   };
-  const errColor = colors(useColor({ color: options.color }, process.stderr));
   // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
-  const printed = options.quiet ? (unknownLeftOut ? [unknownLeftOut] : []) : result.warnings;
-  if (printed.length > 0) {
-    // Warnings can quote paths and git's messages: redact them. The engine is built only when there are some.
-    const engine = createEngine([...rules]);
-    for (const warning of printed) {
-      const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
-      process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);
-    }
-  }
+  printWarnings(options.quiet ? (unknownLeftOut ? [unknownLeftOut] : []) : result.warnings, rules, options);
   const text = render(options.format, result, context, rules, useColor(options, process.stdout));
   if (options.output) {
     try {

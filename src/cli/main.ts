@@ -8,9 +8,19 @@ import { ExitCode, KeywardenError } from '../core/errors.js';
 import { defaultReportArgs, outputOptions, quickRedactArgs, redactOptions, reportOptions, scanOptions, verifyTuningOptions, type ReportArgs, type ScanArgs } from './options.js';
 import type { HistoryArgs } from './history.js';
 import type { HookArgs, PrePushArgs } from './hook.js';
+import type { LogsArgs } from './logs.js';
 import type { RedactArgs } from './redact.js';
 import type { VerifyArgs } from './verify.js';
 import { toolVersion } from './version.js';
+
+/** yargs drops a lone `-` from a command's positionals, and `logs -` means stdin: it travels as this instead. */
+const stdinArgument = '\0-';
+
+/** `-` arguments of `logs` (before any `--`) as `stdinArgument`. */
+function keepStdinArguments(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv[0] === 'logs' ? argv.map((arg, i) => (arg === '-' && (end === -1 || i < end) ? stdinArgument : arg)) : argv;
+}
 
 async function main(argv: string[]): Promise<number> {
   // The pre-commit hook runs exactly `keywarden staged` on every commit; that call skips yargs,
@@ -24,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
-  await yargs(argv)
+  await yargs(keepStdinArguments(argv))
     // Arguments after `--` go to `args['--']`, never read as options: the pre-commit framework
     // runs `keywarden scan -- FILE..`, and a tracked file named `--help` or `-o` is a file.
     .parserConfiguration({ 'populate--': true })
@@ -58,6 +68,20 @@ async function main(argv: string[]): Promise<number> {
           .option('branch', { type: 'string', array: true, describe: 'only what is reachable from REF (repeatable) instead of every ref' })
           .option('max-file-size', { type: 'string', describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' }),
       async (args) => setExit(await (await import('./history.js')).runHistory(args as unknown as HistoryArgs)),
+    )
+    .command(
+      'logs [files..]',
+      'scan log files (plain or gzip, told apart by content), quoted globs of rotated sets, or stdin (-, or piped); --follow keeps reading as they grow',
+      (y) =>
+        reportOptions(y)
+          .positional('files', { type: 'string', array: true, describe: 'log files, quoted globs ("app.log*"), or - for stdin [default: stdin when piped]' })
+          .option('follow', { type: 'boolean', default: false, describe: 'keep reading as the files grow, across rotation, until SIGINT/SIGTERM; findings print as found' })
+          .option('from-end', { type: 'boolean', default: false, describe: 'with --follow: skip what the files already hold, like tail -f (default: scan it first)' }),
+      async (args) => {
+        const rest: unknown = args['--'];
+        const files = [...(args.files ?? []).map((file) => (file === stdinArgument ? '-' : file)), ...(Array.isArray(rest) ? rest.map(String) : [])];
+        setExit(await (await import('./logs.js')).runLogs({ ...(args as unknown as LogsArgs), files }));
+      },
     )
     .command(
       'verify',

@@ -67,34 +67,64 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
   return lines.join('\n');
 }
 
+/** What the summary line counts: enough to write it without holding the findings (a streamed report). */
+export interface HumanTally {
+  found: number;
+  /** Distinct files holding findings. */
+  files: number;
+  /** Findings per outcome, most urgent first; empty when nothing was verified. */
+  outcomes: [VerificationStatus, number][];
+  /** Every finding is a key handed over directly (`keywarden verify`): keys were checked, nothing scanned. */
+  allInput: boolean;
+}
+
+export function tallyOf(findings: readonly Finding[], files: number): HumanTally {
+  return {
+    found: findings.length,
+    files,
+    outcomes: isVerified(findings) ? countByStatus(findings) : [],
+    allInput: findings.length > 0 && findings.every((finding) => finding.origin.kind === 'input'),
+  };
+}
+
 /** ` (2 live, 1 unknown, 1 invalid)` after the count, when the keys were checked. */
-function outcomeCounts(findings: readonly Finding[], c: Colors): string {
-  if (!isVerified(findings)) return '';
-  const counts = countByStatus(findings).map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
+function outcomeCounts(tally: HumanTally, c: Colors): string {
+  if (tally.outcomes.length === 0) return '';
+  const counts = tally.outcomes.map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
   return ` (${counts.join(', ')})`;
 }
 
 /** `keywarden verify` on keys from stdin: nothing was scanned, keys were checked. */
-function checkedSummary(result: ScanResult, c: Colors): string {
-  const found = result.findings.length;
+function checkedSummary(result: ScanResult, tally: HumanTally, c: Colors): string {
+  const found = tally.found;
   const warned = result.warnings.length;
   const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}`)}` : '';
   if (found === 0) return `${c.green('✔ no keys to check')}${warnings}`;
-  return `${c.bold(`${found} key${found === 1 ? '' : 's'} checked`)}${outcomeCounts(result.findings, c)}${warnings}`;
+  return `${c.bold(`${found} key${found === 1 ? '' : 's'} checked`)}${outcomeCounts(tally, c)}${warnings}`;
 }
 
-function summaryLine(result: ScanResult, context: ReportContext, c: Colors): string {
-  if (result.findings.length > 0 && result.findings.every((finding) => finding.origin.kind === 'input')) return checkedSummary(result, c);
+function summaryLine(result: ScanResult, tally: HumanTally, context: ReportContext, c: Colors): string {
+  if (tally.allInput) return checkedSummary(result, tally, c);
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? '' : 's'} (${formatBytes(bytes)}) scanned in ${(durationMs / 1000).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : '';
   // A `--results` note is not about scanning: everything was scanned, some findings are not shown.
   const warned = result.warnings.filter((warning) => warning.kind !== 'filter').length;
   const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}: not everything was scanned`)}` : '';
-  const found = result.findings.length;
+  const found = tally.found;
   if (found === 0) return `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}`;
-  const inFiles = `${distinctFiles(result)} file${distinctFiles(result) === 1 ? '' : 's'}`;
-  return `${c.red(c.bold(`✖ ${found} leaked key${found === 1 ? '' : 's'}`))}${outcomeCounts(result.findings, c)} in ${inFiles} · ${scanned}${suppressed}${warnings}`;
+  const inFiles = `${tally.files} file${tally.files === 1 ? '' : 's'}`;
+  return `${c.red(c.bold(`✖ ${found} leaked key${found === 1 ? '' : 's'}`))}${outcomeCounts(tally, c)} in ${inFiles} · ${scanned}${suppressed}${warnings}`;
+}
+
+/** One finding's block, for a report printed as findings are found (`keywarden logs`). */
+export function renderHumanFinding(finding: Finding, rules: readonly CompiledRule[], context: ReportContext, color: boolean): string {
+  return renderFinding(finding, rules.find((rule) => rule.id === finding.ruleId), context, colors(color));
+}
+
+/** The closing line of a streamed report; `result.findings` may be empty there, `tally` counts what was printed. */
+export function renderHumanSummary(result: ScanResult, tally: HumanTally, context: ReportContext, color: boolean): string {
+  return summaryLine(result, tally, context, colors(color));
 }
 
 /** For people at a terminal: one block per finding (`path:line:col` first, so editors can jump), then a summary. */
@@ -102,5 +132,5 @@ export function renderHuman(result: ScanResult, context: ReportContext, rules: r
   const c = colors(color);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
-  return `${[...blocks, summaryLine(result, context, c)].join('\n\n')}\n`;
+  return `${[...blocks, summaryLine(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join('\n\n')}\n`;
 }

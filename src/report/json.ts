@@ -1,4 +1,4 @@
-import type { ScanResult } from '../core/types.js';
+import type { Finding, ScanResult } from '../core/types.js';
 import { toReportFinding, type ReportContext } from './model.js';
 
 /** SPEC §3: one JSON object. */
@@ -13,7 +13,12 @@ export function renderJson(result: ScanResult, context: ReportContext): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/** One finding's line of a jsonl report, newline included. */
+export function renderJsonlFinding(finding: Finding, context: ReportContext): string {
+  return `${JSON.stringify(toReportFinding(finding, context))}\n`;
+}
+
 /** SPEC §3: the finding objects, one a line. */
 export function renderJsonl(result: ScanResult, context: ReportContext): string {
-  return result.findings.map((finding) => `${JSON.stringify(toReportFinding(finding, context))}\n`).join('');
+  return result.findings.map((finding) => renderJsonlFinding(finding, context)).join('');
 }

@@ -1,8 +1,8 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { Origin } from '../core/types.js';
 import { gitChunks } from './git.js';
+import { readLogBytes } from './logs.js';
 
 /**
  * Reading a reported key's line again (`keywarden verify --report`): the only I/O that key
@@ -53,17 +53,9 @@ async function lineOrUndefined(open: () => AsyncIterable<Buffer>, line: number):
   }
 }
 
-/** Line `line` of a file; with `gunzip`, of its decompressed content (a `.gz` log, as the logs source reads it). */
-export function readFileLine(path: string, line: number, options: { gunzip?: boolean } = {}): Promise<Buffer | undefined> {
-  return lineOrUndefined(() => {
-    const file = createReadStream(path);
-    if (!options.gunzip) return file;
-    const gunzip = createGunzip();
-    // pipe() forwards neither errors nor an early stop: without these a missing file would hang the read.
-    file.on('error', (error) => gunzip.destroy(error));
-    gunzip.on('close', () => file.destroy());
-    return file.pipe(gunzip);
-  }, line);
+/** Line `line` of a file; for a log, of its content as `keywarden logs` read it (gzip by content, whatever the name). */
+export function readFileLine(path: string, line: number, options: { log?: boolean } = {}): Promise<Buffer | undefined> {
+  return lineOrUndefined(() => (options.log ? readLogBytes(path) : createReadStream(path)), line);
 }
 
 /** A commit id as reports hold it; anything else never reaches git's command line. */
@@ -104,7 +96,7 @@ export function readReportedLine(root: string, origin: Origin, line: number): Pr
     case 'log': {
       const file = fileInside(root, origin.path);
       if (file === undefined) return Promise.resolve(undefined);
-      return readFileLine(file, line, origin.kind === 'log' ? { gunzip: origin.path.endsWith('.gz') } : {});
+      return readFileLine(file, line, { log: origin.kind === 'log' });
     }
     case 'history':
       return readBlobLine(root, origin.commit, origin.path, line);

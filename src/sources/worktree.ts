@@ -207,6 +207,16 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
   return { files: [...found.values()], warnings };
 }
 
+/** Whether `pattern` holds glob syntax (`*`, `?`, `[…]`, `{…}`), as opposed to naming one path. */
+export function isGlobPattern(pattern: string): boolean {
+  return fg.isDynamicPattern(pattern);
+}
+
+/** Absolute paths of the files a glob (relative to `cwd`, or absolute) matches, in no particular order. */
+export function globFiles(pattern: string, cwd: string): string[] {
+  return fg.sync(pattern, { cwd, onlyFiles: true, absolute: true, suppressErrors: true });
+}
+
 /**
  * A predicate for gitignore-style path patterns (`.keywardenignore` globs, config
  * excludes), for sources that do not list files: staged changes and history.

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built bin, exactly as `npm ci` leaves it: the tests run what users run. */
@@ -23,19 +23,33 @@ const loopbackOnly: Record<string, string> = {
   KEYWARDEN_VERIFY_CONCURRENCY: '',
 };
 
-/** Run keywarden in `cwd` with a clean colour environment unless `env` says otherwise. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliRun> {
+export interface CliOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  input?: string | Uint8Array;
+  /** Node options before the CLI's path (`--require` a preload, say). */
+  nodeOptions?: string[];
+}
+
+/** Start keywarden in `cwd` with a clean colour environment unless `env` says otherwise; stdin gets `input`, then ends. */
+export function startCli(args: string[], options: CliOptions): ChildProcessWithoutNullStreams {
   const env: NodeJS.ProcessEnv = { ...process.env, ...loopbackOnly, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   if (!options.env?.['NO_COLOR']) delete env['NO_COLOR'];
   if (!options.env?.['FORCE_COLOR']) delete env['FORCE_COLOR'];
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end(options.input ?? '');
+  return child;
+}
+
+/** Run keywarden to its end; see `startCli`. */
+export function runCli(args: string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = startCli(args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
   });
 }

@@ -1,0 +1,399 @@
+import { createReadStream, statSync, watch, type FSWatcher, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { UsageError } from '../core/errors.js';
+import type { ScanWarning } from '../core/types.js';
+import { globFiles, isGlobPattern } from './worktree.js';
+
+/**
+ * Log sources (`keywarden logs`): files plain or gzip-compressed (told apart by content),
+ * globs of rotated sets, stdin, and files followed as they grow and rotate. Everything is
+ * read as a stream of chunks, never whole, so memory does not depend on the input's size.
+ */
+
+/** Bytes read at once from a file; also gunzip's output size. Large enough to amortise each read. */
+const chunkSize = 1024 * 1024;
+/** How a stream read from stdin is named in findings. */
+export const stdinPath = '<stdin>';
+/** How often a followed file is checked when no file-system event wakes the reader. */
+export const defaultPollMs = 250;
+
+export type LogInput =
+  | { kind: 'stdin'; path: string }
+  /** `regular` false: a FIFO or device, read as a stream (no positions, no rotation). */
+  | { kind: 'file'; path: string; absolute: string; regular: boolean };
+
+/**
+ * What reading a log yields: `start` before its first byte, and again when a followed file
+ * is truncated or replaced (its content then starts over at `line`), and the bytes between.
+ */
+export type LogEvent =
+  | { kind: 'start'; line: number; reason: 'opened' | 'truncated' | 'replaced' }
+  | { kind: 'data'; data: Buffer };
+
+/** Version order, so a rotated set reads `app.log`, `app.log.1`, `app.log.2.gz`, … `app.log.10.gz`. */
+const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Relative to `cwd` when inside it, else absolute: what a person can open from where they ran the command. */
+function displayPath(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute);
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? absolute : path.split(sep).join('/');
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ResolveOptions {
+  /** Whether stdin is a terminal: then no FILE means a usage error rather than waiting for typing. */
+  stdinIsTTY: boolean;
+  /** Paths (as reported) not to read: `.keywardenignore` globs and config excludes. */
+  excluded?: (path: string) => boolean;
+  cwd?: string;
+}
+
+/**
+ * The command line's FILE.. as inputs: `-` is stdin (and no FILE at all, when stdin is not
+ * a terminal); an existing path is read as it is, even one that looks like a glob; any other
+ * glob is expanded in version order, and one matching nothing is a warning; any other path
+ * that does not exist, or a directory, is a UsageError. Each file is read once.
+ */
+export function resolveLogInputs(args: readonly string[], options: ResolveOptions): { inputs: LogInput[]; warnings: ScanWarning[] } {
+  const cwd = options.cwd ?? process.cwd();
+  if (args.length === 0) {
+    if (options.stdinIsTTY) throw new UsageError('name a log file (a quoted glob such as "app.log*", or - for stdin), or pipe a log in');
+    return { inputs: [{ kind: 'stdin', path: stdinPath }], warnings: [] };
+  }
+  const inputs: LogInput[] = [];
+  const warnings: ScanWarning[] = [];
+  const seen = new Set<string>();
+  const add = (absolute: string, stats: Stats) => {
+    const path = displayPath(absolute, cwd);
+    if (seen.has(absolute) || options.excluded?.(path)) return;
+    seen.add(absolute);
+    inputs.push({ kind: 'file', path, absolute, regular: stats.isFile() });
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      if (!seen.has('-')) inputs.push({ kind: 'stdin', path: stdinPath });
+      seen.add('-');
+      continue;
+    }
+    const absolute = resolve(cwd, arg);
+    const stats = statOrUndefined(absolute);
+    if (stats?.isDirectory()) throw new UsageError(`${arg} is a directory: name its files, or a quoted glob such as "${arg.replace(/\/+$/, '')}/*.log"`);
+    if (stats) {
+      add(absolute, stats);
+    } else if (isGlobPattern(arg)) {
+      const matched = globFiles(arg, cwd).sort(naturalOrder);
+      if (matched.length === 0) warnings.push({ path: arg, message: 'no file matches this pattern' });
+      for (const file of matched) {
+        const found = statOrUndefined(file);
+        if (found) add(file, found);
+      }
+    } else {
+      throw new UsageError(`no such file: ${arg}`);
+    }
+  }
+  return { inputs, warnings };
+}
+
+/** A file's bytes from `position` on, read ahead by one chunk so the disk works while the caller scans. */
+async function* fileChunks(handle: FileHandle, position: number, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  const readAt = async (at: number) => {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    const { bytesRead } = await handle.read(buffer, 0, chunkSize, at);
+    return buffer.subarray(0, bytesRead);
+  };
+  let next = readAt(position);
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (chunk.length === 0 || signal?.aborted) return;
+      position += chunk.length;
+      next = readAt(position);
+      yield chunk;
+    }
+  } finally {
+    // A read still in flight when the caller stops must not become an unhandled rejection.
+    next.catch(() => undefined);
+  }
+}
+
+async function* wholeFile(path: string, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    yield* fileChunks(handle, 0, signal);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A stream's chunks until it ends or `signal` aborts (stdin that never ends, a FIFO). */
+async function* streamChunks(stream: Readable, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  if (signal?.aborted) return;
+  const stop = () => stream.destroy();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+function isGzip(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * The chunks decompressed when they are gzip (the magic bytes `1f 8b`, whatever the name),
+ * as they are: concatenated members (as logrotate may write) are read one after another.
+ * Corrupt or truncated gzip data throws a zlib error after the bytes decompressed so far.
+ */
+async function* decompressed(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  let head: Buffer = Buffer.alloc(0);
+  let ended = false;
+  while (head.length < 2 && !ended) {
+    const next = await iterator.next();
+    if (next.done) ended = true;
+    else head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    if (ended) return;
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  yield* isGzip(head) ? gunzipped(all()) : all();
+}
+
+/** Decompressed bytes queued at most before gunzip is paused: back-pressure, since one compressed MiB can inflate to a GiB. */
+const gunzipQueueLimit = 4 * chunkSize;
+
+/**
+ * Gunzip as a stream, with what it decompressed before an error handed on before the error
+ * is thrown: a stream's async iterator drops its buffered output when zlib destroys it.
+ */
+async function* gunzipped(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  gunzip.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= gunzipQueueLimit) gunzip.pause();
+    wake?.();
+  });
+  gunzip.on('end', () => {
+    ended = true;
+    wake?.();
+  });
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    wake?.();
+  };
+  // zlib's own errors (a truncated stream fails only at its end) and, through pipeline, the reader's.
+  gunzip.on('error', fail);
+  pipeline(Readable.from(input, { objectMode: false }), gunzip, (error) => {
+    if (error) fail(error);
+  });
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < gunzipQueueLimit) gunzip.resume();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure.error;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    // Stopping early (an abort) stops the decompression and the reading behind it.
+    gunzip.destroy();
+  }
+}
+
+/** The content of a log file, decompressed when it is gzip: what `keywarden logs` scans, as chunks. */
+export function readLogBytes(path: string, signal?: AbortSignal): AsyncIterable<Buffer> {
+  return decompressed(wholeFile(path, signal));
+}
+
+export interface ReadOptions {
+  /** Where `-` is read from: the process's stdin, passed in by the CLI. */
+  stdin?: Readable;
+  /** Stops reading (the bytes read so far are still handed on). */
+  signal?: AbortSignal;
+}
+
+/** A log read once from start to end (or until `signal` aborts): a file, gzip or not, or stdin. */
+export async function* readLog(input: LogInput, options: ReadOptions = {}): AsyncGenerator<LogEvent> {
+  const { signal } = options;
+  let raw: AsyncIterable<Buffer>;
+  if (input.kind === 'stdin') raw = streamChunks(options.stdin ?? Readable.from([]), signal);
+  else if (input.regular) raw = wholeFile(input.absolute, signal);
+  else raw = streamChunks(createReadStream(input.absolute, { highWaterMark: chunkSize }), signal);
+  yield { kind: 'start', line: 1, reason: 'opened' };
+  for await (const data of decompressed(raw)) yield { kind: 'data', data };
+}
+
+export interface FollowOptions {
+  /** Begin at the start of the file's last line instead of its first (like `tail -f`); lines are still numbered from the top. */
+  fromEnd: boolean;
+  /** Stops following; what was read is handed on first. */
+  signal?: AbortSignal;
+  pollMs?: number;
+}
+
+/** An open followed file: its identity, and a wake-up on change (file-system events, or the poll when they fail). */
+class Followed {
+  #dirty = false;
+  #wake: (() => void) | undefined;
+  readonly #watcher: FSWatcher | undefined;
+
+  private constructor(
+    readonly handle: FileHandle,
+    readonly identity: Stats,
+    path: string,
+  ) {
+    try {
+      this.#watcher = watch(path, { persistent: false }, () => {
+        this.#dirty = true;
+        this.#wake?.();
+      });
+      this.#watcher.on('error', () => this.#watcher?.close());
+    } catch {
+      this.#watcher = undefined;
+    }
+  }
+
+  static async open(path: string): Promise<Followed> {
+    const handle = await open(path, 'r');
+    try {
+      return new Followed(handle, await handle.stat(), path);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  isSameFile(other: Stats): boolean {
+    return other.ino === this.identity.ino && other.dev === this.identity.dev;
+  }
+
+  /** Resolves on the next change event, after `ms`, or on abort, whichever is first. */
+  changed(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    if (this.#dirty || signal?.aborted) {
+      this.#dirty = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.#wake = undefined;
+        this.#dirty = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#wake = done;
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#watcher?.close();
+    await this.handle.close();
+  }
+}
+
+/** Where following from the end begins: the start of the file's last (maybe unfinished) line, and its number. */
+async function lastLineStart(handle: FileHandle, signal: AbortSignal | undefined): Promise<{ position: number; line: number }> {
+  let lines = 0;
+  let lineStart = 0;
+  let offset = 0;
+  const { size } = await handle.stat();
+  for await (const chunk of fileChunks(handle, 0, signal)) {
+    const usable = Math.min(chunk.length, size - offset);
+    for (let at = chunk.indexOf(10); at !== -1 && at < usable; at = chunk.indexOf(10, at + 1)) {
+      lines++;
+      lineStart = offset + at + 1;
+    }
+    offset += usable;
+    if (offset >= size) break;
+  }
+  return { position: lineStart, line: lines + 1 };
+}
+
+async function statIfAny(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Follow a file as it grows (`--follow`), until `signal` aborts. Survives rotation: a file
+ * truncated in place (copytruncate) is read again from its start; a file replaced at the
+ * path (renamed away and created anew) is read to its end, then the new one from its start.
+ * While the path names no file, the old one is still read. Each restart is a `start` event.
+ */
+export async function* followLog(path: string, options: FollowOptions): AsyncGenerator<LogEvent> {
+  const { signal } = options;
+  const pollMs = options.pollMs ?? defaultPollMs;
+  let file = await Followed.open(path);
+  try {
+    let position = 0;
+    let line = 1;
+    if (options.fromEnd) ({ position, line } = await lastLineStart(file.handle, signal));
+    yield { kind: 'start', line, reason: 'opened' };
+    while (!signal?.aborted) {
+      if ((await file.handle.stat()).size < position) {
+        position = 0;
+        yield { kind: 'start', line: 1, reason: 'truncated' };
+      }
+      for await (const data of fileChunks(file.handle, position, signal)) {
+        position += data.length;
+        yield { kind: 'data', data };
+      }
+      const now = await statIfAny(path);
+      if (now && !file.isSameFile(now)) {
+        let next: Followed;
+        try {
+          next = await Followed.open(path);
+        } catch {
+          continue; // rotated again meanwhile: try on the next round
+        }
+        // What the writer appended to the old file before it moved on to the new one.
+        for await (const data of fileChunks(file.handle, position, undefined)) yield { kind: 'data', data };
+        await file.close();
+        file = next;
+        position = 0;
+        yield { kind: 'start', line: 1, reason: 'replaced' };
+        continue;
+      }
+      await file.changed(pollMs, signal);
+    }
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * What `keywarden logs` reads: which files a command line names (globs of rotated sets in
+ * version order), and their bytes, decompressed when the content is gzip, whatever the name.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/core/errors.js';
+import { readLog, readLogBytes, resolveLogInputs, stdinPath, type LogEvent, type LogInput } from '../../src/sources/logs.js';
+import { positionAt } from '../helpers/engine.js';
+import { keyFactory } from '../helpers/keys.js';
+import { located, logFiller, place, scanSources } from '../helpers/logs.js';
+import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
+
+cleanTmpDirs();
+
+const keys = keyFactory(0x677a6970);
+
+async function bytesOf(events: AsyncIterable<LogEvent>): Promise<{ text: string; starts: number }> {
+  const parts: Buffer[] = [];
+  let starts = 0;
+  for await (const event of events) {
+    if (event.kind === 'start') starts++;
+    else parts.push(event.data);
+  }
+  return { text: Buffer.concat(parts).toString('utf8'), starts };
+}
+
+const fileInput = (dir: string, name: string): LogInput => ({ kind: 'file', path: name, absolute: join(dir, name), regular: true });
+const paths = (inputs: readonly LogInput[]) => inputs.map((input) => input.path);
+
+describe('resolveLogInputs', () => {
+  it('expands a glob of a rotated set in version order: app.log, app.log.1, app.log.2.gz, … app.log.10.gz', () => {
+    const dir = writeTree(makeTmpDir('logs'), { 'app.log': 'a', 'app.log.1': 'b', 'app.log.2.gz': 'c', 'app.log.10.gz': 'd', 'app.log.3': 'e', 'other.log': 'f' });
+    const { inputs, warnings } = resolveLogInputs(['app.log*'], { stdinIsTTY: true, cwd: dir });
+    expect(paths(inputs)).toEqual(['app.log', 'app.log.1', 'app.log.2.gz', 'app.log.3', 'app.log.10.gz']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads each file once, in the order given; a file named like a glob is read as it is', () => {
+    const dir = writeTree(makeTmpDir('logs'), { 'b.log': 'b', 'a.log': 'a', 'app[1].log': 'x' });
+    const { inputs } = resolveLogInputs(['b.log', '*.log', 'app[1].log', './b.log'], { stdinIsTTY: true, cwd: dir });
+    expect(paths(inputs)).toEqual(['b.log', 'a.log', 'app[1].log']);
+  });
+
+  it('a glob that matches nothing is a warning; a missing path or a directory is a usage error', () => {
+    const dir = writeTree(makeTmpDir('logs'), { 'logs/app.log': 'a' });
+    expect(resolveLogInputs(['nothing*.log'], { stdinIsTTY: true, cwd: dir })).toEqual({ inputs: [], warnings: [{ path: 'nothing*.log', message: 'no file matches this pattern' }] });
+    expect(() => resolveLogInputs(['missing.log'], { stdinIsTTY: true, cwd: dir })).toThrow(new UsageError('no such file: missing.log'));
+    expect(() => resolveLogInputs(['logs'], { stdinIsTTY: true, cwd: dir })).toThrow(/logs is a directory: name its files, or a quoted glob such as "logs\/\*\.log"/);
+    expect(paths(resolveLogInputs(['logs/*.log'], { stdinIsTTY: true, cwd: dir }).inputs)).toEqual(['logs/app.log']);
+  });
+
+  it('- is stdin, read once; no FILE reads stdin when it is piped and is a usage error at a terminal', () => {
+    const dir = writeTree(makeTmpDir('logs'), { 'a.log': 'a' });
+    expect(paths(resolveLogInputs(['-', 'a.log', '-'], { stdinIsTTY: true, cwd: dir }).inputs)).toEqual([stdinPath, 'a.log']);
+    expect(resolveLogInputs([], { stdinIsTTY: false, cwd: dir }).inputs).toEqual([{ kind: 'stdin', path: '<stdin>' }]);
+    expect(() => resolveLogInputs([], { stdinIsTTY: true, cwd: dir })).toThrow(UsageError);
+  });
+
+  it('paths are relative to the current directory inside it, absolute outside; excluded paths are left out', () => {
+    const outside = writeTree(makeTmpDir('logs'), { 'far.log': 'x' });
+    const dir = writeTree(makeTmpDir('logs'), { 'sub/a.log': 'a', 'sub/skip.log': 's' });
+    const { inputs } = resolveLogInputs(['sub/*.log', join(outside, 'far.log')], { stdinIsTTY: true, cwd: dir, excluded: (path) => path.endsWith('skip.log') });
+    expect(paths(inputs)).toEqual(['sub/a.log', join(outside, 'far.log')]);
+  });
+});
+
+describe('readLog: gzip is told apart by content', () => {
+  const text = `first line\nsecond ${'line '.repeat(50)}\nthird\n`;
+
+  it.each([
+    ['a plain file', () => Buffer.from(text), 'app.log'],
+    ['gzip named .gz', () => gzipSync(text), 'app.log.1.gz'],
+    ['gzip without the suffix', () => gzipSync(text), 'app.log.1'],
+    ['gzip of several members (concatenated, as logrotate may write)', () => Buffer.concat([gzipSync(text.slice(0, 15)), gzipSync(text.slice(15, 100)), gzipSync(text.slice(100))]), 'app.log.2.gz'],
+    ['a plain file named .gz', () => Buffer.from(text), 'not-really.gz'],
+  ])('%s', async (_name, content, name) => {
+    const dir = makeTmpDir('logs');
+    writeFileSync(join(dir, name), content());
+    expect(await bytesOf(readLog(fileInput(dir, name)))).toEqual({ text, starts: 1 });
+  });
+
+  it('an empty file and a one-byte file are plain', async () => {
+    const dir = writeTree(makeTmpDir('logs'), { empty: '', one: Buffer.from([0x1f]) });
+    expect(await bytesOf(readLog(fileInput(dir, 'empty')))).toEqual({ text: '', starts: 1 });
+    expect((await bytesOf(readLog(fileInput(dir, 'one')))).text).toBe('\x1f');
+  });
+
+  it('corrupt or truncated gzip throws a zlib error after the bytes it could decompress', async () => {
+    const dir = makeTmpDir('logs');
+    const whole = gzipSync(logFiller(200_000));
+    writeFileSync(join(dir, 'cut.gz'), whole.subarray(0, whole.length >> 1));
+    writeFileSync(join(dir, 'garbage.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('not gzip at all')]));
+    const parts: Buffer[] = [];
+    await expect(async () => {
+      for await (const event of readLog(fileInput(dir, 'cut.gz'))) if (event.kind === 'data') parts.push(event.data);
+    }).rejects.toMatchObject({ code: 'Z_BUF_ERROR' });
+    expect(Buffer.concat(parts).length).toBeGreaterThan(0);
+    await expect(bytesOf(readLog(fileInput(dir, 'garbage.gz')))).rejects.toMatchObject({ code: expect.stringMatching(/^Z_/) as unknown });
+  });
+
+  it('stdin is read as a stream, gzip too', async () => {
+    const stdin = new PassThrough();
+    stdin.end(gzipSync(text));
+    expect(await bytesOf(readLog({ kind: 'stdin', path: stdinPath }, { stdin }))).toEqual({ text, starts: 1 });
+  });
+
+  it('a stream that never ends stops when the signal aborts, handing on what it read', async () => {
+    const stdin = new PassThrough();
+    stdin.write('a line read before the stop\n');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    expect(await bytesOf(readLog({ kind: 'stdin', path: stdinPath }, { stdin, signal: controller.signal }))).toEqual({ text: 'a line read before the stop\n', starts: 1 });
+  });
+
+  it('readLogBytes (key recovery for verify --report) decompresses by content too', async () => {
+    const dir = makeTmpDir('logs');
+    writeFileSync(join(dir, 'rotated'), gzipSync(text));
+    const parts: Buffer[] = [];
+    for await (const chunk of readLogBytes(join(dir, 'rotated'))) parts.push(chunk);
+    expect(Buffer.concat(parts).toString()).toBe(text);
+  });
+});
+
+describe('lines in gzip are lines of the decompressed text', () => {
+  it('keys in a multi-member gzip log, across 64 KiB windows and members, at their decompressed line and column', async () => {
+    const dir = makeTmpDir('logs');
+    let text = logFiller(400_000);
+    const at = [10, 65_000, 65_536 - 30, 131_000, 250_000, 399_000 - 200];
+    const placed = at.map((offset, i) => ({ at: offset, key: i % 2 ? keys.openrouter() : keys.tokenrouterTest(64) }));
+    for (const { at: offset, key } of placed) text = place(text, offset, key);
+    const bytes = Buffer.from(text);
+    writeFileSync(join(dir, 'app.log.3'), Buffer.concat([gzipSync(bytes.subarray(0, 100_000)), gzipSync(bytes.subarray(100_000))]));
+    const result = await scanSources([{ path: 'app.log.3', events: readLog(fileInput(dir, 'app.log.3')) }], { windowSize: 64 * 1024 });
+    expect(located(result.findings)).toEqual(placed.map(({ at: offset, key }) => ({ key, path: 'app.log.3', ...positionAt(text, offset, key.length) })));
+    expect(result.stats).toMatchObject({ files: 1, bytes: bytes.length });
+  });
+
+  it('a corrupt gzip is a warning for that file; what was decompressed before the damage is still scanned, and the next file too', async () => {
+    const dir = makeTmpDir('logs');
+    const key = keys.openrouter();
+    // zlib drops the output of the call that fails (up to one 256 KiB output buffer): the key sits well before that.
+    const good = gzipSync(`before the damage ${key}\n${logFiller(1_000_000)}`);
+    writeFileSync(join(dir, 'bad.gz'), Buffer.concat([good, Buffer.from('trailing junk that is not gzip')]));
+    writeFileSync(join(dir, 'next.log'), `fine ${key}\n`);
+    const result = await scanSources([
+      { path: 'bad.gz', events: readLog(fileInput(dir, 'bad.gz')) },
+      { path: 'next.log', events: readLog(fileInput(dir, 'next.log')) },
+    ]);
+    expect(located(result.findings).map((f) => [f.path, f.line])).toEqual([
+      ['bad.gz', 1],
+      ['next.log', 1],
+    ]);
+    expect(result.warnings).toEqual([{ path: 'bad.gz', message: 'not fully scanned: corrupt gzip data (incorrect header check)' }]);
+  });
+});
