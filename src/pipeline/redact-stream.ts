@@ -1,4 +1,5 @@
-import { createEngine, detectKeys, type Engine, type KeyMatch } from '../detect/detect.js';
+import { detectKeys, type Engine, type KeyMatch } from '../detect/detect.js';
+import { AnchorTuner } from '../detect/tuning.js';
 import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
 
 /**
@@ -46,8 +47,6 @@ export const defaultHoldLimit = 1024 * 1024;
 const holdTail = 4096;
 /** How far back from the end of a read a separator is looked for byte by byte (rule 1). */
 const separatorSearch = 4096;
-/** Input bytes counted to tune the prefilter's anchors to the stream (they decide speed only). */
-const tuningSample = 1024 * 1024;
 /** Fewer base64 characters than this left beside an encoded key are masked with it. */
 const base64Remnant = 4;
 
@@ -92,9 +91,8 @@ interface Span {
  */
 export class StreamRedactor {
   #engine: Engine;
-  /** Byte counts of the first `tuningSample` bytes, until the engine is tuned to them. */
-  #counts: Float64Array | undefined = new Float64Array(256);
-  #counted = 0;
+  /** Re-ranks the prefilter's anchors by this stream's bytes after its first MiB. */
+  readonly #tuner = new AnchorTuner();
   readonly #mask: MaskStyle;
   readonly #holdLimit: number;
   /** The last bytes released (raw input, not output): context for the next window. */
@@ -132,28 +130,10 @@ export class StreamRedactor {
     const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: Buffer[] = [];
     if (data.length === 0) return out;
-    if (this.#counts) this.#tune(data);
+    this.#engine = this.#tuner.feed(data, this.#engine) ?? this.#engine;
     // Huge reads are taken in pieces, so no window is larger than about twice the hold limit.
     for (let at = 0; at < data.length; at += this.#holdLimit) this.#pushPiece(data.subarray(at, at + this.#holdLimit), out);
     return out;
-  }
-
-  /**
-   * Count bytes until a sample is complete, then rebuild the engine with anchors that are rare in
-   * this stream: a log is full of digits and capitals that source code (the default) is not.
-   */
-  #tune(data: Buffer): void {
-    const counts = this.#counts;
-    if (!counts) return;
-    const end = Math.min(data.length, tuningSample - this.#counted);
-    for (let i = 0; i < end; i++) {
-      const byte = data[i] ?? 0;
-      counts[byte] = (counts[byte] ?? 0) + 1;
-    }
-    this.#counted += end;
-    if (this.#counted < tuningSample) return;
-    this.#engine = createEngine(this.#engine.rules, counts);
-    this.#counts = undefined;
   }
 
   /** Input has ended: release everything. */
