@@ -138,6 +138,9 @@ function matchAroundHit(data: Buffer, window: TextWindow, hit: Hit): Located[] {
   return found;
 }
 
+/** More than the base64 form of the longest key a rule allows (~190 characters), with room to align. */
+const base64CutOverlap = 1024;
+
 /** The base64 text around an encoded keyword, as byte offsets, not reaching back before `floor`. */
 function base64RunAround(data: Buffer, offset: number, floor: number): { start: number; end: number } {
   let start = offset;
@@ -147,6 +150,12 @@ function base64RunAround(data: Buffer, offset: number, floor: number): { start: 
   if (start === lowest && isBase64Byte(data[start - 1])) start = Math.max(floor, offset - 8);
   let end = offset;
   while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
+  if (isBase64Byte(data[end]) && end - offset < base64CutOverlap) {
+    // Cut by the cap right after the keyword: the key would touch the cut and be dropped.
+    // Start later instead, so the keyword sits well inside the decoded run.
+    start = Math.max(start, offset + base64CutOverlap - maxBase64Run);
+    while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
+  }
   while (end < data.length && data[end] === 0x3d) end++;
   return { start, end };
 }
@@ -195,13 +204,21 @@ function locateKeys(data: Buffer, engine: Engine): Located[] {
   const window = new TextWindow(data);
   const located: Located[] = [];
   let decodedUpTo = 0;
+  const encodedAt = new Set<number>();
   for (const hit of findHits(data, engine.prefilter)) {
     if (hit.needle.encoding === 'plain') {
       located.push(...matchAroundHit(data, window, hit));
     } else if (hit.offset >= decodedUpTo) {
       const run = base64RunAround(data, hit.offset, decodedUpTo);
-      decodedUpTo = run.end;
-      located.push(...keysInBase64(data, run, engine));
+      // A run cut by the length cap drops a key touching the cut: let the next run overlap this
+      // one's end by more than any encoded key, so that key is decoded whole there.
+      decodedUpTo = isBase64Byte(data[run.end]) ? Math.max(hit.offset + 1, run.end - base64CutOverlap) : run.end;
+      // The overlap can decode a key twice: keep each encoded key once.
+      for (const key of keysInBase64(data, run, engine)) {
+        if (encodedAt.has(key.at)) continue;
+        encodedAt.add(key.at);
+        located.push(key);
+      }
     }
   }
   return located;
