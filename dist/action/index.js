@@ -35443,6 +35443,7 @@ function matchAroundHit(data, window2, hit) {
   }
   return found;
 }
+var base64CutOverlap = 1024;
 function base64RunAround(data, offset, floor) {
   let start = offset;
   const lowest = Math.max(floor, offset - maxBase64Run);
@@ -35450,6 +35451,10 @@ function base64RunAround(data, offset, floor) {
   if (start === lowest && isBase64Byte(data[start - 1])) start = Math.max(floor, offset - 8);
   let end = offset;
   while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
+  if (isBase64Byte(data[end]) && end - offset < base64CutOverlap) {
+    start = Math.max(start, offset + base64CutOverlap - maxBase64Run);
+    while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
+  }
   while (end < data.length && data[end] === 61) end++;
   return { start, end };
 }
@@ -35486,13 +35491,18 @@ function locateKeys(data, engine) {
   const window2 = new TextWindow(data);
   const located = [];
   let decodedUpTo = 0;
+  const encodedAt = /* @__PURE__ */ new Set();
   for (const hit of findHits(data, engine.prefilter)) {
     if (hit.needle.encoding === "plain") {
       located.push(...matchAroundHit(data, window2, hit));
     } else if (hit.offset >= decodedUpTo) {
       const run = base64RunAround(data, hit.offset, decodedUpTo);
-      decodedUpTo = run.end;
-      located.push(...keysInBase64(data, run, engine));
+      decodedUpTo = isBase64Byte(data[run.end]) ? Math.max(hit.offset + 1, run.end - base64CutOverlap) : run.end;
+      for (const key of keysInBase64(data, run, engine)) {
+        if (encodedAt.has(key.at)) continue;
+        encodedAt.add(key.at);
+        located.push(key);
+      }
     }
   }
   return located;
