@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
 import { scanLogs, type LogSource } from '../pipeline/logs.js';
 import { compileRules } from '../rules/compile.js';
@@ -54,6 +54,16 @@ function sourceOf(input: LogInput, args: LogsArgs, signal: AbortSignal): LogSour
  * `--follow`, files as they grow and rotate until SIGINT/SIGTERM. jsonl and human reports
  * print each finding as it is found; json, sarif and markdown print everything at the end.
  */
+/**
+ * A clean result is not clean when a log could not be read to its end (a truncated or corrupt
+ * gzip): that is an operational error, exit 2 (SPEC §2), not a pass. Findings still exit 1.
+ */
+function failClosed(code: number, warnings: readonly ScanWarning[]): number {
+  if (code !== ExitCode.clean || !warnings.some((warning) => warning.kind === 'incomplete')) return code;
+  process.stderr.write('keywarden: not every log could be read to its end (see the warnings above): exit 2\n');
+  return ExitCode.error;
+}
+
 export async function runLogs(args: LogsArgs): Promise<number> {
   if (args.fromEnd && !args.follow) throw new UsageError('--from-end needs --follow: without it every log is read from its start');
   const { ruleFiles, ignore, suppressions, verifier } = await prepareRun(args, '.');
@@ -80,11 +90,11 @@ export async function runLogs(args: LogsArgs): Promise<number> {
       bar?.done();
       const stopped = interrupted();
       for (const warning of stopped) emitter.warn(warning);
-      return await emitter.finish({ ...result, warnings: [...warnings, ...result.warnings, ...stopped] });
+      return failClosed(await emitter.finish({ ...result, warnings: [...warnings, ...result.warnings, ...stopped] }), result.warnings);
     }
     const result = await scanLogs(sources, { rules, suppressions, concurrent: args.follow, keepFindings: true, ...(onProgress ? { onProgress } : {}) });
     bar?.done();
-    return await emitResult({ ...result, warnings: [...warnings, ...result.warnings, ...interrupted()] }, rules, { ...args, suppressed: result.suppressed, verifier });
+    return failClosed(await emitResult({ ...result, warnings: [...warnings, ...result.warnings, ...interrupted()] }, rules, { ...args, suppressed: result.suppressed, verifier }), result.warnings);
   } finally {
     signals.release();
   }

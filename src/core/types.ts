@@ -83,8 +83,11 @@ export interface Finding {
 export interface ScanWarning {
   path?: string;
   message: string;
-  /** `filter`: a note that `--results` left findings out; everything was scanned. */
-  kind?: 'filter';
+  /**
+   * `filter`: a note that `--results` left findings out; everything was scanned.
+   * `incomplete`: a source could not be read to its end (a corrupt or truncated gzip log).
+   */
+  kind?: 'filter' | 'incomplete';
 }
 
 export interface ScanStats {

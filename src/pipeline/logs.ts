@@ -101,7 +101,7 @@ class LogScanner {
         try {
           next = await events.next();
         } catch (error) {
-          this.#warn({ path: source.path, message: readFailure(error, readSome) });
+          this.#warn({ path: source.path, message: readFailure(error, readSome), kind: 'incomplete' });
           break;
         }
         if (next.done) break;

@@ -88,12 +88,15 @@ describe('files, gzip and rotated sets', () => {
     ]);
   });
 
-  it('a missing path is a usage error (exit 2); a glob matching nothing and a corrupt gzip are warnings', async () => {
+  it('a missing path is a usage error (exit 2); a glob matching nothing is a warning; a corrupt gzip fails closed (exit 2)', async () => {
     const dir = writeTree(makeTmpDir('logs-cli'), { 'ok.log': 'fine\n', 'broken.gz': Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]) });
     const missing = await logs(['ok.log', 'missing.log'], { cwd: dir });
     expect([missing.code, missing.stderr]).toEqual([2, 'keywarden: no such file: missing.log\n']);
     const run = await logs(['ok.log', 'nothing*.log', 'broken.gz'], { cwd: dir });
-    expect(run.code).toBe(0);
+    // Nothing found, but not everything read: an operational error, not a pass (SPEC §2).
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('not every log could be read to its end');
+    expect((await logs(['ok.log', 'nothing*.log'], { cwd: dir })).code).toBe(0);
     expect(run.stderr).toContain('warning: nothing*.log: no file matches this pattern');
     expect(run.stderr).toMatch(/warning: broken\.gz: not scanned: (corrupt gzip data|the gzip data ends early)/);
     expect(run.stdout).toContain('2 files');

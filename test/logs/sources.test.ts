@@ -154,6 +154,6 @@ describe('lines in gzip are lines of the decompressed text', () => {
       ['bad.gz', 1],
       ['next.log', 1],
     ]);
-    expect(result.warnings).toEqual([{ path: 'bad.gz', message: 'not fully scanned: corrupt gzip data (incorrect header check)' }]);
+    expect(result.warnings).toEqual([{ path: 'bad.gz', message: 'not fully scanned: corrupt gzip data (incorrect header check)', kind: 'incomplete' }]);
   });
 });
