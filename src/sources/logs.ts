@@ -343,6 +343,16 @@ async function lastLineStart(handle: FileHandle, signal: AbortSignal | undefined
   return { position: lineStart, line: lines + 1 };
 }
 
+/** How many of a followed file's first bytes are remembered to notice it was rewritten. */
+const headLength = 64;
+
+/** Up to `length` bytes from the start of a file (fewer when it is shorter). */
+async function firstBytes(handle: FileHandle, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, 0);
+  return buffer.subarray(0, bytesRead);
+}
+
 async function statIfAny(path: string): Promise<Stats | undefined> {
   try {
     return await stat(path);
@@ -365,12 +375,18 @@ export async function* followLog(path: string, options: FollowOptions): AsyncGen
     let position = 0;
     let line = 1;
     if (options.fromEnd) ({ position, line } = await lastLineStart(file.handle, signal));
+    // The file's first bytes: a copytruncate followed by writes past our position before we
+    // look again leaves the size no smaller, but the beginning changed.
+    let head = await firstBytes(file.handle, headLength);
     yield { kind: 'start', line, reason: 'opened' };
     while (!signal?.aborted) {
-      if ((await file.handle.stat()).size < position) {
+      const size = (await file.handle.stat()).size;
+      if (size < position || !(await firstBytes(file.handle, head.length)).equals(head)) {
         position = 0;
+        head = await firstBytes(file.handle, headLength);
         yield { kind: 'start', line: 1, reason: 'truncated' };
       }
+      if (head.length < headLength) head = await firstBytes(file.handle, headLength);
       for await (const data of fileChunks(file.handle, position, signal)) {
         position += data.length;
         yield { kind: 'data', data };
@@ -388,6 +404,7 @@ export async function* followLog(path: string, options: FollowOptions): AsyncGen
         await file.close();
         file = next;
         position = 0;
+        head = await firstBytes(file.handle, headLength);
         yield { kind: 'start', line: 1, reason: 'replaced' };
         continue;
       }

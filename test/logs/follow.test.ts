@@ -66,6 +66,17 @@ describe('followLog', () => {
     await f.stop();
   });
 
+  it('a file truncated and rewritten past the old position before the next look is still read again from its start', async () => {
+    const path = join(makeTmpDir('follow'), 'app.log');
+    writeFileSync(path, 'start line\n');
+    const f = follow(path, {});
+    await f.until('[1 opened]start line\n');
+    // One write, as fast as a logger: the size never drops below the read position.
+    writeFileSync(path, `new first line\n${'filler line\n'.repeat(3)}`);
+    await f.until(`[1 opened]start line\n[1 truncated]new first line\n${'filler line\n'.repeat(3)}`);
+    await f.stop();
+  });
+
   it('a file replaced at its path (renamed away, created anew): the old one is read to its end, then the new one from its start', async () => {
     const dir = makeTmpDir('follow');
     const path = join(dir, 'app.log');
