@@ -11,25 +11,14 @@ import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { agentRouterLike, openRouterLike, startStandIn, tokenRouterLike, type StandIn } from '../helpers/providers.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
+import type { ReportFinding } from '../../src/report/model.js';
 
 cleanTmpDirs('all');
 
 const keys = keyFactory(20261125);
 
-interface JsonFinding {
-  ruleId: string;
-  source: string;
-  path?: string;
-  line: number;
-  column: number;
-  fingerprint: string;
-  secretHash: string;
-  redacted: string;
-  severity: string;
-  commit?: string;
-  secret?: string;
-  verification?: { status: string; detail: Record<string, unknown>; reason?: string };
-}
+/** The json report's findings, as the reporter defines them. */
+type JsonFinding = ReportFinding;
 
 const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
 const statuses = (run: CliRun) => findingsOf(run.stdout).map((f) => [f.ruleId, f.verification?.status]);

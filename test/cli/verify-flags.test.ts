@@ -21,6 +21,7 @@ import {
 } from '../helpers/providers.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 import { inFlight, keyOutsideAuthorization, timed } from '../verify/harness.js';
+import type { ReportFinding } from '../../src/report/model.js';
 
 cleanTmpDirs('all');
 
@@ -47,15 +48,8 @@ async function cli(args: string[], options: { cwd: string; env?: Record<string, 
   return run;
 }
 
-interface JsonFinding {
-  ruleId: string;
-  provider: string;
-  severity: string;
-  path: string;
-  line: number;
-  source: string;
-  verification?: { status: string; detail: Record<string, unknown>; reason?: string };
-}
+/** The json report's findings, as the reporter defines them. */
+type JsonFinding = ReportFinding;
 interface JsonReport {
   findings: JsonFinding[];
   warnings?: { message: string }[];

@@ -14,22 +14,14 @@ import { keyFactory } from '../helpers/keys.js';
 import { logFiller } from '../helpers/logs.js';
 import { agentRouterLike, openRouterLike, startStandIn, tokenRouterLike } from '../helpers/providers.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
+import type { ReportFinding } from '../../src/report/model.js';
 
 cleanTmpDirs();
 
 const keys = keyFactory(0x636c6921);
 
-interface JsonFinding {
-  ruleId: string;
-  source: string;
-  path?: string;
-  line: number;
-  column: number;
-  endColumn: number;
-  secretHash: string;
-  secret?: string;
-  verification?: { status: string };
-}
+/** The json report's findings, as the reporter defines them. */
+type JsonFinding = ReportFinding;
 
 const logs = (args: string[], options: Parameters<typeof runCli>[1]) => runCli(['logs', ...args], options);
 const jsonFindings = (run: CliRun) => (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
