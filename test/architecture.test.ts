@@ -32,10 +32,11 @@ const allowedLayers: Record<string, string[]> = {
   report: ['core'],
   verify: ['core', 'rules'],
   notify: ['core'],
-  pipeline: ['core', 'detect', 'rules', 'sources', 'verify'],
-  cli: ['core', 'detect', 'rules', 'sources', 'verify', 'report', 'pipeline'],
-  // The action is a second entry beside the CLI: it shares the CLI's run setup (config, rules, verifier).
-  action: ['core', 'detect', 'rules', 'sources', 'verify', 'notify', 'report', 'pipeline', 'cli'],
+  // The one pipeline every front end shares: config → prepare → source → tail → result.
+  run: ['core', 'detect', 'rules', 'sources', 'verify'],
+  // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them.
+  cli: ['core', 'detect', 'rules', 'sources', 'verify', 'report', 'run'],
+  action: ['core', 'detect', 'rules', 'sources', 'verify', 'notify', 'report', 'run'],
 };
 
 /** The only files that may import each third-party package. */
@@ -43,8 +44,8 @@ const adapters: Record<string, string[]> = {
   picocolors: ['report/colors.ts'],
   'fast-glob': ['sources/worktree.ts'],
   ignore: ['sources/worktree.ts'],
-  yaml: ['rules/load.ts', 'cli/config.ts'],
-  zod: ['rules/schema.ts', 'cli/config.ts'],
+  yaml: ['rules/load.ts', 'run/config-file.ts'],
+  zod: ['rules/schema.ts', 'run/config-file.ts'],
   yargs: ['cli/main.ts', 'cli/options.ts'],
   '@octokit/rest': ['notify/github.ts'],
   'yargs/helpers': ['cli/main.ts'],
@@ -68,6 +69,18 @@ describe('architecture', () => {
         expect(adapters[specifier], `${file.path} imports ${specifier}, which has no declared adapter`).toBeDefined();
         expect(adapters[specifier], `${file.path} imports ${specifier} outside its adapter`).toContain(file.path);
       }
+    }
+  });
+
+  it('lets nothing import the front ends (cli/, action/)', () => {
+    for (const file of files.filter((f) => !['cli', 'action'].includes(layerOf(f.path)))) {
+      for (const specifier of file.specifiers.filter((s) => s.startsWith('.'))) {
+        const target = relative(srcDir, join(srcDir, file.path, '..', specifier)).split('\\').join('/');
+        expect(['cli', 'action'], `${file.path} imports ${specifier}`).not.toContain(layerOf(target));
+      }
+    }
+    for (const file of files.filter((f) => layerOf(f.path) === 'action')) {
+      expect(file.specifiers.filter((s) => s.includes('/cli/')), `${file.path} imports the CLI`).toEqual([]);
     }
   });
 

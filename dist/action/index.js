@@ -70,6 +70,20 @@ var init_errors = __esm({
   }
 });
 
+// src/core/loopback.ts
+function isLoopback(hostname3) {
+  const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost") return true;
+  const ipv43 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (ipv43) return ipv43.slice(1).every((octet) => Number(octet) <= 255);
+  return host === "::1" || host === "0:0:0:0:0:0:0:1";
+}
+var init_loopback = __esm({
+  "src/core/loopback.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/types.ts
 var severities, verificationStatuses;
 var init_types = __esm({
@@ -80,93 +94,113 @@ var init_types = __esm({
   }
 });
 
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open2, close, replace = open2) => (input2) => {
-      let string4 = "" + input2, index = string4.indexOf(close, open2.length);
-      return ~index ? open2 + replaceClose(string4, close, replace, index) + close : open2 + string4 + close;
-    };
-    var replaceClose = (string4, close, replace, index) => {
-      let result = "", cursor = 0;
-      do {
-        result += string4.substring(cursor, index) + replace;
-        cursor = index + close.length;
-        index = string4.indexOf(close, cursor);
-      } while (~index);
-      return result + string4.substring(cursor);
-    };
-    var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors();
-    module.exports.createColors = createColors;
+// src/rules/compile.ts
+function unboundedQuantifiers(pattern) {
+  const problems = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "+" || c === "*") problems.push(`unbounded '${c}' at offset ${i}`);
+    else if (c === "{" && /^\{\d+,\}/.test(pattern.slice(i))) problems.push(`unbounded '{n,}' at offset ${i}`);
+  }
+  return problems;
+}
+function checkRuleSpec(file2, index, rule) {
+  const field2 = (name) => `rules[${index}].${name}`;
+  const problems = [];
+  try {
+    new RegExp(rule.pattern, "g");
+  } catch (error62) {
+    problems.push({ file: file2, field: field2("pattern"), message: `does not compile: ${error62.message}` });
+    return problems;
+  }
+  for (const message of unboundedQuantifiers(rule.pattern)) {
+    problems.push({ file: file2, field: field2("pattern"), message });
+  }
+  const literal2 = rule.pattern.replace(/\\(.)/g, "$1");
+  if (!rule.keywords.some((keyword) => literal2.includes(keyword))) {
+    problems.push({ file: file2, field: field2("keywords"), message: "no keyword appears literally in the pattern, so the prefilter could skip real matches" });
+  }
+  const prefix = rule.prefix ?? rule.keywords[0];
+  if (prefix !== void 0 && !rule.keywords.some((keyword) => prefix.startsWith(keyword) || keyword.startsWith(prefix))) {
+    problems.push({ file: file2, field: field2("prefix"), message: "must agree with one of the keywords" });
+  }
+  return problems;
+}
+function startsWithKeyword(pattern, keywords) {
+  const rest = pattern.replace(leadingLookbehind, "");
+  if (hasTopLevelAlternation(rest)) return false;
+  return keywords.some((keyword) => {
+    const literal2 = keyword.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\\\?\\${c}`);
+    return new RegExp(`^${literal2}`).test(rest);
+  });
+}
+function hasTopLevelAlternation(pattern) {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
+}
+function compileRule(provider, rule) {
+  const usesKeyGroup = rule.pattern.includes("(?<key>");
+  const flags = usesKeyGroup ? "d" : "";
+  return {
+    ...startsWithKeyword(rule.pattern, rule.keywords) ? { anchored: new RegExp(rule.pattern, `y${flags}`) } : {},
+    id: rule.id,
+    name: rule.name,
+    provider,
+    severity: rule.severity,
+    keywords: rule.keywords,
+    prefix: rule.prefix ?? rule.keywords[0] ?? "",
+    pattern: new RegExp(rule.pattern, `g${flags}`),
+    minEntropy: rule.minEntropy ?? defaultMinEntropy,
+    hint: rule.hint ?? `Rotate this ${rule.name} at the provider, then remove it from the code.`
+  };
+}
+function compileRules(files) {
+  return files.flatMap(({ data }) => data.rules.map((rule) => compileRule(data.provider, rule)));
+}
+var defaultMinEntropy, leadingLookbehind;
+var init_compile = __esm({
+  "src/rules/compile.ts"() {
+    "use strict";
+    defaultMinEntropy = 3;
+    leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
   }
 });
 
 // src/rules/cache.ts
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 function hashRuleSources(dir) {
-  const hash2 = createHash("sha256");
+  const hash2 = createHash2("sha256");
   for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    hash2.update(name).update("\0").update(readFileSync2(join(dir, name))).update("\0");
+    hash2.update(name).update("\0").update(readFileSync(join(dir, name))).update("\0");
   }
   return hash2.digest("hex");
 }
 function readRuleCache(dir) {
   try {
-    const cache = JSON.parse(readFileSync2(cacheFile, "utf8"));
+    const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
     return cache.sourceHash === hashRuleSources(dir) ? cache.files : void 0;
   } catch {
     return void 0;
@@ -4144,10 +4178,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4161,7 +4195,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4185,7 +4219,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4201,7 +4235,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4292,7 +4326,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4306,13 +4340,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4355,18 +4389,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4420,8 +4454,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4433,7 +4467,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4444,8 +4478,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4462,7 +4496,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4642,7 +4676,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4659,24 +4693,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4859,25 +4893,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5687,14 +5721,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6861,18 +6895,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -7025,15 +7059,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7062,14 +7096,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs, sep: [] });
+                map2.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7197,13 +7231,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7227,13 +7261,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7511,98 +7545,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/rules/compile.ts
-function unboundedQuantifiers(pattern) {
-  const problems = [];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "+" || c === "*") problems.push(`unbounded '${c}' at offset ${i}`);
-    else if (c === "{" && /^\{\d+,\}/.test(pattern.slice(i))) problems.push(`unbounded '{n,}' at offset ${i}`);
-  }
-  return problems;
-}
-function checkRuleSpec(file2, index, rule) {
-  const field2 = (name) => `rules[${index}].${name}`;
-  const problems = [];
-  try {
-    new RegExp(rule.pattern, "g");
-  } catch (error62) {
-    problems.push({ file: file2, field: field2("pattern"), message: `does not compile: ${error62.message}` });
-    return problems;
-  }
-  for (const message of unboundedQuantifiers(rule.pattern)) {
-    problems.push({ file: file2, field: field2("pattern"), message });
-  }
-  const literal2 = rule.pattern.replace(/\\(.)/g, "$1");
-  if (!rule.keywords.some((keyword) => literal2.includes(keyword))) {
-    problems.push({ file: file2, field: field2("keywords"), message: "no keyword appears literally in the pattern, so the prefilter could skip real matches" });
-  }
-  const prefix = rule.prefix ?? rule.keywords[0];
-  if (prefix !== void 0 && !rule.keywords.some((keyword) => prefix.startsWith(keyword) || keyword.startsWith(prefix))) {
-    problems.push({ file: file2, field: field2("prefix"), message: "must agree with one of the keywords" });
-  }
-  return problems;
-}
-function startsWithKeyword(pattern, keywords) {
-  const rest = pattern.replace(leadingLookbehind, "");
-  if (hasTopLevelAlternation(rest)) return false;
-  return keywords.some((keyword) => {
-    const literal2 = keyword.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\\\?\\${c}`);
-    return new RegExp(`^${literal2}`).test(rest);
-  });
-}
-function hasTopLevelAlternation(pattern) {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) return true;
-  }
-  return false;
-}
-function compileRule(provider, rule) {
-  const usesKeyGroup = rule.pattern.includes("(?<key>");
-  const flags = usesKeyGroup ? "d" : "";
-  return {
-    ...startsWithKeyword(rule.pattern, rule.keywords) ? { anchored: new RegExp(rule.pattern, `y${flags}`) } : {},
-    id: rule.id,
-    name: rule.name,
-    provider,
-    severity: rule.severity,
-    keywords: rule.keywords,
-    prefix: rule.prefix ?? rule.keywords[0] ?? "",
-    pattern: new RegExp(rule.pattern, `g${flags}`),
-    minEntropy: rule.minEntropy ?? defaultMinEntropy,
-    hint: rule.hint ?? `Rotate this ${rule.name} at the provider, then remove it from the code.`
-  };
-}
-function compileRules(files) {
-  return files.flatMap(({ data }) => data.rules.map((rule) => compileRule(data.provider, rule)));
-}
-var defaultMinEntropy, leadingLookbehind;
-var init_compile = __esm({
-  "src/rules/compile.ts"() {
-    "use strict";
-    defaultMinEntropy = 3;
-    leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
-  }
-});
-
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -7648,18 +7590,18 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject,
+  isPlainObject: () => isPlainObject3,
   issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
   members: () => members,
-  merge: () => merge,
+  merge: () => merge2,
   mergeDefs: () => mergeDefs,
   normalizeParams: () => normalizeParams,
   nullish: () => nullish,
   numKeys: () => numKeys,
   objectClone: () => objectClone,
-  omit: () => omit,
+  omit: () => omit2,
   optionalKeys: () => optionalKeys,
   own: () => own,
   parsedType: () => parsedType,
@@ -7858,7 +7800,7 @@ function slugify(input2) {
 function isObject(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
-function isPlainObject(o) {
+function isPlainObject3(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -7875,7 +7817,7 @@ function isPlainObject(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject(o))
+  if (isPlainObject3(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -7987,7 +7929,7 @@ function maskedKeys(schema, mask) {
   }
   return keys;
 }
-function omit(schema, mask) {
+function omit2(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -8000,7 +7942,7 @@ function omit(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject(shape)) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -8022,12 +7964,12 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject(shape)) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function merge(a, b) {
+function merge2(a, b) {
   if (!b?._zod?.def) {
     throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
   }
@@ -8828,7 +8770,7 @@ function validateFallback(schema, value, _ctx) {
   }
   return result.issues.length === 0;
 }
-var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
+var _parse, parse3, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
@@ -8850,7 +8792,7 @@ var init_parse = __esm({
       };
       return fn;
     };
-    parse = /* @__PURE__ */ _parse($ZodRealError);
+    parse3 = /* @__PURE__ */ _parse($ZodRealError);
     _parseAsync = (_Err) => {
       const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -10049,7 +9991,7 @@ function mergeValues(a, b) {
   if (a instanceof Date && b instanceof Date && +a === +b) {
     return { valid: true, data: a };
   }
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isPlainObject3(a) && isPlainObject3(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a, ...b };
@@ -11455,7 +11397,7 @@ var init_schemas = __esm({
       memo2?.attach(inst);
       inst._zod.parse = (payload, ctx) => {
         const input2 = payload.value;
-        if (!isPlainObject(input2)) {
+        if (!isPlainObject3(input2)) {
           payload.issues.push({
             expected: "record",
             code: "invalid_type",
@@ -12023,10 +11965,10 @@ var init_schemas = __esm({
           throw new Error("implement() must be called with a function");
         }
         return Object.defineProperty(function(...args) {
-          const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+          const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
           const result = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse(inst._def.output, result);
+            return parse3(inst._def.output, result);
           }
           return result;
         }, "_zod", { value: inst._zod, enumerable: false });
@@ -12140,7 +12082,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -12150,7 +12092,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -12161,7 +12103,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -12225,7 +12167,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -17999,8 +17941,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural2 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
+            const plural3 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -18150,8 +18092,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural2 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
+            const plural3 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -21773,7 +21715,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject3);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -24841,7 +24783,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse3,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -24989,13 +24931,13 @@ var init_errors3 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
+var parse4, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
     init_core2();
-    parse2 = /* @__PURE__ */ _parse(ZodRealError);
+    parse4 = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -25808,7 +25750,7 @@ var init_schemas2 = __esm({
         util_exports.own(this, "~standard", value);
       },
       parse: function _parse2(data, params) {
-        return parse2(this, data, params, { callee: _parse2 });
+        return parse4(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -27156,7 +27098,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject(payload.value))
+            if (!isPlainObject3(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -27919,7 +27861,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse4,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -28098,7 +28040,7 @@ __export(load_exports, {
   loadRuleFiles: () => loadRuleFiles,
   parseRuleFile: () => parseRuleFile
 });
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 function parseRuleFile(file2, text, builtin = false) {
   let raw2;
@@ -28142,7 +28084,7 @@ function parseRuleFile(file2, text, builtin = false) {
 function ruleFilesIn(dir) {
   let names;
   try {
-    if (!statSync(dir).isDirectory()) throw new UsageError(`--rules ${dir}: not a directory`);
+    if (!statSync2(dir).isDirectory()) throw new UsageError(`--rules ${dir}: not a directory`);
     names = readdirSync2(dir);
   } catch (error62) {
     if (error62 instanceof UsageError) throw error62;
@@ -28165,7 +28107,7 @@ function loadRuleFiles(extraDirs = [], includeBuiltin = true) {
   const problems = [];
   const seenIds = /* @__PURE__ */ new Map();
   for (const file2 of files) {
-    const result = parseRuleFile(file2, readFileSync3(file2, "utf8"), builtinFiles.includes(file2));
+    const result = parseRuleFile(file2, readFileSync2(file2, "utf8"), builtinFiles.includes(file2));
     problems.push(...result.problems);
     if (!result.rules) continue;
     result.rules.data.rules.forEach((rule, index) => {
@@ -28191,17 +28133,17 @@ var init_load = __esm({
   }
 });
 
-// src/cli/config.ts
-var config_exports = {};
-__export(config_exports, {
+// src/run/config-file.ts
+var config_file_exports = {};
+__export(config_file_exports, {
   loadConfig: () => loadConfig
 });
-import { readFileSync as readFileSync4 } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { dirname, resolve as resolve2 } from "node:path";
 function loadConfig(file2) {
   let raw2;
   try {
-    raw2 = (0, import_yaml2.parse)(readFileSync4(file2, "utf8")) ?? {};
+    raw2 = (0, import_yaml2.parse)(readFileSync3(file2, "utf8")) ?? {};
   } catch (error62) {
     const reason = error62.code ?? error62.message.split("\n")[0];
     throw new UsageError(`--config ${file2}: ${reason}`);
@@ -28211,12 +28153,12 @@ function loadConfig(file2) {
     const issue2 = parsed.error.issues[0];
     throw new UsageError(`--config ${file2}: ${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"}`);
   }
-  const base = dirname(resolve(file2));
-  return { ...parsed.data, rules: parsed.data.rules.map((dir) => resolve(base, dir)) };
+  const base = dirname(resolve2(file2));
+  return { ...parsed.data, rules: parsed.data.rules.map((dir) => resolve2(base, dir)) };
 }
 var import_yaml2, configSchema;
-var init_config = __esm({
-  "src/cli/config.ts"() {
+var init_config_file = __esm({
+  "src/run/config-file.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_zod();
@@ -28229,61 +28171,6 @@ var init_config = __esm({
       maxFileSize: external_exports.union([external_exports.string(), external_exports.number().int().positive()]).optional(),
       gitignore: external_exports.boolean().optional()
     }).strict();
-  }
-});
-
-// src/verify/http.ts
-async function readCapped(response) {
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  for await (const chunk of response.body) {
-    bytes += chunk.byteLength;
-    if (bytes > maxBodyBytes) break;
-    text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
-}
-function describeFailure(error62, timeoutMs) {
-  const err = error62;
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `timed out after ${timeoutMs / 1e3} s`;
-  const cause = err.cause?.code ?? err.cause?.message;
-  return cause ? `connection failed (${cause})` : "connection failed";
-}
-var maxRedirects, maxBodyBytes, fetchClient;
-var init_http = __esm({
-  "src/verify/http.ts"() {
-    "use strict";
-    maxRedirects = 5;
-    maxBodyBytes = 1024 * 1024;
-    fetchClient = async (request2, timeoutMs) => {
-      const signal = AbortSignal.timeout(timeoutMs);
-      let url2 = request2.url;
-      try {
-        for (let hop = 0; ; hop++) {
-          const response = await fetch(url2, {
-            method: request2.method,
-            headers: request2.headers,
-            ...request2.body !== void 0 ? { body: request2.body } : {},
-            redirect: "manual",
-            signal
-          });
-          const location = response.headers.get("location");
-          if (response.status >= 300 && response.status < 400 && location !== null) {
-            await response.body?.cancel();
-            const next = new URL(location, url2);
-            if (next.origin !== request2.url.origin) return { kind: "failure", message: `redirected to another host (${next.host}); not followed` };
-            if (hop >= maxRedirects) return { kind: "failure", message: `more than ${maxRedirects} redirects` };
-            url2 = next;
-            continue;
-          }
-          return { kind: "response", status: response.status, headers: response.headers, body: await readCapped(response) };
-        }
-      } catch (error62) {
-        return { kind: "failure", message: describeFailure(error62, timeoutMs) };
-      }
-    };
   }
 });
 
@@ -28334,20 +28221,6 @@ function classifyResponse(spec, status, body) {
 }
 var init_classify = __esm({
   "src/verify/classify.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/loopback.ts
-function isLoopback(hostname3) {
-  const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost") return true;
-  const ipv43 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (ipv43) return ipv43.slice(1).every((octet) => Number(octet) <= 255);
-  return host === "::1" || host === "0:0:0:0:0:0:0:1";
-}
-var init_loopback = __esm({
-  "src/core/loopback.ts"() {
     "use strict";
   }
 });
@@ -28404,7 +28277,7 @@ function concurrencyLimit(concurrency) {
   let running = 0;
   const waiting = [];
   return async (task) => {
-    if (running >= concurrency) await new Promise((resolve3) => waiting.push(resolve3));
+    if (running >= concurrency) await new Promise((resolve4) => waiting.push(resolve4));
     else running++;
     try {
       return await task();
@@ -28445,6 +28318,11 @@ var init_retry = __esm({
 });
 
 // src/verify/verifier.ts
+var verifier_exports = {};
+__export(verifier_exports, {
+  createVerifier: () => createVerifier,
+  defaultVerifySettings: () => defaultVerifySettings
+});
 function fillTemplate(spec, baseUrl, key) {
   const fill = (text) => text.replaceAll("{key}", key);
   const headers = Object.fromEntries(Object.entries(spec.request.headers ?? {}).map(([name, value]) => [name, fill(value)]));
@@ -28520,50 +28398,66 @@ var init_verifier = __esm({
     init_limit();
     init_retry();
     defaultVerifySettings = { timeoutMs: 1e4, concurrency: 8, retry: defaultRetryPolicy };
-    sleepFor = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+    sleepFor = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
   }
 });
 
-// src/cli/verify-settings.ts
-var verify_settings_exports = {};
-__export(verify_settings_exports, {
-  prepareVerifier: () => prepareVerifier,
-  verifySettingsFrom: () => verifySettingsFrom
+// src/verify/http.ts
+var http_exports = {};
+__export(http_exports, {
+  fetchClient: () => fetchClient
 });
-function pick2(flag, flagName, env, envName, fallback, valid, what) {
-  if (flag !== void 0) {
-    if (!valid(flag)) throw new UsageError(`${flagName}: ${what}`);
-    return flag;
+async function readCapped(response) {
+  if (!response.body) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBodyBytes) break;
+    text += decoder.decode(chunk, { stream: true });
   }
-  if (env !== void 0 && env.trim() !== "") {
-    const value = Number(env);
-    if (!valid(value)) throw new UsageError(`${envName}=${env}: ${what}`);
-    return value;
-  }
-  return fallback;
+  return text + decoder.decode();
 }
-function verifySettingsFrom(args, env) {
-  const seconds = pick2(args.verifyTimeout, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
-  const concurrency = pick2(args.verifyConcurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
-  return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1e3), concurrency };
+function describeFailure(error62, timeoutMs) {
+  const err = error62;
+  if (err.name === "TimeoutError" || err.name === "AbortError") return `timed out after ${timeoutMs / 1e3} s`;
+  const cause = err.cause?.code ?? err.cause?.message;
+  return cause ? `connection failed (${cause})` : "connection failed";
 }
-function prepareVerifier(args, ruleFiles, env = process.env) {
-  if (!args.verify) {
-    if (args.failOn === "live") throw new UsageError("--fail-on live needs --verify: without a live check no key is known to be live");
-    if (args.results !== void 0) throw new UsageError("--results needs --verify: outcomes come from the live check");
-    if (args.verifyTimeout !== void 0 || args.verifyConcurrency !== void 0) {
-      throw new UsageError(`${args.verifyTimeout !== void 0 ? "--verify-timeout" : "--verify-concurrency"} needs --verify: without it no key is checked`);
-    }
-    return void 0;
-  }
-  return createVerifier(ruleFiles, verifySettingsFrom(args, env), { http: fetchClient, env });
-}
-var init_verify_settings = __esm({
-  "src/cli/verify-settings.ts"() {
+var maxRedirects, maxBodyBytes, fetchClient;
+var init_http = __esm({
+  "src/verify/http.ts"() {
     "use strict";
-    init_errors();
-    init_http();
-    init_verifier();
+    maxRedirects = 5;
+    maxBodyBytes = 1024 * 1024;
+    fetchClient = async (request2, timeoutMs) => {
+      const signal = AbortSignal.timeout(timeoutMs);
+      let url2 = request2.url;
+      try {
+        for (let hop = 0; ; hop++) {
+          const response = await fetch(url2, {
+            method: request2.method,
+            headers: request2.headers,
+            ...request2.body !== void 0 ? { body: request2.body } : {},
+            redirect: "manual",
+            signal
+          });
+          const location = response.headers.get("location");
+          if (response.status >= 300 && response.status < 400 && location !== null) {
+            await response.body?.cancel();
+            const next = new URL(location, url2);
+            if (next.origin !== request2.url.origin) return { kind: "failure", message: `redirected to another host (${next.host}); not followed` };
+            if (hop >= maxRedirects) return { kind: "failure", message: `more than ${maxRedirects} redirects` };
+            url2 = next;
+            continue;
+          }
+          return { kind: "response", status: response.status, headers: response.headers, body: await readCapped(response) };
+        }
+      } catch (error62) {
+        return { kind: "failure", message: describeFailure(error62, timeoutMs) };
+      }
+    };
   }
 });
 
@@ -31995,15 +31889,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative = [];
+      const relative2 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative.push(pattern);
+          relative2.push(pattern);
         }
       }
-      return [absolute, relative];
+      return [absolute, relative2];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -32182,8 +32076,8 @@ var require_utils3 = __commonJS({
     exports.array = array2;
     var errno = require_errno();
     exports.errno = errno;
-    var fs = require_fs();
-    exports.fs = fs;
+    var fs2 = require_fs();
+    exports.fs = fs2;
     var path = require_path();
     exports.path = path;
     var pattern = require_pattern();
@@ -32367,12 +32261,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync
+      lstat: fs2.lstat,
+      stat: fs2.stat,
+      lstatSync: fs2.lstatSync,
+      statSync: fs2.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -32389,12 +32283,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs = require_fs2();
+    var fs2 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.fs = fs2.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -32549,8 +32443,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs = require_fs3();
-    exports.fs = fs;
+    var fs2 = require_fs3();
+    exports.fs = fs2;
   }
 });
 
@@ -32745,14 +32639,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
+      lstat: fs2.lstat,
+      stat: fs2.stat,
+      lstatSync: fs2.lstatSync,
+      statSync: fs2.statSync,
+      readdir: fs2.readdir,
+      readdirSync: fs2.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -32771,12 +32665,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path = __require("path");
     var fsStat = require_out();
-    var fs = require_fs4();
+    var fs2 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.fs = fs2.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -33094,41 +32988,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve3, reject) {
+        var p = new Promise(function(resolve4, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve3(result);
+            resolve4(result);
           });
         });
         p.catch(noop3);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve3, reject) {
+        var p = new Promise(function(resolve4, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve3(result);
+            resolve4(result);
           });
         });
         p.catch(noop3);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve3) {
+        var p = new Promise(function(resolve4) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve3();
+              resolve4();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve3();
+                resolve4();
                 queue.drain = previousDrain;
               };
             }
@@ -33614,9 +33508,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this._stat(filepath, this._fsStatSettings, (error62, stats) => {
-            return error62 === null ? resolve3(stats) : reject(error62);
+            return error62 === null ? resolve4(stats) : reject(error62);
           });
         });
       }
@@ -33640,10 +33534,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this._walkAsync(root, options, (error62, entries) => {
             if (error62 === null) {
-              resolve3(entries);
+              resolve4(entries);
             } else {
               reject(error62);
             }
@@ -33653,10 +33547,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve3(entries));
+          stream.once("end", () => resolve4(entries));
         });
       }
     };
@@ -34158,16 +34052,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      lstatSync: fs.lstatSync,
-      stat: fs.stat,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
+      lstat: fs2.lstat,
+      lstatSync: fs2.lstatSync,
+      stat: fs2.stat,
+      statSync: fs2.statSync,
+      readdir: fs2.readdir,
+      readdirSync: fs2.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -35177,11 +35071,252 @@ var require_ignore = __commonJS({
   }
 });
 
+// src/sources/worktree.ts
+var worktree_exports = {};
+__export(worktree_exports, {
+  excludedPaths: () => excludedPaths,
+  globFiles: () => globFiles,
+  isGlobPattern: () => isGlobPattern,
+  listFiles: () => listFiles,
+  namesOnlyFiles: () => namesOnlyFiles,
+  workTreeTop: () => workTreeTop
+});
+import fs, { existsSync as existsSync2, lstatSync, readFileSync as readFileSync5 } from "node:fs";
+import { dirname as dirname2, join as join4, relative, resolve as resolve3, sep as sep2 } from "node:path";
+function toPosix(path) {
+  return sep2 === "/" ? path : path.split(sep2).join("/");
+}
+function workTreeTop(dir) {
+  for (let current = resolve3(dir); ; current = dirname2(current)) {
+    if (existsSync2(join4(current, ".git"))) return current;
+    if (dirname2(current) === current) return void 0;
+  }
+}
+function namesOnlyFiles(paths) {
+  return paths.every((path) => {
+    try {
+      return lstatSync(path).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+function outerGitignores(dir, root) {
+  const top = workTreeTop(dir);
+  const above = [];
+  for (let current = dir; current !== top && dirname2(current) !== current; current = dirname2(current)) above.unshift(dirname2(current));
+  const withinRoot = (at) => at === root || at.startsWith(root.endsWith(sep2) ? root : `${root}${sep2}`);
+  const levels = top ? [{ at: top, text: readTextIfAny(join4(top, ".git", "info", "exclude")) }, ...above.map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }))] : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }));
+  return levels.filter((level2) => level2.text.trim() !== "").map((level2) => ({ prefix: `${toPosix(relative(level2.at, dir))}/`.replace(/^\/$/, ""), rules: gitignoreRules(level2.text) }));
+}
+function gitignoreRules(text) {
+  return (0, import_ignore.default)({ ignorecase: false }).add(text);
+}
+function readTextIfAny(path) {
+  try {
+    return readFileSync5(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+function pruningFs(scanned, matcher) {
+  const readdirSync4 = ((path, options) => {
+    const entries = fs.readdirSync(path, options);
+    const dir = toPosix(relative(scanned, path));
+    const gitignore = entries.find((entry) => entry.name === ".gitignore" && entry.isFile());
+    if (gitignore) matcher.add(dir, readTextIfAny(join4(path, ".gitignore")));
+    return entries.filter((entry) => !(entry.isDirectory() && matcher.ignoresDirectory(dir === "" ? entry.name : `${dir}/${entry.name}`)));
+  });
+  return { readdirSync: readdirSync4 };
+}
+async function listFiles(options) {
+  const root = resolve3(options.root);
+  const warnings = [];
+  const found = /* @__PURE__ */ new Map();
+  const excluded = gitignoreRules(options.exclude.join("\n"));
+  for (const given of options.paths) {
+    const absolute = resolve3(given);
+    let stats;
+    try {
+      stats = lstatSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${given}`);
+    }
+    if (stats.isSymbolicLink()) {
+      warnings.push({ path: given, message: "symbolic link not followed" });
+      continue;
+    }
+    if (stats.isFile()) {
+      const path = toPosix(relative(root, absolute));
+      if (options.exclude.length === 0 || path.startsWith("../") || !excluded.ignores(path)) found.set(absolute, { absolute, path });
+      continue;
+    }
+    const matcher = options.gitignore ? new GitignoreMatcher(outerGitignores(absolute, root)) : void 0;
+    const entries = import_fast_glob.default.sync("**", {
+      cwd: absolute,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ["**/.git/**", "**/.git"],
+      ...matcher ? { fs: pruningFs(absolute, matcher) } : {}
+    });
+    const prefix = toPosix(relative(root, absolute));
+    const rootRelative = (entry) => prefix === "" ? entry : `${prefix}/${entry}`;
+    const checkExcluded = options.exclude.length > 0;
+    for (const entry of entries) {
+      if (matcher?.ignores(entry)) continue;
+      const path = rootRelative(entry);
+      if (checkExcluded && !path.startsWith("../") && excluded.ignores(path)) continue;
+      const file2 = `${absolute}${sep2}${entry}`;
+      found.set(file2, { absolute: file2, path });
+    }
+  }
+  return { files: [...found.values()], warnings };
+}
+function isGlobPattern(pattern) {
+  return import_fast_glob.default.isDynamicPattern(pattern);
+}
+function globFiles(pattern, cwd) {
+  return import_fast_glob.default.sync(pattern, { cwd, onlyFiles: true, absolute: true, suppressErrors: true });
+}
+function excludedPaths(patterns) {
+  if (patterns.length === 0) return () => false;
+  const matcher = gitignoreRules(patterns.join("\n"));
+  return (path) => !path.startsWith("../") && path !== "" && matcher.ignores(path);
+}
+var import_fast_glob, import_ignore, GitignoreMatcher;
+var init_worktree = __esm({
+  "src/sources/worktree.ts"() {
+    "use strict";
+    import_fast_glob = __toESM(require_out4(), 1);
+    import_ignore = __toESM(require_ignore(), 1);
+    init_errors();
+    GitignoreMatcher = class {
+      constructor(outer) {
+        this.outer = outer;
+      }
+      outer;
+      #directories = /* @__PURE__ */ new Map();
+      byDir = /* @__PURE__ */ new Map();
+      /** Rules of the `.gitignore` in `dir` (relative to the scanned directory, '' for itself). */
+      add(dir, text) {
+        this.byDir.set(dir, gitignoreRules(text));
+      }
+      /** Whether git never looks inside the directory at `dir`. */
+      ignoresDirectory(dir) {
+        return this.#directoryIgnored(dir);
+      }
+      /** Whether git ignores the file at `path` (relative to the scanned directory, with `/`). */
+      ignores(path) {
+        const slash = path.lastIndexOf("/");
+        return slash !== -1 && this.#directoryIgnored(path.slice(0, slash)) || this.#verdict(path, false);
+      }
+      #directoryIgnored(dir) {
+        const cached2 = this.#directories.get(dir);
+        if (cached2 !== void 0) return cached2;
+        const slash = dir.lastIndexOf("/");
+        const ignored = slash !== -1 && this.#directoryIgnored(dir.slice(0, slash)) || this.#verdict(dir, true);
+        this.#directories.set(dir, ignored);
+        return ignored;
+      }
+      #verdict(path, isDirectory) {
+        const suffix = isDirectory ? "/" : "";
+        let ignored = false;
+        const apply = (rules, relativePath) => {
+          const verdict = rules.test(relativePath + suffix);
+          if (verdict.ignored) ignored = true;
+          else if (verdict.unignored) ignored = false;
+        };
+        for (const level2 of this.outer) apply(level2.rules, level2.prefix + path);
+        const parts = path.split("/");
+        for (let depth = 0; depth < parts.length; depth++) {
+          const rules = this.byDir.get(parts.slice(0, depth).join("/"));
+          if (rules) apply(rules, parts.slice(depth).join("/"));
+        }
+        return ignored;
+      }
+    };
+  }
+});
+
+// node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter = (open2, close, replace = open2) => (input2) => {
+      let string4 = "" + input2, index = string4.indexOf(close, open2.length);
+      return ~index ? open2 + replaceClose(string4, close, replace, index) + close : open2 + string4 + close;
+    };
+    var replaceClose = (string4, close, replace, index) => {
+      let result = "", cursor = 0;
+      do {
+        result += string4.substring(cursor, index) + replace;
+        cursor = index + close.length;
+        index = string4.indexOf(close, cursor);
+      } while (~index);
+      return result + string4.substring(cursor);
+    };
+    var createColors = (enabled = isColorSupported) => {
+      let f = enabled ? formatter : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors();
+    module.exports.createColors = createColors;
+  }
+});
+
 // src/action/main.ts
 init_errors();
 import { randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
-import { isAbsolute, join as join4 } from "node:path";
+import { appendFileSync, readFileSync as readFileSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { isAbsolute, join as join6 } from "node:path";
 
 // src/core/text.ts
 function utf16Length(data, start, end) {
@@ -35607,578 +35742,6 @@ function redactKeyLikeTokens(text, prefixes) {
   return text.replace(new RegExp(`(${escaped.join("|")})[A-Za-z0-9_-]{4,}`, "g"), (_token, prefix) => `${prefix}\u2026`);
 }
 
-// src/cli/emit.ts
-init_errors();
-init_types();
-
-// src/pipeline/verify.ts
-async function verifyFindings(findings, verifier) {
-  return Promise.all(
-    findings.map(async (finding) => {
-      if (finding.verification) return finding;
-      const { verification, severity } = await verifier.verify(finding.ruleId, finding.secret);
-      return { ...finding, verification, ...severity ? { severity } : {} };
-    })
-  );
-}
-async function verifyResult(result, verifier) {
-  return { ...result, findings: await verifyFindings(result.findings, verifier) };
-}
-
-// src/report/colors.ts
-var import_picocolors = __toESM(require_picocolors(), 1);
-function colors(enabled) {
-  return import_picocolors.default.createColors(enabled);
-}
-
-// src/report/verification.ts
-var statusesByUrgency = ["live", "unknown", "skipped", "invalid"];
-function isVerified(findings) {
-  return findings.some((finding) => finding.verification !== void 0);
-}
-function statusOf(finding) {
-  return finding.verification?.status ?? "skipped";
-}
-function countByStatus(findings) {
-  return statusesByUrgency.map((status) => [status, findings.filter((finding) => statusOf(finding) === status).length]).filter(([, count]) => count > 0);
-}
-function statusSummary(findings) {
-  return countByStatus(findings).map(([status, count]) => `${count} ${status}`).join(", ");
-}
-var maxTextLength = 200;
-function plainText(text) {
-  const clean = text.replace(/[\t\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
-  return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}\u2026` : clean;
-}
-function formatUsd(amount) {
-  if (amount > 0 && amount < 0.01) return "<$0.01";
-  return `$${amount.toFixed(2)}`;
-}
-function numberIn(detail, field2) {
-  const value = detail[field2];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-function describeSpending(detail) {
-  const usage = numberIn(detail, "usage");
-  const limit = numberIn(detail, "limit");
-  const remaining = numberIn(detail, "limit_remaining");
-  const used = usage === void 0 ? void 0 : `usage ${formatUsd(usage)}`;
-  if (limit !== void 0) {
-    const left = remaining === void 0 ? "" : ` (${formatUsd(remaining)} left)`;
-    return `${used ? `${used} of ` : ""}${formatUsd(limit)} limit${left}`;
-  }
-  if (detail["limit"] === null) return used ? `${used}, no limit` : "no limit";
-  return used;
-}
-function describeExpiry(detail) {
-  if (!("expires_at" in detail)) return void 0;
-  const expiry = detail["expires_at"];
-  if (expiry === null) return "expires never";
-  return typeof expiry === "string" ? `expires ${plainText(expiry)}` : void 0;
-}
-function describeLiveDetail(detail) {
-  const parts = [describeSpending(detail), describeExpiry(detail), detail["is_free_tier"] === true ? "free tier" : void 0];
-  const told = parts.filter((part) => part !== void 0);
-  return told.length > 0 ? told.join(", ") : void 0;
-}
-function describeOutcome(verification) {
-  const reason = verification.reason === void 0 ? void 0 : plainText(verification.reason);
-  switch (verification.status) {
-    case "live": {
-      const detail = describeLiveDetail(verification.detail);
-      return detail && `live: ${detail}`;
-    }
-    case "unknown":
-      return `could not check: ${reason ?? "no usable answer"} \u2014 treat as live until checked`;
-    case "invalid":
-      return `invalid: the provider rejected it${reason ? ` (${reason})` : ""}`;
-    case "skipped":
-      return `not checked: ${reason ?? "no live check for this key"}`;
-  }
-}
-function escalationOf(verification) {
-  if (verification?.status !== "live" || verification.reason === void 0) return void 0;
-  return plainText(verification.reason);
-}
-function reportVerification(verification, secret) {
-  const mask = (value) => typeof value === "string" ? value.replaceAll(secret.reveal(), secret.redacted) : value;
-  const detail = Object.fromEntries(Object.entries(verification.detail).map(([field2, value]) => [field2, mask(value)]));
-  return {
-    status: verification.status,
-    detail,
-    ...verification.reason !== void 0 ? { reason: String(mask(verification.reason)) } : {}
-  };
-}
-function verificationOf(finding) {
-  return finding.verification && reportVerification(finding.verification, finding.secret);
-}
-
-// src/report/model.ts
-function toReportFinding(finding, context) {
-  const { origin } = finding;
-  const verification = verificationOf(finding);
-  return {
-    ruleId: finding.ruleId,
-    provider: finding.provider,
-    severity: finding.severity,
-    secretHash: finding.secretHash,
-    redacted: finding.secret.redacted,
-    fingerprint: finding.fingerprint,
-    source: origin.kind,
-    ...origin.kind === "input" ? {} : { path: origin.path },
-    line: finding.line,
-    column: finding.column,
-    endColumn: finding.endColumn,
-    ...finding.encoding ? { encoding: finding.encoding } : {},
-    ...origin.kind === "history" ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date } : {},
-    ...verification ? { verification } : {},
-    ...context.showSecrets ? { secret: finding.secret.reveal() } : {}
-  };
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
-}
-function suppressHint(finding) {
-  return `deliberate fake? add "keywarden:allow" on the line, or "${printable(finding.fingerprint)}" to .keywardenignore`;
-}
-function distinctFiles(result) {
-  return new Set(result.findings.map((finding) => finding.origin.path)).size;
-}
-
-// src/report/human.ts
-var severityColor = {
-  critical: "magenta",
-  high: "red",
-  medium: "yellow",
-  low: "blue"
-};
-function outcomePaint(status, c) {
-  switch (status) {
-    case "live":
-      return c.red;
-    case "unknown":
-      return c.yellow;
-    case "invalid":
-    case "skipped":
-      return c.dim;
-  }
-}
-function statusTag(status, c) {
-  const tag = status.toUpperCase();
-  return status === "live" || status === "unknown" ? c.bold(outcomePaint(status, c)(tag)) : outcomePaint(status, c)(tag);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} B`;
-}
-function verificationLines(verification, severity, c) {
-  const lines = [];
-  const escalation = escalationOf(verification);
-  if (escalation) lines.push(`  ${c.bold(c[severityColor[severity]](`${severity}: ${escalation}`))}`);
-  const outcome = describeOutcome(verification);
-  if (outcome) lines.push(`  ${outcomePaint(verification.status, c)(outcome)}`);
-  return lines;
-}
-function renderFinding(finding, rule, context, c) {
-  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
-  const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
-  const severity = c[severityColor[finding.severity]](finding.severity);
-  const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : "";
-  const verification = verificationOf(finding);
-  const tag = verification ? `  ${statusTag(verification.status, c)}` : "";
-  const lines = [`${c.bold(where)}${tag}  ${printable(rule?.name ?? finding.ruleId)}  ${severity}  ${c.cyan(key)}${encoded}`];
-  if (verification) lines.push(...verificationLines(verification, finding.severity, c));
-  if (finding.origin.kind === "history") {
-    const { commit, author, date: date5 } = finding.origin;
-    lines.push(`  ${c.dim(printable(`commit ${commit.slice(0, 12)} by ${author} on ${date5}`))}`);
-  }
-  if (rule) lines.push(`  ${c.dim("fix:")} ${rule.hint}`);
-  if (finding.origin.kind !== "input") lines.push(`  ${c.dim(suppressHint(finding))}`);
-  return lines.join("\n");
-}
-function tallyOf(findings, files) {
-  return {
-    found: findings.length,
-    files,
-    outcomes: isVerified(findings) ? countByStatus(findings) : [],
-    allInput: findings.length > 0 && findings.every((finding) => finding.origin.kind === "input")
-  };
-}
-function outcomeCounts(tally, c) {
-  if (tally.outcomes.length === 0) return "";
-  const counts = tally.outcomes.map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
-  return ` (${counts.join(", ")})`;
-}
-function checkedSummary(result, tally, c) {
-  const found = tally.found;
-  const warned = result.warnings.length;
-  const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}`)}` : "";
-  if (found === 0) return `${c.green("\u2714 no keys to check")}${warnings}`;
-  return `${c.bold(`${found} key${found === 1 ? "" : "s"} checked`)}${outcomeCounts(tally, c)}${warnings}`;
-}
-function summaryLine(result, tally, context, c) {
-  if (tally.allInput) return checkedSummary(result, tally, c);
-  const { files, bytes, durationMs } = result.stats;
-  const scanned = c.dim(`${files} file${files === 1 ? "" : "s"} (${formatBytes(bytes)}) scanned in ${(durationMs / 1e3).toFixed(2)} s`);
-  const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : "";
-  const warned = result.warnings.filter((warning) => warning.kind !== "filter").length;
-  const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}: not everything was scanned`)}` : "";
-  const found = tally.found;
-  if (found === 0) return `${c.green("\u2714 no leaked keys")} \xB7 ${scanned}${suppressed}${warnings}`;
-  const inFiles = `${tally.files} file${tally.files === 1 ? "" : "s"}`;
-  return `${c.red(c.bold(`\u2716 ${found} leaked key${found === 1 ? "" : "s"}`))}${outcomeCounts(tally, c)} in ${inFiles} \xB7 ${scanned}${suppressed}${warnings}`;
-}
-function renderHuman(result, context, rules, color) {
-  const c = colors(color);
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
-  return `${[...blocks, summaryLine(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join("\n\n")}
-`;
-}
-
-// src/report/json.ts
-function renderJson(result, context) {
-  const report = {
-    version: 1,
-    tool: { name: "keywarden", version: context.toolVersion },
-    findings: result.findings.map((finding) => toReportFinding(finding, context)),
-    stats: result.stats,
-    ...result.warnings.length > 0 ? { warnings: result.warnings } : {}
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function renderJsonlFinding(finding, context) {
-  return `${JSON.stringify(toReportFinding(finding, context))}
-`;
-}
-function renderJsonl(result, context) {
-  return result.findings.map((finding) => renderJsonlFinding(finding, context)).join("");
-}
-
-// src/report/markdown.ts
-function cell(text) {
-  return text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
-}
-function statusCell(finding) {
-  const status = statusOf(finding);
-  return status === "live" || status === "unknown" ? `**${status}**` : status;
-}
-function severityCell(finding, verified) {
-  return verified && finding.severity === "critical" ? "**critical**" : finding.severity;
-}
-function detailsCell(finding) {
-  const verification = verificationOf(finding);
-  if (!verification) return "";
-  return cell([escalationOf(verification), describeOutcome(verification)].filter((text) => text !== void 0).join("; "));
-}
-function heading(result, verified) {
-  const { findings } = result;
-  const outcomes = verified ? ` (${statusSummary(findings)})` : "";
-  return `### keywarden: ${findings.length} leaked key${findings.length === 1 ? "" : "s"}${outcomes} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? "" : "s"}`;
-}
-function urgentAdvice(findings) {
-  const counts = new Map(countByStatus(findings));
-  const advice = [];
-  if (counts.has("live")) advice.push("**Live keys work right now: revoke them at the provider first.**");
-  if (counts.has("unknown")) advice.push("Keys that could not be checked may still work: treat them as live until checked.");
-  return advice.length > 0 ? [advice.join(" "), ""] : [];
-}
-function renderMarkdown(result, context) {
-  const { findings } = result;
-  if (findings.length === 0) return `### keywarden: no leaked keys
-
-Scanned ${result.stats.files} files.
-`;
-  const verified = isVerified(findings);
-  const history = findings.some((finding) => finding.origin.kind === "history");
-  const lines = [
-    heading(result, verified),
-    "",
-    `| File | Line |${history ? " Commit |" : ""} Provider | Severity |${verified ? " Status | Details |" : ""} Key | Fingerprint |`,
-    `|---|---|${history ? "---|" : ""}---|---|${verified ? "---|---|" : ""}---|---|`
-  ];
-  for (const finding of findings) {
-    const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
-    const status = verified ? ` ${statusCell(finding)} | ${detailsCell(finding)} |` : "";
-    const { origin } = finding;
-    const commit = !history ? "" : origin.kind === "history" ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : " |";
-    lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
-    );
-  }
-  lines.push("", ...verified ? urgentAdvice(findings) : [], "Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.", "");
-  return lines.join("\n");
-}
-
-// src/report/sarif.ts
-var level = { critical: "error", high: "error", medium: "warning", low: "note" };
-var securitySeverity = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
-function encodeUri(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
-}
-function describeRule(rule) {
-  return {
-    id: rule.id,
-    name: rule.name.replace(/[^A-Za-z0-9]+/g, ""),
-    shortDescription: { text: `${rule.name} leaked` },
-    fullDescription: { text: `${rule.name} found in plain text. Anyone who can read it can use it until it is revoked.` },
-    help: { text: rule.hint, markdown: rule.hint },
-    defaultConfiguration: { level: level[rule.severity] },
-    properties: { tags: ["security", "secret", rule.provider], precision: "high", "security-severity": securitySeverity[rule.severity] }
-  };
-}
-function levelOf(finding) {
-  if (finding.verification?.status === "live") return "error";
-  if (finding.verification?.status === "invalid") return "note";
-  return level[finding.severity];
-}
-var statusWord = { live: "Live", unknown: "Possibly live", invalid: "Invalid", skipped: "Unverified" };
-function sentence(text) {
-  return ` ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-function verifiedMessage(finding, verification, ruleName) {
-  const escalation = escalationOf(verification);
-  const outcome = describeOutcome(verification);
-  return `${statusWord[verification.status]} ${ruleName} ${finding.secret.redacted} found.${escalation ? sentence(`${finding.severity}: ${escalation}`) : ""}${outcome ? sentence(outcome) : ""}`;
-}
-function messageOf(finding, rule, context) {
-  const secret = context.showSecrets ? ` Key: ${finding.secret.reveal()}.` : "";
-  const verification = verificationOf(finding);
-  if (!verification) return `${finding.provider} key ${finding.secret.redacted} found.${secret}`;
-  return `${verifiedMessage(finding, verification, rule?.name ?? finding.ruleId)}${secret}`;
-}
-function verificationProperties(finding) {
-  const verification = verificationOf(finding);
-  if (!verification) return {};
-  return {
-    verification,
-    severity: finding.severity,
-    "security-severity": securitySeverity[finding.severity]
-  };
-}
-function describeResult(finding, rule, ruleIndex, context) {
-  return {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: levelOf(finding),
-    message: { text: messageOf(finding, rule, context) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeUri((context.uriPrefix ?? "") + finding.origin.path), uriBaseId: "%SRCROOT%" },
-          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn }
-        }
-      }
-    ],
-    partialFingerprints: { "keywarden/v1": finding.fingerprint, secretHash: finding.secretHash },
-    properties: {
-      provider: finding.provider,
-      redacted: finding.secret.redacted,
-      ...finding.origin.kind === "history" ? { commit: finding.origin.commit } : {},
-      ...verificationProperties(finding)
-    }
-  };
-}
-function renderSarif(result, context, rules) {
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const log2 = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "keywarden",
-            version: context.toolVersion,
-            semanticVersion: context.toolVersion,
-            rules: rules.map(describeRule)
-          }
-        },
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The top of the repository (or the scanned directory outside one)." } } },
-        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-  return `${JSON.stringify(log2, null, 2)}
-`;
-}
-
-// src/report/index.ts
-function render(format2, result, context, rules, color = false) {
-  switch (format2) {
-    case "human":
-      return renderHuman(result, context, rules, color);
-    case "json":
-      return renderJson(result, context);
-    case "jsonl":
-      return renderJsonl(result, context);
-    case "sarif":
-      return renderSarif(result, context, rules);
-    case "markdown":
-      return renderMarkdown(result, context);
-  }
-}
-
-// src/cli/options.ts
-init_errors();
-init_types();
-var defaultReportArgs = {
-  format: "human",
-  failOn: "any",
-  rules: [],
-  showSecrets: false,
-  color: true,
-  quiet: false
-};
-function parseResults(text) {
-  if (text === void 0) return new Set(verificationStatuses);
-  const chosen = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
-  const wrong = chosen.filter((part) => !verificationStatuses.includes(part));
-  if (chosen.length === 0 || wrong.length > 0) {
-    throw new UsageError(`--results: ${wrong.length > 0 ? `'${wrong.join("', '")}' is not an outcome` : "name at least one outcome"}; choose from ${verificationStatuses.join(",")}`);
-  }
-  return new Set(chosen);
-}
-var sizeUnits = { "": 1, b: 1, k: 1024, kb: 1e3, kib: 1024, m: 1024 ** 2, mb: 1e3 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1e3 ** 3, gib: 1024 ** 3 };
-
-// src/cli/version.ts
-import { readFileSync } from "node:fs";
-var toolVersion = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-    const version2 = pkg.version;
-    return typeof version2 === "string" ? version2 : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
-})();
-
-// src/cli/emit.ts
-function exitCodeFor(findings, failOn) {
-  return findings.some((finding) => isFailing(finding, failOn)) ? ExitCode.findings : ExitCode.clean;
-}
-function isFailing(finding, failOn) {
-  return failOn === "any" || finding.verification?.status !== "invalid";
-}
-var statusOrder = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
-function byUrgency(findings) {
-  const rank = (finding) => statusOrder[finding.verification?.status ?? "skipped"] * 10 + severities.indexOf(finding.severity);
-  return [...findings].sort((a, b) => rank(a) - rank(b));
-}
-function filterByResults(result, results) {
-  if (results === void 0) return { result };
-  const chosen = parseResults(results);
-  const kept = result.findings.filter((finding) => chosen.has(finding.verification?.status ?? "skipped"));
-  const left = /* @__PURE__ */ new Map();
-  for (const finding of result.findings) {
-    const status = finding.verification?.status ?? "skipped";
-    if (!chosen.has(status)) left.set(status, (left.get(status) ?? 0) + 1);
-  }
-  const note = leftOutNote(results, left);
-  if (!note) return { result };
-  return { result: { ...result, findings: kept, warnings: [...result.warnings, note] }, ...left.has("unknown") ? { unknownLeftOut: note } : {} };
-}
-function leftOutNote(results, left) {
-  if (left.size === 0) return void 0;
-  const counts = [...left].map(([status, n]) => `${n} ${status}`).join(", ");
-  const total = [...left.values()].reduce((sum, n) => sum + n, 0);
-  const unknown2 = left.has("unknown");
-  return {
-    kind: "filter",
-    message: `--results ${results} left out ${counts} finding${total === 1 ? "" : "s"}${unknown2 ? " (unknown: the key could not be checked and may still work)" : ""}`
-  };
-}
-async function verifyAndFilter(scanned, options) {
-  const verified = options.verifier ? await verifyResult(scanned, options.verifier) : scanned;
-  const { result: filtered, unknownLeftOut } = filterByResults(verified, options.results);
-  const result = options.verifier ? { ...filtered, findings: byUrgency(filtered.findings) } : filtered;
-  return { result, verdictFindings: verified.findings, ...unknownLeftOut ? { unknownLeftOut } : {} };
-}
-
-// src/cli/suppressions.ts
-init_errors();
-import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/detect/suppress.ts
-var fingerprintShape = /^.+:[a-z0-9-]+(?:\.[a-z0-9-]+)+:[0-9a-f]{16}$/;
-function parseIgnoreFile(text) {
-  const list2 = { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
-  for (const raw2 of text.split(/\r?\n/)) {
-    const line = raw2.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    if (fingerprintShape.test(line)) list2.fingerprints.add(line);
-    else list2.pathPatterns.push(line);
-  }
-  return list2;
-}
-function parseBaseline(report) {
-  const findings = report?.findings;
-  if (!Array.isArray(findings)) throw new Error('not a keywarden json report (no "findings" array)');
-  const fingerprints = /* @__PURE__ */ new Set();
-  findings.forEach((finding, index) => {
-    const fingerprint = finding?.fingerprint;
-    if (typeof fingerprint !== "string") throw new Error(`findings[${index}].fingerprint is missing`);
-    fingerprints.add(fingerprint);
-  });
-  return { fingerprints };
-}
-function applySuppressions(findings, suppressions) {
-  const kept = findings.filter(
-    (finding) => !suppressions.ignore?.fingerprints.has(finding.fingerprint) && !suppressions.baseline?.fingerprints.has(finding.fingerprint)
-  );
-  return { kept, suppressed: findings.length - kept.length };
-}
-
-// src/rules/rule-set.ts
-init_cache();
-async function loadRuleSet(extraDirs = []) {
-  if (extraDirs.length === 0) {
-    const cached2 = readRuleCache(builtinRulesDir);
-    if (cached2) return cached2;
-  }
-  const { loadRuleFiles: loadRuleFiles2 } = await Promise.resolve().then(() => (init_load(), load_exports));
-  return loadRuleFiles2(extraDirs);
-}
-
-// src/cli/suppressions.ts
-async function prepareRun(args, root) {
-  const config2 = args.config ? (await Promise.resolve().then(() => (init_config(), config_exports))).loadConfig(args.config) : { exclude: [], rules: [] };
-  const ruleFiles = await loadRuleSet([...config2.rules, ...args.rules]);
-  const ignore2 = root === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(root);
-  ignore2.pathPatterns.push(...config2.exclude);
-  const suppressions = { ignore: ignore2, ...args.baseline ? { baseline: readBaseline(args.baseline) } : {} };
-  const wantsVerify = args.verify === true || args.results !== void 0 || args.failOn === "live" || args.verifyTimeout !== void 0 || args.verifyConcurrency !== void 0;
-  const verifier = wantsVerify ? (await Promise.resolve().then(() => (init_verify_settings(), verify_settings_exports))).prepareVerifier(args, ruleFiles) : void 0;
-  return { config: config2, ruleFiles, ignore: ignore2, suppressions, verifier };
-}
-function readIgnoreList(root) {
-  try {
-    return parseIgnoreFile(readFileSync5(join3(root, ".keywardenignore"), "utf8"));
-  } catch (error62) {
-    if (error62.code === "ENOENT") return { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
-    throw new UsageError(`cannot read ${join3(root, ".keywardenignore")}: ${error62.code ?? String(error62)}`);
-  }
-}
-function readBaseline(file2) {
-  let report;
-  try {
-    report = JSON.parse(readFileSync5(file2, "utf8"));
-  } catch (error62) {
-    const code = error62.code;
-    throw new UsageError(`--baseline ${file2}: ${code ?? "not valid JSON"}`);
-  }
-  try {
-    return parseBaseline(report);
-  } catch (error62) {
-    throw new UsageError(`--baseline ${file2}: ${error62.message}`);
-  }
-}
-
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -36319,7 +35882,7 @@ function lowercaseKeys(object2) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
+function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -36330,7 +35893,7 @@ function isPlainObject2(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -36347,7 +35910,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults, route, options) {
+function merge(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
     options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
@@ -36392,7 +35955,7 @@ function extractUrlVariableNames(url2) {
   }
   return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit2(object2, keysToOmit) {
+function omit(object2, keysToOmit) {
   const result = { __proto__: null };
   for (const key of Object.keys(object2)) {
     if (keysToOmit.indexOf(key) === -1) {
@@ -36531,12 +36094,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
-  let parameters = omit2(options, [
+  let parameters = omit(options, [
     "method",
     "baseUrl",
     "url",
@@ -36550,7 +36113,7 @@ function parse3(options) {
     url2 = options.baseUrl + url2;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit2(parameters, omittedParameters);
+  const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -36595,16 +36158,16 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse3(merge2(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge2.bind(null, DEFAULTS2),
-    parse: parse3
+    merge: merge.bind(null, DEFAULTS2),
+    parse
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -36650,7 +36213,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse4(header2, options) {
+function parse2(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header2.length;
   let valueStart = options?.start ?? 0;
@@ -37174,7 +36737,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value) {
+function isPlainObject2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -37192,7 +36755,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -37286,7 +36849,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -40409,7 +39972,7 @@ function gitError(args, stderr, code) {
   return new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ")} failed: ${reason.slice(0, 300)}`);
 }
 function gitOutput(cwd, args, options = {}) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = execFile("git", [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: "buffer", maxBuffer: 1 << 30 }, (error62, stdout, stderr) => {
       const code = error62 ? typeof error62.code === "number" ? error62.code : -1 : 0;
       if (error62?.code === "ENOENT") {
@@ -40417,7 +39980,7 @@ function gitOutput(cwd, args, options = {}) {
       } else if (error62 && !options.allowFailure) {
         reject(gitError(args, stderr.toString("utf8"), code));
       } else {
-        resolve3({ stdout, code, stderr: stderr.toString("utf8") });
+        resolve4({ stdout, code, stderr: stderr.toString("utf8") });
       }
     });
     child.stdin?.on("error", () => void 0);
@@ -40444,9 +40007,9 @@ async function* gitChunks(cwd, args) {
   child.stderr.setEncoding("utf8").on("data", (chunk) => {
     if (stderr.length < 4096) stderr += chunk;
   });
-  const exited = new Promise((resolve3, reject) => {
+  const exited = new Promise((resolve4, reject) => {
     child.on("error", (error62) => reject(error62.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error62));
-    child.on("close", resolve3);
+    child.on("close", resolve4);
   });
   exited.catch(() => void 0);
   try {
@@ -40465,7 +40028,7 @@ async function blobAt(repo, rev, path) {
   return run.code === 0 ? run.stdout : void 0;
 }
 
-// src/pipeline/base-keys.ts
+// src/run/base-keys.ts
 async function withoutKeysInBase(findings, repo, base, head) {
   const basePaths = /* @__PURE__ */ new Map();
   const forms = /* @__PURE__ */ new Map();
@@ -40508,13 +40071,35 @@ async function keysOnRemovedLines(repo, base, head, keys) {
   return found;
 }
 
-// src/detect/finding.ts
-import { createHash as createHash2 } from "node:crypto";
-function secretHashOf(key) {
-  return `sha256:${createHash2("sha256").update(key, "utf8").digest("hex")}`;
+// src/run/config.ts
+init_errors();
+init_types();
+function runConfigProblem(given, failOn, spell) {
+  if (given.has("verify")) return void 0;
+  const verify = spell("verify");
+  if (failOn === "live") return `${spell("failOn", "live")} needs ${verify}: without a live check no key is known to be live`;
+  if (given.has("results")) return `${spell("results")} needs ${verify}: outcomes come from the live check`;
+  for (const option of ["verifyTimeout", "verifyConcurrency"]) {
+    if (given.has(option)) return `${spell(option)} needs ${verify}: without it no key is checked`;
+  }
+  return void 0;
 }
-function fingerprintOf(path, ruleId, secretHash) {
-  return `${path}:${ruleId}:${secretHash.slice("sha256:".length, "sha256:".length + 16)}`;
+function parseResults(text) {
+  const chosen = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
+  const wrong = chosen.filter((part) => !verificationStatuses.includes(part));
+  if (chosen.length === 0 || wrong.length > 0) {
+    throw new UsageError(`--results: ${wrong.length > 0 ? `'${wrong.join("', '")}' is not an outcome` : "name at least one outcome"}; choose from ${verificationStatuses.join(",")}`);
+  }
+  return new Set(chosen);
+}
+
+// src/detect/finding.ts
+import { createHash } from "node:crypto";
+function secretHashOf(key) {
+  return `sha256:${createHash("sha256").update(key, "utf8").digest("hex")}`;
+}
+function fingerprintOf(path, ruleId, secretHash, repository) {
+  return `${repository !== void 0 ? `${repository}:` : ""}${path}:${ruleId}:${secretHash.slice("sha256:".length, "sha256:".length + 16)}`;
 }
 function toWire(match, origin) {
   return {
@@ -40535,7 +40120,7 @@ function toFinding(wire, rule) {
     severity: rule.severity,
     secret: new Secret(wire.key, rule.prefix),
     secretHash,
-    fingerprint: fingerprintOf(wire.origin.path, rule.id, secretHash),
+    fingerprint: fingerprintOf(wire.origin.path, rule.id, secretHash, wire.origin.repository),
     origin: wire.origin,
     line: wire.line,
     column: wire.column,
@@ -40569,12 +40154,12 @@ var CatFileBatch = class {
       if (this.#stderr.length < 4096) this.#stderr += chunk;
     });
     this.#child.stdin.on("error", () => void 0);
-    this.#exited = new Promise((resolve3, reject) => {
+    this.#exited = new Promise((resolve4, reject) => {
       this.#child.on(
         "error",
         (error62) => reject(error62.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error62)
       );
-      this.#child.on("close", resolve3);
+      this.#child.on("close", resolve4);
     });
     this.#exited.catch(() => void 0);
   }
@@ -40601,7 +40186,7 @@ var CatFileBatch = class {
   /** Send what is queued, then wait until at most half of `maxInFlight` replies are outstanding (or git stopped). */
   async whenReady() {
     this.flush();
-    while (this.#inFlight > this.#maxInFlight / 2 && !this.#stopped) await new Promise((resolve3) => this.#waiters.push(resolve3));
+    while (this.#inFlight > this.#maxInFlight / 2 && !this.#stopped) await new Promise((resolve4) => this.#waiters.push(resolve4));
   }
   /** No more requests: git answers what is queued and exits. */
   end() {
@@ -40836,11 +40421,11 @@ function looksBinary(data) {
 
 // src/sources/history.ts
 init_errors();
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 async function openRepository(path) {
-  const dir = resolve2(path);
-  if (!existsSync(dir) || !statSync2(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
+  const dir = resolve(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
   const probe = await gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository"]).catch((error62) => {
     throw new KeywardenError(`not a git repository: ${path}${error62 instanceof Error ? ` (${error62.message})` : ""}`);
   });
@@ -40914,39 +40499,41 @@ async function* blobSightings(repo, selection, excluded) {
   }
 }
 
-// src/pipeline/scan-chunks.ts
-async function scanChunks(chunks, request2) {
-  const clock = request2.clock ?? (() => performance.now());
-  const started = clock();
-  const engine = createEngine(request2.rules);
-  const paths = /* @__PURE__ */ new Set();
-  let bytes = 0;
-  let findings = [];
-  for await (const chunk of chunks) {
-    const data = Buffer.isBuffer(chunk.data) ? chunk.data : Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
-    paths.add(chunk.origin.path);
-    bytes += data.length;
-    for (const match of detectKeys(data, engine, { startLine: chunk.startLine })) findings.push(toFinding(toWire(match, chunk.origin), match.rule));
-  }
-  if (request2.firstPerFingerprint) {
-    const seen = /* @__PURE__ */ new Set();
-    findings = findings.filter((finding) => !seen.has(finding.fingerprint) && seen.add(finding.fingerprint));
-  }
-  const { kept, suppressed } = applySuppressions(findings, request2.suppressions);
-  return { findings: kept, warnings: [], suppressed, stats: { files: paths.size, bytes, durationMs: Math.round(clock() - started) } };
+// src/run/scan-chunks.ts
+function chunkSource(chunksOf, options = {}) {
+  return {
+    ...options.firstPerFingerprint ? { once: "fingerprint" } : {},
+    async read(context, emit) {
+      const paths = /* @__PURE__ */ new Set();
+      for await (const chunk of chunksOf(context.excluded)) {
+        const newPath = !paths.has(chunk.origin.path);
+        if (newPath) paths.add(chunk.origin.path);
+        await emit({ kind: "read", files: newPath ? 1 : 0, bytes: chunk.data.byteLength });
+        await emit({ kind: "chunk", chunk });
+      }
+    }
+  };
 }
 
-// src/pipeline/history.ts
+// src/run/history.ts
 function historyOrigin(path, commit) {
   return { kind: "history", path, commit: commit.commit, author: commit.author, email: commit.email, date: commit.date };
 }
 function byCommitThenPlace(a, b) {
   return a.commit.seq - b.commit.seq || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.match.line - b.match.line || a.match.column - b.match.column);
 }
-async function scanHistory(request2) {
-  const clock = request2.clock ?? (() => performance.now());
-  const started = clock();
-  const engine = createEngine(request2.rules);
+function historySource(request2) {
+  return {
+    async read(context, emit) {
+      const { findings, warnings, blobs, bytes } = await scanBlobs(request2, context);
+      for (const warning of warnings) await emit({ kind: "warning", warning });
+      await emit({ kind: "read", files: blobs, bytes });
+      for (const found of findings) await emit({ kind: "found", found });
+    }
+  };
+}
+async function scanBlobs(request2, context) {
+  const engine = createEngine([...context.rules]);
   const warnings = [];
   const present = request2.repo.partial ? await presentBlobs(request2.repo) : void 0;
   const reader = new CatFileBatch(request2.repo.dir, { maxSize: request2.maxBlobSize });
@@ -40966,7 +40553,7 @@ async function scanHistory(request2) {
   };
   const walk = async () => {
     try {
-      for await (const batch of blobSightings(request2.repo, request2.selection, request2.excluded)) {
+      for await (const batch of blobSightings(request2.repo, request2.selection, context.excluded)) {
         for (const sighting of batch) {
           const { oid } = sighting;
           if (clean.has(oid)) continue;
@@ -41033,11 +40620,10 @@ async function scanHistory(request2) {
     warnings.push({ message: "shallow clone: history before the shallow boundary is not scanned, and keys already there are attributed to the oldest commit present" });
   }
   const attributed = [...earliest.values()].sort(byCommitThenPlace);
-  const findings = attributed.map(({ match, path, commit }) => toFinding(toWire(match, historyOrigin(path, commit)), match.rule));
-  const { kept, suppressed } = applySuppressions(findings, request2.suppressions);
-  return { findings: kept, warnings, suppressed, stats: { files: scanned, bytes: progress.bytes, durationMs: Math.round(clock() - started) } };
+  const findings = attributed.map(({ match, path, commit }) => toWire(match, historyOrigin(path, commit)));
+  return { findings, warnings, blobs: scanned, bytes: progress.bytes };
 }
-async function scanRange(request2) {
+function rangeSource(request2) {
   const revisions = [
     "--date-order",
     "--reverse",
@@ -41046,16 +40632,536 @@ async function scanRange(request2) {
     request2.range,
     "--"
   ];
-  return scanChunks(addedChunksInCommits(request2.repo.dir, revisions, request2.excluded), {
-    rules: request2.rules,
-    suppressions: request2.suppressions,
-    firstPerFingerprint: true,
-    ...request2.clock ? { clock: request2.clock } : {}
-  });
+  return chunkSource((excluded) => addedChunksInCommits(request2.repo.dir, revisions, excluded), { firstPerFingerprint: true });
 }
 
-// src/action/main.ts
+// src/run/prepare.ts
+init_errors();
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/detect/suppress.ts
+var fingerprintShape = /^.+:[a-z0-9-]+(?:\.[a-z0-9-]+)+:[0-9a-f]{16}$/;
+function parseIgnoreFile(text) {
+  const list2 = { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
+  for (const raw2 of text.split(/\r?\n/)) {
+    const line = raw2.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (fingerprintShape.test(line)) list2.fingerprints.add(line);
+    else list2.pathPatterns.push(line);
+  }
+  return list2;
+}
+function parseBaseline(report) {
+  const findings = report?.findings;
+  if (!Array.isArray(findings)) throw new Error('not a keywarden json report (no "findings" array)');
+  const fingerprints = /* @__PURE__ */ new Set();
+  findings.forEach((finding, index) => {
+    const fingerprint = finding?.fingerprint;
+    if (typeof fingerprint !== "string") throw new Error(`findings[${index}].fingerprint is missing`);
+    fingerprints.add(fingerprint);
+  });
+  return { fingerprints };
+}
+function isSuppressed(finding, suppressions) {
+  return suppressions.ignore?.fingerprints.has(finding.fingerprint) === true || suppressions.baseline?.fingerprints.has(finding.fingerprint) === true;
+}
+
+// src/run/prepare.ts
 init_compile();
+
+// src/rules/rule-set.ts
+init_cache();
+async function loadRuleSet(extraDirs = []) {
+  if (extraDirs.length === 0) {
+    const cached2 = readRuleCache(builtinRulesDir);
+    if (cached2) return cached2;
+  }
+  const { loadRuleFiles: loadRuleFiles2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+  return loadRuleFiles2(extraDirs);
+}
+
+// src/run/prepare.ts
+async function prepare(config2) {
+  const file2 = config2.configFile ? (await Promise.resolve().then(() => (init_config_file(), config_file_exports))).loadConfig(config2.configFile) : { exclude: [], rules: [] };
+  const ruleFiles = await loadRuleSet([...file2.rules, ...config2.ruleDirs]);
+  const ignore2 = config2.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config2.ignoreRoot);
+  ignore2.pathPatterns.push(...file2.exclude);
+  const suppressions = { ignore: ignore2, ...config2.baseline ? { baseline: readBaseline(config2.baseline) } : {} };
+  const verifier = config2.verify ? await buildVerifier(config2.verify, ruleFiles, config2.env) : void 0;
+  return { config: config2, file: file2, ruleFiles, rules: compileRules(ruleFiles), ignore: ignore2, suppressions, ...verifier ? { verifier } : {} };
+}
+async function buildVerifier(settings, ruleFiles, env) {
+  const [{ createVerifier: createVerifier2 }, { fetchClient: fetchClient2 }] = await Promise.all([Promise.resolve().then(() => (init_verifier(), verifier_exports)), Promise.resolve().then(() => (init_http(), http_exports))]);
+  return createVerifier2(ruleFiles, await verifySettingsFrom(settings, env), { http: fetchClient2, env });
+}
+function pick2(value, flag, env, envName, fallback, valid, what) {
+  if (value !== void 0) {
+    if (!valid(value)) throw new UsageError(`${flag}: ${what}`);
+    return value;
+  }
+  if (env !== void 0 && env.trim() !== "") {
+    const fromEnv = Number(env);
+    if (!valid(fromEnv)) throw new UsageError(`${envName}=${env}: ${what}`);
+    return fromEnv;
+  }
+  return fallback;
+}
+async function verifySettingsFrom(settings, env) {
+  const { defaultVerifySettings: defaultVerifySettings2 } = await Promise.resolve().then(() => (init_verifier(), verifier_exports));
+  const seconds = pick2(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings2.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
+  const concurrency = pick2(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings2.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
+  return { ...defaultVerifySettings2, timeoutMs: Math.round(seconds * 1e3), concurrency };
+}
+function readIgnoreList(root) {
+  try {
+    return parseIgnoreFile(readFileSync4(join3(root, ".keywardenignore"), "utf8"));
+  } catch (error62) {
+    if (error62.code === "ENOENT") return { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
+    throw new UsageError(`cannot read ${join3(root, ".keywardenignore")}: ${error62.code ?? String(error62)}`);
+  }
+}
+function readBaseline(file2) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync4(file2, "utf8"));
+  } catch (error62) {
+    const code = error62.code;
+    throw new UsageError(`--baseline ${file2}: ${code ?? "not valid JSON"}`);
+  }
+  try {
+    return parseBaseline(report);
+  } catch (error62) {
+    throw new UsageError(`--baseline ${file2}: ${error62.message}`);
+  }
+}
+
+// src/detect/tuning.ts
+var tuningSample = 1024 * 1024;
+var AnchorTuner = class {
+  #counts = new Float64Array(256);
+  #counted = 0;
+  /** Feed bytes; returns the tuned engine once the sample is complete (once), else undefined. */
+  feed(data, engine) {
+    const counts = this.#counts;
+    if (!counts) return void 0;
+    const end = Math.min(data.length, tuningSample - this.#counted);
+    for (let i = 0; i < end; i++) {
+      const byte = data[i] ?? 0;
+      counts[byte] = (counts[byte] ?? 0) + 1;
+    }
+    this.#counted += end;
+    if (this.#counted < tuningSample) return void 0;
+    this.#counts = void 0;
+    return createEngine(engine.rules, counts);
+  }
+};
+
+// src/run/verdict.ts
+init_errors();
+init_types();
+var statusOf = (finding) => finding.verification?.status ?? "skipped";
+function isFailing(finding, failOn) {
+  return failOn === "any" || statusOf(finding) !== "invalid";
+}
+var statusOrder = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
+function byUrgency(findings) {
+  const rank = (finding) => statusOrder[statusOf(finding)] * 10 + severities.indexOf(finding.severity);
+  return [...findings].sort((a, b) => rank(a) - rank(b));
+}
+function leftOutNote(results, left) {
+  if (left.size === 0) return void 0;
+  const counts = [...left].map(([status, n]) => `${n} ${status}`).join(", ");
+  const total = [...left.values()].reduce((sum, n) => sum + n, 0);
+  const unknown2 = left.has("unknown");
+  return {
+    kind: "filter",
+    message: `--results ${[...results].join(",")} left out ${counts} finding${total === 1 ? "" : "s"}${unknown2 ? " (unknown: the key could not be checked and may still work)" : ""}`
+  };
+}
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function verdictOf(input2) {
+  if (input2.failing > 0) {
+    if (input2.failingHidden > 0) return { exitCode: ExitCode.findings, why: `exit 1: ${plural2(input2.failingHidden, "failing finding")} not shown (see the --results note)` };
+    return { exitCode: ExitCode.findings };
+  }
+  if (input2.incomplete.length > 0) {
+    const names = [...new Set(input2.incomplete.map((warning) => warning.path).filter((path) => path !== void 0))];
+    const listed = names.length > 0 ? `: ${names.slice(0, 5).join(", ")}${names.length > 5 ? `, and ${names.length - 5} more` : ""}` : "";
+    return { exitCode: ExitCode.error, why: `exit 2: not every ${input2.noun.replace(/s$/, "")} could be read to its end (${plural2(input2.incomplete.length, "warning")}${listed})` };
+  }
+  if (input2.passingShown > 0) return { exitCode: ExitCode.clean, why: "exit 0: every key found is known dead (--fail-on live)" };
+  return { exitCode: ExitCode.clean };
+}
+
+// src/run/verify.ts
+async function verifyFinding(finding, verifier) {
+  if (finding.verification) return finding;
+  const { verification, severity } = await verifier.verify(finding.ruleId, finding.secret);
+  return { ...finding, verification, ...severity ? { severity } : {} };
+}
+var defaultWaitingLimit = 1024;
+function verifyQueue(verifier, deliver, options = {}) {
+  const ordered2 = options.ordered ?? true;
+  const limit = options.limit ?? defaultWaitingLimit;
+  let tail = Promise.resolve();
+  let pending = 0;
+  let waiters = [];
+  const settled = () => new Promise((resolve4) => waiters.push(resolve4));
+  let failure2;
+  const check2 = () => {
+    if (failure2) throw failure2.error;
+  };
+  const handOn = (verified) => {
+    const step = async () => {
+      const done = await verified;
+      if (!failure2) await deliver(done);
+    };
+    tail = tail.then(step).catch((error62) => {
+      failure2 ??= { error: error62 };
+    }).finally(() => {
+      pending--;
+      const woken = waiters;
+      waiters = [];
+      for (const wake of woken) wake();
+    });
+  };
+  return {
+    async add(finding) {
+      check2();
+      pending++;
+      const verified = verifyFinding(finding, verifier);
+      if (ordered2) handOn(verified);
+      else void verified.then(() => handOn(verified), () => handOn(verified));
+      while (pending >= limit) await settled();
+      check2();
+    },
+    async drain() {
+      while (pending > 0) await settled();
+      await tail;
+      check2();
+    }
+  };
+}
+
+// src/run/tail.ts
+function firstOnly(once) {
+  if (!once) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  return (finding) => {
+    const id = once === "fingerprint" ? finding.fingerprint : `${finding.ruleId}\0${finding.secretHash}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+}
+async function runTail(source, prepared, options = {}) {
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const { config: config2, rules, suppressions, verifier } = prepared;
+  let engine = createEngine(rules);
+  const tuner = source.tuneAnchors ? new AnchorTuner() : void 0;
+  const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
+  const isFirst = firstOnly(source.once);
+  const warnings = [];
+  const kept = [];
+  const shownPaths = /* @__PURE__ */ new Set();
+  const byStatus = /* @__PURE__ */ new Map();
+  const leftOut = /* @__PURE__ */ new Map();
+  const stats = { files: 0, bytes: 0 };
+  const tally = { found: 0, shown: 0, suppressed: 0, failing: 0, failingHidden: 0, passingShown: 0 };
+  let allInput = true;
+  const report = async (finding) => {
+    const status = statusOf(finding);
+    const failing = isFailing(finding, config2.failOn);
+    if (failing) tally.failing++;
+    if (config2.results && !config2.results.has(status)) {
+      leftOut.set(status, (leftOut.get(status) ?? 0) + 1);
+      if (failing) tally.failingHidden++;
+      return;
+    }
+    tally.shown++;
+    allInput &&= finding.origin.kind === "input";
+    if (!failing) tally.passingShown++;
+    shownPaths.add(finding.origin.path);
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    if (options.keep) kept.push(finding);
+    await options.onFinding?.(finding);
+  };
+  const queue = verifier ? verifyQueue(verifier, report, { ordered: !source.unordered }) : void 0;
+  const handOn = async (finding) => {
+    tally.found++;
+    await (queue ? queue.add(finding) : report(finding));
+  };
+  const settling = source.settle ? [] : void 0;
+  const accept = async (finding) => {
+    if (isFirst && !isFirst(finding)) return;
+    if (isSuppressed(finding, suppressions)) {
+      tally.suppressed++;
+      return;
+    }
+    if (settling) settling.push(finding);
+    else await handOn(finding);
+  };
+  const warn = (warning) => {
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  };
+  const onEvent = async (event) => {
+    switch (event.kind) {
+      case "chunk": {
+        const { chunk } = event;
+        const data = Buffer.isBuffer(chunk.data) ? chunk.data : Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
+        if (tuner) engine = tuner.feed(data, engine) ?? engine;
+        for (const match of detectKeys(data, engine, { startLine: chunk.startLine, ...chunk.window })) await accept(toFinding(toWire(match, chunk.origin), match.rule));
+        return;
+      }
+      case "found": {
+        const rule = ruleById.get(event.found.ruleId);
+        if (rule) await accept(toFinding(event.found, rule));
+        return;
+      }
+      case "finding":
+        return accept(event.finding);
+      case "warning":
+        return warn(event.warning);
+      case "read":
+        stats.files += event.files;
+        stats.bytes += event.bytes;
+        return;
+    }
+  };
+  const context = {
+    ruleFiles: prepared.ruleFiles,
+    rules,
+    excludePatterns: prepared.ignore.pathPatterns,
+    // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await Promise.resolve().then(() => (init_worktree(), worktree_exports))).excludedPaths(prepared.ignore.pathPatterns) : () => false
+  };
+  await source.read(context, onEvent);
+  if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
+  await queue?.drain();
+  const note = config2.results ? leftOutNote(config2.results, leftOut) : void 0;
+  if (note) warn(note);
+  let findings = source.order ? kept.sort(source.order) : kept;
+  if (verifier) findings = byUrgency(findings);
+  return {
+    findings,
+    warnings,
+    stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
+    counts: { found: tally.found, shown: tally.shown, files: shownPaths.size, byStatus: Object.fromEntries(byStatus), suppressed: tally.suppressed, allInput: allInput && tally.shown > 0 },
+    verdict: verdictOf({ ...tally, failOn: config2.failOn, noun: source.noun ?? "inputs", incomplete: warnings.filter((warning) => warning.kind === "incomplete") }),
+    verified: verifier !== void 0
+  };
+}
+
+// src/run/version.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+var toolVersion = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
+    const version2 = pkg.version;
+    return typeof version2 === "string" ? version2 : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+})();
+
+// src/rules/prefixes.ts
+init_cache();
+import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+import { join as join5 } from "node:path";
+function keyPrefixes(files) {
+  return [...new Set(files.flatMap((file2) => file2.data.rules.flatMap((rule) => rule.keywords)))];
+}
+function builtinKeyPrefixes() {
+  const cached2 = readRuleCache(builtinRulesDir);
+  if (cached2) return keyPrefixes(cached2);
+  try {
+    const texts = readdirSync3(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync7(join5(builtinRulesDir, name), "utf8"));
+    return [...new Set(texts.flatMap((text) => [...text.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word) => word.trim().replace(/^['"]|['"]$/g, "")))))].filter((word) => word !== "");
+  } catch {
+    return [];
+  }
+}
+
+// src/report/verification.ts
+var statusesByUrgency = ["live", "unknown", "skipped", "invalid"];
+function isVerified(findings) {
+  return findings.some((finding) => finding.verification !== void 0);
+}
+function statusOf2(finding) {
+  return finding.verification?.status ?? "skipped";
+}
+function countByStatus(findings) {
+  return statusesByUrgency.map((status) => [status, findings.filter((finding) => statusOf2(finding) === status).length]).filter(([, count]) => count > 0);
+}
+function statusSummary(findings) {
+  return countByStatus(findings).map(([status, count]) => `${count} ${status}`).join(", ");
+}
+var maxTextLength = 200;
+function plainText(text) {
+  const clean = text.replace(/[\t\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}\u2026` : clean;
+}
+function formatUsd(amount) {
+  if (amount > 0 && amount < 0.01) return "<$0.01";
+  return `$${amount.toFixed(2)}`;
+}
+function numberIn(detail, field2) {
+  const value = detail[field2];
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+function describeSpending(detail) {
+  const usage = numberIn(detail, "usage");
+  const limit = numberIn(detail, "limit");
+  const remaining = numberIn(detail, "limit_remaining");
+  const used = usage === void 0 ? void 0 : `usage ${formatUsd(usage)}`;
+  if (limit !== void 0) {
+    const left = remaining === void 0 ? "" : ` (${formatUsd(remaining)} left)`;
+    return `${used ? `${used} of ` : ""}${formatUsd(limit)} limit${left}`;
+  }
+  if (detail["limit"] === null) return used ? `${used}, no limit` : "no limit";
+  return used;
+}
+function describeExpiry(detail) {
+  if (!("expires_at" in detail)) return void 0;
+  const expiry = detail["expires_at"];
+  if (expiry === null) return "expires never";
+  return typeof expiry === "string" ? `expires ${plainText(expiry)}` : void 0;
+}
+function describeLiveDetail(detail) {
+  const parts = [describeSpending(detail), describeExpiry(detail), detail["is_free_tier"] === true ? "free tier" : void 0];
+  const told = parts.filter((part) => part !== void 0);
+  return told.length > 0 ? told.join(", ") : void 0;
+}
+function describeOutcome(verification) {
+  const reason = verification.reason === void 0 ? void 0 : plainText(verification.reason);
+  switch (verification.status) {
+    case "live": {
+      const detail = describeLiveDetail(verification.detail);
+      return detail && `live: ${detail}`;
+    }
+    case "unknown":
+      return `could not check: ${reason ?? "no usable answer"} \u2014 treat as live until checked`;
+    case "invalid":
+      return `invalid: the provider rejected it${reason ? ` (${reason})` : ""}`;
+    case "skipped":
+      return `not checked: ${reason ?? "no live check for this key"}`;
+  }
+}
+function escalationOf(verification) {
+  if (verification?.status !== "live" || verification.reason === void 0) return void 0;
+  return plainText(verification.reason);
+}
+function reportVerification(verification, secret) {
+  const mask = (value) => typeof value === "string" ? value.replaceAll(secret.reveal(), secret.redacted) : value;
+  const detail = Object.fromEntries(Object.entries(verification.detail).map(([field2, value]) => [field2, mask(value)]));
+  return {
+    status: verification.status,
+    detail,
+    ...verification.reason !== void 0 ? { reason: String(mask(verification.reason)) } : {}
+  };
+}
+function verificationOf(finding) {
+  return finding.verification && reportVerification(finding.verification, finding.secret);
+}
+
+// src/report/model.ts
+function toReportFinding(finding, context) {
+  const { origin } = finding;
+  const verification = verificationOf(finding);
+  return {
+    ruleId: finding.ruleId,
+    provider: finding.provider,
+    severity: finding.severity,
+    secretHash: finding.secretHash,
+    redacted: finding.secret.redacted,
+    fingerprint: finding.fingerprint,
+    source: origin.kind,
+    ...origin.kind === "input" ? {} : { path: origin.path },
+    line: finding.line,
+    column: finding.column,
+    endColumn: finding.endColumn,
+    ...finding.encoding ? { encoding: finding.encoding } : {},
+    ...origin.kind === "history" ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date } : {},
+    ...verification ? { verification } : {},
+    ...context.showSecrets ? { secret: finding.secret.reveal() } : {}
+  };
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
+}
+function suppressHint(finding, context = {}) {
+  const ignoreFile = printable(context.ignoreFile ?? ".keywardenignore");
+  const fingerprint = printable(finding.fingerprint);
+  switch (finding.origin.kind) {
+    case "history":
+      return `the key stays in history until it is revoked: rotate it; removing it in a new commit does not help. Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
+    case "log":
+      return `the log keeps the key: rotate it, and mask logs at the source (app | keywarden redact). Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
+    default:
+      return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
+  }
+}
+function distinctFiles(result) {
+  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+}
+
+// src/report/markdown.ts
+function cell(text) {
+  return text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+}
+function statusCell(finding) {
+  const status = statusOf2(finding);
+  return status === "live" || status === "unknown" ? `**${status}**` : status;
+}
+function severityCell(finding, verified) {
+  return verified && finding.severity === "critical" ? "**critical**" : finding.severity;
+}
+function detailsCell(finding) {
+  const verification = verificationOf(finding);
+  if (!verification) return "";
+  return cell([escalationOf(verification), describeOutcome(verification)].filter((text) => text !== void 0).join("; "));
+}
+function heading(result, verified) {
+  const { findings } = result;
+  const outcomes = verified ? ` (${statusSummary(findings)})` : "";
+  return `### keywarden: ${findings.length} leaked key${findings.length === 1 ? "" : "s"}${outcomes} in ${distinctFiles(result)} file${distinctFiles(result) === 1 ? "" : "s"}`;
+}
+function urgentAdvice(findings) {
+  const counts = new Map(countByStatus(findings));
+  const advice = [];
+  if (counts.has("live")) advice.push("**Live keys work right now: revoke them at the provider first.**");
+  if (counts.has("unknown")) advice.push("Keys that could not be checked may still work: treat them as live until checked.");
+  return advice.length > 0 ? [advice.join(" "), ""] : [];
+}
+function renderMarkdown(result, context) {
+  const { findings } = result;
+  if (findings.length === 0) return `### keywarden: no leaked keys
+
+Scanned ${result.stats.files} files.
+`;
+  const verified = isVerified(findings);
+  const history = findings.some((finding) => finding.origin.kind === "history");
+  const lines = [
+    heading(result, verified),
+    "",
+    `| File | Line |${history ? " Commit |" : ""} Provider | Severity |${verified ? " Status | Details |" : ""} Key | Fingerprint |`,
+    `|---|---|${history ? "---|" : ""}---|---|${verified ? "---|---|" : ""}---|---|`
+  ];
+  for (const finding of findings) {
+    const key = context.showSecrets ? finding.secret.reveal() : finding.secret.redacted;
+    const status = verified ? ` ${statusCell(finding)} | ${detailsCell(finding)} |` : "";
+    const { origin } = finding;
+    const commit = !history ? "" : origin.kind === "history" ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : " |";
+    lines.push(
+      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
+    );
+  }
+  lines.push("", ...verified ? urgentAdvice(findings) : [], "Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.", "");
+  return lines.join("\n");
+}
 
 // src/report/github.ts
 function escapeData(text) {
@@ -41273,6 +41379,238 @@ function renderAllClearComment(scope, runUrl) {
   ].join("\n");
 }
 
+// src/report/colors.ts
+var import_picocolors = __toESM(require_picocolors(), 1);
+function colors(enabled) {
+  return import_picocolors.default.createColors(enabled);
+}
+
+// src/report/human.ts
+var severityColor = {
+  critical: "magenta",
+  high: "red",
+  medium: "yellow",
+  low: "blue"
+};
+function outcomePaint(status, c) {
+  switch (status) {
+    case "live":
+      return c.red;
+    case "unknown":
+      return c.yellow;
+    case "invalid":
+    case "skipped":
+      return c.dim;
+  }
+}
+function statusTag(status, c) {
+  const tag = status.toUpperCase();
+  return status === "live" || status === "unknown" ? c.bold(outcomePaint(status, c)(tag)) : outcomePaint(status, c)(tag);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+function verificationLines(verification, severity, c) {
+  const lines = [];
+  const escalation = escalationOf(verification);
+  if (escalation) lines.push(`  ${c.bold(c[severityColor[severity]](`${severity}: ${escalation}`))}`);
+  const outcome = describeOutcome(verification);
+  if (outcome) lines.push(`  ${outcomePaint(verification.status, c)(outcome)}`);
+  return lines;
+}
+function renderFinding(finding, rule, context, c) {
+  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
+  const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
+  const severity = c[severityColor[finding.severity]](finding.severity);
+  const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : "";
+  const verification = verificationOf(finding);
+  const tag = verification ? `  ${statusTag(verification.status, c)}` : "";
+  const lines = [`${c.bold(where)}${tag}  ${printable(rule?.name ?? finding.ruleId)}  ${severity}  ${c.cyan(key)}${encoded}`];
+  if (verification) lines.push(...verificationLines(verification, finding.severity, c));
+  if (finding.origin.kind === "history") {
+    const { commit, author, date: date5 } = finding.origin;
+    lines.push(`  ${c.dim(printable(`commit ${commit.slice(0, 12)} by ${author} on ${date5}`))}`);
+  }
+  if (rule) lines.push(`  ${c.dim("fix:")} ${rule.hint}`);
+  if (finding.origin.kind !== "input") lines.push(`  ${c.dim(suppressHint(finding, context))}`);
+  return lines.join("\n");
+}
+function tallyOf(findings, files) {
+  return {
+    found: findings.length,
+    files,
+    outcomes: isVerified(findings) ? countByStatus(findings) : [],
+    allInput: findings.length > 0 && findings.every((finding) => finding.origin.kind === "input")
+  };
+}
+function outcomeCounts(tally, c) {
+  if (tally.outcomes.length === 0) return "";
+  const counts = tally.outcomes.map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
+  return ` (${counts.join(", ")})`;
+}
+function checkedSummary(result, tally, why, c) {
+  const found = tally.found;
+  const warned = result.warnings.length;
+  const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}`)}` : "";
+  if (found === 0) return `${c.green("\u2714 no keys to check")}${warnings}${why}`;
+  return `${c.bold(`${found} key${found === 1 ? "" : "s"} checked`)}${outcomeCounts(tally, c)}${warnings}${why}`;
+}
+function summaryLine(result, tally, context, c) {
+  const why = context.verdict?.why ? ` \xB7 ${c.bold(context.verdict.why)}` : "";
+  if (tally.allInput) return checkedSummary(result, tally, why, c);
+  const { files, bytes, durationMs } = result.stats;
+  const scanned = c.dim(`${files} file${files === 1 ? "" : "s"} (${formatBytes(bytes)}) scanned in ${(durationMs / 1e3).toFixed(2)} s`);
+  const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : "";
+  const warned = result.warnings.filter((warning) => warning.kind !== "filter").length;
+  const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}: not everything was scanned`)}` : "";
+  const found = tally.found;
+  const failed = (context.verdict?.exitCode ?? 0) !== 0;
+  if (found === 0 && !failed) return `${c.green("\u2714 no leaked keys")} \xB7 ${scanned}${suppressed}${warnings}${why}`;
+  if (found === 0) return `${c.red(c.bold("\u2716 no leaked key shown"))} \xB7 ${scanned}${suppressed}${warnings}${why}`;
+  const inFiles = `${tally.files} file${tally.files === 1 ? "" : "s"}`;
+  return `${c.red(c.bold(`\u2716 ${found} leaked key${found === 1 ? "" : "s"}`))}${outcomeCounts(tally, c)} in ${inFiles} \xB7 ${scanned}${suppressed}${warnings}${why}`;
+}
+function renderHuman(result, context, rules, color) {
+  const c = colors(color);
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
+  return `${[...blocks, summaryLine(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join("\n\n")}
+`;
+}
+
+// src/report/json.ts
+function renderJson(result, context) {
+  const report = {
+    version: 1,
+    tool: { name: "keywarden", version: context.toolVersion },
+    findings: result.findings.map((finding) => toReportFinding(finding, context)),
+    stats: result.stats,
+    ...result.warnings.length > 0 ? { warnings: result.warnings } : {}
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function renderJsonlFinding(finding, context) {
+  return `${JSON.stringify(toReportFinding(finding, context))}
+`;
+}
+function renderJsonl(result, context) {
+  return result.findings.map((finding) => renderJsonlFinding(finding, context)).join("");
+}
+
+// src/report/sarif.ts
+var level = { critical: "error", high: "error", medium: "warning", low: "note" };
+var securitySeverity = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+function encodeUri(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function describeRule(rule) {
+  return {
+    id: rule.id,
+    name: rule.name.replace(/[^A-Za-z0-9]+/g, ""),
+    shortDescription: { text: `${rule.name} leaked` },
+    fullDescription: { text: `${rule.name} found in plain text. Anyone who can read it can use it until it is revoked.` },
+    help: { text: rule.hint, markdown: rule.hint },
+    defaultConfiguration: { level: level[rule.severity] },
+    properties: { tags: ["security", "secret", rule.provider], precision: "high", "security-severity": securitySeverity[rule.severity] }
+  };
+}
+function levelOf(finding) {
+  if (finding.verification?.status === "live") return "error";
+  if (finding.verification?.status === "invalid") return "note";
+  return level[finding.severity];
+}
+var statusWord = { live: "Live", unknown: "Possibly live", invalid: "Invalid", skipped: "Unverified" };
+function sentence(text) {
+  return ` ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function verifiedMessage(finding, verification, ruleName) {
+  const escalation = escalationOf(verification);
+  const outcome = describeOutcome(verification);
+  return `${statusWord[verification.status]} ${ruleName} ${finding.secret.redacted} found.${escalation ? sentence(`${finding.severity}: ${escalation}`) : ""}${outcome ? sentence(outcome) : ""}`;
+}
+function messageOf(finding, rule, context) {
+  const secret = context.showSecrets ? ` Key: ${finding.secret.reveal()}.` : "";
+  const verification = verificationOf(finding);
+  if (!verification) return `${finding.provider} key ${finding.secret.redacted} found.${secret}`;
+  return `${verifiedMessage(finding, verification, rule?.name ?? finding.ruleId)}${secret}`;
+}
+function verificationProperties(finding) {
+  const verification = verificationOf(finding);
+  if (!verification) return {};
+  return {
+    verification,
+    severity: finding.severity,
+    "security-severity": securitySeverity[finding.severity]
+  };
+}
+function describeResult(finding, rule, ruleIndex, context) {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: levelOf(finding),
+    message: { text: messageOf(finding, rule, context) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeUri((context.uriPrefix ?? "") + finding.origin.path), uriBaseId: "%SRCROOT%" },
+          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn }
+        }
+      }
+    ],
+    partialFingerprints: { "keywarden/v1": finding.fingerprint, secretHash: finding.secretHash },
+    properties: {
+      provider: finding.provider,
+      redacted: finding.secret.redacted,
+      ...finding.origin.kind === "history" ? { commit: finding.origin.commit } : {},
+      ...verificationProperties(finding)
+    }
+  };
+}
+function renderSarif(result, context, rules) {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const log2 = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "keywarden",
+            version: context.toolVersion,
+            semanticVersion: context.toolVersion,
+            rules: rules.map(describeRule)
+          }
+        },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The top of the repository (or the scanned directory outside one)." } } },
+        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log2, null, 2)}
+`;
+}
+
+// src/report/index.ts
+function render(format2, result, context, rules, color = false) {
+  switch (format2) {
+    case "human":
+      return renderHuman(result, context, rules, color);
+    case "json":
+      return renderJson(result, context);
+    case "jsonl":
+      return renderJsonl(result, context);
+    case "sarif":
+      return renderSarif(result, context, rules);
+    case "markdown":
+      return renderMarkdown(result, context);
+  }
+}
+
 // src/sources/fetch.ts
 init_errors();
 function fetchEnv() {
@@ -41333,19 +41671,6 @@ async function remoteBranchTip(dir, branch, remote = "origin") {
   return local.code === 0 ? local.stdout.toString("utf8").trim() : void 0;
 }
 
-// src/sources/worktree.ts
-var import_fast_glob = __toESM(require_out4(), 1);
-var import_ignore = __toESM(require_ignore(), 1);
-init_errors();
-function gitignoreRules(text) {
-  return (0, import_ignore.default)({ ignorecase: false }).add(text);
-}
-function excludedPaths(patterns) {
-  if (patterns.length === 0) return () => false;
-  const matcher = gitignoreRules(patterns.join("\n"));
-  return (path) => !path.startsWith("../") && path !== "" && matcher.ignores(path);
-}
-
 // src/action/event.ts
 var noCommit = /^0{40}$|^0{64}$/;
 var sha = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
@@ -41392,6 +41717,11 @@ function scanTargetOf(eventName, payload) {
 // src/action/inputs.ts
 var InputError = class extends Error {
 };
+var actionSpell = (option, value) => {
+  if (option === "verify") return "verify: true";
+  const name = option === "failOn" ? "fail-on" : option === "results" ? "results" : option;
+  return value === void 0 ? `input ${name}` : `input ${name}: '${value}'`;
+};
 function raw(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -41417,8 +41747,9 @@ function readInputs(env) {
   const config2 = raw(env, "config");
   const verify = boolean4(env, "verify", false);
   const failOn = choice(env, "fail-on", ["any", "live"], "any");
-  if (!verify && failOn === "live") throw new InputError("input fail-on: 'live' needs verify: true (without a live check no key is known to be live)");
-  if (!verify && results !== "") throw new InputError("input results needs verify: true (outcomes come from the live check)");
+  const given = /* @__PURE__ */ new Set([...verify ? ["verify"] : [], ...results !== "" ? ["results"] : []]);
+  const problem = runConfigProblem(given, failOn, actionSpell);
+  if (problem) throw new InputError(problem);
   return {
     scan: choice(env, "scan", ["diff", "history"], "diff"),
     verify,
@@ -41441,42 +41772,43 @@ function readEvent(env) {
   const path = env.GITHUB_EVENT_PATH;
   if (!path) throw new KeywardenError("GITHUB_EVENT_PATH is not set: this runs as a GitHub Action step");
   try {
-    return { name, payload: JSON.parse(readFileSync6(path, "utf8")) };
+    return { name, payload: JSON.parse(readFileSync8(path, "utf8")) };
   } catch (error62) {
     throw new KeywardenError(`cannot read the event at ${path}: ${error62.code ?? "not valid JSON"}`);
   }
 }
 var short = (sha2) => sha2.slice(0, 7);
-async function scanTarget(target, repo, common) {
+async function targetSource(target, repo) {
   if (target.kind === "range") {
     try {
       for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
     } catch (error62) {
       if (target.pullRequest !== void 0 || target.defaultBranch === void 0 || !(error62 instanceof KeywardenError)) throw error62;
       log(`keywarden: ${short(target.base)} cannot be fetched (a force-push?); scanning the commits not on ${target.defaultBranch} instead`);
-      return scanTarget({ kind: "new-branch", head: target.head, defaultBranch: target.defaultBranch }, repo, common);
+      return targetSource({ kind: "new-branch", head: target.head, defaultBranch: target.defaultBranch }, repo);
     }
-    const scanned2 = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
-    const kept = await withoutBaseKeys(scanned2.findings, repo, target.base, target.head);
     const what = target.pullRequest === void 0 ? "pushed" : `pull request #${target.pullRequest}`;
     return {
       scope: `lines added by the ${what} commits (${short(target.base)}..${short(target.head)})`,
-      result: { ...scanned2, findings: kept },
+      source: settledAgainst(rangeSource({ repo, range: `${target.base}..${target.head}` }), repo, target.base, target.head),
       ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {}
     };
   }
   const tip = await remoteBranchTip(repo.dir, target.defaultBranch);
   if (tip === void 0) log(`keywarden: the default branch ${target.defaultBranch} is not reachable; scanning every commit of the new branch`);
   if (tip !== void 0) for (const step of await ensureRange(repo.dir, tip, target.head)) log(`keywarden: ${step}`);
-  const range = tip === void 0 ? target.head : `${tip}..${target.head}`;
-  const scanned = await scanRange({ ...common, repo, range });
-  const findings = tip === void 0 ? scanned.findings : await withoutBaseKeys(scanned.findings, repo, tip, target.head);
-  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: { ...scanned, findings } };
+  const range = rangeSource({ repo, range: tip === void 0 ? target.head : `${tip}..${target.head}` });
+  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, source: tip === void 0 ? range : settledAgainst(range, repo, tip, target.head) };
 }
-async function withoutBaseKeys(findings, repo, base, head) {
-  const { kept, inBase } = await withoutKeysInBase(findings, repo.dir, base, head);
-  if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? "" : "s"} left out: the key was already at ${short(base)} (in that file, or moved from another)`);
-  return kept;
+function settledAgainst(source, repo, base, head) {
+  return {
+    ...source,
+    async settle(findings) {
+      const { kept, inBase } = await withoutKeysInBase(findings, repo.dir, base, head);
+      if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? "" : "s"} left out: the key was already at ${short(base)} (in that file, or moved from another)`);
+      return kept;
+    }
+  };
 }
 function writeSummary(env, markdown) {
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith("\n") ? markdown : `${markdown}
@@ -41503,46 +41835,42 @@ async function updateComment(inputs, env, scanned, rules) {
     log(`::warning::keywarden: could not update the pull request comment: ${escapeData(error62.message)}`);
   }
 }
-function argsFrom(inputs) {
+function runConfigOf(inputs, repo, env) {
   return {
-    ...defaultReportArgs,
-    format: "json",
+    env,
+    ruleDirs: inputs.rules,
     failOn: inputs.failOn,
-    rules: inputs.rules,
-    ...inputs.config !== void 0 ? { config: inputs.config } : {},
-    ...inputs.verify ? { verify: true } : {},
-    ...inputs.results !== void 0 ? { results: inputs.results } : {}
+    ...inputs.config !== void 0 ? { configFile: inputs.config } : {},
+    ...repo.workTree !== void 0 ? { ignoreRoot: repo.workTree } : {},
+    ...inputs.verify ? { verify: {} } : {},
+    ...inputs.results !== void 0 ? { results: parseResults(inputs.results) } : {}
   };
 }
 async function runAction(env) {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
-  const args = argsFrom(inputs);
-  const setup = await prepareRun(args, repo.workTree);
-  const rules = compileRules(setup.ruleFiles);
-  const common = { rules, suppressions: setup.suppressions, excluded: excludedPaths(setup.ignore.pathPatterns) };
-  let scanned;
+  const prepared = await prepare(runConfigOf(inputs, repo, env));
+  const { rules } = prepared;
+  let target;
   if (inputs.scan === "history") {
-    scanned = { scope: "every blob in the repository history", result: await scanHistory({ ...common, repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
+    target = { scope: "every blob in the repository history", source: historySource({ repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
   } else {
     const event = readEvent(env);
-    const target = scanTargetOf(event.name, event.payload);
-    if (target.kind === "nothing") {
-      log(`keywarden: nothing to scan: ${target.why}`);
+    const scanTarget = scanTargetOf(event.name, event.payload);
+    if (scanTarget.kind === "nothing") {
+      log(`keywarden: nothing to scan: ${scanTarget.why}`);
       writeOutputs(env, { findings: "0", live: "0" });
       return ExitCode.clean;
     }
-    scanned = await scanTarget(target, repo, common);
+    target = await targetSource(scanTarget, repo);
   }
-  const filtered = await verifyAndFilter(scanned.result, { verifier: setup.verifier, results: args.results });
-  const result = { ...filtered.result, findings: byUrgency(filtered.result.findings) };
-  const { verdictFindings } = filtered;
-  scanned = { ...scanned, result };
+  const result = await runTail(target.source, prepared, { keep: true });
+  const scanned = { scope: target.scope, result, ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {} };
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
   const resume = randomUUID();
   log(`::stop-commands::${resume}`);
-  process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false }, rules, !env.NO_COLOR));
+  process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
   log(`::${resume}::`);
   process.stdout.write(renderAnnotations(result, rules));
   const engine = createEngine(rules);
@@ -41550,23 +41878,23 @@ async function runAction(env) {
   writeSummary(env, renderJobSummary(result, rules, scanned.scope));
   const outputs = {
     findings: String(result.findings.length),
-    live: String(result.findings.filter((finding) => finding.verification?.status === "live").length)
+    live: String(result.counts.byStatus.live ?? 0)
   };
   if (inputs.sarif !== void 0) {
-    const sarifPath = isAbsolute(inputs.sarif) ? inputs.sarif : join4(workspace, inputs.sarif);
+    const sarifPath = isAbsolute(inputs.sarif) ? inputs.sarif : join6(workspace, inputs.sarif);
     writeFileSync2(sarifPath, render("sarif", result, { toolVersion, showSecrets: false }, rules, false));
     outputs["sarif-file"] = sarifPath;
   }
   writeOutputs(env, outputs);
   await updateComment(inputs, env, scanned, rules);
-  const code = exitCodeFor(verdictFindings, inputs.failOn);
+  const code = result.verdict.exitCode;
   if (code === ExitCode.findings) log(`::error::keywarden: ${escapeData(`${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`)}`);
   return code;
 }
 function reportFailure(error62) {
   const known = error62 instanceof KeywardenError || error62 instanceof InputError || error62 instanceof UnsupportedEvent;
   const message = known ? error62.message : `unexpected failure: ${error62 instanceof Error ? error62.stack ?? error62.message : String(error62)}`;
-  log(`::error::keywarden: ${escapeData(redactKeyLikeTokens(message, ["sk-or-v1-", "sk-ar-", "tr_live_", "tr_test_"]))}`);
+  log(`::error::keywarden: ${escapeData(redactKeyLikeTokens(message, builtinKeyPrefixes()))}`);
   process.exitCode = ExitCode.error;
 }
 runAction(process.env).then((code) => {

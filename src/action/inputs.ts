@@ -1,3 +1,5 @@
+import { runConfigProblem, type RunOption, type Spell } from '../run/config.js';
+
 /**
  * The action's inputs (action.yml), as the runner passes them: `INPUT_<NAME>` with the
  * name upper-cased and spaces turned into `_` (hyphens stay). Read once, here.
@@ -18,6 +20,13 @@ export interface ActionInputs {
 }
 
 export class InputError extends Error {}
+
+/** Run settings named in the workflow's words: `input fail-on: 'live'`, `verify: true`. */
+const actionSpell: Spell = (option, value) => {
+  if (option === 'verify') return 'verify: true';
+  const name = option === 'failOn' ? 'fail-on' : option === 'results' ? 'results' : option;
+  return value === undefined ? `input ${name}` : `input ${name}: '${value}'`;
+};
 
 function raw(env: NodeJS.ProcessEnv, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -53,9 +62,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const config = raw(env, 'config');
   const verify = boolean(env, 'verify', false);
   const failOn = choice(env, 'fail-on', ['any', 'live'] as const, 'any');
-  // Said here in the workflow's words: the pipeline would say it with the CLI's flags.
-  if (!verify && failOn === 'live') throw new InputError("input fail-on: 'live' needs verify: true (without a live check no key is known to be live)");
-  if (!verify && results !== '') throw new InputError('input results needs verify: true (outcomes come from the live check)');
+  const given = new Set<RunOption>([...(verify ? ['verify' as const] : []), ...(results !== '' ? ['results' as const] : [])]);
+  const problem = runConfigProblem(given, failOn, actionSpell);
+  if (problem) throw new InputError(problem);
   return {
     scan: choice(env, 'scan', ['diff', 'history'] as const, 'diff'),
     verify,

@@ -10,27 +10,27 @@ import { ExitCode, KeywardenError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
-import { byUrgency, exitCodeFor, verifyAndFilter } from '../cli/emit.js';
-import { defaultReportArgs, type ReportArgs } from '../cli/options.js';
-import { prepareRun } from '../cli/suppressions.js';
-import { toolVersion } from '../cli/version.js';
 import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../notify/github.js';
-import { withoutKeysInBase } from '../pipeline/base-keys.js';
-import { scanHistory, scanRange } from '../pipeline/history.js';
-import { compileRules } from '../rules/compile.js';
+import { withoutKeysInBase } from '../run/base-keys.js';
+import { parseResults, type RunConfig } from '../run/config.js';
+import { historySource, rangeSource } from '../run/history.js';
+import { prepare } from '../run/prepare.js';
+import type { Source } from '../run/source.js';
+import { runTail } from '../run/tail.js';
+import { toolVersion } from '../run/version.js';
+import { builtinKeyPrefixes } from '../rules/prefixes.js';
 import { escapeData, renderAnnotations, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
 import { renderHuman } from '../report/human.js';
 import { render } from '../report/index.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
-import { excludedPaths } from '../sources/worktree.js';
 import { scanTargetOf, UnsupportedEvent, type ScanTarget } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 
-/** What was scanned, in words for the summary and the comment, and the result. */
-interface Scanned {
+/** What is scanned, in words for the summary and the comment, and the source that reads it. */
+interface Target {
   scope: string;
-  result: ScanResult;
+  source: Source;
   pullRequest?: number;
 }
 
@@ -49,7 +49,12 @@ function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
 
 const short = (sha: string) => sha.slice(0, 7);
 
-async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo: Repository, common: CommonScan): Promise<Scanned> {
+/**
+ * The source for what the event brings: the lines added by a pull request's or a push's
+ * commits, or a new branch's commits not on the default branch; in each case settled against
+ * the base, so a range is blamed only for keys it brings.
+ */
+async function targetSource(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo: Repository): Promise<Target> {
   if (target.kind === 'range') {
     try {
       for (const step of await ensureRange(repo.dir, target.base, target.head)) log(`keywarden: ${step}`);
@@ -58,38 +63,33 @@ async function scanTarget(target: Exclude<ScanTarget, { kind: 'nothing' }>, repo
       // commits not on the default branch are what it brings, as for a new branch.
       if (target.pullRequest !== undefined || target.defaultBranch === undefined || !(error instanceof KeywardenError)) throw error;
       log(`keywarden: ${short(target.base)} cannot be fetched (a force-push?); scanning the commits not on ${target.defaultBranch} instead`);
-      return scanTarget({ kind: 'new-branch', head: target.head, defaultBranch: target.defaultBranch }, repo, common);
+      return targetSource({ kind: 'new-branch', head: target.head, defaultBranch: target.defaultBranch }, repo);
     }
-    const scanned = await scanRange({ ...common, repo, range: `${target.base}..${target.head}` });
-    const kept = await withoutBaseKeys(scanned.findings, repo, target.base, target.head);
     const what = target.pullRequest === undefined ? 'pushed' : `pull request #${target.pullRequest}`;
     return {
       scope: `lines added by the ${what} commits (${short(target.base)}..${short(target.head)})`,
-      result: { ...scanned, findings: kept },
+      source: settledAgainst(rangeSource({ repo, range: `${target.base}..${target.head}` }), repo, target.base, target.head),
       ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}),
     };
   }
   const tip = await remoteBranchTip(repo.dir, target.defaultBranch);
   if (tip === undefined) log(`keywarden: the default branch ${target.defaultBranch} is not reachable; scanning every commit of the new branch`);
   if (tip !== undefined) for (const step of await ensureRange(repo.dir, tip, target.head)) log(`keywarden: ${step}`);
-  const range = tip === undefined ? target.head : `${tip}..${target.head}`;
-  const scanned = await scanRange({ ...common, repo, range });
+  const range = rangeSource({ repo, range: tip === undefined ? target.head : `${tip}..${target.head}` });
   // As for a pull request: a branch commit that edits or moves a line holding the default branch's key did not leak it.
-  const findings = tip === undefined ? scanned.findings : await withoutBaseKeys(scanned.findings, repo, tip, target.head);
-  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, result: { ...scanned, findings } };
+  return { scope: `lines added by the new branch's commits (not on ${target.defaultBranch})`, source: tip === undefined ? range : settledAgainst(range, repo, tip, target.head) };
 }
 
-/** The findings whose key the range brought itself (see withoutKeysInBase), saying how many were left out. */
-async function withoutBaseKeys(findings: Finding[], repo: Repository, base: string, head: string): Promise<Finding[]> {
-  const { kept, inBase } = await withoutKeysInBase(findings, repo.dir, base, head);
-  if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already at ${short(base)} (in that file, or moved from another)`);
-  return kept;
-}
-
-interface CommonScan {
-  rules: CompiledRule[];
-  suppressions: Awaited<ReturnType<typeof prepareRun>>['suppressions'];
-  excluded: (path: string) => boolean;
+/** A range's source whose findings keep only keys the range brought itself (see withoutKeysInBase), saying how many were left out. */
+function settledAgainst(source: Source, repo: Repository, base: string, head: string): Source {
+  return {
+    ...source,
+    async settle(findings: Finding[]) {
+      const { kept, inBase } = await withoutKeysInBase(findings, repo.dir, base, head);
+      if (inBase > 0) log(`keywarden: ${inBase} finding${inBase === 1 ? '' : 's'} left out: the key was already at ${short(base)} (in that file, or moved from another)`);
+      return kept;
+    },
+  };
 }
 
 /** The summary, the annotations' home when there are many: appended, as other steps write there too. */
@@ -103,7 +103,7 @@ function writeOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): 
   appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([name, value]) => `${name}=${value.replace(/[\r\n]/g, ' ')}\n`).join(''));
 }
 
-async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: Scanned, rules: readonly CompiledRule[]): Promise<void> {
+async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number }, rules: readonly CompiledRule[]): Promise<void> {
   if (!inputs.comment || scanned.pullRequest === undefined) return;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) {
@@ -124,15 +124,16 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
   }
 }
 
-function argsFrom(inputs: ActionInputs): ReportArgs {
+/** The inputs as the run's config: the same run the CLI makes, from the workflow's words. */
+function runConfigOf(inputs: ActionInputs, repo: Repository, env: NodeJS.ProcessEnv): RunConfig {
   return {
-    ...defaultReportArgs,
-    format: 'json',
+    env,
+    ruleDirs: inputs.rules,
     failOn: inputs.failOn,
-    rules: inputs.rules,
-    ...(inputs.config !== undefined ? { config: inputs.config } : {}),
-    ...(inputs.verify ? { verify: true } : {}),
-    ...(inputs.results !== undefined ? { results: inputs.results } : {}),
+    ...(inputs.config !== undefined ? { configFile: inputs.config } : {}),
+    ...(repo.workTree !== undefined ? { ignoreRoot: repo.workTree } : {}),
+    ...(inputs.verify ? { verify: {} } : {}),
+    ...(inputs.results !== undefined ? { results: parseResults(inputs.results) } : {}),
   };
 }
 
@@ -140,30 +141,26 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
-  const args = argsFrom(inputs);
-  const setup = await prepareRun(args, repo.workTree);
-  const rules = compileRules(setup.ruleFiles);
-  const common: CommonScan = { rules, suppressions: setup.suppressions, excluded: excludedPaths(setup.ignore.pathPatterns) };
+  const prepared = await prepare(runConfigOf(inputs, repo, env));
+  const { rules } = prepared;
 
-  let scanned: Scanned;
+  let target: Target;
   if (inputs.scan === 'history') {
-    scanned = { scope: 'every blob in the repository history', result: await scanHistory({ ...common, repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
+    target = { scope: 'every blob in the repository history', source: historySource({ repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
   } else {
     const event = readEvent(env);
-    const target = scanTargetOf(event.name, event.payload);
-    if (target.kind === 'nothing') {
-      log(`keywarden: nothing to scan: ${target.why}`);
+    const scanTarget = scanTargetOf(event.name, event.payload);
+    if (scanTarget.kind === 'nothing') {
+      log(`keywarden: nothing to scan: ${scanTarget.why}`);
       writeOutputs(env, { findings: '0', live: '0' });
       return ExitCode.clean;
     }
-    scanned = await scanTarget(target, repo, common);
+    target = await targetSource(scanTarget, repo);
   }
 
-  const filtered = await verifyAndFilter(scanned.result, { verifier: setup.verifier, results: args.results });
-  // Most urgent first everywhere, so a comment or summary cut at GitHub's size limits keeps the live keys.
-  const result = { ...filtered.result, findings: byUrgency(filtered.result.findings) };
-  const { verdictFindings } = filtered;
-  scanned = { ...scanned, result };
+  // Kept whole, most urgent first when verified, so a comment or summary cut at GitHub's size limits keeps the live keys.
+  const result = await runTail(target.source, prepared, { keep: true });
+  const scanned = { scope: target.scope, result, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
   // First of all, so no later line of this step or any other step can print a key.
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
 
@@ -173,7 +170,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   // `##[error]…` would be a command. So the runner reads no command inside it.
   const resume = randomUUID();
   log(`::stop-commands::${resume}`);
-  process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false }, rules, !env.NO_COLOR));
+  process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
   log(`::${resume}::`);
   process.stdout.write(renderAnnotations(result, rules));
   const engine = createEngine(rules);
@@ -182,7 +179,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
 
   const outputs: Record<string, string> = {
     findings: String(result.findings.length),
-    live: String(result.findings.filter((finding) => finding.verification?.status === 'live').length),
+    live: String(result.counts.byStatus.live ?? 0),
   };
   if (inputs.sarif !== undefined) {
     const sarifPath = isAbsolute(inputs.sarif) ? inputs.sarif : join(workspace, inputs.sarif);
@@ -192,7 +189,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   writeOutputs(env, outputs);
   await updateComment(inputs, env, scanned, rules);
 
-  const code = exitCodeFor(verdictFindings, inputs.failOn);
+  const code = result.verdict.exitCode;
   if (code === ExitCode.findings) log(`::error::keywarden: ${escapeData(`${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`)}`);
   return code;
 }
@@ -201,7 +198,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
 function reportFailure(error: unknown): void {
   const known = error instanceof KeywardenError || error instanceof InputError || error instanceof UnsupportedEvent;
   const message = known ? (error as Error).message : `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  log(`::error::keywarden: ${escapeData(redactKeyLikeTokens(message, ['sk-or-v1-', 'sk-ar-', 'tr_live_', 'tr_test_']))}`);
+  log(`::error::keywarden: ${escapeData(redactKeyLikeTokens(message, builtinKeyPrefixes()))}`);
   process.exitCode = ExitCode.error;
 }
 

@@ -1,10 +1,11 @@
 import { ExitCode } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
-import { scanChunks } from '../pipeline/scan-chunks.js';
-import { compileRules } from '../rules/compile.js';
-import { emitResult } from './emit.js';
-import type { ReportArgs } from './options.js';
-import { prepareRun } from './suppressions.js';
+import { prepare } from '../run/prepare.js';
+import { chunkSource } from '../run/scan-chunks.js';
+import { ignoreFileHint } from './ignore-hint.js';
+import type { ReportOptions } from './options.js';
+import { printRun } from './output.js';
+import { runConfigFrom } from './run-config.js';
 
 /**
  * What the commit and push guards share: rules, `.keywardenignore` at the work tree's top,
@@ -13,22 +14,17 @@ import { prepareRun } from './suppressions.js';
  * matcher for path patterns), because the guard runs on every commit.
  */
 export async function runGuard(
-  args: ReportArgs,
+  options: ReportOptions,
   top: string,
-  chunksOf: (exclude: ((path: string) => boolean) | undefined) => AsyncIterable<Chunk>,
+  chunksOf: (excluded: (path: string) => boolean) => AsyncIterable<Chunk>,
   blocked: 'commit' | 'push',
 ): Promise<number> {
-  const { ruleFiles, ignore, suppressions, verifier } = await prepareRun(args, top);
-  const rules = compileRules(ruleFiles);
-  // The glob matcher is loaded only when there are patterns: the guard runs on every commit.
-  const exclude = ignore.pathPatterns.length > 0 ? (await import('../sources/worktree.js')).excludedPaths(ignore.pathPatterns) : undefined;
-
-  const result = await scanChunks(chunksOf(exclude), { rules, suppressions });
-  const code = await emitResult(result, rules, { ...args, suppressed: result.suppressed, verifier });
-  if (code === ExitCode.findings && !args.quiet) process.stderr.write(advice(result.findings.length, blocked));
+  const prepared = await prepare(runConfigFrom(options, top));
+  const result = await printRun(chunkSource(chunksOf), prepared, options, { ignoreFile: ignoreFileHint(top) });
+  const code = result.verdict.exitCode;
+  if (code === ExitCode.findings && !options.quiet) process.stderr.write(advice(result.counts.found, blocked));
   return code;
 }
-
 /** How to proceed, printed under the findings (each of which names file:line, the provider and the redacted key). */
 function advice(count: number, blocked: 'commit' | 'push'): string {
   const keys = `${count} leaked key${count === 1 ? '' : 's'}`;

@@ -1,20 +1,12 @@
 import { UsageError } from '../core/errors.js';
-import { scanHistory, scanRange, type HistoryProgress } from '../pipeline/history.js';
-import { compileRules } from '../rules/compile.js';
+import { historySource, rangeSource, type HistoryProgress } from '../run/history.js';
+import { prepare } from '../run/prepare.js';
 import { openRepository } from '../sources/history.js';
-import { excludedPaths } from '../sources/worktree.js';
-import { emitResult } from './emit.js';
-import { parseSize, type ReportArgs } from './options.js';
+import { ignoreFileHint } from './ignore-hint.js';
+import { parseSize, type HistoryOptions } from './options.js';
+import { printRun } from './output.js';
 import { progressBar } from './progress.js';
-import { prepareRun } from './suppressions.js';
-
-export interface HistoryArgs extends ReportArgs {
-  repo: string;
-  range?: string;
-  since?: string;
-  branch?: string[];
-  maxFileSize?: string;
-}
+import { runConfigFrom } from './run-config.js';
 
 /**
  * Variables through which a calling git (a hook, say) points its children at *its*
@@ -29,42 +21,57 @@ function checkRevision(flag: string, value: string): string {
   return value;
 }
 
+const unit = '(?:second|minute|hour|day|week|month|year)s?';
+/**
+ * The dates `--since` takes: ISO 8601 dates and times, `@SECONDS`, `now`/`today`/`yesterday`,
+ * and `N unit[s] [ago]` (`2 weeks ago`, `1.week`, `3 days 2 hours ago`). git itself reads
+ * almost anything (`yesterday-ish` is yesterday, `garbage` is now, and a run of 0 commits
+ * passes), so an audit window a user mistyped must be an error, not a clean run.
+ */
+const sinceShapes = [
+  /^\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:z|[+-]\d{2}:?\d{2})?$/,
+  /^@\d+$/,
+  /^(?:now|today|yesterday)$/,
+  new RegExp(`^(?:\\d+[ .]${unit}[ .,]*)+(?:ago)?$`),
+];
+
+export function checkSince(value: string): string {
+  const text = value.trim().toLowerCase();
+  if (!sinceShapes.some((shape) => shape.test(text))) {
+    throw new UsageError(`--since: cannot read '${value}' as a date (use 2024-01-31, 2024-01-31T10:00:00Z, '2 weeks ago' or yesterday)`);
+  }
+  return value;
+}
+
 /**
  * `keywarden history [REPO]`: every blob reachable from any ref (or from `--branch` refs,
  * or committed `--since`), or with `--range A..B` the lines the range's commits added.
  */
-export async function runHistory(args: HistoryArgs): Promise<number> {
+export async function runHistory(options: HistoryOptions & { repo: string }): Promise<number> {
   for (const name of callerRepositoryVariables) delete process.env[name];
-  const branches = (args.branch ?? []).map((ref) => checkRevision('--branch', ref));
-  if (args.range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined: a range already names its commits');
-  const repo = await openRepository(args.repo);
+  const branches = (options.branch ?? []).map((ref) => checkRevision('--branch', ref));
+  if (options.range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined: a range already names its commits');
+  const since = options.since === undefined ? undefined : checkSince(options.since);
+  const repo = await openRepository(options.repo);
   // A bare repository has no work tree, so no .keywardenignore to read.
-  const { config, ruleFiles, ignore, suppressions, verifier } = await prepareRun(args, repo.workTree);
-  const rules = compileRules(ruleFiles);
-  const common = {
-    repo,
-    rules,
-    excluded: excludedPaths(ignore.pathPatterns),
-    suppressions,
-    ...(args.since !== undefined ? { since: args.since } : {}),
-  };
-  let result;
-  if (args.range !== undefined) {
-    result = await scanRange({ ...common, range: checkRevision('--range', args.range) });
-  } else {
-    const bar = args.quiet ? undefined : progressBar('history');
-    const started = Date.now();
-    const onProgress = bar && ((p: HistoryProgress) => bar.update(p.done, p.total, `${(p.bytes / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)} MB/s`));
-    try {
-      result = await scanHistory({
-        ...common,
-        selection: { revisions: branches, ...(args.since !== undefined ? { since: args.since } : {}) },
-        maxBlobSize: parseSize(String(args.maxFileSize ?? config.maxFileSize ?? '100MiB'), '--max-file-size'),
-        ...(onProgress ? { onProgress } : {}),
-      });
-    } finally {
-      bar?.done();
-    }
+  const prepared = await prepare(runConfigFrom(options, repo.workTree));
+  const context = repo.workTree ? { ignoreFile: ignoreFileHint(repo.workTree) } : {};
+  if (options.range !== undefined) {
+    const source = rangeSource({ repo, range: checkRevision('--range', options.range), ...(since !== undefined ? { since } : {}) });
+    return (await printRun(source, prepared, options, context)).verdict.exitCode;
   }
-  return emitResult(result, rules, { ...args, suppressed: result.suppressed, verifier });
+  const bar = options.quiet ? undefined : progressBar('history');
+  const started = Date.now();
+  const onProgress = bar && ((p: HistoryProgress) => bar.update(p.done, p.total, `${(p.bytes / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)} MB/s`));
+  const source = historySource({
+    repo,
+    selection: { revisions: branches, ...(since !== undefined ? { since } : {}) },
+    maxBlobSize: parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size'),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  try {
+    return (await printRun(source, prepared, { ...options, ...(bar ? { beforeWrite: bar.done } : {}) }, context)).verdict.exitCode;
+  } finally {
+    bar?.done();
+  }
 }

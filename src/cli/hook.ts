@@ -17,16 +17,11 @@ import { addedChunksInCommits } from '../sources/commit-diffs.js';
 import { parsePushLines, pushRevisions, unpushedRevisions, zeroSha, type PushedRef } from '../sources/push.js';
 import { workTreeTop } from '../sources/staged.js';
 import { runGuard } from './guard.js';
-import type { ReportArgs } from './options.js';
+import type { HookOptions, ReportOptions } from './options.js';
 
-export interface HookArgs {
-  prePush: boolean;
-}
-
-export interface PrePushArgs extends ReportArgs {
+export interface PrePushOptions extends ReportOptions {
   /** The remote's name (or its URL when it has none), as git passes it to the hook. */
-  remote?: string;
-  url?: string;
+  remote?: string | undefined;
 }
 
 /** The hooks directory git runs hooks from (honours core.hooksPath), absolute. */
@@ -70,7 +65,7 @@ function launcher(): Launcher {
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
 /** `keywarden hook install [--pre-push]`. */
-export async function runHookInstall(args: HookArgs): Promise<number> {
+export async function runHookInstall(args: HookOptions): Promise<number> {
   const top = await workTreeTop(process.cwd());
   const names: HookName[] = args.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
   const guarded = args.prePush ? 'commits and pushes are' : 'commits are';
@@ -180,14 +175,14 @@ async function readStdin(): Promise<string> {
 }
 
 /** `keywarden hook pre-push [REMOTE] [URL]`, run by the pre-push hook: scan the commits being pushed. */
-export async function runHookPrePush(args: PrePushArgs): Promise<number> {
+export async function runHookPrePush(args: PrePushOptions): Promise<number> {
   const top = await workTreeTop(process.cwd());
   const refs = await pushedRefs();
   const remote = args.remote ?? process.env['PRE_COMMIT_REMOTE_NAME'];
   // Unknown refs: guard every local branch's unpushed commits (HEAD's alone could be the wrong
   // branch). A git failure while walking them throws, so the push stops (exit 2).
   const revisions = refs === undefined ? unpushedRevisions : await pushRevisions(top, refs, remote);
-  return runGuard(args, top, (exclude) => (revisions ? addedChunksInCommits(top, revisions, exclude) : emptyChunks()), 'push');
+  return runGuard(args, top, (excluded) => (revisions ? addedChunksInCommits(top, revisions, excluded) : emptyChunks()), 'push');
 }
 
 async function* emptyChunks(): AsyncGenerator<never> {}

@@ -1,21 +1,15 @@
-import { ExitCode, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
-import { scanLogs, type LogSource } from '../pipeline/logs.js';
-import { compileRules } from '../rules/compile.js';
+import { logSource, type LogSource } from '../run/logs.js';
+import { prepare } from '../run/prepare.js';
+import type { Source } from '../run/source.js';
 import { followLog, readLog, resolveLogInputs, type LogInput } from '../sources/logs.js';
 import { excludedPaths } from '../sources/worktree.js';
-import { emitResult } from './emit.js';
-import type { ReportArgs } from './options.js';
+import { ignoreFileHint } from './ignore-hint.js';
+import type { LogsOptions } from './options.js';
+import { printRun } from './output.js';
 import { progressBar } from './progress.js';
-import { streamEmitter } from './stream-emit.js';
-import { prepareRun } from './suppressions.js';
-
-export interface LogsArgs extends ReportArgs {
-  /** Files, globs, `-`; none: stdin when it is not a terminal. */
-  files: string[];
-  follow: boolean;
-  fromEnd: boolean;
-}
+import { runConfigFrom } from './run-config.js';
 
 /** SIGINT/SIGTERM end the run the way the end of the input does; a second one kills as usual. */
 function stopOnSignals(controller: AbortController): { stoppedBy: () => string | undefined; release: () => void } {
@@ -41,11 +35,23 @@ function stopOnSignals(controller: AbortController): { stoppedBy: () => string |
   };
 }
 
-function sourceOf(input: LogInput, args: LogsArgs, signal: AbortSignal): LogSource {
-  const follows = args.follow && input.kind === 'file' && input.regular;
+function sourceOf(input: LogInput, options: LogsOptions, signal: AbortSignal): LogSource {
+  const follows = options.follow && input.kind === 'file' && input.regular;
   return {
     path: input.path,
-    events: follows ? followLog(input.absolute, { fromEnd: args.fromEnd, signal }) : readLog(input, { stdin: process.stdin, signal }),
+    events: follows ? followLog(input.absolute, { fromEnd: options.fromEnd, signal }) : readLog(input, { stdin: process.stdin, signal }),
+  };
+}
+
+/** A source that first says what resolving the inputs warned about, then reads the logs, then says whether a signal cut it short. */
+function withWarnings(before: readonly ScanWarning[], source: Source, after: () => ScanWarning[]): Source {
+  return {
+    ...source,
+    async read(context, emit) {
+      for (const warning of before) await emit({ kind: 'warning', warning });
+      await source.read(context, emit);
+      for (const warning of after()) await emit({ kind: 'warning', warning });
+    },
   };
 }
 
@@ -53,48 +59,32 @@ function sourceOf(input: LogInput, args: LogsArgs, signal: AbortSignal): LogSour
  * `keywarden logs [FILE..]`: log files (gzip by content), globs of rotated sets, stdin; with
  * `--follow`, files as they grow and rotate until SIGINT/SIGTERM. jsonl and human reports
  * print each finding as it is found; json, sarif and markdown print everything at the end.
+ * A log that could not be read to its end (a truncated or corrupt gzip) makes a clean run
+ * exit 2, not 0: the run's verdict says so.
  */
-/**
- * A clean result is not clean when a log could not be read to its end (a truncated or corrupt
- * gzip): that is an operational error, exit 2 (SPEC §2), not a pass. Findings still exit 1.
- */
-function failClosed(code: number, warnings: readonly ScanWarning[]): number {
-  if (code !== ExitCode.clean || !warnings.some((warning) => warning.kind === 'incomplete')) return code;
-  process.stderr.write('keywarden: not every log could be read to its end (see the warnings above): exit 2\n');
-  return ExitCode.error;
-}
-
-export async function runLogs(args: LogsArgs): Promise<number> {
-  if (args.fromEnd && !args.follow) throw new UsageError('--from-end needs --follow: without it every log is read from its start');
-  const { ruleFiles, ignore, suppressions, verifier } = await prepareRun(args, '.');
-  const rules = compileRules(ruleFiles);
-  const { inputs, warnings } = resolveLogInputs(args.files, { stdinIsTTY: process.stdin.isTTY === true, excluded: excludedPaths(ignore.pathPatterns) });
+export async function runLogs(options: LogsOptions & { files: string[] }): Promise<number> {
+  if (options.fromEnd && !options.follow) throw new UsageError('--from-end needs --follow: without it every log is read from its start');
+  const prepared = await prepare(runConfigFrom(options, '.'));
+  const { inputs, warnings } = resolveLogInputs(options.files, { stdinIsTTY: process.stdin.isTTY === true, excluded: excludedPaths(prepared.ignore.pathPatterns) });
   const controller = new AbortController();
   const signals = stopOnSignals(controller);
   try {
-    const sources = inputs.map((input) => sourceOf(input, args, controller.signal));
-    const streamed = args.format === 'jsonl' || args.format === 'human';
     const files = inputs.filter((input) => input.kind === 'file').length;
-    const bar = args.quiet || args.follow || files === 0 ? undefined : progressBar('logs');
+    const bar = options.quiet || options.follow || files === 0 ? undefined : progressBar('logs');
     const started = Date.now();
     const onProgress = bar && ((p: { bytes: number; sourcesDone: number }) => bar.update(p.sourcesDone, inputs.length, `${(p.bytes / 1e6).toFixed(0)} MB, ${(p.bytes / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)} MB/s`));
     const interrupted = (): ScanWarning[] => {
       const signal = signals.stoppedBy();
       // Following ends this way by design; a plain read cut short has not seen everything.
-      return signal && !args.follow ? [{ message: `stopped by ${signal}: the logs were not read to their end` }] : [];
+      return signal && !options.follow ? [{ message: `stopped by ${signal}: the logs were not read to their end` }] : [];
     };
-    if (streamed) {
-      const emitter = streamEmitter(rules, { ...args, format: args.format as 'jsonl' | 'human', verifier, ...(bar ? { beforeWrite: bar.done } : {}) });
-      for (const warning of warnings) emitter.warn(warning);
-      const result = await scanLogs(sources, { rules, suppressions, concurrent: args.follow, onFinding: emitter.add, onWarning: emitter.warn, ...(onProgress ? { onProgress } : {}) });
-      bar?.done();
-      const stopped = interrupted();
-      for (const warning of stopped) emitter.warn(warning);
-      return failClosed(await emitter.finish({ ...result, warnings: [...warnings, ...result.warnings, ...stopped] }), result.warnings);
-    }
-    const result = await scanLogs(sources, { rules, suppressions, concurrent: args.follow, keepFindings: true, ...(onProgress ? { onProgress } : {}) });
+    const logs = logSource(
+      inputs.map((input) => sourceOf(input, options, controller.signal)),
+      { concurrent: options.follow, ...(onProgress ? { onProgress } : {}) },
+    );
+    const result = await printRun(withWarnings(warnings, logs, interrupted), prepared, { ...options, streamHuman: true, ...(bar ? { beforeWrite: bar.done } : {}) }, { ignoreFile: ignoreFileHint('.') });
     bar?.done();
-    return failClosed(await emitResult({ ...result, warnings: [...warnings, ...result.warnings, ...interrupted()] }, rules, { ...args, suppressed: result.suppressed, verifier }), result.warnings);
+    return result.verdict.exitCode;
   } finally {
     signals.release();
   }

@@ -1,92 +1,123 @@
-import type { Argv } from 'yargs';
+import type { InferredOptionType, Options } from 'yargs';
 import { UsageError } from '../core/errors.js';
-import { verificationStatuses, type VerificationStatus } from '../core/types.js';
+import { verificationStatuses } from '../core/types.js';
 import { maskStyles, type MaskStyle } from '../detect/mask.js';
 import { formats, type Format } from '../report/index.js';
 
-/** Options shared by the scanning commands (SPEC §2). */
-export interface ReportArgs {
-  format: Format;
-  output?: string;
-  failOn: 'any' | 'live';
-  config?: string;
-  rules: string[];
-  baseline?: string;
-  showSecrets: boolean;
-  color: boolean;
-  quiet: boolean;
-  /** Live-check every distinct key (SPEC §5). */
-  verify?: boolean;
-  /** Seconds; undefined: `KEYWARDEN_VERIFY_TIMEOUT`, else 10. */
-  verifyTimeout?: number;
-  /** Undefined: `KEYWARDEN_VERIFY_CONCURRENCY`, else 8. */
-  verifyConcurrency?: number;
-  /** Comma-separated outcomes to report (`--results live,unknown`); undefined: all. */
-  results?: string;
-}
+/**
+ * Every command's options, as tables: yargs reads them, the types the commands take are
+ * derived from them (no hand-kept interface, no cast from yargs' output, so a renamed flag
+ * fails to compile), and the fast paths that skip yargs take their defaults from them.
+ * A value-taking option `requiresArg` (`-f` alone is an error, not silently ignored), and a
+ * repeatable one takes one value per use (`--rules DIR .` leaves `.` a path).
+ */
 
-/** `keywarden scan`: the shared options plus those of a working tree. */
-export interface ScanArgs extends ReportArgs {
-  /** Files and directories to scan; none means the current directory. */
-  paths: string[];
-  /** Undefined when not given, so a config file's value can apply; flags given win. */
-  gitignore?: boolean;
-  maxFileSize?: string;
-}
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
-/** The shared options' defaults: what a bare `keywarden staged` (the pre-commit hook's call) runs with. */
-export const defaultReportArgs: ReportArgs = {
-  format: 'human',
-  failOn: 'any',
-  rules: [],
-  showSecrets: false,
-  color: true,
-  quiet: false,
-};
+/** The parsed options of a table, by their camelCase names, as yargs hands them to a command. */
+export type OptionsOf<T extends Record<string, Options>> = { [K in keyof T & string as CamelCase<K>]: InferredOptionType<T[K]> };
 
 /** Where and how findings are printed, and which rules run: every command that reports findings has these. */
-export function outputOptions<T>(y: Argv<T>) {
-  return y
-    .option('format', { alias: 'f', choices: formats, default: defaultReportArgs.format, describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
-    .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'extra rule directory (repeatable)' })
-    .option('show-secrets', { type: 'boolean', default: defaultReportArgs.showSecrets, describe: 'print raw keys (off: only redacted forms)' })
-    .option('color', { type: 'boolean', default: defaultReportArgs.color, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: defaultReportArgs.quiet, describe: 'print findings only' });
-}
+export const outputTable = {
+  format: { alias: 'f', choices: formats, default: 'human' as Format, requiresArg: true, describe: 'report format' },
+  output: { alias: 'o', type: 'string', requiresArg: true, describe: 'write the report to FILE instead of stdout' },
+  rules: { type: 'string', array: true, nargs: 1, requiresArg: true, default: [] as string[], describe: 'extra rule directory (repeatable: --rules A --rules B)' },
+  'show-secrets': { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms)' },
+  color: { type: 'boolean', default: true, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'print findings and errors only: no summary, progress or warnings' },
+} as const satisfies Record<string, Options>;
 
 /** How live checks run, and which of their outcomes are reported. */
-export function verifyTuningOptions<T>(y: Argv<T>) {
-  return y
-    .option('verify-timeout', { type: 'number', describe: 'seconds per request [env KEYWARDEN_VERIFY_TIMEOUT; default: 10]' })
-    .option('verify-concurrency', { type: 'number', describe: 'requests at once [env KEYWARDEN_VERIFY_CONCURRENCY; default: 8]' })
-    .option('results', { type: 'string', describe: `outcomes to report, from ${verificationStatuses.join(',')} [default: all]` });
-}
+export const verifyTuningTable = {
+  'verify-timeout': { type: 'number', requiresArg: true, describe: 'seconds per request [env KEYWARDEN_VERIFY_TIMEOUT; default: 10]' },
+  'verify-concurrency': { type: 'number', requiresArg: true, describe: 'requests at once [env KEYWARDEN_VERIFY_CONCURRENCY; default: 8]' },
+  results: { type: 'string', requiresArg: true, describe: `outcomes to report, from ${verificationStatuses.join(',')} [default: all]` },
+} as const satisfies Record<string, Options>;
 
 /** Options every scanning command has: report format and destination, suppressions, rules, exit policy. */
-export function reportOptions<T>(y: Argv<T>) {
-  return verifyTuningOptions(
-    outputOptions(y)
-      .option('fail-on', { choices: ['any', 'live'] as const, default: defaultReportArgs.failOn, describe: 'which findings make the exit code 1: any, or live (every key not known dead; needs --verify)' })
-      .option('config', { type: 'string', describe: 'a YAML config file (exclude, rules, maxFileSize)' })
-      .option('baseline', { type: 'string', describe: 'a previous json report; findings already in it are not reported' })
-      .option('verify', { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" }),
-  );
+export const reportTable = {
+  ...outputTable,
+  ...verifyTuningTable,
+  'fail-on': { choices: ['any', 'live'] as const, default: 'any' as 'any' | 'live', requiresArg: true, describe: 'which findings make the exit code 1: any, or live (every key not known dead; needs --verify)' },
+  config: { type: 'string', requiresArg: true, describe: 'a YAML config file (exclude, rules, maxFileSize, gitignore)' },
+  baseline: { type: 'string', requiresArg: true, describe: 'a previous json report; findings already in it are not reported' },
+  verify: { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" },
+} as const satisfies Record<string, Options>;
+
+export const scanTable = {
+  ...reportTable,
+  gitignore: { type: 'boolean', describe: 'honour .gitignore files (default; --no-gitignore to scan ignored files)' },
+  'max-file-size': { type: 'string', requiresArg: true, describe: 'larger files are not scanned, and a warning says so [default: 100MiB]' },
+} as const satisfies Record<string, Options>;
+
+export const historyTable = {
+  ...reportTable,
+  range: { type: 'string', requiresArg: true, describe: 'A..B: only lines added by the commits in this range' },
+  since: { type: 'string', requiresArg: true, describe: 'only commits after DATE (a date git understands: 2024-01-31, "2 weeks ago")' },
+  branch: { type: 'string', array: true, nargs: 1, requiresArg: true, describe: 'only what is reachable from REF (repeatable) instead of every ref' },
+  'max-file-size': { type: 'string', requiresArg: true, describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' },
+} as const satisfies Record<string, Options>;
+
+export const logsTable = {
+  ...reportTable,
+  follow: { type: 'boolean', default: false, describe: 'keep reading as the files grow, across rotation, until SIGINT/SIGTERM; findings print as found' },
+  'from-end': { type: 'boolean', default: false, describe: 'with --follow: skip what the files already hold, like tail -f (default: scan it first)' },
+} as const satisfies Record<string, Options>;
+
+export const verifyTable = {
+  ...outputTable,
+  ...verifyTuningTable,
+  report: { type: 'string', requiresArg: true, describe: 'a json report (--format json) whose findings are checked again; its keys are read from the report (--show-secrets) or from where they were found' },
+  root: { type: 'string', default: '.', requiresArg: true, describe: "directory the report's paths are relative to; the repository for history findings" },
+  'fail-on': { choices: ['any', 'live'] as const, default: 'live' as 'any' | 'live', requiresArg: true, describe: 'which findings make the exit code 1; here the default is live: exit 0 only when every key is known dead' },
+} as const satisfies Record<string, Options>;
+
+export const redactTable = {
+  mask: {
+    choices: maskStyles,
+    default: 'redacted' as MaskStyle,
+    requiresArg: true,
+    describe:
+      'how a key is written: redacted = prefix and at most 4 characters at each end (sk-or-v1-e2e4…ecbe, as in reports); ' +
+      "hash = prefix and the first 12 hex digits of the key's sha256 (sk-or-v1-[sha256:1a2b3c4d5e6f], the start of a report's secretHash); " +
+      'stars = prefix and one * per character. Base64 text holding a key: [base64:<mask>]',
+  },
+  count: { type: 'boolean', default: false, describe: 'at the end, print on stderr how many keys were masked' },
+  rules: outputTable.rules,
+} as const satisfies Record<string, Options>;
+
+export const rulesListTable = {
+  rules: outputTable.rules,
+  format: { choices: ['human', 'json'] as const, default: 'human' as 'human' | 'json', requiresArg: true, describe: 'list format' },
+} as const satisfies Record<string, Options>;
+
+export const hookInstallTable = {
+  'pre-push': { type: 'boolean', default: false, describe: 'also scan the commits being pushed' },
+} as const satisfies Record<string, Options>;
+
+export type ReportOptions = OptionsOf<typeof reportTable>;
+export type ScanOptions = OptionsOf<typeof scanTable>;
+export type HistoryOptions = OptionsOf<typeof historyTable>;
+export type LogsOptions = OptionsOf<typeof logsTable>;
+export type VerifyOptions = OptionsOf<typeof verifyTable>;
+export type RedactOptions = OptionsOf<typeof redactTable>;
+export type RulesListOptions = OptionsOf<typeof rulesListTable>;
+export type HookOptions = OptionsOf<typeof hookInstallTable>;
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** The options a table gives when none is on the command line: what the fast paths (`staged`, `redact`) run with. */
+export function defaultsOf<T extends Record<string, Options>>(table: T): OptionsOf<T> {
+  // The one place a table's shape is asserted rather than inferred: each entry's default is its value.
+  return Object.fromEntries(Object.entries(table).map(([name, option]) => [camelCase(name), option.default])) as OptionsOf<T>;
 }
 
-/** `keywarden redact`: how keys are masked, whether to count them, which rules. */
-export function redactOptions<T>(y: Argv<T>) {
-  return y
-    .option('mask', {
-      choices: maskStyles,
-      default: 'redacted' as MaskStyle,
-      describe:
-        'how a key is written: redacted = prefix and at most 4 characters at each end (sk-or-v1-e2e4…ecbe, as in reports); ' +
-        "hash = prefix and the first 12 hex digits of the key's sha256 (sk-or-v1-[sha256:1a2b3c4d5e6f], the start of a report's secretHash); " +
-        'stars = prefix and one * per character. Base64 text holding a key: [base64:<mask>]',
-    })
-    .option('count', { type: 'boolean', default: false, describe: 'at the end, print on stderr how many keys were masked' })
-    .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'extra rule directory (repeatable)' });
+/** Every long and short flag a table knows, for "did you mean" on a mistyped one. */
+export function flagsOf(table: Record<string, Options>): string[] {
+  return Object.entries(table).flatMap(([name, option]) => {
+    const aliases = option.alias === undefined ? [] : [option.alias].flat();
+    return [name, ...(option.type === 'boolean' ? [`no-${name}`] : []), ...aliases];
+  });
 }
 
 /**
@@ -94,7 +125,7 @@ export function redactOptions<T>(y: Argv<T>) {
  * sits in pipelines and is started often, and yargs costs ~80 ms of start-up. Anything else
  * (other flags, help, a repeated or wrong value) gives undefined, and yargs reads it as usual.
  */
-export function quickRedactArgs(argv: readonly string[]): { mask: MaskStyle; count: boolean; rules: string[] } | undefined {
+export function quickRedactArgs(argv: readonly string[]): RedactOptions | undefined {
   if (argv[0] !== 'redact') return undefined;
   let mask: MaskStyle | undefined;
   let count: boolean | undefined;
@@ -108,24 +139,7 @@ export function quickRedactArgs(argv: readonly string[]): { mask: MaskStyle; cou
     if (value === undefined || mask !== undefined || !(maskStyles as readonly string[]).includes(value)) return undefined;
     mask = value as MaskStyle;
   }
-  return { mask: mask ?? 'redacted', count: count ?? false, rules: [] };
-}
-
-/** `--results live,unknown` as a set; every outcome when not given. */
-export function parseResults(text: string | undefined): Set<VerificationStatus> {
-  if (text === undefined) return new Set(verificationStatuses);
-  const chosen = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const wrong = chosen.filter((part) => !(verificationStatuses as readonly string[]).includes(part));
-  if (chosen.length === 0 || wrong.length > 0) {
-    throw new UsageError(`--results: ${wrong.length > 0 ? `'${wrong.join("', '")}' is not an outcome` : 'name at least one outcome'}; choose from ${verificationStatuses.join(',')}`);
-  }
-  return new Set(chosen as VerificationStatus[]);
-}
-
-export function scanOptions<T>(y: Argv<T>) {
-  return reportOptions(y)
-    .option('gitignore', { type: 'boolean', describe: 'honour .gitignore files (default; --no-gitignore to scan ignored files)' })
-    .option('max-file-size', { type: 'string', describe: 'larger files are not scanned, and a warning says so [default: 100MiB]' });
+  return { ...defaultsOf(redactTable), ...(mask !== undefined ? { mask } : {}), ...(count !== undefined ? { count } : {}) };
 }
 
 const sizeUnits: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };

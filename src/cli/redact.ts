@@ -1,18 +1,11 @@
 import { readSync, writeSync } from 'node:fs';
 import { ExitCode } from '../core/errors.js';
 import { createEngine } from '../detect/detect.js';
-import type { MaskStyle } from '../detect/mask.js';
-import { redactStream } from '../pipeline/redact-stream.js';
+import { redactStream } from '../run/redact-stream.js';
 import { compileRules } from '../rules/compile.js';
 import { loadRuleSet } from '../rules/rule-set.js';
+import type { RedactOptions } from './options.js';
 
-export interface RedactArgs {
-  mask: MaskStyle;
-  /** Say on stderr how many keys were masked. */
-  count: boolean;
-  /** Extra rule directories. */
-  rules: string[];
-}
 
 /** Bytes asked for per read; a pipe gives what it holds (64 KiB at most, usually). */
 const readSize = 1024 * 1024;
@@ -98,7 +91,7 @@ function stdoutWriter(): (chunk: Buffer) => void | Promise<void> {
  * A filter: exit 0 whether or not anything was masked; 2 only when it cannot run
  * (bad rules, a read or write error other than the reader going away).
  */
-export async function runRedact(args: RedactArgs): Promise<number> {
+export async function runRedact(args: RedactOptions): Promise<number> {
   const engine = createEngine(compileRules(await loadRuleSet(args.rules)));
   let masked: number;
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { severities, type Origin, type Severity } from '../core/types.js';
-import type { ReportedFinding } from '../pipeline/recover.js';
+import type { ReportedFinding } from '../run/recover.js';
 
 /**
  * Reading a keywarden json report (SPEC §3) back in: `verify --report`. Parsed as unknown

@@ -1,11 +1,12 @@
 import { ExitCode } from '../core/errors.js';
 import { colors } from '../report/colors.js';
 import { formatProblem, loadRuleFiles } from '../rules/load.js';
-import { selfTestRules } from '../pipeline/selftest.js';
-import { useColor } from './emit.js';
+import { selfTestRules } from '../run/selftest.js';
+import type { RulesListOptions } from './options.js';
+import { useColor } from './output.js';
 
 /** `keywarden rules list`: every rule in use, built-in and `--rules`. */
-export async function runRulesList(args: { rules: string[]; format: 'human' | 'json' }): Promise<number> {
+export async function runRulesList(args: RulesListOptions): Promise<number> {
   const files = loadRuleFiles(args.rules);
   const rows = files.flatMap(({ file, data }) =>
     data.rules.map((rule) => ({ id: rule.id, provider: data.provider, severity: rule.severity, name: rule.name, keywords: rule.keywords, verify: rule.verify !== undefined, file })),

@@ -1,11 +1,14 @@
 import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { prepare } from '../run/prepare.js';
+import { workTreeSource } from '../run/scan.js';
 import { workTreeTop } from '../sources/worktree.js';
-import { scanWorkTree } from '../pipeline/scan.js';
-import { emitResult } from './emit.js';
-import { parseSize, type ScanArgs } from './options.js';
+import { parseSize, type ScanOptions } from './options.js';
+import { printRun } from './output.js';
 import { progressBar } from './progress.js';
-import { prepareRun } from './suppressions.js';
+import { runConfigFrom } from './run-config.js';
+import { ignoreFileHint } from './ignore-hint.js';
 
 function isDirectory(path: string): boolean {
   try {
@@ -17,30 +20,33 @@ function isDirectory(path: string): boolean {
 
 const defaultMaxFileSize = '100MiB';
 
-/** `sub/dir/` when the scanned root lies inside a git work tree below its top; '' otherwise. */
-function repoPrefix(root: string): string {
-  const top = workTreeTop(root);
-  const inside = top === undefined ? '' : relative(top, resolve(root)).split(sep).join('/');
-  return inside === '' || inside.startsWith('..') ? '' : `${inside}/`;
+/**
+ * The directory reported paths (and so fingerprints, baselines and `.keywardenignore`) are
+ * relative to: the top of the git work tree the scan is in, so `scan src` and `scan .` agree;
+ * outside a work tree, the one directory given, else the current directory.
+ */
+export function scanRoot(paths: readonly string[]): string {
+  const only = paths.length === 1 ? paths[0] : undefined;
+  const anchor = only === undefined ? '.' : isDirectory(only) ? only : dirname(only);
+  return workTreeTop(anchor) ?? (only !== undefined && isDirectory(only) ? resolve(only) : resolve('.'));
 }
 
-/** `keywarden scan [PATH..] [-- PATH..]` (no path: `.`). Reported paths are relative to the one directory given, else to the current directory. */
-export async function runScan(args: ScanArgs): Promise<number> {
-  const paths = args.paths.length > 0 ? args.paths : ['.'];
-  const only = paths.length === 1 ? paths[0] : undefined;
-  const root = only !== undefined && isDirectory(only) ? only : '.';
-  const { config, ruleFiles, suppressions, verifier } = await prepareRun(args, root);
-  const maxFileSize = parseSize(String(args.maxFileSize ?? config.maxFileSize ?? defaultMaxFileSize), '--max-file-size');
-  const progress = args.quiet ? undefined : progressBar('scanning');
-  const result = await scanWorkTree({
+/** `keywarden scan [PATH..] [-- PATH..]` (no path: `.`). */
+export async function runScan(options: ScanOptions & { paths: string[] }): Promise<number> {
+  if (options.paths.includes('-')) throw new UsageError("scan reads files and directories; to scan stdin, use 'keywarden logs -' (or pipe into 'keywarden logs')");
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const root = scanRoot(paths);
+  const prepared = await prepare(runConfigFrom(options, root));
+  const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? defaultMaxFileSize), '--max-file-size');
+  const progress = options.quiet ? undefined : progressBar('scanning');
+  const source = workTreeSource({
     root,
     paths,
-    gitignore: args.gitignore ?? config.gitignore ?? true,
+    gitignore: options.gitignore ?? prepared.file.gitignore ?? true,
     maxFileSize,
-    ruleFiles,
-    suppressions,
     ...(progress ? { onProgress: progress.update } : {}),
   });
+  const result = await printRun(source, prepared, { ...options, ...(progress ? { beforeWrite: progress.done } : {}) }, { ignoreFile: ignoreFileHint(root) });
   progress?.done();
-  return emitResult(result, result.rules, { ...args, suppressed: result.suppressed, uriPrefix: repoPrefix(root), verifier });
+  return result.verdict.exitCode;
 }

@@ -7,13 +7,16 @@ export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'l
  * Where a piece of scanned text came from. Paths are relative to the scanned root, with `/`.
  * A key handed to `verify`/`revoke` directly (`input`) has no file: its `path` only names
  * the stream for people (`<stdin>`) and fingerprints, and json reports leave it out (SPEC §3).
+ * `repository` (`OWNER/NAME`) is set when a run covers several repositories (an audit), so
+ * two repositories' findings at the same path never share a fingerprint.
  */
-export type Origin =
+export type Origin = (
   | { kind: 'file'; path: string }
   | { kind: 'staged'; path: string }
   | { kind: 'history'; path: string; commit: string; author: string; email: string; date: string }
   | { kind: 'log'; path: string }
-  | { kind: 'input'; path: string };
+  | { kind: 'input'; path: string }
+) & { repository?: string };
 
 /** Text to scan (raw bytes, usually UTF-8) and where it came from. */
 export interface Chunk {
@@ -21,6 +24,21 @@ export interface Chunk {
   data: Uint8Array;
   /** 1-based line number of the first byte of `data` in the original source. */
   startLine: number;
+  /** Set when `data` is a window cut from a longer text: where its first byte sits, and which part of it it owns. */
+  window?: ChunkWindow;
+}
+
+/** What detection needs to report each key of a window once and at the right place (see `sources/windows.ts`). */
+export interface ChunkWindow {
+  /** UTF-16 units of the first line that lie before `data`. */
+  firstLineColumnOffset: number;
+  /** The part of the first line before `data` holds an inline-allow marker. */
+  firstLineAllowed: boolean;
+  /** `data` begins inside base64 text that began earlier, here. */
+  continuedBase64?: { line: number; column: number };
+  /** Report only keys starting in [ownedFrom, ownedTo): an overlap belongs to one window only. */
+  ownedFrom: number;
+  ownedTo: number;
 }
 
 /** A rule compiled and ready to run. See `src/rules/schema.ts` for the YAML form. */

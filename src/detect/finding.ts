@@ -9,12 +9,13 @@ export function secretHashOf(key: string): string {
 }
 
 /**
- * `path:ruleId:hash16`. No line number, so editing the lines above a finding keeps its
- * fingerprint (baselines and ignore entries survive), and a hash of the key, so a
- * different key put at an ignored place is still reported.
+ * `path:ruleId:hash16`, or `OWNER/NAME:path:ruleId:hash16` when the run covers several
+ * repositories. No line number, so editing the lines above a finding keeps its fingerprint
+ * (baselines and ignore entries survive), and a hash of the key, so a different key put at
+ * an ignored place is still reported.
  */
-export function fingerprintOf(path: string, ruleId: string, secretHash: string): string {
-  return `${path}:${ruleId}:${secretHash.slice('sha256:'.length, 'sha256:'.length + 16)}`;
+export function fingerprintOf(path: string, ruleId: string, secretHash: string, repository?: string): string {
+  return `${repository !== undefined ? `${repository}:` : ''}${path}:${ruleId}:${secretHash.slice('sha256:'.length, 'sha256:'.length + 16)}`;
 }
 
 /** A finding as it crosses a thread boundary: the raw key is a plain string here, and must be wrapped again at once. */
@@ -48,7 +49,7 @@ export function toFinding(wire: WireFinding, rule: CompiledRule): Finding {
     severity: rule.severity,
     secret: new Secret(wire.key, rule.prefix),
     secretHash,
-    fingerprint: fingerprintOf(wire.origin.path, rule.id, secretHash),
+    fingerprint: fingerprintOf(wire.origin.path, rule.id, secretHash, wire.origin.repository),
     origin: wire.origin,
     line: wire.line,
     column: wire.column,

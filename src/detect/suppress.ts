@@ -52,10 +52,12 @@ export interface Suppressions {
   baseline?: Baseline;
 }
 
+/** Whether an ignore file or the baseline names this finding. */
+export function isSuppressed(finding: Finding, suppressions: Suppressions): boolean {
+  return suppressions.ignore?.fingerprints.has(finding.fingerprint) === true || suppressions.baseline?.fingerprints.has(finding.fingerprint) === true;
+}
+
 export function applySuppressions(findings: readonly Finding[], suppressions: Suppressions): { kept: Finding[]; suppressed: number } {
-  const kept = findings.filter(
-    (finding) =>
-      !suppressions.ignore?.fingerprints.has(finding.fingerprint) && !suppressions.baseline?.fingerprints.has(finding.fingerprint),
-  );
+  const kept = findings.filter((finding) => !isSuppressed(finding, suppressions));
   return { kept, suppressed: findings.length - kept.length };
 }

@@ -63,7 +63,7 @@ function renderFinding(finding: Finding, rule: CompiledRule | undefined, context
   }
   if (rule) lines.push(`  ${c.dim('fix:')} ${rule.hint}`);
   // A key handed in on stdin sits in no file, so there is no line to mark or fingerprint to keep.
-  if (finding.origin.kind !== 'input') lines.push(`  ${c.dim(suppressHint(finding))}`);
+  if (finding.origin.kind !== 'input') lines.push(`  ${c.dim(suppressHint(finding, context))}`);
   return lines.join('\n');
 }
 
@@ -95,16 +95,18 @@ function outcomeCounts(tally: HumanTally, c: Colors): string {
 }
 
 /** `keywarden verify` on keys from stdin: nothing was scanned, keys were checked. */
-function checkedSummary(result: ScanResult, tally: HumanTally, c: Colors): string {
+function checkedSummary(result: ScanResult, tally: HumanTally, why: string, c: Colors): string {
   const found = tally.found;
   const warned = result.warnings.length;
   const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}`)}` : '';
-  if (found === 0) return `${c.green('✔ no keys to check')}${warnings}`;
-  return `${c.bold(`${found} key${found === 1 ? '' : 's'} checked`)}${outcomeCounts(tally, c)}${warnings}`;
+  if (found === 0) return `${c.green('✔ no keys to check')}${warnings}${why}`;
+  return `${c.bold(`${found} key${found === 1 ? '' : 's'} checked`)}${outcomeCounts(tally, c)}${warnings}${why}`;
 }
 
 function summaryLine(result: ScanResult, tally: HumanTally, context: ReportContext, c: Colors): string {
-  if (tally.allInput) return checkedSummary(result, tally, c);
+  // The last words say why the exit code is what it is, when the findings shown do not.
+  const why = context.verdict?.why ? ` · ${c.bold(context.verdict.why)}` : '';
+  if (tally.allInput) return checkedSummary(result, tally, why, c);
   const { files, bytes, durationMs } = result.stats;
   const scanned = c.dim(`${files} file${files === 1 ? '' : 's'} (${formatBytes(bytes)}) scanned in ${(durationMs / 1000).toFixed(2)} s`);
   const suppressed = context.suppressed ? c.dim(`, ${context.suppressed} suppressed`) : '';
@@ -112,9 +114,11 @@ function summaryLine(result: ScanResult, tally: HumanTally, context: ReportConte
   const warned = result.warnings.filter((warning) => warning.kind !== 'filter').length;
   const warnings = warned > 0 ? ` · ${c.yellow(`${warned} warning${warned === 1 ? '' : 's'}: not everything was scanned`)}` : '';
   const found = tally.found;
-  if (found === 0) return `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}`;
+  const failed = (context.verdict?.exitCode ?? 0) !== 0;
+  if (found === 0 && !failed) return `${c.green('✔ no leaked keys')} · ${scanned}${suppressed}${warnings}${why}`;
+  if (found === 0) return `${c.red(c.bold('✖ no leaked key shown'))} · ${scanned}${suppressed}${warnings}${why}`;
   const inFiles = `${tally.files} file${tally.files === 1 ? '' : 's'}`;
-  return `${c.red(c.bold(`✖ ${found} leaked key${found === 1 ? '' : 's'}`))}${outcomeCounts(tally, c)} in ${inFiles} · ${scanned}${suppressed}${warnings}`;
+  return `${c.red(c.bold(`✖ ${found} leaked key${found === 1 ? '' : 's'}`))}${outcomeCounts(tally, c)} in ${inFiles} · ${scanned}${suppressed}${warnings}${why}`;
 }
 
 /** One finding's block, for a report printed as findings are found (`keywarden logs`). */

@@ -10,6 +10,10 @@ export interface ReportContext {
   suppressed?: number;
   /** Path from the repository's top to the scanned root (`sub/dir/`), so SARIF URIs are repo-relative. */
   uriPrefix?: string;
+  /** The `.keywardenignore` that applies, as the user would open it (`../.keywardenignore`); default `.keywardenignore`. */
+  ignoreFile?: string;
+  /** The run's exit code, and why when its findings alone do not tell: the summary line ends with it. */
+  verdict?: { exitCode: number; why?: string };
 }
 
 /** A finding as SPEC §3's json report spells it. */
@@ -68,9 +72,22 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
-/** The one-line advice shown with a finding: how to fix it, and how to suppress a deliberate fake. */
-export function suppressHint(finding: Finding): string {
-  return `deliberate fake? add "keywarden:allow" on the line, or "${printable(finding.fingerprint)}" to .keywardenignore`;
+/**
+ * The one-line advice shown with a finding, fitted to where it was found: a line in a file can
+ * carry `keywarden:allow`; a past commit or a log line cannot be edited, and the key stays
+ * readable there until it is revoked.
+ */
+export function suppressHint(finding: Finding, context: Pick<ReportContext, 'ignoreFile'> = {}): string {
+  const ignoreFile = printable(context.ignoreFile ?? '.keywardenignore');
+  const fingerprint = printable(finding.fingerprint);
+  switch (finding.origin.kind) {
+    case 'history':
+      return `the key stays in history until it is revoked: rotate it; removing it in a new commit does not help. Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
+    case 'log':
+      return `the log keeps the key: rotate it, and mask logs at the source (app | keywarden redact). Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
+    default:
+      return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
+  }
 }
 
 export function distinctFiles(result: ScanResult): number {

@@ -1,4 +1,5 @@
 import { containsInlineAllow, isBase64Byte, utf16Length } from '../core/text.js';
+import type { ChunkWindow } from '../core/types.js';
 
 /** Bytes scanned at once; larger data is scanned in overlapping windows of this size. */
 export const defaultWindowSize = 16 * 1024 * 1024;
@@ -6,19 +7,10 @@ export const defaultWindowSize = 16 * 1024 * 1024;
 export const windowOverlap = 4096;
 
 /** A window of bytes, with what detection needs to report each key once and at the right place. */
-export interface FileWindow {
+export interface FileWindow extends ChunkWindow {
   data: Buffer;
   /** 1-based line of `data[0]`. */
   startLine: number;
-  /** UTF-16 units of `data[0]`'s line that lie before `data`. */
-  firstLineColumnOffset: number;
-  /** The part of `data[0]`'s line before `data` holds an inline-allow marker. */
-  firstLineAllowed: boolean;
-  /** `data` begins inside base64 text that began in an earlier window, here. */
-  continuedBase64?: { line: number; column: number };
-  /** Report only keys starting in [ownedFrom, ownedTo): an overlap belongs to one window only. */
-  ownedFrom: number;
-  ownedTo: number;
 }
 
 export function checkWindowSize(windowSize: number): void {

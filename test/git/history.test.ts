@@ -7,11 +7,9 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
-import { scanHistory, scanRange } from '../../src/pipeline/history.js';
-import { compileRules } from '../../src/rules/compile.js';
+import { historySource, rangeSource } from '../../src/run/history.js';
 import { openRepository } from '../../src/sources/history.js';
-import { excludedPaths } from '../../src/sources/worktree.js';
-import { builtin } from '../helpers/engine.js';
+import { runThrough } from '../helpers/run.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
@@ -21,7 +19,6 @@ Object.assign(process.env, isolatedGitEnv);
 cleanTmpDirs('all');
 
 const keys = keyFactory(3003);
-const rules = () => compileRules(builtin().ruleFiles);
 
 interface AuditOptions {
   revisions?: string[];
@@ -32,19 +29,17 @@ interface AuditOptions {
 
 async function audit(dir: string, options: AuditOptions = {}) {
   const repo = await openRepository(dir);
-  return scanHistory({
+  const source = historySource({
     repo,
-    rules: rules(),
-    suppressions: {},
-    excluded: excludedPaths(options.exclude ?? []),
     selection: { revisions: options.revisions ?? [], ...(options.since !== undefined ? { since: options.since } : {}) },
     maxBlobSize: options.maxBlobSize ?? 100 * 1024 * 1024,
   });
+  return runThrough(source, { suppressions: { ignore: { fingerprints: new Set(), pathPatterns: options.exclude ?? [] } } });
 }
 
 async function auditRange(dir: string, range: string, since?: string) {
   const repo = await openRepository(dir);
-  return scanRange({ repo, rules: rules(), suppressions: {}, excluded: () => false, range, ...(since !== undefined ? { since } : {}) });
+  return runThrough(rangeSource({ repo, range, ...(since !== undefined ? { since } : {}) }));
 }
 
 /** What a test compares: where, which key, which commit. */

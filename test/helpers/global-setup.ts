@@ -1,5 +1,5 @@
 /**
- * Build `dist/` once before the tests: worker threads (src/pipeline/pool.ts) load
+ * Build `dist/` once before the tests: worker threads (src/run/pool.ts) load
  * `worker.js` next to the compiled pool, so the thread tests and the CLI tests run the
  * built code, exactly as users do.
  */
@@ -15,7 +15,7 @@ export default function setup(): void {
   } catch (error) {
     const output = (error as { stdout?: string }).stdout ?? String(error);
     // tsc still emits on type errors; the tests that need dist/ fail on their own if it is missing.
-    if (!existsSync(fileURLToPath(new URL('../../dist/pipeline/worker.js', import.meta.url)))) {
+    if (!existsSync(fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url)))) {
       throw new Error(`npm run build failed:\n${output}`, { cause: error });
     }
     process.stderr.write(`warning: npm run build reported errors:\n${output}\n`);

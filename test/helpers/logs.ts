@@ -1,9 +1,8 @@
 /** Generated logs and in-memory log streams for the `keywarden logs` tests. */
 import type { Finding } from '../../src/core/types.js';
-import { scanLogs, type LogScan, type LogScanResult, type LogSource } from '../../src/pipeline/logs.js';
+import { logSource, type LogScan, type LogSource } from '../../src/run/logs.js';
 import type { LogEvent } from '../../src/sources/logs.js';
-import { builtin } from './engine.js';
-import { compileRules } from '../../src/rules/compile.js';
+import { runThrough } from './run.js';
 
 /** Log lines of plain words (no key characters glued to what follows), `lineLength` bytes each with the newline. */
 export function logFiller(length: number, lineLength = 61): string {
@@ -36,10 +35,7 @@ export function located(findings: readonly Finding[]): Located[] {
   return findings.map((f) => ({ key: f.secret.reveal(), path: f.origin.path, line: f.line, column: f.column, endColumn: f.endColumn }));
 }
 
-let rules: ReturnType<typeof compileRules> | undefined;
-
 /** Scan log sources with the built-in rules, keeping the findings. */
-export function scanSources(sources: LogSource[], options: Partial<LogScan> = {}): Promise<LogScanResult> {
-  rules ??= compileRules(builtin().ruleFiles);
-  return scanLogs(sources, { rules, suppressions: {}, keepFindings: true, ...options });
+export function scanSources(sources: LogSource[], options: LogScan = {}) {
+  return runThrough(logSource(sources, options));
 }

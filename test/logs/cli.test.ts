@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { logWindowSize } from '../../src/pipeline/logs.js';
+import { logWindowSize } from '../../src/run/logs.js';
 import { windowOverlap } from '../../src/sources/windows.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { keyFactory } from '../helpers/keys.js';

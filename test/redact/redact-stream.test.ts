@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/core/secret.js';
 import type { MaskStyle } from '../../src/detect/mask.js';
-import { redactStream, StreamRedactor } from '../../src/pipeline/redact-stream.js';
+import { redactStream, StreamRedactor } from '../../src/run/redact-stream.js';
 import { seededRandom } from '../../src/rules/examples.js';
 import { builtin } from '../helpers/engine.js';
 import { base64, keyFactory, prefixes, type KeyFactory } from '../helpers/keys.js';

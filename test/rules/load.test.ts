@@ -5,7 +5,7 @@ import { createEngine, detectKeys } from '../../src/detect/detect.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { builtinRulesDir } from '../../src/rules/cache.js';
 import { loadRuleFiles } from '../../src/rules/load.js';
-import { selfTestRules } from '../../src/pipeline/selftest.js';
+import { selfTestRules } from '../../src/run/selftest.js';
 import { keyFactory, ruleIds } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/detect/detect.js';
-import { emptyBatch, scanFile, type BatchResult } from '../../src/pipeline/scan-file.js';
+import { emptyBatch, scanFile, type BatchResult } from '../../src/run/scan-file.js';
 import { looksBinary, openFile, windowOverlap, type FileWindow } from '../../src/sources/files.js';
 import { builtin, positionAt } from '../helpers/engine.js';
 import { base64, keyFactory, keyKinds } from '../helpers/keys.js';
@@ -223,11 +223,11 @@ describe('what openFile and scanFile read', () => {
     expect(scan(path, { maxFileSize: text.length - 1 }).warnings).toHaveLength(1);
   });
 
-  it('a file that cannot be opened is a warning, not an exception', () => {
+  it('a file that cannot be opened is a warning (incomplete: the run cannot pass), not an exception', () => {
     const dir = makeTmpDir('files');
     const into = emptyBatch();
     scanFile({ absolute: join(dir, 'gone.txt'), path: 'gone.txt' }, engine(), { maxFileSize: 1 << 20 }, into);
-    expect(into).toEqual({ findings: [], warnings: [{ path: 'gone.txt', message: 'not scanned: ENOENT' }], files: 0, bytes: 0 });
+    expect(into).toEqual({ findings: [], warnings: [{ path: 'gone.txt', message: 'not scanned: ENOENT', kind: 'incomplete' }], files: 0, bytes: 0 });
   });
 
   it('looksBinary checks the first 8000 bytes for a NUL', () => {

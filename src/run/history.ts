@@ -1,12 +1,12 @@
-import type { CompiledRule, Origin, ScanResult, ScanWarning } from '../core/types.js';
+import type { Origin, ScanWarning } from '../core/types.js';
 import { createEngine, detectKeys, type KeyMatch } from '../detect/detect.js';
-import { toFinding, toWire } from '../detect/finding.js';
-import { applySuppressions, type Suppressions } from '../detect/suppress.js';
+import { toWire, type WireFinding } from '../detect/finding.js';
 import { CatFileBatch } from '../sources/cat-file.js';
 import { addedChunksInCommits } from '../sources/commit-diffs.js';
 import { looksBinary } from '../sources/files.js';
 import { blobSightings, presentBlobs, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
-import { scanChunks } from './scan-chunks.js';
+import { chunkSource } from './scan-chunks.js';
+import type { Source, SourceContext } from './source.js';
 
 export interface HistoryProgress {
   /** Blobs read so far. */
@@ -20,17 +20,10 @@ export interface HistoryProgress {
 export interface HistoryScan {
   repo: Repository;
   selection: HistorySelection;
-  rules: CompiledRule[];
-  suppressions: Suppressions;
-  /** Paths (inside the repository) that are not scanned: `.keywardenignore` globs and config excludes. */
-  excluded: (path: string) => boolean;
   /** Blobs larger than this many bytes are not scanned (a warning says so). */
   maxBlobSize: number;
   onProgress?: (progress: HistoryProgress) => void;
-  clock?: () => number;
 }
-
-type HistoryResult = ScanResult & { suppressed: number };
 
 /** The earliest sighting so far of one key at one path. */
 interface Attributed {
@@ -50,7 +43,8 @@ function byCommitThenPlace(a: Attributed, b: Attributed): number {
 
 /**
  * Every blob of the selected history, each read once, with each key reported once per
- * path and attributed to the commit that first put it there.
+ * path and attributed to the commit that first put it there (so findings are handed on
+ * when the walk ends, oldest commit first). Paths the context excludes are not read.
  *
  * The walk (`blobSightings`) and the reads (`CatFileBatch`) run at the same time: a blob
  * is requested when first sighted, and sightings of a blob still being read wait in a
@@ -58,10 +52,20 @@ function byCommitThenPlace(a: Attributed, b: Attributed): number {
  * and those waiting lists are kept, never contents: memory grows with the number of
  * distinct blobs, not with their size.
  */
-export async function scanHistory(request: HistoryScan): Promise<HistoryResult> {
-  const clock = request.clock ?? (() => performance.now());
-  const started = clock();
-  const engine = createEngine(request.rules);
+export function historySource(request: HistoryScan): Source {
+  return {
+    async read(context, emit) {
+      const { findings, warnings, blobs, bytes } = await scanBlobs(request, context);
+      for (const warning of warnings) await emit({ kind: 'warning', warning });
+      await emit({ kind: 'read', files: blobs, bytes });
+      for (const found of findings) await emit({ kind: 'found', found });
+    },
+  };
+}
+
+/** The walk and the reads of `historySource`: the keys found, attributed, oldest commit first. */
+async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<{ findings: WireFinding[]; warnings: ScanWarning[]; blobs: number; bytes: number }> {
+  const engine = createEngine([...context.rules]);
   const warnings: ScanWarning[] = [];
   const present = request.repo.partial ? await presentBlobs(request.repo) : undefined;
   const reader = new CatFileBatch(request.repo.dir, { maxSize: request.maxBlobSize });
@@ -87,7 +91,7 @@ export async function scanHistory(request: HistoryScan): Promise<HistoryResult> 
   };
   const walk = async () => {
     try {
-      for await (const batch of blobSightings(request.repo, request.selection, request.excluded)) {
+      for await (const batch of blobSightings(request.repo, request.selection, context.excluded)) {
         for (const sighting of batch) {
           const { oid } = sighting;
           if (clean.has(oid)) continue;
@@ -157,28 +161,23 @@ export async function scanHistory(request: HistoryScan): Promise<HistoryResult> 
     warnings.push({ message: 'shallow clone: history before the shallow boundary is not scanned, and keys already there are attributed to the oldest commit present' });
   }
   const attributed = [...earliest.values()].sort(byCommitThenPlace);
-  const findings = attributed.map(({ match, path, commit }) => toFinding(toWire(match, historyOrigin(path, commit)), match.rule));
-  const { kept, suppressed } = applySuppressions(findings, request.suppressions);
-  return { findings: kept, warnings, suppressed, stats: { files: scanned, bytes: progress.bytes, durationMs: Math.round(clock() - started) } };
+  const findings = attributed.map(({ match, path, commit }) => toWire(match, historyOrigin(path, commit)));
+  return { findings, warnings, blobs: scanned, bytes: progress.bytes };
 }
 
 export interface RangeScan {
   repo: Repository;
-  rules: CompiledRule[];
-  suppressions: Suppressions;
-  excluded: (path: string) => boolean;
   /** `A..B` (or anything `git log` takes as one revision argument). */
   range: string;
   since?: string;
-  clock?: () => number;
 }
 
 /**
  * The keys on lines added by the commits of a range (what a pull request or a push
  * introduces), each reported once per path and attributed to the earliest commit in the
- * range that added it. Keys that were already in the range's base are not reported.
+ * range that added it.
  */
-export async function scanRange(request: RangeScan): Promise<HistoryResult> {
+export function rangeSource(request: RangeScan): Source {
   const revisions = [
     '--date-order',
     '--reverse',
@@ -188,10 +187,5 @@ export async function scanRange(request: RangeScan): Promise<HistoryResult> {
     '--',
   ];
   // Oldest commits first (`--reverse`), so the first finding of each fingerprint is the earliest.
-  return scanChunks(addedChunksInCommits(request.repo.dir, revisions, request.excluded), {
-    rules: request.rules,
-    suppressions: request.suppressions,
-    firstPerFingerprint: true,
-    ...(request.clock ? { clock: request.clock } : {}),
-  });
+  return chunkSource((excluded) => addedChunksInCommits(request.repo.dir, revisions, excluded), { firstPerFingerprint: true });
 }

@@ -1,24 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TreeFile } from '../sources/worktree.js';
-import { emptyBatch, type BatchResult } from './scan-file.js';
+import type { BatchResult } from './scan-file.js';
 import type { BatchRequest, WorkerSetup } from './worker.js';
 
 // Run from source (the tests do), the worker is taken from the build: threads cannot load .ts files.
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../../dist/pipeline/worker.js' : './worker.js', import.meta.url);
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../../dist/run/worker.js' : './worker.js', import.meta.url);
 /** Files per message: large enough to amortise messaging, small enough to balance the threads. */
 const batchSize = 48;
 /** Batches queued per thread so it never waits for the next one. */
 const inFlightPerWorker = 2;
 
 export const defaultThreads = Math.max(1, Math.min(availableParallelism(), 8));
-
-function merge(into: BatchResult, from: BatchResult): void {
-  into.findings.push(...from.findings);
-  into.warnings.push(...from.warnings);
-  into.files += from.files;
-  into.bytes += from.bytes;
-}
 
 /** Feed batches to one worker until none are left; resolves when it has answered them all. */
 function drive(worker: Worker, next: () => BatchRequest | undefined, onResult: (message: { id: number; result: BatchResult }) => void): Promise<void> {
@@ -57,11 +50,14 @@ export class ScanPool {
     this.#workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: setup }));
   }
 
-  /** Scan files; batches go to whichever thread is free, so one huge file does not hold the rest back. */
-  async scan(files: readonly TreeFile[], onProgress?: (done: number) => void): Promise<BatchResult> {
+  /**
+   * Scan files; batches go to whichever thread is free, so one huge file does not hold the
+   * rest back. Each batch's result is handed to `onBatch` as it arrives, with the number of
+   * files done so far.
+   */
+  async scan(files: readonly TreeFile[], onBatch: (result: BatchResult, filesDone: number) => void): Promise<void> {
     const batches: TreeFile[][] = [];
     for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
-    const total = emptyBatch();
     let next = 0;
     let done = 0;
     const nextRequest = (): BatchRequest | undefined => {
@@ -71,13 +67,11 @@ export class ScanPool {
     await Promise.all(
       this.#workers.map((worker) =>
         drive(worker, nextRequest, (message) => {
-          merge(total, message.result);
           done += batches[message.id]?.length ?? 0;
-          onProgress?.(done);
+          onBatch(message.result, done);
         }),
       ),
     );
-    return total;
   }
 
   async close(): Promise<void> {

@@ -22,9 +22,9 @@ const configSchema = z
   })
   .strict();
 
-export type Config = z.infer<typeof configSchema>;
+export type FileConfig = z.infer<typeof configSchema>;
 
-export function loadConfig(file: string): Config {
+export function loadConfig(file: string): FileConfig {
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(file, 'utf8')) ?? {};

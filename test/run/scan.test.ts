@@ -3,8 +3,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
 import { parseIgnoreFile } from '../../src/detect/suppress.js';
-import { scanWorkTree, type WorkTreeScan } from '../../src/pipeline/scan.js';
-import { builtin, positionOf } from '../helpers/engine.js';
+import type { Suppressions } from '../../src/detect/suppress.js';
+import { workTreeSource, type WorkTreeScan } from '../../src/run/scan.js';
+import { runThrough } from '../helpers/run.js';
+import { positionOf } from '../helpers/engine.js';
 import { base64, keyFactory, ruleIds } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
@@ -14,12 +16,25 @@ cleanTmpDirs('all');
  * Worker threads load `worker.js` next to the compiled pool, so the threaded scan is the
  * built one (dist/, compiled from src/ by test/helpers/global-setup.ts).
  */
-type ScanModule = typeof import('../../src/pipeline/scan.js');
-const distScanPath = fileURLToPath(new URL('../../dist/pipeline/scan.js', import.meta.url));
-let distScan: ScanModule['scanWorkTree'];
+type ScanModule = typeof import('../../src/run/scan.js');
+const distScanPath = fileURLToPath(new URL('../../dist/run/scan.js', import.meta.url));
+let distSource: ScanModule['workTreeSource'];
 beforeAll(async () => {
-  distScan = ((await import(pathToFileURL(distScanPath).href)) as ScanModule).scanWorkTree;
+  distSource = ((await import(pathToFileURL(distScanPath).href)) as ScanModule).workTreeSource;
 });
+
+/** A tree scan as a test asks for it: the source's settings, plus the run's suppressions and clock. */
+interface TreeRequest extends WorkTreeScan {
+  suppressions: Suppressions;
+  clock?: () => number;
+}
+
+function scanTree(request: TreeRequest, source = workTreeSource) {
+  const { suppressions, clock, ...tree } = request;
+  return runThrough(source(tree), { suppressions, ...(clock ? { clock } : {}) });
+}
+
+const distScan = (request: TreeRequest) => scanTree(request, distSource);
 
 const keys = keyFactory(0x7363616e);
 
@@ -102,13 +117,12 @@ function buildProject() {
   };
 }
 
-function request(root: string, extra: Partial<WorkTreeScan> = {}): WorkTreeScan {
+function request(root: string, extra: Partial<TreeRequest> = {}): TreeRequest {
   return {
     root,
     paths: [root],
     gitignore: true,
     maxFileSize: 256 * 1024,
-    ruleFiles: builtin().ruleFiles,
     suppressions: { ignore: { fingerprints: new Set(), pathPatterns: ['fixtures/'] } },
     ...extra,
   };
@@ -118,7 +132,7 @@ describe('scanWorkTree', () => {
   const project = buildProject();
 
   it('finds every planted key, once, in order of path, line and column', async () => {
-    const result = await scanWorkTree(request(project.root, { threads: 0 }));
+    const result = await scanTree(request(project.root, { threads: 0 }));
     const [baselined, ignored] = project.suppressedKeys;
     const everything: Planted[] = [
       ...project.planted,
@@ -140,7 +154,7 @@ describe('scanWorkTree', () => {
   });
 
   it('counts the files and bytes it read; binary, empty, ignored, excluded and too-large files are not counted', async () => {
-    const result = await scanWorkTree(request(project.root, { threads: 0 }));
+    const result = await scanTree(request(project.root, { threads: 0 }));
     expect(result.stats.files).toBe(project.scannedFiles);
     expect(result.stats.bytes).toBe(project.scannedBytes);
     expect(result.warnings).toEqual([{ path: 'big.txt', message: expect.stringMatching(/^not scanned: .* is over --max-file-size/) as unknown }]);
@@ -148,16 +162,16 @@ describe('scanWorkTree', () => {
 
   it('measures its duration with the clock it is given', async () => {
     let now = 1000;
-    const result = await scanWorkTree(request(project.root, { threads: 0, clock: () => (now += 125) }));
+    const result = await scanTree(request(project.root, { threads: 0, clock: () => (now += 125) }));
     expect(result.stats.durationMs).toBe(125);
   });
 
   it('applies .keywardenignore fingerprints and a baseline, and counts what they suppressed', async () => {
-    const all = plain(await scanWorkTree(request(project.root, { threads: 0 })));
+    const all = plain(await scanTree(request(project.root, { threads: 0 })));
     const [baselined, ignored] = project.suppressedKeys.map((key) => all.find((f) => f.key === key));
     if (!baselined || !ignored) throw new Error('fixture');
     const ignore = parseIgnoreFile(`# reviewed\nfixtures/\n${ignored.fingerprint}\n`);
-    const result = await scanWorkTree(
+    const result = await scanTree(
       request(project.root, {
         threads: 0,
         suppressions: { ignore, baseline: { fingerprints: new Set([baselined.fingerprint]) } },
@@ -168,19 +182,19 @@ describe('scanWorkTree', () => {
   });
 
   it('path patterns of .keywardenignore keep files from being read at all', async () => {
-    const withPatterns = await scanWorkTree(request(project.root, { threads: 0, suppressions: { ignore: parseIgnoreFile('fixtures/\ngen/\n') } }));
+    const withPatterns = await scanTree(request(project.root, { threads: 0, suppressions: { ignore: parseIgnoreFile('fixtures/\ngen/\n') } }));
     expect(plain(withPatterns).some((f) => f.path.startsWith('gen/'))).toBe(false);
     expect(withPatterns.stats.files).toBe(project.scannedFiles - 130);
     expect(withPatterns.suppressed).toBe(0);
   });
 
   it('gitignore: false scans ignored files too', async () => {
-    const result = await scanWorkTree(request(project.root, { threads: 0, gitignore: false }));
+    const result = await scanTree(request(project.root, { threads: 0, gitignore: false }));
     expect(plain(result).filter((f) => f.path === 'debug.log')).toHaveLength(1);
   });
 
   it('gives the same result on two worker threads as on the calling thread', async () => {
-    const onThread = await scanWorkTree(request(project.root, { threads: 0 }));
+    const onThread = await scanTree(request(project.root, { threads: 0 }));
     const progress: [number, number][] = [];
     const onWorkers = await distScan(request(project.root, { threads: 2, onProgress: (done, total) => progress.push([done, total]) }));
     expect(plain(onWorkers)).toEqual(plain(onThread));
@@ -195,17 +209,17 @@ describe('scanWorkTree', () => {
   });
 
   it('gives the same result on worker threads with suppressions applied', async () => {
-    const all = plain(await scanWorkTree(request(project.root, { threads: 0 })));
+    const all = plain(await scanTree(request(project.root, { threads: 0 })));
     const baseline = { fingerprints: new Set(all.filter((f) => f.path.startsWith('gen/')).map((f) => f.fingerprint)) };
     const req = request(project.root, { suppressions: { baseline } });
-    const [onThread, onWorkers] = [await scanWorkTree({ ...req, threads: 0 }), await distScan({ ...req, threads: 2 })];
+    const [onThread, onWorkers] = [await scanTree({ ...req, threads: 0 }), await distScan({ ...req, threads: 2 })];
     expect(plain(onWorkers)).toEqual(plain(onThread));
     expect(onWorkers.suppressed).toBe(baseline.fingerprints.size);
     expect(onWorkers.findings.some((f) => f.origin.path.startsWith('gen/'))).toBe(false);
   });
 
   it('scans named files and directories, with paths relative to the root', async () => {
-    const result = await scanWorkTree(request(project.root, { threads: 0, paths: [join(project.root, 'src'), join(project.root, '.env')] }));
+    const result = await scanTree(request(project.root, { threads: 0, paths: [join(project.root, 'src'), join(project.root, '.env')] }));
     expect([...new Set(plain(result).map((f) => f.path))]).toEqual(['.env', 'src/client.ts']);
   });
 });

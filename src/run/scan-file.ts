@@ -31,7 +31,7 @@ export function scanFile(file: TreeFile, engine: Engine, options: FileScanOption
   try {
     opened = openFile(file.absolute, options.maxFileSize, options.windowSize);
   } catch (error) {
-    into.warnings.push({ path: file.path, message: `not scanned: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    into.warnings.push({ path: file.path, message: `not scanned: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, kind: 'incomplete' });
     return;
   }
   try {
@@ -48,7 +48,7 @@ export function scanFile(file: TreeFile, engine: Engine, options: FileScanOption
     into.files++;
     into.bytes += read.size;
   } catch (error) {
-    into.warnings.push({ path: file.path, message: `not fully scanned: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    into.warnings.push({ path: file.path, message: `not fully scanned: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, kind: 'incomplete' });
   } finally {
     opened.close();
   }

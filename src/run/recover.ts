@@ -3,6 +3,7 @@ import type { CompiledRule, Finding, Origin } from '../core/types.js';
 import { createEngine, type Engine } from '../detect/detect.js';
 import { findKeyByHash } from '../detect/recover.js';
 import { readReportedLine } from '../sources/key-location.js';
+import type { Source } from './source.js';
 
 /** A finding read back from a json report (SPEC §3): everything but the verification, which is asked afresh. */
 export interface ReportedFinding extends Omit<Finding, 'secret' | 'verification'> {
@@ -103,4 +104,18 @@ export async function recoverFindings(reported: readonly ReportedFinding[], opti
     return { ...placeOf(finding), secret: Secret.fromRedacted(finding.redacted), verification: { status: 'skipped', detail: {}, reason } };
   });
   return { findings, linesRead };
+}
+
+/**
+ * The findings of a json report read back (`verify --report`, `revoke --report`), each with
+ * its key recovered, for a fresh live check. `bytes` is the report's size, for the stats.
+ */
+export function reportSource(reported: readonly ReportedFinding[], options: Omit<RecoverOptions, 'rules'> & { bytes: number }): Source {
+  return {
+    async read(context, emit) {
+      const { findings, linesRead } = await recoverFindings(reported, { ...options, rules: [...context.rules] });
+      await emit({ kind: 'read', files: linesRead, bytes: options.bytes });
+      for (const finding of findings) await emit({ kind: 'finding', finding });
+    },
+  };
 }

@@ -1,0 +1,157 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { ExitCode, UsageError } from '../core/errors.js';
+import type { CompiledRule, Finding, ScanWarning, VerificationStatus } from '../core/types.js';
+import { createEngine } from '../detect/detect.js';
+import { redactKeys } from '../detect/redact-text.js';
+import { colors, shouldColor } from '../report/colors.js';
+import { renderHumanFinding, renderHumanSummary } from '../report/human.js';
+import { render, type Format } from '../report/index.js';
+import { renderJsonlFinding } from '../report/json.js';
+import type { ReportContext } from '../report/model.js';
+import { statusesByUrgency } from '../report/verification.js';
+import type { Prepared } from '../run/prepare.js';
+import type { Source } from '../run/source.js';
+import { runTail, type RunResult } from '../run/tail.js';
+import type { Verifier } from '../verify/verifier.js';
+import type { ReportOptions } from './options.js';
+import { progressBar } from './progress.js';
+import { toolVersion } from '../run/version.js';
+
+/** How a command prints: the output options, plus what only the command knows. */
+export interface PrintOptions extends Pick<ReportOptions, 'format' | 'output' | 'showSecrets' | 'color' | 'quiet'> {
+  /** Called before anything is written to stdout (a progress bar clears its line). */
+  beforeWrite?: () => void;
+  /**
+   * Print a human report a finding at a time (logs, which may never end; keys on stdin, which may
+   * be many) instead of whole at the end, sorted (a tree by place, checked keys most urgent first).
+   */
+  streamHuman?: boolean;
+}
+
+/** Colour for a stream, or never when the text goes to a file. */
+export function useColor(options: { color: boolean; output?: string | undefined }, stream: NodeJS.WriteStream): boolean {
+  return !options.output && shouldColor(process.env, stream.isTTY === true, options.color);
+}
+
+/** Where the report goes: `--output FILE` (opened before the run, so a bad path fails first), else stdout. */
+interface Target {
+  write(text: string): void;
+  close(): void;
+}
+
+function openTarget(options: PrintOptions): Target {
+  if (!options.output) {
+    return {
+      write: (text) => {
+        options.beforeWrite?.();
+        process.stdout.write(text);
+      },
+      close: () => undefined,
+    };
+  }
+  const output = options.output;
+  const fail = (error: unknown) => new UsageError(`--output ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  let fd: number;
+  try {
+    fd = openSync(output, 'w');
+  } catch (error) {
+    throw fail(error);
+  }
+  return {
+    write: (text) => {
+      try {
+        writeSync(fd, text);
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Warnings on stderr, each redacted: they can quote paths and git's messages. */
+export function printWarnings(warnings: readonly ScanWarning[], rules: readonly CompiledRule[], options: { color: boolean }): void {
+  if (warnings.length === 0) return;
+  // The engine is built only when there are warnings.
+  const engine = createEngine([...rules]);
+  const errColor = colors(useColor({ color: options.color }, process.stderr));
+  for (const warning of warnings) {
+    const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
+    process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);
+  }
+}
+
+/** A verifier that draws a progress bar on a terminal while checks are outstanding: a run waiting on a provider says so. */
+function withCheckProgress(verifier: Verifier, quiet: boolean): { verifier: Verifier; done: () => void } {
+  const bar = quiet ? undefined : progressBar('checking keys');
+  if (!bar) return { verifier, done: () => undefined };
+  let asked = 0;
+  let answered = 0;
+  return {
+    verifier: {
+      verify(ruleId, secret) {
+        asked++;
+        bar.update(answered, asked);
+        const answer = verifier.verify(ruleId, secret);
+        void answer.finally(() => bar.update(++answered, asked));
+        return answer;
+      },
+    },
+    done: bar.done,
+  };
+}
+
+/**
+ * Run a source through the tail and print what it finds: jsonl a finding at a time as the
+ * run hands them on, human likewise with `streamHuman`, everything else whole at the end.
+ * Warnings go to stderr as they happen (`--quiet` keeps only a `--results` note that hides a
+ * key that may still work). Returns the run's result; its verdict is the exit code.
+ */
+export async function printRun(source: Source, prepared: Prepared, options: PrintOptions, context: Partial<ReportContext> = {}): Promise<RunResult> {
+  const { rules } = prepared;
+  const target = openTarget(options);
+  const color = useColor(options, process.stdout);
+  const reportContext: ReportContext = { toolVersion, showSecrets: options.showSecrets, ...context };
+  const streamed = options.format === 'jsonl' || (options.format === 'human' && options.streamHuman === true);
+  const checks = prepared.verifier ? withCheckProgress(prepared.verifier, options.quiet) : undefined;
+  const beforeWrite = () => {
+    checks?.done();
+    options.beforeWrite?.();
+  };
+  const onFinding = (finding: Finding) => {
+    beforeWrite();
+    target.write(options.format === 'jsonl' ? renderJsonlFinding(finding, reportContext) : `${renderHumanFinding(finding, rules, reportContext, color)}\n\n`);
+  };
+  const onWarning = (warning: ScanWarning) => {
+    // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
+    const hidesUnknown = warning.kind === 'filter' && warning.message.includes('unknown');
+    if (options.quiet && !hidesUnknown) return;
+    beforeWrite();
+    printWarnings([warning], rules, options);
+  };
+  let result: RunResult;
+  try {
+    result = await runTail(source, checks ? { ...prepared, verifier: checks.verifier } : prepared, { ...(streamed ? { onFinding } : { keep: true }), onWarning });
+  } finally {
+    checks?.done();
+  }
+  const finalContext: ReportContext = { ...reportContext, suppressed: result.counts.suppressed, verdict: result.verdict };
+  if (!streamed) {
+    const text = render(options.format as Format, result, finalContext, rules, color);
+    if (!(options.quiet && options.format === 'human' && result.counts.shown === 0)) target.write(text);
+  } else if (options.format === 'human' && !(options.quiet && result.counts.shown === 0)) {
+    const outcomes = result.verified ? statusesByUrgency.map((status): [VerificationStatus, number] => [status, result.counts.byStatus[status] ?? 0]).filter(([, n]) => n > 0) : [];
+    const tally = { found: result.counts.shown, files: result.counts.files, outcomes, allInput: result.counts.allInput };
+    target.write(`${renderHumanSummary(result, tally, finalContext, color)}\n`);
+  }
+  target.close();
+  if (options.output && !options.quiet) {
+    const n = result.counts.shown;
+    process.stderr.write(`keywarden: ${n} finding${n === 1 ? '' : 's'}; ${options.format} report written to ${options.output}\n`);
+  }
+  // A machine format on stdout has no summary line: the reason for an exit code the findings do not explain goes to
+  // stderr; so does an operational failure (exit 2) in every format, as errors do.
+  const { why, exitCode } = result.verdict;
+  if (why && (exitCode === ExitCode.error || ((options.format !== 'human' || options.output) && !options.quiet))) process.stderr.write(`keywarden: ${why}\n`);
+  return result;
+}

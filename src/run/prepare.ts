@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import type { CompiledRule } from '../core/types.js';
+import { parseBaseline, parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
+import { compileRules } from '../rules/compile.js';
+import { loadRuleSet } from '../rules/rule-set.js';
+import type { LoadedRuleFile } from '../rules/schema.js';
+import type { Verifier, VerifySettings } from '../verify/verifier.js';
+import type { FileConfig } from './config-file.js';
+import type { RunConfig, VerifyConfig } from './config.js';
+
+/** What every run reads before it scans, built once by `prepare`. */
+export interface Prepared {
+  config: RunConfig;
+  /** The `--config` file's settings (empty without one). */
+  file: FileConfig;
+  ruleFiles: LoadedRuleFile[];
+  rules: CompiledRule[];
+  /** `.keywardenignore` at the ignore root, with the config file's excludes added to its path patterns. */
+  ignore: IgnoreList;
+  suppressions: Suppressions;
+  /** Present when the config asks for live checks. */
+  verifier?: Verifier;
+}
+
+/**
+ * Read what a run needs, in the order that fails fastest: the config file (its YAML parser
+ * loaded only when one is given), the rules (built-in plus extra directories), the ignore
+ * file, the baseline, and the verifier, so a bad setting or a refused base URL stops the
+ * run before it reads anything else.
+ */
+export async function prepare(config: RunConfig): Promise<Prepared> {
+  const file: FileConfig = config.configFile ? (await import('./config-file.js')).loadConfig(config.configFile) : { exclude: [], rules: [] };
+  const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
+  const ignore = config.ignoreRoot === undefined ? { fingerprints: new Set<string>(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
+  ignore.pathPatterns.push(...file.exclude);
+  const suppressions: Suppressions = { ignore, ...(config.baseline ? { baseline: readBaseline(config.baseline) } : {}) };
+  // Loaded only for a run that checks keys: the pre-commit guard runs on every commit.
+  const verifier = config.verify ? await buildVerifier(config.verify, ruleFiles, config.env) : undefined;
+  return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...(verifier ? { verifier } : {}) };
+}
+
+async function buildVerifier(settings: VerifyConfig, ruleFiles: readonly LoadedRuleFile[], env: NodeJS.ProcessEnv): Promise<Verifier> {
+  const [{ createVerifier }, { fetchClient }] = await Promise.all([import('../verify/verifier.js'), import('../verify/http.js')]);
+  return createVerifier(ruleFiles, await verifySettingsFrom(settings, env), { http: fetchClient, env });
+}
+
+/** A setting's value, else the environment variable's, else the default; each checked. */
+function pick(value: number | undefined, flag: string, env: string | undefined, envName: string, fallback: number, valid: (n: number) => boolean, what: string): number {
+  if (value !== undefined) {
+    if (!valid(value)) throw new UsageError(`${flag}: ${what}`);
+    return value;
+  }
+  if (env !== undefined && env.trim() !== '') {
+    const fromEnv = Number(env);
+    if (!valid(fromEnv)) throw new UsageError(`${envName}=${env}: ${what}`);
+    return fromEnv;
+  }
+  return fallback;
+}
+
+/** The timeout and concurrency given, then `KEYWARDEN_VERIFY_*`, then SPEC §5's defaults. */
+export async function verifySettingsFrom(settings: VerifyConfig, env: NodeJS.ProcessEnv): Promise<VerifySettings> {
+  const { defaultVerifySettings } = await import('../verify/verifier.js');
+  const seconds = pick(settings.timeoutSeconds, '--verify-timeout', env.KEYWARDEN_VERIFY_TIMEOUT, 'KEYWARDEN_VERIFY_TIMEOUT', defaultVerifySettings.timeoutMs / 1000, (n) => Number.isFinite(n) && n >= 0.001 && n <= 600, 'a number of seconds from 0.001 to 600');
+  const concurrency = pick(settings.concurrency, '--verify-concurrency', env.KEYWARDEN_VERIFY_CONCURRENCY, 'KEYWARDEN_VERIFY_CONCURRENCY', defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
+  return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1000), concurrency };
+}
+
+/** `.keywardenignore` in `root`; absent is empty. */
+export function readIgnoreList(root: string): IgnoreList {
+  try {
+    return parseIgnoreFile(readFileSync(join(root, '.keywardenignore'), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fingerprints: new Set(), pathPatterns: [] };
+    throw new UsageError(`cannot read ${join(root, '.keywardenignore')}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** `--baseline FILE`: a previous json report. */
+export function readBaseline(file: string): Baseline {
+  let report: unknown;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    // JSON.parse quotes the text around the error, which could be part of a key: say only what went wrong.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--baseline ${file}: ${code ?? 'not valid JSON'}`);
+  }
+  try {
+    return parseBaseline(report);
+  } catch (error) {
+    throw new UsageError(`--baseline ${file}: ${(error as Error).message}`);
+  }
+}

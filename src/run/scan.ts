@@ -1,0 +1,70 @@
+import type { Finding } from '../core/types.js';
+import { createEngine } from '../detect/detect.js';
+import { listFiles, namesOnlyFiles } from '../sources/worktree.js';
+import { ScanPool } from './pool.js';
+import { scanBatch, type BatchResult } from './scan-file.js';
+import type { Emit, Source } from './source.js';
+
+export interface WorkTreeScan {
+  /** Directory reported paths are relative to. */
+  root: string;
+  paths: readonly string[];
+  gitignore: boolean;
+  maxFileSize: number;
+  /** Threads to scan on; 0 scans on the calling thread. Default: one per core, for trees large enough to gain. */
+  threads?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Below this many files, starting threads costs more than it saves. */
+const workerThreshold = 256;
+
+/** By path, then place: threads finish batches in any order, and a report printed whole should not. */
+export function byPlace(a: Finding, b: Finding): number {
+  return a.origin.path < b.origin.path ? -1 : a.origin.path > b.origin.path ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/** Hand one batch's findings, warnings and counts to the tail. */
+async function emitBatch(batch: BatchResult, emit: Emit): Promise<void> {
+  for (const warning of batch.warnings) await emit({ kind: 'warning', warning });
+  await emit({ kind: 'read', files: batch.files, bytes: batch.bytes });
+  for (const found of batch.findings) await emit({ kind: 'found', found });
+}
+
+/**
+ * The files of a working tree: listed (fast-glob, `.gitignore`), read and searched on worker
+ * threads when the tree is large enough to gain, each batch's keys handed on as it finishes.
+ */
+export function workTreeSource(request: WorkTreeScan): Source {
+  return {
+    noun: 'files',
+    order: byPlace,
+    async read(context, emit) {
+      const options = { maxFileSize: request.maxFileSize };
+      // Threads boot while the tree is walked; a short list of named files is scanned right here.
+      const fewFiles = request.threads === undefined && request.paths.length < workerThreshold && namesOnlyFiles(request.paths);
+      const pool = request.threads === 0 || fewFiles ? undefined : new ScanPool({ ruleFiles: [...context.ruleFiles], options }, request.threads);
+      try {
+        const listed = await listFiles({ root: request.root, paths: request.paths, gitignore: request.gitignore, exclude: context.excludePatterns });
+        for (const warning of listed.warnings) await emit({ kind: 'warning', warning });
+        const total = listed.files.length;
+        if (pool && (request.threads !== undefined || total >= workerThreshold)) {
+          // Batches arrive on the threads' schedule: each is handed on in turn, in arrival order.
+          let handed = Promise.resolve();
+          let failure: { error: unknown } | undefined;
+          await pool.scan(listed.files, (batch, done) => {
+            handed = handed.then(() => (failure ? undefined : emitBatch(batch, emit))).catch((error: unknown) => void (failure ??= { error }));
+            request.onProgress?.(done, total);
+          });
+          await handed;
+          if (failure) throw failure.error;
+        } else {
+          await emitBatch(scanBatch(listed.files, createEngine([...context.rules]), options), emit);
+          request.onProgress?.(total, total);
+        }
+      } finally {
+        await pool?.close();
+      }
+    },
+  };
+}
