@@ -30,12 +30,14 @@ const allowedLayers: Record<string, string[]> = {
   rules: ['core'],
   sources: ['core'],
   report: ['core'],
-  verify: ['core', 'rules'],
-  notify: ['core'],
-  pipeline: ['core', 'detect', 'rules', 'sources', 'verify'],
-  cli: ['core', 'detect', 'rules', 'sources', 'verify', 'report', 'pipeline'],
+  // The one pinned HTTP client: it knows hosts, timeouts and retries, not rules or providers.
+  net: ['core'],
+  verify: ['core', 'rules', 'net'],
+  notify: ['core', 'net'],
+  pipeline: ['core', 'detect', 'rules', 'sources', 'net', 'verify'],
+  cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'pipeline'],
   // The action is a second entry beside the CLI: it shares the CLI's run setup (config, rules, verifier).
-  action: ['core', 'detect', 'rules', 'sources', 'verify', 'notify', 'report', 'pipeline', 'cli'],
+  action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'notify', 'report', 'pipeline', 'cli'],
 };
 
 /** The only files that may import each third-party package. */

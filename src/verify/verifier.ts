@@ -3,8 +3,8 @@ import type { LoadedRuleFile, VerifySpec } from '../rules/schema.js';
 import { classifyResponse, isRetryable, type Classified } from './classify.js';
 import { refusal, requestUrl, resolveEndpoint, type Endpoint } from './endpoint.js';
 import type { HttpClient, HttpRequest } from './http.js';
-import { concurrencyLimit } from './limit.js';
-import { defaultRetryPolicy, nextDelayMs, retryAfterMs, type RetryPolicy } from './retry.js';
+import { concurrencyLimit } from '../net/limit.js';
+import { defaultRetryPolicy, nextDelayMs, retryAfterMs, type RetryPolicy } from '../net/retry.js';
 
 /** How live checks run (SPEC §5). */
 export interface VerifySettings {

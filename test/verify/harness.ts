@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Secret } from '../../src/core/secret.js';
 import { loadRuleFiles } from '../../src/rules/load.js';
 import { fetchClient, type HttpClient } from '../../src/verify/http.js';
-import { defaultRetryPolicy } from '../../src/verify/retry.js';
+import { defaultRetryPolicy } from '../../src/net/retry.js';
 import { createVerifier, type VerifierIO, type VerifySettings } from '../../src/verify/verifier.js';
 import type { Handler, RecordedRequest } from '../helpers/providers.js';
 import { prefixes, ruleIds, type KeyKind } from '../helpers/keys.js';

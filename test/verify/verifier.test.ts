@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { defaultRetryPolicy } from '../../src/verify/retry.js';
+import { defaultRetryPolicy } from '../../src/net/retry.js';
 import { createVerifier } from '../../src/verify/verifier.js';
 import { keyFactory, keyKinds, ruleIds, type KeyKind } from '../helpers/keys.js';
 import {

@@ -1,6 +1,6 @@
 /** When to ask again after a 429 or 5xx (SPEC §5): Retry-After first, else backoff with jitter. */
 import { describe, expect, it } from 'vitest';
-import { defaultRetryPolicy, nextDelayMs, retryAfterMs } from '../../src/verify/retry.js';
+import { defaultRetryPolicy, nextDelayMs, retryAfterMs } from '../../src/net/retry.js';
 
 const now = Date.UTC(2026, 10, 24, 12, 0, 0);
 
