@@ -1,10 +1,12 @@
 import type { Secret } from '../core/secret.js';
-import type { LoadedRuleFile, VerifySpec } from '../rules/schema.js';
-import { classifyResponse, isRetryable, type Classified } from './classify.js';
-import { refusal, requestUrl, resolveEndpoint, type Endpoint } from './endpoint.js';
-import type { HttpClient, HttpRequest } from './http.js';
+import type { HttpRequest } from '../net/http.js';
 import { concurrencyLimit } from '../net/limit.js';
-import { defaultRetryPolicy, nextDelayMs, retryAfterMs, type RetryPolicy } from '../net/retry.js';
+import { createPinnedClient, type NetIO, type PinnedClient } from '../net/pinned.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../net/retry.js';
+import { requestUrl } from '../net/url.js';
+import type { LoadedRuleFile, VerifySpec } from '../rules/schema.js';
+import { classifyResponse, type Classified } from './classify.js';
+import { resolveEndpoint, type Endpoint } from './endpoint.js';
 
 /** How live checks run (SPEC §5). */
 export interface VerifySettings {
@@ -18,13 +20,9 @@ export interface VerifySettings {
 export const defaultVerifySettings: VerifySettings = { timeoutMs: 10_000, concurrency: 8, retry: defaultRetryPolicy };
 
 /** The outside world the verifier talks to, passed in so tests can drive it. */
-export interface VerifierIO {
-  http: HttpClient;
+export interface VerifierIO extends NetIO {
   /** Where base URLs come from: the process environment, never a file. */
   env: NodeJS.ProcessEnv;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  now?: () => number;
 }
 
 export interface Verifier {
@@ -36,14 +34,15 @@ export interface Verifier {
   verify(ruleId: string, secret: Secret): Promise<Classified>;
 }
 
+/** Where a rule file's checks go: its base URL and a client pinned to its hosts, or why nowhere. */
+type Target = { kind: 'ready'; baseUrl: URL; client: PinnedClient } | { kind: 'unset'; reason: string };
+
 interface RuleCheck {
-  /** The rule file the rule came from: its endpoint, and the scope of the answer cache. */
+  /** The rule file the rule came from: its target, and the scope of the answer cache. */
   ruleFile: string;
   spec?: VerifySpec;
-  endpoint: Endpoint;
+  target: Target;
 }
-
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Put the key where the template says `{key}`: headers and body only (the schema keeps it out of paths). */
 function fillTemplate(spec: VerifySpec, baseUrl: URL, key: string): HttpRequest {
@@ -70,42 +69,35 @@ function withoutKey(classified: Classified, secret: Secret): Classified {
   return { ...classified, verification: { ...classified.verification, detail } };
 }
 
+const unknownAnswer = (reason: string): Classified => ({ verification: { status: 'unknown', detail: {}, reason } });
+
 /**
  * Build a verifier for these rule files. Each provider's base URL is resolved now, so a
  * refused `*_BASE_URL` fails the run before any key is sent (a UsageError).
  */
 export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: VerifySettings, io: VerifierIO): Verifier {
+  // One limit for every provider: --verify-concurrency bounds the run, not each provider.
+  const limit = concurrencyLimit(settings.concurrency);
   const checks = new Map<string, RuleCheck>();
   for (const file of ruleFiles) {
     const needsEndpoint = file.data.rules.some((rule) => rule.verify);
     const endpoint: Endpoint = needsEndpoint ? resolveEndpoint(file, io.env) : { kind: 'unset', reason: 'no live check declared' };
+    const target: Target =
+      endpoint.kind === 'ready'
+        ? { kind: 'ready', baseUrl: endpoint.baseUrl, client: createPinnedClient({ allowedHosts: endpoint.allowedHosts, timeoutMs: settings.timeoutMs, retry: settings.retry, limit }, io) }
+        : endpoint;
     for (const rule of file.data.rules) {
-      checks.set(rule.id, { ruleFile: file.file, endpoint, ...(rule.verify ? { spec: rule.verify } : {}) });
+      checks.set(rule.id, { ruleFile: file.file, target, ...(rule.verify ? { spec: rule.verify } : {}) });
     }
   }
-  const limit = concurrencyLimit(settings.concurrency);
   const answers = new Map<string, Promise<Classified>>();
-  const sleep = io.sleep ?? sleepFor;
-  const random = io.random ?? Math.random;
-  const now = io.now ?? Date.now;
 
-  async function ask(spec: VerifySpec, endpoint: Extract<Endpoint, { kind: 'ready' }>, secret: Secret): Promise<Classified> {
-    const request = fillTemplate(spec, endpoint.baseUrl, secret.reveal());
-    // The endpoint was checked when resolved; check the final URL too, in case a path template moved it.
-    const refused = refusal(request.url, endpoint.allowedHosts);
-    if (refused) return { verification: { status: 'unknown', detail: {}, reason: refused } };
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await io.http(request, settings.timeoutMs);
-      if (outcome.kind === 'failure') return { verification: { status: 'unknown', detail: {}, reason: outcome.message } };
-      if (isRetryable(outcome.status)) {
-        const delay = nextDelayMs(settings.retry, attempt, retryAfterMs(outcome.headers.get('retry-after'), now()), random);
-        if (delay !== undefined) {
-          await sleep(delay);
-          continue;
-        }
-      }
-      return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
-    }
+  async function ask(spec: VerifySpec, { baseUrl, client }: Extract<Target, { kind: 'ready' }>, secret: Secret): Promise<Classified> {
+    // The base URL passed the pin when it was resolved; the client checks the final URL again, in case a path template moved it.
+    const outcome = await client(fillTemplate(spec, baseUrl, secret.reveal()));
+    if (outcome.kind === 'refused') return unknownAnswer(outcome.reason);
+    if (outcome.kind === 'failure') return unknownAnswer(outcome.message);
+    return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
   }
 
   return {
@@ -114,13 +106,13 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
       // Only the redacted form is known (a report read back without its key): nothing to send.
       if (!secret.known) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: 'the key itself is not known, only its redacted form' } });
       if (!check?.spec) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: `no live check for ${ruleId}` } });
-      const { spec, endpoint } = check;
-      if (endpoint.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: endpoint.reason } });
+      const { spec, target } = check;
+      if (target.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: target.reason } });
       // Per rule file, not per provider name: two files may name one provider with different endpoints.
       const cacheKey = `${check.ruleFile}\0${secret.reveal()}`;
       let answer = answers.get(cacheKey);
       if (!answer) {
-        answer = limit(() => ask(spec, endpoint, secret));
+        answer = ask(spec, target, secret);
         answers.set(cacheKey, answer);
       }
       return answer;
