@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Secret } from '../core/secret.js';
+import { createAnswerCache } from '../net/cache.js';
 import type { HttpRequest } from '../net/http.js';
 import { concurrencyLimit } from '../net/limit.js';
 import { createPinnedClient, type NetIO, type PinnedClient } from '../net/pinned.js';
@@ -8,6 +10,21 @@ import type { LoadedRuleFile, VerifySpec } from '../rules/schema.js';
 import { classifyResponse, type Classified } from './classify.js';
 import { resolveEndpoint, type Endpoint } from './endpoint.js';
 
+/**
+ * How long answers are kept, so that a long-running process (`serve`, `logs --follow`)
+ * neither grows without bound nor trusts an old answer for ever.
+ */
+export interface VerifyCacheSettings {
+  /** Answers kept at most; the least recently used goes first. */
+  maxEntries: number;
+  /** How long a `live` or `invalid` answer is reused, in ms. */
+  ttlMs: number;
+  /** How long an `unknown` answer is reused, in ms: shorter, so a key is asked again soon after a provider's outage. */
+  unknownTtlMs: number;
+}
+
+export const defaultVerifyCacheSettings: VerifyCacheSettings = { maxEntries: 10_000, ttlMs: 10 * 60_000, unknownTtlMs: 60_000 };
+
 /** How live checks run (SPEC §5). */
 export interface VerifySettings {
   /** Per request, in ms. */
@@ -15,21 +32,25 @@ export interface VerifySettings {
   /** Requests in flight at once. */
   concurrency: number;
   retry: RetryPolicy;
+  /** Fields left out take `defaultVerifyCacheSettings`'. */
+  cache?: Partial<VerifyCacheSettings>;
 }
 
-export const defaultVerifySettings: VerifySettings = { timeoutMs: 10_000, concurrency: 8, retry: defaultRetryPolicy };
+export const defaultVerifySettings: VerifySettings = { timeoutMs: 10_000, concurrency: 8, retry: defaultRetryPolicy, cache: defaultVerifyCacheSettings };
 
 /** The outside world the verifier talks to, passed in so tests can drive it. */
 export interface VerifierIO extends NetIO {
   /** Where base URLs come from: the process environment, never a file. */
   env: NodeJS.ProcessEnv;
+  /** Epoch ms: `Retry-After` dates and the answer cache's time-to-live. */
+  now?: () => number;
 }
 
 export interface Verifier {
   /**
    * Check a key with the live check of the rule that matched it, and so only with that
-   * rule's provider. Each key is asked once per verifier (and rule file); repeated calls,
-   * concurrent ones included, share the first call's answer.
+   * rule's provider. A key (per rule file) is asked once while its answer is fresh (see
+   * `VerifyCacheSettings`); concurrent calls share the one request in flight.
    */
   verify(ruleId: string, secret: Secret): Promise<Classified>;
 }
@@ -69,6 +90,15 @@ function withoutKey(classified: Classified, secret: Secret): Classified {
   return { ...classified, verification: { ...classified.verification, detail } };
 }
 
+/**
+ * The cache's key: a digest, so a long-lived cache does not hold every key it has seen in
+ * the clear. Per rule file, not per provider name: two files may name one provider with
+ * different endpoints.
+ */
+function cacheKey(ruleFile: string, secret: Secret): string {
+  return createHash('sha256').update(`${ruleFile}\0${secret.reveal()}`).digest('hex');
+}
+
 const unknownAnswer = (reason: string): Classified => ({ verification: { status: 'unknown', detail: {}, reason } });
 
 /**
@@ -90,7 +120,12 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
       checks.set(rule.id, { ruleFile: file.file, target, ...(rule.verify ? { spec: rule.verify } : {}) });
     }
   }
-  const answers = new Map<string, Promise<Classified>>();
+  const cache = { ...defaultVerifyCacheSettings, ...settings.cache };
+  const answers = createAnswerCache<Classified>({
+    maxEntries: cache.maxEntries,
+    ttlMs: (answer) => (answer.verification.status === 'unknown' ? cache.unknownTtlMs : cache.ttlMs),
+    now: io.now ?? Date.now,
+  });
 
   async function ask(spec: VerifySpec, { baseUrl, client }: Extract<Target, { kind: 'ready' }>, secret: Secret): Promise<Classified> {
     // The base URL passed the pin when it was resolved; the client checks the final URL again, in case a path template moved it.
@@ -108,14 +143,7 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
       if (!check?.spec) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: `no live check for ${ruleId}` } });
       const { spec, target } = check;
       if (target.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: target.reason } });
-      // Per rule file, not per provider name: two files may name one provider with different endpoints.
-      const cacheKey = `${check.ruleFile}\0${secret.reveal()}`;
-      let answer = answers.get(cacheKey);
-      if (!answer) {
-        answer = ask(spec, target, secret);
-        answers.set(cacheKey, answer);
-      }
-      return answer;
+      return answers.getOrAsk(cacheKey(check.ruleFile, secret), () => ask(spec, target, secret));
     },
   };
 }
