@@ -30,13 +30,15 @@ const allowedLayers: Record<string, string[]> = {
   rules: ['core'],
   sources: ['core'],
   report: ['core'],
-  verify: ['core', 'rules'],
-  notify: ['core'],
+  // The one pinned HTTP client: it knows hosts, timeouts and retries, not rules or providers.
+  net: ['core'],
+  verify: ['core', 'rules', 'net'],
+  notify: ['core', 'net'],
   // The one pipeline every front end shares: config → prepare → source → tail → result.
-  run: ['core', 'detect', 'rules', 'sources', 'verify'],
+  run: ['core', 'detect', 'rules', 'sources', 'net', 'verify'],
   // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them.
-  cli: ['core', 'detect', 'rules', 'sources', 'verify', 'report', 'run'],
-  action: ['core', 'detect', 'rules', 'sources', 'verify', 'notify', 'report', 'run'],
+  cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'run'],
+  action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'notify', 'report', 'run'],
 };
 
 /** The only files that may import each third-party package. */

@@ -28174,6 +28174,238 @@ var init_config_file = __esm({
   }
 });
 
+// src/net/cache.ts
+function createAnswerCache(options) {
+  const entries = /* @__PURE__ */ new Map();
+  const inFlight = /* @__PURE__ */ new Map();
+  function fresh(key) {
+    const entry = entries.get(key);
+    if (!entry) return void 0;
+    entries.delete(key);
+    if (options.now() >= entry.expiresAt) return void 0;
+    entries.set(key, entry);
+    return entry;
+  }
+  function keep(key, value) {
+    const ttl = options.ttlMs(value);
+    if (ttl <= 0 || options.maxEntries <= 0) return;
+    entries.delete(key);
+    entries.set(key, { value, expiresAt: options.now() + ttl });
+    for (const oldest of entries.keys()) {
+      if (entries.size <= options.maxEntries) break;
+      entries.delete(oldest);
+    }
+  }
+  return {
+    getOrAsk(key, ask) {
+      const entry = fresh(key);
+      if (entry) return Promise.resolve(entry.value);
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const asked = (async () => ask())();
+      inFlight.set(key, asked);
+      void asked.then(
+        (value) => {
+          inFlight.delete(key);
+          keep(key, value);
+        },
+        () => inFlight.delete(key)
+      );
+      return asked;
+    },
+    get size() {
+      return entries.size;
+    }
+  };
+}
+var init_cache2 = __esm({
+  "src/net/cache.ts"() {
+    "use strict";
+  }
+});
+
+// src/net/limit.ts
+function concurrencyLimit(concurrency) {
+  let running = 0;
+  const waiting = [];
+  return async (task) => {
+    if (running >= concurrency) await new Promise((resolve4) => waiting.push(resolve4));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+var init_limit = __esm({
+  "src/net/limit.ts"() {
+    "use strict";
+  }
+});
+
+// src/net/http.ts
+var http_exports = {};
+__export(http_exports, {
+  defaultMaxBodyBytes: () => defaultMaxBodyBytes,
+  fetchClient: () => fetchClient
+});
+async function readCapped(response, maxBytes) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return void 0;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+function describeFailure(error62, timeoutMs) {
+  const err = error62;
+  if (err.name === "TimeoutError" || err.name === "AbortError") return `timed out after ${timeoutMs / 1e3} s`;
+  const cause = err.cause?.code ?? err.cause?.message;
+  return cause ? `connection failed (${cause})` : "connection failed";
+}
+var defaultMaxBodyBytes, maxRedirects, fetchClient;
+var init_http = __esm({
+  "src/net/http.ts"() {
+    "use strict";
+    defaultMaxBodyBytes = 1024 * 1024;
+    maxRedirects = 5;
+    fetchClient = async (request2, { timeoutMs, maxBodyBytes }) => {
+      const signal = AbortSignal.timeout(timeoutMs);
+      let url2 = request2.url;
+      try {
+        for (let hop = 0; ; hop++) {
+          const response = await fetch(url2, {
+            method: request2.method,
+            headers: request2.headers,
+            ...request2.body !== void 0 ? { body: request2.body } : {},
+            redirect: "manual",
+            signal
+          });
+          const location = response.headers.get("location");
+          if (response.status >= 300 && response.status < 400 && location !== null) {
+            await response.body?.cancel();
+            const next = new URL(location, url2);
+            if (next.origin !== request2.url.origin) return { kind: "failure", message: `redirected to another host (${next.host}); not followed` };
+            if (hop >= maxRedirects) return { kind: "failure", message: `more than ${maxRedirects} redirects` };
+            url2 = next;
+            continue;
+          }
+          const body = await readCapped(response, maxBodyBytes);
+          if (body === void 0) return { kind: "failure", message: `HTTP ${response.status} with a body over ${maxBodyBytes} bytes; not read` };
+          return { kind: "response", status: response.status, headers: response.headers, body };
+        }
+      } catch (error62) {
+        return { kind: "failure", message: describeFailure(error62, timeoutMs) };
+      }
+    };
+  }
+});
+
+// src/net/pin.ts
+function refusal(url2, allowedHosts) {
+  const loopback = isLoopback(url2.hostname);
+  if (url2.protocol !== "https:" && !(url2.protocol === "http:" && loopback)) {
+    return `${url2.protocol} is not allowed (https only; http only for loopback hosts)`;
+  }
+  if (!loopback && !allowedHosts.has(url2.hostname.toLowerCase())) {
+    const allowed = [...allowedHosts].join(", ") || "none";
+    return `host ${url2.hostname} is not one this provider may contact (allowed: ${allowed}, and loopback)`;
+  }
+  if (url2.username !== "" || url2.password !== "") return "credentials in the URL are not allowed";
+  return void 0;
+}
+var init_pin = __esm({
+  "src/net/pin.ts"() {
+    "use strict";
+    init_loopback();
+  }
+});
+
+// src/net/retry.ts
+function isRetryable(status) {
+  return status === 429 || status >= 500;
+}
+function retryAfterMs(header2, nowMs) {
+  if (header2 === null) return void 0;
+  const text = header2.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  if (!/[A-Za-z]/.test(text) || !/\b\d{2}:\d{2}:\d{2}\b/.test(text)) return void 0;
+  const date5 = Date.parse(text);
+  return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - nowMs);
+}
+function nextDelayMs(policy, attempt, retryAfter, random) {
+  if (attempt >= policy.attempts) return void 0;
+  if (retryAfter !== void 0) return retryAfter <= policy.maxDelayMs ? retryAfter : void 0;
+  const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(policy.maxDelayMs, backoff / 2 + random() * (backoff / 2));
+}
+var defaultRetryPolicy;
+var init_retry = __esm({
+  "src/net/retry.ts"() {
+    "use strict";
+    defaultRetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 3e4 };
+  }
+});
+
+// src/net/pinned.ts
+function createPinnedClient(policy, io) {
+  const allowedHosts = new Set([...policy.allowedHosts].map((host) => host.toLowerCase()));
+  const retry = policy.retry ?? defaultRetryPolicy;
+  const limit = policy.limit ?? unlimited;
+  const sleep = io.sleep ?? sleepFor;
+  const random = io.random ?? Math.random;
+  const now = io.now ?? Date.now;
+  return async (request2, options = {}) => {
+    const refused = refusal(request2.url, allowedHosts);
+    if (refused) return { kind: "refused", reason: refused };
+    const limits = { timeoutMs: policy.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? policy.maxBodyBytes ?? defaultMaxBodyBytes };
+    return limit(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await io.http(request2, limits);
+        if (outcome.kind === "failure" || !isRetryable(outcome.status)) return outcome;
+        const delay = nextDelayMs(retry, attempt, retryAfterMs(outcome.headers.get("retry-after"), now()), random);
+        if (delay === void 0) return outcome;
+        await sleep(delay);
+      }
+    });
+  };
+}
+var sleepFor, unlimited;
+var init_pinned = __esm({
+  "src/net/pinned.ts"() {
+    "use strict";
+    init_http();
+    init_pin();
+    init_retry();
+    sleepFor = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+    unlimited = (task) => task();
+  }
+});
+
+// src/net/url.ts
+function requestUrl(baseUrl, path) {
+  const url2 = new URL(baseUrl.href);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path}`;
+  return url2;
+}
+var init_url = __esm({
+  "src/net/url.ts"() {
+    "use strict";
+  }
+});
+
 // src/verify/classify.ts
 function valueAt(json2, path) {
   let value = json2;
@@ -28203,9 +28435,6 @@ function pickDetail(spec, json2) {
   }
   return detail;
 }
-function isRetryable(status) {
-  return status === 429 || status >= 500;
-}
 function classifyResponse(spec, status, body) {
   const json2 = parseJson(body);
   if (matches(spec.live, status, json2)) {
@@ -28226,18 +28455,6 @@ var init_classify = __esm({
 });
 
 // src/verify/endpoint.ts
-function refusal(url2, allowedHosts) {
-  const loopback = isLoopback(url2.hostname);
-  if (url2.protocol !== "https:" && !(url2.protocol === "http:" && loopback)) {
-    return `${url2.protocol} is not allowed (https only; http only for loopback hosts)`;
-  }
-  if (!loopback && !allowedHosts.has(url2.hostname.toLowerCase())) {
-    const allowed = [...allowedHosts].join(", ") || "none";
-    return `host ${url2.hostname} is not one this provider may contact (allowed: ${allowed}, and loopback)`;
-  }
-  if (url2.username !== "" || url2.password !== "") return "credentials in the URL are not allowed";
-  return void 0;
-}
 function resolveEndpoint(file2, env) {
   const { baseUrl, hosts, provider } = file2.data;
   if (!baseUrl) return { kind: "unset", reason: `the ${provider} rules name no base URL` };
@@ -28259,61 +28476,11 @@ function resolveEndpoint(file2, env) {
   url2.hash = "";
   return { kind: "ready", baseUrl: url2, allowedHosts };
 }
-function requestUrl(baseUrl, path) {
-  const url2 = new URL(baseUrl.href);
-  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path}`;
-  return url2;
-}
 var init_endpoint = __esm({
   "src/verify/endpoint.ts"() {
     "use strict";
     init_errors();
-    init_loopback();
-  }
-});
-
-// src/verify/limit.ts
-function concurrencyLimit(concurrency) {
-  let running = 0;
-  const waiting = [];
-  return async (task) => {
-    if (running >= concurrency) await new Promise((resolve4) => waiting.push(resolve4));
-    else running++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}
-var init_limit = __esm({
-  "src/verify/limit.ts"() {
-    "use strict";
-  }
-});
-
-// src/verify/retry.ts
-function retryAfterMs(header2, nowMs) {
-  if (header2 === null) return void 0;
-  const text = header2.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  if (!/[A-Za-z]/.test(text) || !/\b\d{2}:\d{2}:\d{2}\b/.test(text)) return void 0;
-  const date5 = Date.parse(text);
-  return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - nowMs);
-}
-function nextDelayMs(policy, attempt, retryAfter, random) {
-  if (attempt >= policy.attempts) return void 0;
-  if (retryAfter !== void 0) return retryAfter <= policy.maxDelayMs ? retryAfter : void 0;
-  const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-  return Math.min(policy.maxDelayMs, backoff / 2 + random() * (backoff / 2));
-}
-var defaultRetryPolicy;
-var init_retry = __esm({
-  "src/verify/retry.ts"() {
-    "use strict";
-    defaultRetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 3e4 };
+    init_pin();
   }
 });
 
@@ -28321,8 +28488,10 @@ var init_retry = __esm({
 var verifier_exports = {};
 __export(verifier_exports, {
   createVerifier: () => createVerifier,
+  defaultVerifyCacheSettings: () => defaultVerifyCacheSettings,
   defaultVerifySettings: () => defaultVerifySettings
 });
+import { createHash as createHash3 } from "node:crypto";
 function fillTemplate(spec, baseUrl, key) {
   const fill = (text) => text.replaceAll("{key}", key);
   const headers = Object.fromEntries(Object.entries(spec.request.headers ?? {}).map(([name, value]) => [name, fill(value)]));
@@ -28341,123 +28510,57 @@ function withoutKey(classified, secret) {
   );
   return { ...classified, verification: { ...classified.verification, detail } };
 }
+function cacheKey(ruleFile, secret) {
+  return createHash3("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
+}
 function createVerifier(ruleFiles, settings, io) {
+  const limit = concurrencyLimit(settings.concurrency);
   const checks = /* @__PURE__ */ new Map();
   for (const file2 of ruleFiles) {
     const needsEndpoint = file2.data.rules.some((rule) => rule.verify);
     const endpoint2 = needsEndpoint ? resolveEndpoint(file2, io.env) : { kind: "unset", reason: "no live check declared" };
+    const target = endpoint2.kind === "ready" ? { kind: "ready", baseUrl: endpoint2.baseUrl, client: createPinnedClient({ allowedHosts: endpoint2.allowedHosts, timeoutMs: settings.timeoutMs, retry: settings.retry, limit }, io) } : endpoint2;
     for (const rule of file2.data.rules) {
-      checks.set(rule.id, { ruleFile: file2.file, endpoint: endpoint2, ...rule.verify ? { spec: rule.verify } : {} });
+      checks.set(rule.id, { ruleFile: file2.file, target, ...rule.verify ? { spec: rule.verify } : {} });
     }
   }
-  const limit = concurrencyLimit(settings.concurrency);
-  const answers = /* @__PURE__ */ new Map();
-  const sleep = io.sleep ?? sleepFor;
-  const random = io.random ?? Math.random;
-  const now = io.now ?? Date.now;
-  async function ask(spec, endpoint2, secret) {
-    const request2 = fillTemplate(spec, endpoint2.baseUrl, secret.reveal());
-    const refused = refusal(request2.url, endpoint2.allowedHosts);
-    if (refused) return { verification: { status: "unknown", detail: {}, reason: refused } };
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await io.http(request2, settings.timeoutMs);
-      if (outcome.kind === "failure") return { verification: { status: "unknown", detail: {}, reason: outcome.message } };
-      if (isRetryable(outcome.status)) {
-        const delay = nextDelayMs(settings.retry, attempt, retryAfterMs(outcome.headers.get("retry-after"), now()), random);
-        if (delay !== void 0) {
-          await sleep(delay);
-          continue;
-        }
-      }
-      return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
-    }
+  const cache = { ...defaultVerifyCacheSettings, ...settings.cache };
+  const answers = createAnswerCache({
+    maxEntries: cache.maxEntries,
+    ttlMs: (answer) => answer.verification.status === "unknown" ? cache.unknownTtlMs : cache.ttlMs,
+    now: io.now ?? Date.now
+  });
+  async function ask(spec, { baseUrl, client: client2 }, secret) {
+    const outcome = await client2(fillTemplate(spec, baseUrl, secret.reveal()));
+    if (outcome.kind === "refused") return unknownAnswer(outcome.reason);
+    if (outcome.kind === "failure") return unknownAnswer(outcome.message);
+    return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
   }
   return {
     verify(ruleId, secret) {
       const check2 = checks.get(ruleId);
       if (!secret.known) return Promise.resolve({ verification: { status: "skipped", detail: {}, reason: "the key itself is not known, only its redacted form" } });
       if (!check2?.spec) return Promise.resolve({ verification: { status: "skipped", detail: {}, reason: `no live check for ${ruleId}` } });
-      const { spec, endpoint: endpoint2 } = check2;
-      if (endpoint2.kind === "unset") return Promise.resolve({ verification: { status: "skipped", detail: {}, reason: endpoint2.reason } });
-      const cacheKey = `${check2.ruleFile}\0${secret.reveal()}`;
-      let answer = answers.get(cacheKey);
-      if (!answer) {
-        answer = limit(() => ask(spec, endpoint2, secret));
-        answers.set(cacheKey, answer);
-      }
-      return answer;
+      const { spec, target } = check2;
+      if (target.kind === "unset") return Promise.resolve({ verification: { status: "skipped", detail: {}, reason: target.reason } });
+      return answers.getOrAsk(cacheKey(check2.ruleFile, secret), () => ask(spec, target, secret));
     }
   };
 }
-var defaultVerifySettings, sleepFor;
+var defaultVerifyCacheSettings, defaultVerifySettings, unknownAnswer;
 var init_verifier = __esm({
   "src/verify/verifier.ts"() {
     "use strict";
+    init_cache2();
+    init_limit();
+    init_pinned();
+    init_retry();
+    init_url();
     init_classify();
     init_endpoint();
-    init_limit();
-    init_retry();
-    defaultVerifySettings = { timeoutMs: 1e4, concurrency: 8, retry: defaultRetryPolicy };
-    sleepFor = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
-  }
-});
-
-// src/verify/http.ts
-var http_exports = {};
-__export(http_exports, {
-  fetchClient: () => fetchClient
-});
-async function readCapped(response) {
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  for await (const chunk of response.body) {
-    bytes += chunk.byteLength;
-    if (bytes > maxBodyBytes) break;
-    text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
-}
-function describeFailure(error62, timeoutMs) {
-  const err = error62;
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `timed out after ${timeoutMs / 1e3} s`;
-  const cause = err.cause?.code ?? err.cause?.message;
-  return cause ? `connection failed (${cause})` : "connection failed";
-}
-var maxRedirects, maxBodyBytes, fetchClient;
-var init_http = __esm({
-  "src/verify/http.ts"() {
-    "use strict";
-    maxRedirects = 5;
-    maxBodyBytes = 1024 * 1024;
-    fetchClient = async (request2, timeoutMs) => {
-      const signal = AbortSignal.timeout(timeoutMs);
-      let url2 = request2.url;
-      try {
-        for (let hop = 0; ; hop++) {
-          const response = await fetch(url2, {
-            method: request2.method,
-            headers: request2.headers,
-            ...request2.body !== void 0 ? { body: request2.body } : {},
-            redirect: "manual",
-            signal
-          });
-          const location = response.headers.get("location");
-          if (response.status >= 300 && response.status < 400 && location !== null) {
-            await response.body?.cancel();
-            const next = new URL(location, url2);
-            if (next.origin !== request2.url.origin) return { kind: "failure", message: `redirected to another host (${next.host}); not followed` };
-            if (hop >= maxRedirects) return { kind: "failure", message: `more than ${maxRedirects} redirects` };
-            url2 = next;
-            continue;
-          }
-          return { kind: "response", status: response.status, headers: response.headers, body: await readCapped(response) };
-        }
-      } catch (error62) {
-        return { kind: "failure", message: describeFailure(error62, timeoutMs) };
-      }
-    };
+    defaultVerifyCacheSettings = { maxEntries: 1e4, ttlMs: 10 * 6e4, unknownTtlMs: 6e4 };
+    defaultVerifySettings = { timeoutMs: 1e4, concurrency: 8, retry: defaultRetryPolicy, cache: defaultVerifyCacheSettings };
+    unknownAnswer = (reason) => ({ verification: { status: "unknown", detail: {}, reason } });
   }
 });
 
@@ -28908,9 +29011,9 @@ var require_to_regex_range = __commonJS({
       let shorthand = String(opts.shorthand);
       let capture = String(opts.capture);
       let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
+      let cacheKey2 = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      if (toRegexRange.cache.hasOwnProperty(cacheKey2)) {
+        return toRegexRange.cache[cacheKey2].result;
       }
       let a = Math.min(min, max);
       let b = Math.max(min, max);
@@ -28948,7 +29051,7 @@ var require_to_regex_range = __commonJS({
       } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
         state.result = `(?:${state.result})`;
       }
-      toRegexRange.cache[cacheKey] = state;
+      toRegexRange.cache[cacheKey2] = state;
       return state.result;
     };
     function collatePatterns(neg, pos, options) {
@@ -40711,7 +40814,8 @@ async function verifySettingsFrom(settings, env) {
   const { defaultVerifySettings: defaultVerifySettings2 } = await Promise.resolve().then(() => (init_verifier(), verifier_exports));
   const seconds = pick2(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings2.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
   const concurrency = pick2(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings2.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
-  return { ...defaultVerifySettings2, timeoutMs: Math.round(seconds * 1e3), concurrency };
+  const cache = settings.longRunning ? defaultVerifySettings2.cache : { ...defaultVerifySettings2.cache, ttlMs: Infinity, unknownTtlMs: Infinity };
+  return { ...defaultVerifySettings2, timeoutMs: Math.round(seconds * 1e3), concurrency, ...cache ? { cache } : {} };
 }
 function readIgnoreList(root) {
   try {

@@ -10,6 +10,11 @@ export interface VerifyConfig {
   timeoutSeconds?: number;
   /** Requests at once; undefined: `KEYWARDEN_VERIFY_CONCURRENCY`, else 8. */
   concurrency?: number;
+  /**
+   * A process that runs for days (`serve`): answers expire, so a key is asked again after a
+   * while. Otherwise a run asks about each key once (SPEC §5), however long it takes.
+   */
+  longRunning?: boolean;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function prepare(config: RunConfig): Promise<Prepared> {
 }
 
 async function buildVerifier(settings: VerifyConfig, ruleFiles: readonly LoadedRuleFile[], env: NodeJS.ProcessEnv): Promise<Verifier> {
-  const [{ createVerifier }, { fetchClient }] = await Promise.all([import('../verify/verifier.js'), import('../verify/http.js')]);
+  const [{ createVerifier }, { fetchClient }] = await Promise.all([import('../verify/verifier.js'), import('../net/http.js')]);
   return createVerifier(ruleFiles, await verifySettingsFrom(settings, env), { http: fetchClient, env });
 }
 
@@ -65,7 +65,9 @@ export async function verifySettingsFrom(settings: VerifyConfig, env: NodeJS.Pro
   const { defaultVerifySettings } = await import('../verify/verifier.js');
   const seconds = pick(settings.timeoutSeconds, '--verify-timeout', env.KEYWARDEN_VERIFY_TIMEOUT, 'KEYWARDEN_VERIFY_TIMEOUT', defaultVerifySettings.timeoutMs / 1000, (n) => Number.isFinite(n) && n >= 0.001 && n <= 600, 'a number of seconds from 0.001 to 600');
   const concurrency = pick(settings.concurrency, '--verify-concurrency', env.KEYWARDEN_VERIFY_CONCURRENCY, 'KEYWARDEN_VERIFY_CONCURRENCY', defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
-  return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1000), concurrency };
+  // A one-shot run asks about each key once: its answers do not expire (the cache still bounds how many it keeps).
+  const cache = settings.longRunning ? defaultVerifySettings.cache : { ...defaultVerifySettings.cache, ttlMs: Infinity, unknownTtlMs: Infinity };
+  return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1000), concurrency, ...(cache ? { cache } : {}) };
 }
 
 /** `.keywardenignore` in `root`; absent is empty. */

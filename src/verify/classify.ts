@@ -48,11 +48,6 @@ function pickDetail(spec: VerifySpec, json: unknown): Record<string, unknown> {
   return detail;
 }
 
-/** Whether a status is worth asking again: rate limits and server errors. */
-export function isRetryable(status: number): boolean {
-  return status === 429 || status >= 500;
-}
-
 /** Classify one final HTTP answer (after retries). */
 export function classifyResponse(spec: VerifySpec, status: number, body: string): Classified {
   const json = parseJson(body);

@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import { isLoopback } from '../core/loopback.js';
+import { refusal } from '../net/pin.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 
 /**
@@ -10,23 +10,6 @@ import type { LoadedRuleFile } from '../rules/schema.js';
 export type Endpoint =
   | { kind: 'ready'; baseUrl: URL; allowedHosts: ReadonlySet<string> }
   | { kind: 'unset'; reason: string };
-
-/**
- * Whether a URL may receive a key: https to an allowed host, or http/https to loopback.
- * Returns why not, or undefined when it may.
- */
-export function refusal(url: URL, allowedHosts: ReadonlySet<string>): string | undefined {
-  const loopback = isLoopback(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return `${url.protocol} is not allowed (https only; http only for loopback hosts)`;
-  }
-  if (!loopback && !allowedHosts.has(url.hostname.toLowerCase())) {
-    const allowed = [...allowedHosts].join(', ') || 'none';
-    return `host ${url.hostname} is not one this provider may contact (allowed: ${allowed}, and loopback)`;
-  }
-  if (url.username !== '' || url.password !== '') return 'credentials in the URL are not allowed';
-  return undefined;
-}
 
 /**
  * The endpoint of one provider. A base URL that is malformed or refused is a usage error:
@@ -53,12 +36,4 @@ export function resolveEndpoint(file: LoadedRuleFile, env: NodeJS.ProcessEnv): E
   url.search = '';
   url.hash = '';
   return { kind: 'ready', baseUrl: url, allowedHosts };
-}
-
-/** The request URL for a rule's path (`/key`) under the base (`https://openrouter.ai/api/v1`). */
-export function requestUrl(baseUrl: URL, path: string): URL {
-  const url = new URL(baseUrl.href);
-  // A bare origin's pathname is `/`, and a base may end in `/`: join with exactly one slash.
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  return url;
 }

@@ -1,10 +1,29 @@
+import { createHash } from 'node:crypto';
 import type { Secret } from '../core/secret.js';
+import { createAnswerCache } from '../net/cache.js';
+import type { HttpRequest } from '../net/http.js';
+import { concurrencyLimit } from '../net/limit.js';
+import { createPinnedClient, type NetIO, type PinnedClient } from '../net/pinned.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../net/retry.js';
+import { requestUrl } from '../net/url.js';
 import type { LoadedRuleFile, VerifySpec } from '../rules/schema.js';
-import { classifyResponse, isRetryable, type Classified } from './classify.js';
-import { refusal, requestUrl, resolveEndpoint, type Endpoint } from './endpoint.js';
-import type { HttpClient, HttpRequest } from './http.js';
-import { concurrencyLimit } from './limit.js';
-import { defaultRetryPolicy, nextDelayMs, retryAfterMs, type RetryPolicy } from './retry.js';
+import { classifyResponse, type Classified } from './classify.js';
+import { resolveEndpoint, type Endpoint } from './endpoint.js';
+
+/**
+ * How long answers are kept, so that a long-running process (`serve`, `logs --follow`)
+ * neither grows without bound nor trusts an old answer for ever.
+ */
+export interface VerifyCacheSettings {
+  /** Answers kept at most; the least recently used goes first. */
+  maxEntries: number;
+  /** How long a `live` or `invalid` answer is reused, in ms. */
+  ttlMs: number;
+  /** How long an `unknown` answer is reused, in ms: shorter, so a key is asked again soon after a provider's outage. */
+  unknownTtlMs: number;
+}
+
+export const defaultVerifyCacheSettings: VerifyCacheSettings = { maxEntries: 10_000, ttlMs: 10 * 60_000, unknownTtlMs: 60_000 };
 
 /** How live checks run (SPEC §5). */
 export interface VerifySettings {
@@ -13,37 +32,38 @@ export interface VerifySettings {
   /** Requests in flight at once. */
   concurrency: number;
   retry: RetryPolicy;
+  /** Fields left out take `defaultVerifyCacheSettings`'. */
+  cache?: Partial<VerifyCacheSettings>;
 }
 
-export const defaultVerifySettings: VerifySettings = { timeoutMs: 10_000, concurrency: 8, retry: defaultRetryPolicy };
+export const defaultVerifySettings: VerifySettings = { timeoutMs: 10_000, concurrency: 8, retry: defaultRetryPolicy, cache: defaultVerifyCacheSettings };
 
 /** The outside world the verifier talks to, passed in so tests can drive it. */
-export interface VerifierIO {
-  http: HttpClient;
+export interface VerifierIO extends NetIO {
   /** Where base URLs come from: the process environment, never a file. */
   env: NodeJS.ProcessEnv;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
+  /** Epoch ms: `Retry-After` dates and the answer cache's time-to-live. */
   now?: () => number;
 }
 
 export interface Verifier {
   /**
    * Check a key with the live check of the rule that matched it, and so only with that
-   * rule's provider. Each key is asked once per verifier (and rule file); repeated calls,
-   * concurrent ones included, share the first call's answer.
+   * rule's provider. A key (per rule file) is asked once while its answer is fresh (see
+   * `VerifyCacheSettings`); concurrent calls share the one request in flight.
    */
   verify(ruleId: string, secret: Secret): Promise<Classified>;
 }
 
+/** Where a rule file's checks go: its base URL and a client pinned to its hosts, or why nowhere. */
+type Target = { kind: 'ready'; baseUrl: URL; client: PinnedClient } | { kind: 'unset'; reason: string };
+
 interface RuleCheck {
-  /** The rule file the rule came from: its endpoint, and the scope of the answer cache. */
+  /** The rule file the rule came from: its target, and the scope of the answer cache. */
   ruleFile: string;
   spec?: VerifySpec;
-  endpoint: Endpoint;
+  target: Target;
 }
-
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Put the key where the template says `{key}`: headers and body only (the schema keeps it out of paths). */
 function fillTemplate(spec: VerifySpec, baseUrl: URL, key: string): HttpRequest {
@@ -71,41 +91,48 @@ function withoutKey(classified: Classified, secret: Secret): Classified {
 }
 
 /**
+ * The cache's key: a digest, so a long-lived cache does not hold every key it has seen in
+ * the clear. Per rule file, not per provider name: two files may name one provider with
+ * different endpoints.
+ */
+function cacheKey(ruleFile: string, secret: Secret): string {
+  return createHash('sha256').update(`${ruleFile}\0${secret.reveal()}`).digest('hex');
+}
+
+const unknownAnswer = (reason: string): Classified => ({ verification: { status: 'unknown', detail: {}, reason } });
+
+/**
  * Build a verifier for these rule files. Each provider's base URL is resolved now, so a
  * refused `*_BASE_URL` fails the run before any key is sent (a UsageError).
  */
 export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: VerifySettings, io: VerifierIO): Verifier {
+  // One limit for every provider: --verify-concurrency bounds the run, not each provider.
+  const limit = concurrencyLimit(settings.concurrency);
   const checks = new Map<string, RuleCheck>();
   for (const file of ruleFiles) {
     const needsEndpoint = file.data.rules.some((rule) => rule.verify);
     const endpoint: Endpoint = needsEndpoint ? resolveEndpoint(file, io.env) : { kind: 'unset', reason: 'no live check declared' };
+    const target: Target =
+      endpoint.kind === 'ready'
+        ? { kind: 'ready', baseUrl: endpoint.baseUrl, client: createPinnedClient({ allowedHosts: endpoint.allowedHosts, timeoutMs: settings.timeoutMs, retry: settings.retry, limit }, io) }
+        : endpoint;
     for (const rule of file.data.rules) {
-      checks.set(rule.id, { ruleFile: file.file, endpoint, ...(rule.verify ? { spec: rule.verify } : {}) });
+      checks.set(rule.id, { ruleFile: file.file, target, ...(rule.verify ? { spec: rule.verify } : {}) });
     }
   }
-  const limit = concurrencyLimit(settings.concurrency);
-  const answers = new Map<string, Promise<Classified>>();
-  const sleep = io.sleep ?? sleepFor;
-  const random = io.random ?? Math.random;
-  const now = io.now ?? Date.now;
+  const cache = { ...defaultVerifyCacheSettings, ...settings.cache };
+  const answers = createAnswerCache<Classified>({
+    maxEntries: cache.maxEntries,
+    ttlMs: (answer) => (answer.verification.status === 'unknown' ? cache.unknownTtlMs : cache.ttlMs),
+    now: io.now ?? Date.now,
+  });
 
-  async function ask(spec: VerifySpec, endpoint: Extract<Endpoint, { kind: 'ready' }>, secret: Secret): Promise<Classified> {
-    const request = fillTemplate(spec, endpoint.baseUrl, secret.reveal());
-    // The endpoint was checked when resolved; check the final URL too, in case a path template moved it.
-    const refused = refusal(request.url, endpoint.allowedHosts);
-    if (refused) return { verification: { status: 'unknown', detail: {}, reason: refused } };
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await io.http(request, settings.timeoutMs);
-      if (outcome.kind === 'failure') return { verification: { status: 'unknown', detail: {}, reason: outcome.message } };
-      if (isRetryable(outcome.status)) {
-        const delay = nextDelayMs(settings.retry, attempt, retryAfterMs(outcome.headers.get('retry-after'), now()), random);
-        if (delay !== undefined) {
-          await sleep(delay);
-          continue;
-        }
-      }
-      return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
-    }
+  async function ask(spec: VerifySpec, { baseUrl, client }: Extract<Target, { kind: 'ready' }>, secret: Secret): Promise<Classified> {
+    // The base URL passed the pin when it was resolved; the client checks the final URL again, in case a path template moved it.
+    const outcome = await client(fillTemplate(spec, baseUrl, secret.reveal()));
+    if (outcome.kind === 'refused') return unknownAnswer(outcome.reason);
+    if (outcome.kind === 'failure') return unknownAnswer(outcome.message);
+    return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
   }
 
   return {
@@ -114,16 +141,9 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
       // Only the redacted form is known (a report read back without its key): nothing to send.
       if (!secret.known) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: 'the key itself is not known, only its redacted form' } });
       if (!check?.spec) return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: `no live check for ${ruleId}` } });
-      const { spec, endpoint } = check;
-      if (endpoint.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: endpoint.reason } });
-      // Per rule file, not per provider name: two files may name one provider with different endpoints.
-      const cacheKey = `${check.ruleFile}\0${secret.reveal()}`;
-      let answer = answers.get(cacheKey);
-      if (!answer) {
-        answer = limit(() => ask(spec, endpoint, secret));
-        answers.set(cacheKey, answer);
-      }
-      return answer;
+      const { spec, target } = check;
+      if (target.kind === 'unset') return Promise.resolve({ verification: { status: 'skipped', detail: {}, reason: target.reason } });
+      return answers.getOrAsk(cacheKey(check.ruleFile, secret), () => ask(spec, target, secret));
     },
   };
 }

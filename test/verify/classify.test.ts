@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { VerifySpec } from '../../src/rules/schema.js';
-import { classifyResponse, isRetryable, valueAt } from '../../src/verify/classify.js';
+import { classifyResponse, valueAt } from '../../src/verify/classify.js';
 import { keyFactory, ruleIds, type KeyKind } from '../helpers/keys.js';
 import { openRouterKeyInfo } from '../helpers/providers.js';
 import { builtinRuleFiles } from './harness.js';
@@ -114,21 +114,5 @@ describe('valueAt', () => {
     [{ a: {} }, '__proto__', undefined],
   ])('%j at %s → %j', (value, path, expected) => {
     expect(valueAt(value, path)).toEqual(expected);
-  });
-});
-
-describe('isRetryable', () => {
-  it.each([
-    [429, true],
-    [500, true],
-    [503, true],
-    [599, true],
-    [200, false],
-    [401, false],
-    [403, false],
-    [404, false],
-    [408, false],
-  ])('%i → %s', (status, expected) => {
-    expect(isRetryable(status)).toBe(expected);
   });
 });

@@ -3,14 +3,15 @@
  * 127.0.0.1. Nothing here reads `process.env`: every base URL a test does not point at a
  * stand-in names port 9 on loopback, which refuses connections, so no key can leave.
  */
-import { performance } from 'node:perf_hooks';
 import { Secret } from '../../src/core/secret.js';
 import { loadRuleFiles } from '../../src/rules/load.js';
-import { fetchClient, type HttpClient } from '../../src/verify/http.js';
-import { defaultRetryPolicy } from '../../src/verify/retry.js';
+import { fetchClient } from '../../src/net/http.js';
+import { defaultRetryPolicy } from '../../src/net/retry.js';
 import { createVerifier, type VerifierIO, type VerifySettings } from '../../src/verify/verifier.js';
-import type { Handler, RecordedRequest } from '../helpers/providers.js';
+import type { RecordedRequest } from '../helpers/providers.js';
 import { prefixes, ruleIds, type KeyKind } from '../helpers/keys.js';
+
+export { inFlight, recordingClient, timed } from '../net/doubles.js';
 
 export const builtinRuleFiles = loadRuleFiles();
 
@@ -47,35 +48,6 @@ export const secretOf = (kind: KeyKind, raw: string) => new Secret(raw, prefixes
 /** Verify one raw key of `kind` with its own rule. */
 export const check = (verifier: ReturnType<typeof verifierFor>, kind: KeyKind, raw: string) => verifier.verify(ruleIds[kind], secretOf(kind, raw));
 
-/** A handler that also notes when each request arrived (server side, ms). */
-export function timed(handler: Handler): { handler: Handler; arrivals: number[]; gaps: () => number[] } {
-  const arrivals: number[] = [];
-  return {
-    arrivals,
-    handler: (request, server) => {
-      arrivals.push(performance.now());
-      return handler(request, server);
-    },
-    gaps: () => arrivals.slice(1).map((at, i) => at - (arrivals[i] as number)),
-  };
-}
-
-/** A handler that counts how many requests it is answering at once, holding each for `holdMs`. */
-export function inFlight(handler: Handler, holdMs: number): { handler: Handler; max: () => number } {
-  let now = 0;
-  let max = 0;
-  return {
-    max: () => max,
-    handler: async (request, server) => {
-      now++;
-      max = Math.max(max, now);
-      await new Promise((resolve) => setTimeout(resolve, holdMs));
-      now--;
-      return handler(request, server);
-    },
-  };
-}
-
 /** Where a key went: the URL, every header other than Authorization, and the body must not hold it. */
 export function keyOutsideAuthorization(request: RecordedRequest, raw: string): string[] {
   const places: string[] = [];
@@ -85,16 +57,4 @@ export function keyOutsideAuthorization(request: RecordedRequest, raw: string): 
     if (name !== 'authorization' && String(value).includes(raw)) places.push(`header ${name}`);
   }
   return places;
-}
-
-/** An HttpClient that only records: for checks that must fail before anything is sent. */
-export function recordingClient(): { http: HttpClient; calls: URL[] } {
-  const calls: URL[] = [];
-  return {
-    calls,
-    http: (request) => {
-      calls.push(request.url);
-      return Promise.resolve({ kind: 'failure', message: 'recording client: nothing sent' });
-    },
-  };
 }

@@ -7,8 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { defaultRetryPolicy } from '../../src/verify/retry.js';
-import { createVerifier } from '../../src/verify/verifier.js';
+import { defaultRetryPolicy } from '../../src/net/retry.js';
+import { createVerifier, defaultVerifySettings, type VerifySettings } from '../../src/verify/verifier.js';
 import { keyFactory, keyKinds, ruleIds, type KeyKind } from '../helpers/keys.js';
 import {
   agentRouterLike,
@@ -315,6 +315,65 @@ describe('requests sent', () => {
     await verifier.verify(ruleIds.tokenrouterLive, secretOf('openrouter', key));
     expect(or.requests).toHaveLength(1);
     expect(tr.requests).toHaveLength(1);
+  });
+});
+
+describe('the answer cache, for long-running use', () => {
+  /** A verifier over a clock the test moves. */
+  function clocked(env: Record<string, string>, cache: VerifySettings['cache'] = {}) {
+    const clock = { now: Date.UTC(2026, 10, 24, 12, 0, 0) };
+    return { clock, verifier: verifierFor(env, { ...fastSettings, cache }, { now: () => clock.now }) };
+  }
+
+  it('defaults to 10,000 answers, 10 minutes each, 1 minute for unknown', () => {
+    expect(defaultVerifySettings.cache).toEqual({ maxEntries: 10_000, ttlMs: 600_000, unknownTtlMs: 60_000 });
+  });
+
+  it.each([
+    ['live, within 10 minutes: reused', 'live', 599_999, 1],
+    ['live, after 10 minutes: asked again', 'live', 600_000, 2],
+    ['unknown, within a minute: reused', 'unknown', 59_999, 1],
+    ['unknown, after a minute: asked again, so an outage is not remembered for long', 'unknown', 60_000, 2],
+    ['invalid, after a minute: still reused', 'invalid', 60_000, 1],
+  ] as const)('%s', async (_name, status, later, requests) => {
+    const key = keys.openrouter();
+    const reply: Reply = status === 'live' ? { status: 200, body: openRouterKeyInfo(key) } : status === 'invalid' ? unauthorized : { status: 404 };
+    const { server, env } = await scripted('openrouter', key, [reply]);
+    const { clock, verifier } = clocked(env);
+    expect((await check(verifier, 'openrouter', key)).verification.status).toBe(status);
+    clock.now += later;
+    expect((await check(verifier, 'openrouter', key)).verification.status).toBe(status);
+    expect(server.requests).toHaveLength(requests);
+  });
+
+  it('takes its time-to-live from the settings', async () => {
+    const key = keys.tokenrouterLive();
+    const server = await startStandIn(tokenRouterLike({ live: [key] }));
+    const { clock, verifier } = clocked(baseUrlEnv('tokenrouter', server.origin), { ttlMs: 1_000 });
+    await check(verifier, 'tokenrouterLive', key);
+    clock.now += 1_000;
+    await check(verifier, 'tokenrouterLive', key);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('keeps at most maxEntries answers, asking again for the least recently used', async () => {
+    const [a, b, c] = [keys.openrouter(), keys.openrouter(), keys.openrouter()];
+    const server = await startStandIn(openRouterLike({ live: [a, b, c] }));
+    const { verifier } = clocked(baseUrlEnv('openrouter', server.origin), { maxEntries: 2 });
+    for (const key of [a, b, a, c, a, c, b]) await check(verifier, 'openrouter', key);
+    // c pushed out b (a was used more lately); b asked again pushes out a.
+    expect(server.requests.map((r) => r.key)).toEqual([a, b, c, b]);
+  });
+
+  it('still shares one request among concurrent checks of a key after its answer expired', async () => {
+    const key = keys.openrouter();
+    const server = await startStandIn(openRouterLike({ live: [key] }));
+    const { clock, verifier } = clocked(baseUrlEnv('openrouter', server.origin));
+    await check(verifier, 'openrouter', key);
+    clock.now += 600_000;
+    const results = await Promise.all(Array.from({ length: 10 }, () => check(verifier, 'openrouter', key)));
+    expect(results.every((r) => r.verification.status === 'live')).toBe(true);
+    expect(server.requests).toHaveLength(2);
   });
 });
 

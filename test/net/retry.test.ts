@@ -1,6 +1,6 @@
 /** When to ask again after a 429 or 5xx (SPEC §5): Retry-After first, else backoff with jitter. */
 import { describe, expect, it } from 'vitest';
-import { defaultRetryPolicy, nextDelayMs, retryAfterMs } from '../../src/verify/retry.js';
+import { defaultRetryPolicy, isRetryable, nextDelayMs, retryAfterMs } from '../../src/net/retry.js';
 
 const now = Date.UTC(2026, 10, 24, 12, 0, 0);
 
@@ -65,5 +65,21 @@ describe('nextDelayMs', () => {
 
   it('never backs off beyond the cap', () => {
     expect(nextDelayMs({ attempts: 20, baseDelayMs: 500, maxDelayMs: 30_000 }, 10, undefined, () => 1)).toBe(30_000);
+  });
+});
+
+describe('isRetryable', () => {
+  it.each([
+    [429, true],
+    [500, true],
+    [503, true],
+    [599, true],
+    [200, false],
+    [401, false],
+    [403, false],
+    [404, false],
+    [408, false],
+  ])('%i → %s', (status, expected) => {
+    expect(isRetryable(status)).toBe(expected);
   });
 });

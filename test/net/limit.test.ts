@@ -1,6 +1,6 @@
 /** The concurrency limiter behind --verify-concurrency: a bound, arrival order, no leaks on failure. */
 import { describe, expect, it } from 'vitest';
-import { concurrencyLimit } from '../../src/verify/limit.js';
+import { concurrencyLimit } from '../../src/net/limit.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

@@ -1,9 +1,12 @@
+/** Runs a task when a slot is free; the answer is the task's. */
+export type TaskLimit = <T>(task: () => Promise<T>) => Promise<T>;
+
 /**
  * At most `concurrency` tasks at once; the rest wait in arrival order. A finishing task
  * hands its slot straight to the next waiter, so a newcomer cannot slip in between.
  * Small enough to keep here rather than add a package for it.
  */
-export function concurrencyLimit(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
+export function concurrencyLimit(concurrency: number): TaskLimit {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (task) => {

@@ -9,11 +9,16 @@ export interface RetryPolicy {
   attempts: number;
   /** First backoff, in ms; doubled each time. */
   baseDelayMs: number;
-  /** A provider asking for a longer pause than this gets `unknown` instead of a stalled run. */
+  /** A server asking for a longer pause than this gets no retry: its answer is returned (the verifier calls it `unknown`) instead of stalling the run. */
   maxDelayMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/** Whether a status is worth asking again: rate limits and server errors. */
+export function isRetryable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
 
 /** `Retry-After` in ms (never negative), or undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
