@@ -44,7 +44,7 @@ const adapters: Record<string, string[]> = {
   'fast-glob': ['sources/worktree.ts'],
   ignore: ['sources/worktree.ts'],
   yaml: ['rules/load.ts', 'cli/config.ts'],
-  zod: ['rules/schema.ts', 'cli/config.ts'],
+  zod: ['rules/schema.ts', 'report/schema.ts', 'cli/config.ts'],
   yargs: ['cli/main.ts', 'cli/options.ts'],
   '@octokit/rest': ['notify/github.ts'],
   'yargs/helpers': ['cli/main.ts'],

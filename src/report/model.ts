@@ -1,5 +1,8 @@
 import type { Finding, ScanResult } from '../core/types.js';
+import type { ReportFinding } from './schema.js';
 import { verificationOf } from './verification.js';
+
+export type { ReportFinding } from './schema.js';
 
 /** What every renderer is given besides the result. */
 export interface ReportContext {
@@ -10,29 +13,6 @@ export interface ReportContext {
   suppressed?: number;
   /** Path from the repository's top to the scanned root (`sub/dir/`), so SARIF URIs are repo-relative. */
   uriPrefix?: string;
-}
-
-/** A finding as SPEC §3's json report spells it. */
-export interface ReportFinding {
-  ruleId: string;
-  provider: string;
-  severity: string;
-  secretHash: string;
-  redacted: string;
-  fingerprint: string;
-  source: string;
-  /** Absent for `source: "input"`: keys handed over directly were never in a file. */
-  path?: string;
-  line: number;
-  column: number;
-  endColumn: number;
-  encoding?: string;
-  commit?: string;
-  author?: string;
-  email?: string;
-  date?: string;
-  verification?: { status: string; detail: Record<string, unknown>; reason?: string };
-  secret?: string;
 }
 
 export function toReportFinding(finding: Finding, context: ReportContext): ReportFinding {
