@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { parseBaseline, parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
+import { parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 import type { Verifier } from '../verify/verifier.js';
 import type { Config } from './config.js';
 import type { ReportArgs } from './options.js';
+import { readReportFile } from './report-file.js';
 
 /** What every scanning command reads before it scans. */
 export interface RunSetup {
@@ -49,18 +50,5 @@ export function readIgnoreList(root: string): IgnoreList {
 
 /** `--baseline FILE`: a previous json report. */
 export function readBaseline(file: string): Baseline {
-  let report: unknown;
-  try {
-    report = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    // JSON.parse quotes the text around the error, which could be part of a key: say only what went wrong.
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--baseline ${file}: ${code ?? 'not valid JSON'}`);
-  }
-  try {
-    return parseBaseline(report);
-  } catch (error) {
-    throw new UsageError(`--baseline ${file}: ${(error as Error).message}`);
-  }
+  return { fingerprints: new Set(readReportFile(file, '--baseline').report.findings.map((finding) => finding.fingerprint)) };
 }
-

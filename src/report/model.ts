@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from '../core/types.js';
+import type { Finding, Origin, ReportedFinding, ScanResult } from '../core/types.js';
 import type { ReportFinding } from './schema.js';
 import { verificationOf } from './verification.js';
 
@@ -36,6 +36,38 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
       : {}),
     ...(verification ? { verification } : {}),
     ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
+  };
+}
+
+function originOf(finding: ReportFinding): Origin {
+  // `parseReport` has checked that a path is there unless the source is input, and the
+  // commit fields for history: the empty fallbacks are never used.
+  if (finding.source === 'input') return { kind: 'input', path: '<stdin>' };
+  const path = finding.path ?? '';
+  if (finding.source !== 'history') return { kind: finding.source, path };
+  const { commit = '', author = '', email = '', date = '' } = finding;
+  return { kind: 'history', path, commit, author, email, date };
+}
+
+/**
+ * `toReportFinding` backwards, for `verify --report`: the finding's place and identity. The
+ * verification is left out (it is asked afresh); the raw key only when the report held one.
+ */
+export function toReportedFinding(finding: ReportFinding): ReportedFinding {
+  const { ruleId, provider, severity, secretHash, redacted, fingerprint, line, column, endColumn, encoding, secret } = finding;
+  return {
+    ruleId,
+    provider,
+    severity,
+    secretHash,
+    redacted,
+    fingerprint,
+    origin: originOf(finding),
+    line,
+    column,
+    endColumn,
+    ...(encoding ? { encoding } : {}),
+    ...(secret !== undefined ? { secret } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Origin } from '../../src/core/types.js';
 import { renderJson } from '../../src/report/json.js';
+import { toReportedFinding } from '../../src/report/model.js';
 import { parseReport, type Report, type ReportFinding } from '../../src/report/schema.js';
 import { keyFactory } from '../helpers/keys.js';
 import { contextOf, findingOf, resultOf, verifications } from './findings.js';
@@ -79,6 +80,13 @@ describe('parseReport: reports keywarden writes', () => {
     const report = printed([findingOf(key)]);
     const later = { ...report, merged: true, findings: report.findings.map((f) => ({ ...f, triage: 'open' })) };
     expect(parseReport(later)).toEqual(report);
+  });
+
+  it.each(Object.entries(shapes))('a %s finding read back for verify --report keeps its place and identity', (_shape, finding) => {
+    const [reported] = parseReport(printed([finding], true)).findings.map(toReportedFinding);
+    const { secret, ...place } = finding;
+    // toEqual counts an undefined field as absent: no verification comes back, it is asked afresh.
+    expect(reported).toEqual({ ...place, verification: undefined, redacted: secret.redacted, secret: key });
   });
 });
 
