@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { ReportedFinding } from '../core/types.js';
+import type { Baseline } from '../detect/suppress.js';
 import { toReportedFinding } from '../report/model.js';
 import { parseReport, type Report } from '../report/schema.js';
 
@@ -34,4 +35,9 @@ export function readReportFile(file: string, flag: '--report' | '--baseline'): {
 export function readReport(file: string): { findings: ReportedFinding[]; bytes: number } {
   const { report, bytes } = readReportFile(file, '--report');
   return { findings: report.findings.map(toReportedFinding), bytes };
+}
+
+/** `--baseline FILE`: a previous json report; its findings are not reported again. */
+export function readBaseline(file: string): Baseline {
+  return { fingerprints: new Set(readReportFile(file, '--baseline').report.findings.map((finding) => finding.fingerprint)) };
 }

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
+import { parseIgnoreFile, type IgnoreList, type Suppressions } from '../detect/suppress.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 import type { Verifier } from '../verify/verifier.js';
 import type { Config } from './config.js';
 import type { ReportArgs } from './options.js';
-import { readReportFile } from './report-file.js';
 
 /** What every scanning command reads before it scans. */
 export interface RunSetup {
@@ -31,7 +30,8 @@ export async function prepareRun(args: ReportArgs, root: string | undefined): Pr
   const ruleFiles = await loadRuleSet([...config.rules, ...args.rules]);
   const ignore = root === undefined ? { fingerprints: new Set<string>(), pathPatterns: [] } : readIgnoreList(root);
   ignore.pathPatterns.push(...config.exclude);
-  const suppressions: Suppressions = { ignore, ...(args.baseline ? { baseline: readBaseline(args.baseline) } : {}) };
+  // The report reader (and zod behind it) is loaded only with --baseline: the guard runs on every commit.
+  const suppressions: Suppressions = { ignore, ...(args.baseline ? { baseline: (await import('./report-file.js')).readBaseline(args.baseline) } : {}) };
   // Loaded only when a verify flag is given: the pre-commit guard runs on every commit.
   const wantsVerify = args.verify === true || args.results !== undefined || args.failOn === 'live' || args.verifyTimeout !== undefined || args.verifyConcurrency !== undefined;
   const verifier = wantsVerify ? (await import('./verify-settings.js')).prepareVerifier(args, ruleFiles) : undefined;
@@ -46,9 +46,4 @@ export function readIgnoreList(root: string): IgnoreList {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fingerprints: new Set(), pathPatterns: [] };
     throw new UsageError(`cannot read ${join(root, '.keywardenignore')}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-}
-
-/** `--baseline FILE`: a previous json report. */
-export function readBaseline(file: string): Baseline {
-  return { fingerprints: new Set(readReportFile(file, '--baseline').report.findings.map((finding) => finding.fingerprint)) };
 }
