@@ -783,8 +783,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -892,13 +892,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -1182,14 +1182,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1206,14 +1206,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1230,12 +1230,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1247,12 +1247,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1267,39 +1267,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3851,8 +3851,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3929,12 +3929,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -8095,14 +8095,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -10276,9 +10276,9 @@ function partPattern(schema) {
     return own2;
   }
   if (def.options) {
-    const sources = def.options.map(partPattern);
-    if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+    const sources2 = def.options.map(partPattern);
+    if (sources2.every(Boolean))
+      return `^(${sources2.map((s) => cleanRegex(s)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -12593,8 +12593,8 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -15367,8 +15367,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -16530,8 +16530,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text) => {
-      return text.charAt(0).toUpperCase() + text.slice(1);
+    capitalizeFirstCharacter = (text2) => {
+      return text2.charAt(0).toUpperCase() + text2.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -18243,8 +18243,8 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -23111,8 +23111,8 @@ var init_api = __esm({
 });
 
 // node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
-  for (const source of sources) {
+function assignProps(target, ...sources2) {
+  for (const source of sources2) {
     for (const key of Reflect.ownKeys(source)) {
       if (Object.prototype.propertyIsEnumerable.call(source, key)) {
         assignProp(target, key, source[key]);
@@ -28042,10 +28042,10 @@ __export(load_exports, {
 });
 import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { join as join2 } from "node:path";
-function parseRuleFile(file2, text, builtin = false) {
+function parseRuleFile(file2, text2, builtin = false) {
   let raw2;
   try {
-    raw2 = (0, import_yaml.parse)(text);
+    raw2 = (0, import_yaml.parse)(text2);
   } catch (error62) {
     const where = error62 instanceof import_yaml.YAMLParseError ? ` (line ${error62.linePos?.[0]?.line ?? "?"})` : "";
     return { problems: [{ file: file2, field: "(yaml)", message: `not valid YAML${where}: ${error62.message.split("\n")[0]}` }] };
@@ -28174,6 +28174,317 @@ var init_config_file = __esm({
   }
 });
 
+// src/report/verification.ts
+function isVerified(findings) {
+  return findings.some((finding) => finding.verification !== void 0);
+}
+function statusOf(finding) {
+  return finding.verification?.status ?? "skipped";
+}
+function countByStatus(findings) {
+  return statusesByUrgency.map((status) => [status, findings.filter((finding) => statusOf(finding) === status).length]).filter(([, count2]) => count2 > 0);
+}
+function statusSummary(findings) {
+  return countByStatus(findings).map(([status, count2]) => `${count2} ${status}`).join(", ");
+}
+function plainText(text2) {
+  const clean = text2.replace(/[\t\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}\u2026` : clean;
+}
+function formatUsd(amount) {
+  if (amount > 0 && amount < 0.01) return "<$0.01";
+  return `$${amount.toFixed(2)}`;
+}
+function numberIn(detail, field2) {
+  const value = detail[field2];
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+function describeSpending(detail) {
+  const usage = numberIn(detail, "usage");
+  const limit = numberIn(detail, "limit");
+  const remaining = numberIn(detail, "limit_remaining");
+  const used = usage === void 0 ? void 0 : `usage ${formatUsd(usage)}`;
+  if (limit !== void 0) {
+    const left = remaining === void 0 ? "" : ` (${formatUsd(remaining)} left)`;
+    return `${used ? `${used} of ` : ""}${formatUsd(limit)} limit${left}`;
+  }
+  if (detail["limit"] === null) return used ? `${used}, no limit` : "no limit";
+  return used;
+}
+function describeExpiry(detail) {
+  if (!("expires_at" in detail)) return void 0;
+  const expiry = detail["expires_at"];
+  if (expiry === null) return "expires never";
+  return typeof expiry === "string" ? `expires ${plainText(expiry)}` : void 0;
+}
+function describeLiveDetail(detail) {
+  const parts = [describeSpending(detail), describeExpiry(detail), detail["is_free_tier"] === true ? "free tier" : void 0];
+  const told = parts.filter((part) => part !== void 0);
+  return told.length > 0 ? told.join(", ") : void 0;
+}
+function describeOutcome(verification) {
+  const reason = verification.reason === void 0 ? void 0 : plainText(verification.reason);
+  switch (verification.status) {
+    case "live": {
+      const detail = describeLiveDetail(verification.detail);
+      return detail && `live: ${detail}`;
+    }
+    case "unknown":
+      return `could not check: ${reason ?? "no usable answer"} \u2014 treat as live until checked`;
+    case "invalid":
+      return `invalid: the provider rejected it${reason ? ` (${reason})` : ""}`;
+    case "skipped":
+      return `not checked: ${reason ?? "no live check for this key"}`;
+  }
+}
+function escalationOf(verification) {
+  if (verification?.status !== "live" || verification.reason === void 0) return void 0;
+  return plainText(verification.reason);
+}
+function reportVerification(verification, secret) {
+  const mask = (value) => typeof value === "string" ? value.replaceAll(secret.reveal(), secret.redacted) : value;
+  const detail = Object.fromEntries(Object.entries(verification.detail).map(([field2, value]) => [field2, mask(value)]));
+  return {
+    status: verification.status,
+    detail,
+    ...verification.reason !== void 0 ? { reason: String(mask(verification.reason)) } : {}
+  };
+}
+function verificationOf(finding) {
+  return finding.verification && reportVerification(finding.verification, finding.secret);
+}
+var statusesByUrgency, maxTextLength;
+var init_verification = __esm({
+  "src/report/verification.ts"() {
+    "use strict";
+    statusesByUrgency = ["live", "unknown", "skipped", "invalid"];
+    maxTextLength = 200;
+  }
+});
+
+// src/report/model.ts
+function toReportFinding(finding, context) {
+  const { origin } = finding;
+  const verification = verificationOf(finding);
+  return {
+    ruleId: finding.ruleId,
+    provider: finding.provider,
+    severity: finding.severity,
+    secretHash: finding.secretHash,
+    redacted: finding.secret.redacted,
+    fingerprint: finding.fingerprint,
+    source: origin.kind,
+    ...origin.kind === "input" ? {} : { path: origin.path },
+    line: finding.line,
+    column: finding.column,
+    endColumn: finding.endColumn,
+    ...finding.encoding ? { encoding: finding.encoding } : {},
+    ...origin.kind === "history" ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date } : {},
+    ...verification ? { verification } : {},
+    ...context.showSecrets ? { secret: finding.secret.reveal() } : {}
+  };
+}
+function originOf(finding) {
+  if (finding.source === "input") return { kind: "input", path: "<stdin>" };
+  const path = finding.path ?? "";
+  if (finding.source !== "history") return { kind: finding.source, path };
+  const { commit = "", author = "", email: email3 = "", date: date5 = "" } = finding;
+  return { kind: "history", path, commit, author, email: email3, date: date5 };
+}
+function toReportedFinding(finding) {
+  const { ruleId, provider, severity, secretHash, redacted, fingerprint, line, column, endColumn, encoding, secret } = finding;
+  return {
+    ruleId,
+    provider,
+    severity,
+    secretHash,
+    redacted,
+    fingerprint,
+    origin: originOf(finding),
+    line,
+    column,
+    endColumn,
+    ...encoding ? { encoding } : {},
+    ...secret !== void 0 ? { secret } : {}
+  };
+}
+function printable(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
+}
+function suppressHint(finding, context = {}) {
+  const ignoreFile = printable(context.ignoreFile ?? ".keywardenignore");
+  const fingerprint = printable(finding.fingerprint);
+  switch (finding.origin.kind) {
+    case "history":
+      return `the key stays in history until it is revoked: rotate it; removing it in a new commit does not help. Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
+    case "log":
+      return `the log keeps the key: rotate it, and mask logs at the source (app | keywarden redact). Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
+    default:
+      return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
+  }
+}
+function distinctFiles(result) {
+  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+}
+var init_model = __esm({
+  "src/report/model.ts"() {
+    "use strict";
+    init_verification();
+  }
+});
+
+// src/report/schema.ts
+function expectedOf(issue2) {
+  if (issue2.code === "invalid_type") {
+    const expected = issue2.expected === "record" ? "object" : String(issue2.expected);
+    return `${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected}`;
+  }
+  return "valid";
+}
+function pathOf(path) {
+  return path.map((segment, index) => {
+    if (typeof segment === "number") return `[${segment}]`;
+    const name = typeof segment === "string" && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(segment) ? segment : "?";
+    return index === 0 ? name : `.${name}`;
+  }).join("");
+}
+function valueAt(value, path) {
+  let here = value;
+  for (const segment of path) {
+    if (typeof here !== "object" || here === null) return void 0;
+    here = here[segment];
+  }
+  return here;
+}
+function describeIssues(issues, value) {
+  if (issues.some((issue2) => issue2.path.length === 0 || issue2.path.length === 1 && issue2.path[0] === "findings")) {
+    return 'not a keywarden json report (no "findings" array)';
+  }
+  if (issues.some((issue2) => issue2.path[0] === "version")) return "not a keywarden json report of version 1";
+  const problems = [
+    ...new Set(issues.map((issue2) => `${pathOf(issue2.path)} is ${valueAt(value, issue2.path) === void 0 ? "missing" : `not ${issue2.message}`}`))
+  ];
+  const more = problems.length - listedProblems;
+  return [...problems.slice(0, listedProblems), ...more > 0 ? [`and ${more} more problem${more === 1 ? "" : "s"}`] : []].join("; ");
+}
+function parseReport(value) {
+  const parsed = reportSchema.safeParse(value, { error: expectedOf });
+  if (parsed.success) return parsed.data;
+  throw new Error(describeIssues(parsed.error.issues, value));
+}
+var sources, shaped, text, oneOf, position, count, verificationSchema, historyFields, reportFindingSchema, reportSchema, listedProblems;
+var init_schema2 = __esm({
+  "src/report/schema.ts"() {
+    "use strict";
+    init_zod();
+    init_types();
+    sources = ["file", "staged", "history", "log", "input"];
+    shaped = (shape, what) => external_exports.string({ error: what }).regex(shape, { error: what });
+    text = (what) => external_exports.string({ error: what }).min(1, { error: what });
+    oneOf = (values) => external_exports.enum(values, { error: `one of ${values.join(", ")}` });
+    position = external_exports.int({ error: "a whole number from 1" }).min(1, { error: "a whole number from 1" });
+    count = external_exports.int({ error: "a whole number from 0" }).min(0, { error: "a whole number from 0" });
+    verificationSchema = external_exports.object({
+      status: oneOf(verificationStatuses),
+      /** For `live`: the fields the rule keeps from the provider's answer. */
+      detail: external_exports.record(external_exports.string(), external_exports.unknown()),
+      reason: external_exports.string().optional()
+    });
+    historyFields = ["commit", "author", "email", "date"];
+    reportFindingSchema = external_exports.object({
+      ruleId: shaped(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a rule id (provider.name)"),
+      provider: text("a provider name"),
+      severity: oneOf(severities),
+      /** `sha256:` + lowercase hex of SHA-256 over the raw key's UTF-8 bytes. */
+      secretHash: shaped(/^sha256:[0-9a-f]{64}$/, "sha256: and 64 lowercase hex"),
+      /** The prefix and at most four characters at each end of the body. */
+      redacted: text("a redacted key"),
+      /** Stable id for ignore files and baselines. */
+      fingerprint: text("a fingerprint"),
+      /**
+       * `OWNER/NAME` of the repository the finding is in, for audits of several repositories;
+       * absent otherwise. A baseline finding with one matches only findings of that repository.
+       */
+      repository: shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, "OWNER/NAME").optional(),
+      source: oneOf(sources),
+      /** Relative to the scanned root, with `/`. Absent for `source: "input"`: those keys were never in a file. */
+      path: text("a path").optional(),
+      line: position,
+      column: position,
+      /** Exclusive. Columns count UTF-16 code units. */
+      endColumn: position,
+      encoding: external_exports.literal("base64", { error: "base64" }).optional(),
+      /** `commit`, `author`, `email` and `date` (ISO 8601): present exactly for `source: "history"`. */
+      commit: shaped(/^[0-9a-f]{7,64}$/, "a commit id").optional(),
+      author: external_exports.string().optional(),
+      email: external_exports.string().optional(),
+      date: external_exports.string().optional(),
+      /** Present only with `--verify`. */
+      verification: verificationSchema.optional(),
+      /** The raw key: only with `--show-secrets`. */
+      secret: external_exports.string().optional()
+    }).superRefine((finding, context) => {
+      if (finding.source !== "input" && finding.path === void 0) context.addIssue({ code: "custom", path: ["path"], message: "a path" });
+      if (finding.source !== "history") return;
+      for (const field2 of historyFields) {
+        if (finding[field2] === void 0) context.addIssue({ code: "custom", path: [field2], message: "present for history findings" });
+      }
+    });
+    reportSchema = external_exports.object({
+      version: external_exports.literal(1, { error: "1" }),
+      tool: external_exports.object({ name: external_exports.literal("keywarden", { error: "keywarden" }), version: text("a version") }),
+      findings: external_exports.array(reportFindingSchema),
+      stats: external_exports.object({ files: count, bytes: count, durationMs: external_exports.number({ error: "a number from 0" }).min(0, { error: "a number from 0" }) }),
+      /** Present only when something went wrong without stopping the run. */
+      warnings: external_exports.array(external_exports.object({ path: external_exports.string().optional(), message: external_exports.string(), kind: oneOf(["filter", "incomplete"]).optional() })).optional()
+    });
+    listedProblems = 3;
+  }
+});
+
+// src/run/report-file.ts
+var report_file_exports = {};
+__export(report_file_exports, {
+  readBaseline: () => readBaseline,
+  readReport: () => readReport,
+  readReportFile: () => readReportFile
+});
+import { readFileSync as readFileSync4 } from "node:fs";
+function readReportFile(file2, flag) {
+  let text2;
+  try {
+    text2 = readFileSync4(file2, "utf8");
+  } catch (error62) {
+    throw new UsageError(`${flag} ${file2}: cannot read it (${error62.code ?? "unknown error"})`);
+  }
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch {
+    throw new UsageError(`${flag} ${file2}: not valid JSON (a keywarden report made with --format json)`);
+  }
+  try {
+    return { report: parseReport(json2), bytes: Buffer.byteLength(text2) };
+  } catch (error62) {
+    throw new UsageError(`${flag} ${file2}: ${error62.message}`);
+  }
+}
+function readReport(file2) {
+  const { report, bytes } = readReportFile(file2, "--report");
+  return { findings: report.findings.map(toReportedFinding), bytes };
+}
+function readBaseline(file2) {
+  return { fingerprints: new Set(readReportFile(file2, "--baseline").report.findings.map((finding) => finding.fingerprint)) };
+}
+var init_report_file = __esm({
+  "src/run/report-file.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+    init_schema2();
+  }
+});
+
 // src/net/cache.ts
 function createAnswerCache(options) {
   const entries = /* @__PURE__ */ new Map();
@@ -28256,17 +28567,17 @@ async function readCapped(response, maxBytes) {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let text = "";
+  let text2 = "";
   let bytes = 0;
   for (; ; ) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) return text2 + decoder.decode();
     bytes += value.byteLength;
     if (bytes > maxBytes) {
       await reader.cancel();
       return void 0;
     }
-    text += decoder.decode(value, { stream: true });
+    text2 += decoder.decode(value, { stream: true });
   }
 }
 function describeFailure(error62, timeoutMs) {
@@ -28339,10 +28650,10 @@ function isRetryable(status) {
 }
 function retryAfterMs(header2, nowMs) {
   if (header2 === null) return void 0;
-  const text = header2.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  if (!/[A-Za-z]/.test(text) || !/\b\d{2}:\d{2}:\d{2}\b/.test(text)) return void 0;
-  const date5 = Date.parse(text);
+  const text2 = header2.trim();
+  if (/^\d+(\.\d+)?$/.test(text2)) return Math.round(Number(text2) * 1e3);
+  if (!/[A-Za-z]/.test(text2) || !/\b\d{2}:\d{2}:\d{2}\b/.test(text2)) return void 0;
+  const date5 = Date.parse(text2);
   return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - nowMs);
 }
 function nextDelayMs(policy, attempt, retryAfter, random) {
@@ -28407,7 +28718,7 @@ var init_url = __esm({
 });
 
 // src/verify/classify.ts
-function valueAt(json2, path) {
+function valueAt2(json2, path) {
   let value = json2;
   for (const step of path.split(".")) {
     if (value === null || typeof value !== "object" || !Object.hasOwn(value, step)) return void 0;
@@ -28423,14 +28734,14 @@ function parseJson(body) {
   }
 }
 function matches(match, status, json2) {
-  return match.status.includes(status) && (match.jsonHas ?? []).every((path) => valueAt(json2, path) != null);
+  return match.status.includes(status) && (match.jsonHas ?? []).every((path) => valueAt2(json2, path) != null);
 }
 function pickDetail(spec, json2) {
   if (!spec.detail) return {};
-  const source = spec.detail.from === void 0 ? json2 : valueAt(json2, spec.detail.from);
+  const source = spec.detail.from === void 0 ? json2 : valueAt2(json2, spec.detail.from);
   const detail = {};
   for (const field2 of spec.detail.fields) {
-    const value = valueAt(source, field2);
+    const value = valueAt2(source, field2);
     if (value === null || ["string", "number", "boolean"].includes(typeof value)) detail[field2] = value;
   }
   return detail;
@@ -28438,7 +28749,7 @@ function pickDetail(spec, json2) {
 function classifyResponse(spec, status, body) {
   const json2 = parseJson(body);
   if (matches(spec.live, status, json2)) {
-    const escalation = (spec.escalate ?? []).find((rule) => valueAt(json2, rule.when) === rule.equals);
+    const escalation = (spec.escalate ?? []).find((rule) => valueAt2(json2, rule.when) === rule.equals);
     return {
       verification: { status: "live", detail: pickDetail(spec, json2), ...escalation ? { reason: escalation.reason } : {} },
       ...escalation ? { severity: escalation.severity } : {}
@@ -28459,12 +28770,12 @@ function resolveEndpoint(file2, env) {
   const { baseUrl, hosts, provider } = file2.data;
   if (!baseUrl) return { kind: "unset", reason: `the ${provider} rules name no base URL` };
   const fromEnv = env[baseUrl.env]?.trim();
-  const text = fromEnv || (file2.builtin ? baseUrl.default : void 0);
-  if (!text) return { kind: "unset", reason: `${baseUrl.env} is not set` };
+  const text2 = fromEnv || (file2.builtin ? baseUrl.default : void 0);
+  if (!text2) return { kind: "unset", reason: `${baseUrl.env} is not set` };
   const source = fromEnv ? baseUrl.env : `the built-in ${provider} base URL`;
   let url2;
   try {
-    url2 = new URL(text);
+    url2 = new URL(text2);
   } catch {
     throw new UsageError(`${source}: not a URL`);
   }
@@ -28493,7 +28804,7 @@ __export(verifier_exports, {
 });
 import { createHash as createHash3 } from "node:crypto";
 function fillTemplate(spec, baseUrl, key) {
-  const fill = (text) => text.replaceAll("{key}", key);
+  const fill = (text2) => text2.replaceAll("{key}", key);
   const headers = Object.fromEntries(Object.entries(spec.request.headers ?? {}).map(([name, value]) => [name, fill(value)]));
   const { body } = spec.request;
   const request2 = { method: spec.request.method, url: requestUrl(baseUrl, spec.request.path), headers };
@@ -29088,7 +29399,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
+      let count2 = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -29096,13 +29407,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -30849,13 +31160,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -34441,8 +34752,8 @@ var require_ignore = __commonJS({
     var TRAILING_DOUBLESTAR = "\uE001";
     var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const sources2 = [];
+      const hold = (source) => `${PLACEHOLDER}${sources2.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern;
       let out = EMPTY;
       let index = 0;
@@ -34479,7 +34790,7 @@ var require_ignore = __commonJS({
       }
       return {
         source: out,
-        sources
+        sources: sources2
       };
     };
     var DIRECT = null;
@@ -34778,7 +35089,7 @@ var require_ignore = __commonJS({
       if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
         pattern = "**";
       }
-      const { source, sources } = extractBrackets(pattern);
+      const { source, sources: sources2 } = extractBrackets(pattern);
       const replaced = REPLACERS.reduce(
         // A pass whose matcher finds nothing hands back the very string it was
         //   given, so asking first costs a search and saves a rewrite. Ten of the
@@ -34795,9 +35106,9 @@ var require_ignore = __commonJS({
         },
         source
       );
-      return sources.length ? replaced.replace(
+      return sources2.length ? replaced.replace(
         REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
+        (match, index) => sources2[index]
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
@@ -34876,11 +35187,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
+      let count2 = 0;
+      while (str[str.length - count2 - 1] === ESCAPE) {
+        count2++;
       }
-      return count % 2 === 1;
+      return count2 % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -35184,7 +35495,7 @@ __export(worktree_exports, {
   namesOnlyFiles: () => namesOnlyFiles,
   workTreeTop: () => workTreeTop
 });
-import fs, { existsSync as existsSync2, lstatSync, readFileSync as readFileSync5 } from "node:fs";
+import fs, { existsSync as existsSync2, lstatSync, readFileSync as readFileSync6 } from "node:fs";
 import { dirname as dirname2, join as join4, relative, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
@@ -35212,12 +35523,12 @@ function outerGitignores(dir, root) {
   const levels = top ? [{ at: top, text: readTextIfAny(join4(top, ".git", "info", "exclude")) }, ...above.map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }))] : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }));
   return levels.filter((level2) => level2.text.trim() !== "").map((level2) => ({ prefix: `${toPosix(relative(level2.at, dir))}/`.replace(/^\/$/, ""), rules: gitignoreRules(level2.text) }));
 }
-function gitignoreRules(text) {
-  return (0, import_ignore.default)({ ignorecase: false }).add(text);
+function gitignoreRules(text2) {
+  return (0, import_ignore.default)({ ignorecase: false }).add(text2);
 }
 function readTextIfAny(path) {
   try {
-    return readFileSync5(path, "utf8");
+    return readFileSync6(path, "utf8");
   } catch {
     return "";
   }
@@ -35303,8 +35614,8 @@ var init_worktree = __esm({
       #directories = /* @__PURE__ */ new Map();
       byDir = /* @__PURE__ */ new Map();
       /** Rules of the `.gitignore` in `dir` (relative to the scanned directory, '' for itself). */
-      add(dir, text) {
-        this.byDir.set(dir, gitignoreRules(text));
+      add(dir, text2) {
+        this.byDir.set(dir, gitignoreRules(text2));
       }
       /** Whether git never looks inside the directory at `dir`. */
       ignoresDirectory(dir) {
@@ -35418,7 +35729,7 @@ var require_picocolors = __commonJS({
 // src/action/main.ts
 init_errors();
 import { randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync9, writeFileSync as writeFileSync2 } from "node:fs";
 import { isAbsolute, join as join6 } from "node:path";
 
 // src/core/text.ts
@@ -35490,9 +35801,9 @@ var LineLocator = class {
 // src/detect/normalize.ts
 var escapes = /\x1b\[[0-9;?]*[ -/]*[@-~]|\\+(?:u[0-9a-fA-F]{4}|[nrtbf"'/])?|%[0-9A-Fa-f]{2}/g;
 var mayContainEscape = /[\x1b\\%]/;
-function blankEscapes(text) {
-  if (!mayContainEscape.test(text)) return text;
-  return text.replace(escapes, (escape) => " ".repeat(escape.length));
+function blankEscapes(text2) {
+  if (!mayContainEscape.test(text2)) return text2;
+  return text2.replace(escapes, (escape) => " ".repeat(escape.length));
 }
 
 // src/detect/placeholder.ts
@@ -35503,13 +35814,13 @@ function hasPlaceholderWords(body) {
   const covered = words.reduce((sum, word) => sum + word.length, 0);
   return body.length <= 32 || covered / body.length >= 0.2;
 }
-function shannonEntropy(text) {
-  if (text.length === 0) return 0;
+function shannonEntropy(text2) {
+  if (text2.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
-  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (const char of text2) counts.set(char, (counts.get(char) ?? 0) + 1);
   let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / text.length;
+  for (const count2 of counts.values()) {
+    const p = count2 / text2.length;
     bits -= p * Math.log2(p);
   }
   return bits;
@@ -35579,13 +35890,13 @@ function base64Forms(keyword) {
 }
 function buildPrefilter(rules, byteCounts) {
   const needles = /* @__PURE__ */ new Map();
-  const add = (text, keyword, encoding, rule) => {
-    const existing = needles.get(text);
+  const add = (text2, keyword, encoding, rule) => {
+    const existing = needles.get(text2);
     if (existing) {
       if (encoding === "plain" && !existing.rules.includes(rule)) existing.rules.push(rule);
       return;
     }
-    needles.set(text, { bytes: Buffer.from(text, "utf8"), keyword, encoding, rules: encoding === "plain" ? [rule] : [] });
+    needles.set(text2, { bytes: Buffer.from(text2, "utf8"), keyword, encoding, rules: encoding === "plain" ? [rule] : [] });
   };
   for (const rule of rules) {
     for (const keyword of rule.keywords) {
@@ -35594,9 +35905,9 @@ function buildPrefilter(rules, byteCounts) {
     }
   }
   const anchors = /* @__PURE__ */ new Map();
-  for (const [text, needle] of needles) {
-    const at = anchorOffset(text, byteCounts);
-    const key = text.slice(at, at + anchorLength);
+  for (const [text2, needle] of needles) {
+    const at = anchorOffset(text2, byteCounts);
+    const key = text2.slice(at, at + anchorLength);
     const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "utf8"), needles: [] };
     anchor2.needles.push({ needle, at });
     anchors.set(key, anchor2);
@@ -35655,12 +35966,12 @@ function keyOf(match) {
 }
 function matchAroundHit(data, window2, hit) {
   window2.cover(hit.offset);
-  const { text } = window2;
+  const { text: text2 } = window2;
   const hitInWindow = hit.offset - window2.start;
   const found = [];
   const accept = (rule, match) => {
     const matchEnd = match.index + match[0].length;
-    if (matchEnd >= text.length && window2.end < data.length) return;
+    if (matchEnd >= text2.length && window2.end < data.length) return;
     const { key, offset } = keyOf(match);
     const start = window2.start + match.index + offset;
     found.push({ rule, key, start, end: start + key.length, at: start });
@@ -35668,13 +35979,13 @@ function matchAroundHit(data, window2, hit) {
   for (const rule of hit.needle.rules) {
     if (rule.anchored) {
       rule.anchored.lastIndex = hitInWindow;
-      const match = rule.anchored.exec(text);
+      const match = rule.anchored.exec(text2);
       if (match) accept(rule, match);
       continue;
     }
     const pattern = rule.pattern;
     pattern.lastIndex = Math.max(0, hitInWindow - contextBefore);
-    for (let match = pattern.exec(text); match && match.index <= hitInWindow; match = pattern.exec(text)) {
+    for (let match = pattern.exec(text2); match && match.index <= hitInWindow; match = pattern.exec(text2)) {
       if (match[0].length === 0) pattern.lastIndex++;
       else if (match.index + match[0].length > hitInWindow) accept(rule, match);
     }
@@ -35702,11 +36013,11 @@ function plainKeys(data, engine) {
   return { keys: hits.flatMap((hit) => matchAroundHit(data, window2, hit)), sawKeyword: hits.length > 0 };
 }
 function keysInBase64(data, run, engine) {
-  const text = data.toString("latin1", run.start, run.end);
+  const text2 = data.toString("latin1", run.start, run.end);
   const cutBefore = isBase64Byte(data[run.start - 1]);
   const cutAfter = isBase64Byte(data[run.end]);
   for (let shift = 0; shift < 4; shift++) {
-    const decoded = Buffer.from(text.slice(shift), "base64");
+    const decoded = Buffer.from(text2.slice(shift), "base64");
     const { keys, sawKeyword } = plainKeys(decoded, engine);
     if (!sawKeyword) continue;
     const whole = keys.filter((k) => !(cutBefore && k.start < 2) && !(cutAfter && k.end > decoded.length - 3));
@@ -35827,10 +36138,10 @@ function redact(raw2, prefix) {
 }
 
 // src/detect/redact-text.ts
-function redactKeys(text, engine) {
-  const bytes = Buffer.from(text, "utf8");
+function redactKeys(text2, engine) {
+  const bytes = Buffer.from(text2, "utf8");
   const found = detectKeys(bytes, engine).filter((match) => !match.encoding);
-  if (found.length === 0) return text;
+  if (found.length === 0) return text2;
   let out = "";
   let at = 0;
   for (const match of found) {
@@ -35839,10 +36150,10 @@ function redactKeys(text, engine) {
   }
   return out + bytes.toString("utf8", at);
 }
-function redactKeyLikeTokens(text, prefixes) {
-  if (prefixes.length === 0) return text;
+function redactKeyLikeTokens(text2, prefixes) {
+  if (prefixes.length === 0) return text2;
   const escaped = prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
-  return text.replace(new RegExp(`(${escaped.join("|")})[A-Za-z0-9_-]{4,}`, "g"), (_token, prefix) => `${prefix}\u2026`);
+  return text2.replace(new RegExp(`(${escaped.join("|")})[A-Za-z0-9_-]{4,}`, "g"), (_token, prefix) => `${prefix}\u2026`);
 }
 
 // node_modules/universal-user-agent/index.js
@@ -36701,8 +37012,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -36760,8 +37071,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -36775,18 +37086,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -36954,12 +37265,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -40002,8 +40313,8 @@ async function settleOn(api, target, marked, kept, body) {
   }
   return outcome;
 }
-function normalized(text) {
-  return text.replace(/\r\n/g, "\n");
+function normalized(text2) {
+  return text2.replace(/\r\n/g, "\n");
 }
 var OutsideApi = class extends Error {
 };
@@ -40043,8 +40354,8 @@ function causeChain(error62) {
   }
   return chain;
 }
-function oneLine(text) {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+function oneLine(text2) {
+  const line = text2.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
 function redact2(message, token) {
@@ -40187,8 +40498,8 @@ function runConfigProblem(given, failOn, spell) {
   }
   return void 0;
 }
-function parseResults(text) {
-  const chosen = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
+function parseResults(text2) {
+  const chosen = text2.split(",").map((part) => part.trim()).filter((part) => part !== "");
   const wrong = chosen.filter((part) => !verificationStatuses.includes(part));
   if (chosen.length === 0 || wrong.length > 0) {
     throw new UsageError(`--results: ${wrong.length > 0 ? `'${wrong.join("', '")}' is not an outcome` : "name at least one outcome"}; choose from ${verificationStatuses.join(",")}`);
@@ -40374,10 +40685,10 @@ var CatFileBatch = class {
 var commitMarker = "commit ";
 var commitFormat = "%x01commit %H%x09%an%x09%ae%x09%aI";
 var maxRunBytes = 4 * 1024 * 1024;
-function unquotePath(text) {
-  if (!text.startsWith('"') || !text.endsWith('"')) return text;
+function unquotePath(text2) {
+  if (!text2.startsWith('"') || !text2.endsWith('"')) return text2;
   const bytes = [];
-  const inner = text.slice(1, -1);
+  const inner = text2.slice(1, -1);
   const simple = { n: 10, t: 9, r: 13, b: 8, f: 12, a: 7, v: 11, "\\": 92, '"': 34 };
   for (let i = 0; i < inner.length; i++) {
     const c = inner[i] ?? "";
@@ -40457,14 +40768,14 @@ async function* addedRuns(diff) {
       if (done2) yield done2;
       nextLine++;
     } else if (prefix === "+".repeat(columns)) {
-      const text = line.slice(columns);
+      const text2 = line.slice(columns);
       if (!run || runBytes > maxRunBytes) {
         const done2 = take();
         if (done2) yield done2;
         run = { path: path ?? "", startLine: nextLine, lines: [], ...commit ? { commit } : {} };
       }
-      run.lines.push(text);
-      runBytes += text.length + 1;
+      run.lines.push(text2);
+      runBytes += text2.length + 1;
       nextLine++;
     } else if (prefixChars.test(prefix) && prefix.length === columns || line.startsWith("\\")) {
       const done2 = take();
@@ -40740,31 +41051,20 @@ function rangeSource(request2) {
 
 // src/run/prepare.ts
 init_errors();
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/detect/suppress.ts
 var fingerprintShape = /^.+:[a-z0-9-]+(?:\.[a-z0-9-]+)+:[0-9a-f]{16}$/;
-function parseIgnoreFile(text) {
+function parseIgnoreFile(text2) {
   const list2 = { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
-  for (const raw2 of text.split(/\r?\n/)) {
+  for (const raw2 of text2.split(/\r?\n/)) {
     const line = raw2.trim();
     if (line === "" || line.startsWith("#")) continue;
     if (fingerprintShape.test(line)) list2.fingerprints.add(line);
     else list2.pathPatterns.push(line);
   }
   return list2;
-}
-function parseBaseline(report) {
-  const findings = report?.findings;
-  if (!Array.isArray(findings)) throw new Error('not a keywarden json report (no "findings" array)');
-  const fingerprints = /* @__PURE__ */ new Set();
-  findings.forEach((finding, index) => {
-    const fingerprint = finding?.fingerprint;
-    if (typeof fingerprint !== "string") throw new Error(`findings[${index}].fingerprint is missing`);
-    fingerprints.add(fingerprint);
-  });
-  return { fingerprints };
 }
 function isSuppressed(finding, suppressions) {
   return suppressions.ignore?.fingerprints.has(finding.fingerprint) === true || suppressions.baseline?.fingerprints.has(finding.fingerprint) === true;
@@ -40790,7 +41090,7 @@ async function prepare(config2) {
   const ruleFiles = await loadRuleSet([...file2.rules, ...config2.ruleDirs]);
   const ignore2 = config2.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config2.ignoreRoot);
   ignore2.pathPatterns.push(...file2.exclude);
-  const suppressions = { ignore: ignore2, ...config2.baseline ? { baseline: readBaseline(config2.baseline) } : {} };
+  const suppressions = { ignore: ignore2, ...config2.baseline ? { baseline: (await Promise.resolve().then(() => (init_report_file(), report_file_exports))).readBaseline(config2.baseline) } : {} };
   const verifier = config2.verify ? await buildVerifier(config2.verify, ruleFiles, config2.env) : void 0;
   return { config: config2, file: file2, ruleFiles, rules: compileRules(ruleFiles), ignore: ignore2, suppressions, ...verifier ? { verifier } : {} };
 }
@@ -40819,24 +41119,10 @@ async function verifySettingsFrom(settings, env) {
 }
 function readIgnoreList(root) {
   try {
-    return parseIgnoreFile(readFileSync4(join3(root, ".keywardenignore"), "utf8"));
+    return parseIgnoreFile(readFileSync5(join3(root, ".keywardenignore"), "utf8"));
   } catch (error62) {
     if (error62.code === "ENOENT") return { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
     throw new UsageError(`cannot read ${join3(root, ".keywardenignore")}: ${error62.code ?? String(error62)}`);
-  }
-}
-function readBaseline(file2) {
-  let report;
-  try {
-    report = JSON.parse(readFileSync4(file2, "utf8"));
-  } catch (error62) {
-    const code = error62.code;
-    throw new UsageError(`--baseline ${file2}: ${code ?? "not valid JSON"}`);
-  }
-  try {
-    return parseBaseline(report);
-  } catch (error62) {
-    throw new UsageError(`--baseline ${file2}: ${error62.message}`);
   }
 }
 
@@ -40864,13 +41150,13 @@ var AnchorTuner = class {
 // src/run/verdict.ts
 init_errors();
 init_types();
-var statusOf = (finding) => finding.verification?.status ?? "skipped";
+var statusOf2 = (finding) => finding.verification?.status ?? "skipped";
 function isFailing(finding, failOn) {
-  return failOn === "any" || statusOf(finding) !== "invalid";
+  return failOn === "any" || statusOf2(finding) !== "invalid";
 }
 var statusOrder = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
 function byUrgency(findings) {
-  const rank = (finding) => statusOrder[statusOf(finding)] * 10 + severities.indexOf(finding.severity);
+  const rank = (finding) => statusOrder[statusOf2(finding)] * 10 + severities.indexOf(finding.severity);
   return [...findings].sort((a, b) => rank(a) - rank(b));
 }
 function leftOutNote(results, left) {
@@ -40976,7 +41262,7 @@ async function runTail(source, prepared, options = {}) {
   const tally = { found: 0, shown: 0, suppressed: 0, failing: 0, failingHidden: 0, passingShown: 0 };
   let allInput = true;
   const report = async (finding) => {
-    const status = statusOf(finding);
+    const status = statusOf2(finding);
     const failing = isFailing(finding, config2.failOn);
     if (failing) tally.failing++;
     if (config2.results && !config2.results.has(status)) {
@@ -41060,10 +41346,10 @@ async function runTail(source, prepared, options = {}) {
 }
 
 // src/run/version.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 var toolVersion = (() => {
   try {
-    const pkg = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(readFileSync7(new URL("../../package.json", import.meta.url), "utf8"));
     const version2 = pkg.version;
     return typeof version2 === "string" ? version2 : "0.0.0";
   } catch {
@@ -41073,7 +41359,7 @@ var toolVersion = (() => {
 
 // src/rules/prefixes.ts
 init_cache();
-import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync8 } from "node:fs";
 import { join as join5 } from "node:path";
 function keyPrefixes(files) {
   return [...new Set(files.flatMap((file2) => file2.data.rules.flatMap((rule) => rule.keywords)))];
@@ -41082,142 +41368,21 @@ function builtinKeyPrefixes() {
   const cached2 = readRuleCache(builtinRulesDir);
   if (cached2) return keyPrefixes(cached2);
   try {
-    const texts = readdirSync3(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync7(join5(builtinRulesDir, name), "utf8"));
-    return [...new Set(texts.flatMap((text) => [...text.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word) => word.trim().replace(/^['"]|['"]$/g, "")))))].filter((word) => word !== "");
+    const texts = readdirSync3(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync8(join5(builtinRulesDir, name), "utf8"));
+    return [...new Set(texts.flatMap((text2) => [...text2.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word) => word.trim().replace(/^['"]|['"]$/g, "")))))].filter((word) => word !== "");
   } catch {
     return [];
   }
 }
 
-// src/report/verification.ts
-var statusesByUrgency = ["live", "unknown", "skipped", "invalid"];
-function isVerified(findings) {
-  return findings.some((finding) => finding.verification !== void 0);
-}
-function statusOf2(finding) {
-  return finding.verification?.status ?? "skipped";
-}
-function countByStatus(findings) {
-  return statusesByUrgency.map((status) => [status, findings.filter((finding) => statusOf2(finding) === status).length]).filter(([, count]) => count > 0);
-}
-function statusSummary(findings) {
-  return countByStatus(findings).map(([status, count]) => `${count} ${status}`).join(", ");
-}
-var maxTextLength = 200;
-function plainText(text) {
-  const clean = text.replace(/[\t\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
-  return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}\u2026` : clean;
-}
-function formatUsd(amount) {
-  if (amount > 0 && amount < 0.01) return "<$0.01";
-  return `$${amount.toFixed(2)}`;
-}
-function numberIn(detail, field2) {
-  const value = detail[field2];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-function describeSpending(detail) {
-  const usage = numberIn(detail, "usage");
-  const limit = numberIn(detail, "limit");
-  const remaining = numberIn(detail, "limit_remaining");
-  const used = usage === void 0 ? void 0 : `usage ${formatUsd(usage)}`;
-  if (limit !== void 0) {
-    const left = remaining === void 0 ? "" : ` (${formatUsd(remaining)} left)`;
-    return `${used ? `${used} of ` : ""}${formatUsd(limit)} limit${left}`;
-  }
-  if (detail["limit"] === null) return used ? `${used}, no limit` : "no limit";
-  return used;
-}
-function describeExpiry(detail) {
-  if (!("expires_at" in detail)) return void 0;
-  const expiry = detail["expires_at"];
-  if (expiry === null) return "expires never";
-  return typeof expiry === "string" ? `expires ${plainText(expiry)}` : void 0;
-}
-function describeLiveDetail(detail) {
-  const parts = [describeSpending(detail), describeExpiry(detail), detail["is_free_tier"] === true ? "free tier" : void 0];
-  const told = parts.filter((part) => part !== void 0);
-  return told.length > 0 ? told.join(", ") : void 0;
-}
-function describeOutcome(verification) {
-  const reason = verification.reason === void 0 ? void 0 : plainText(verification.reason);
-  switch (verification.status) {
-    case "live": {
-      const detail = describeLiveDetail(verification.detail);
-      return detail && `live: ${detail}`;
-    }
-    case "unknown":
-      return `could not check: ${reason ?? "no usable answer"} \u2014 treat as live until checked`;
-    case "invalid":
-      return `invalid: the provider rejected it${reason ? ` (${reason})` : ""}`;
-    case "skipped":
-      return `not checked: ${reason ?? "no live check for this key"}`;
-  }
-}
-function escalationOf(verification) {
-  if (verification?.status !== "live" || verification.reason === void 0) return void 0;
-  return plainText(verification.reason);
-}
-function reportVerification(verification, secret) {
-  const mask = (value) => typeof value === "string" ? value.replaceAll(secret.reveal(), secret.redacted) : value;
-  const detail = Object.fromEntries(Object.entries(verification.detail).map(([field2, value]) => [field2, mask(value)]));
-  return {
-    status: verification.status,
-    detail,
-    ...verification.reason !== void 0 ? { reason: String(mask(verification.reason)) } : {}
-  };
-}
-function verificationOf(finding) {
-  return finding.verification && reportVerification(finding.verification, finding.secret);
-}
-
-// src/report/model.ts
-function toReportFinding(finding, context) {
-  const { origin } = finding;
-  const verification = verificationOf(finding);
-  return {
-    ruleId: finding.ruleId,
-    provider: finding.provider,
-    severity: finding.severity,
-    secretHash: finding.secretHash,
-    redacted: finding.secret.redacted,
-    fingerprint: finding.fingerprint,
-    source: origin.kind,
-    ...origin.kind === "input" ? {} : { path: origin.path },
-    line: finding.line,
-    column: finding.column,
-    endColumn: finding.endColumn,
-    ...finding.encoding ? { encoding: finding.encoding } : {},
-    ...origin.kind === "history" ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date } : {},
-    ...verification ? { verification } : {},
-    ...context.showSecrets ? { secret: finding.secret.reveal() } : {}
-  };
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
-}
-function suppressHint(finding, context = {}) {
-  const ignoreFile = printable(context.ignoreFile ?? ".keywardenignore");
-  const fingerprint = printable(finding.fingerprint);
-  switch (finding.origin.kind) {
-    case "history":
-      return `the key stays in history until it is revoked: rotate it; removing it in a new commit does not help. Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
-    case "log":
-      return `the log keeps the key: rotate it, and mask logs at the source (app | keywarden redact). Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
-    default:
-      return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
-  }
-}
-function distinctFiles(result) {
-  return new Set(result.findings.map((finding) => finding.origin.path)).size;
-}
-
 // src/report/markdown.ts
-function cell(text) {
-  return text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+init_model();
+init_verification();
+function cell(text2) {
+  return text2.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 function statusCell(finding) {
-  const status = statusOf2(finding);
+  const status = statusOf(finding);
   return status === "live" || status === "unknown" ? `**${status}**` : status;
 }
 function severityCell(finding, verified) {
@@ -41226,7 +41391,7 @@ function severityCell(finding, verified) {
 function detailsCell(finding) {
   const verification = verificationOf(finding);
   if (!verification) return "";
-  return cell([escalationOf(verification), describeOutcome(verification)].filter((text) => text !== void 0).join("; "));
+  return cell([escalationOf(verification), describeOutcome(verification)].filter((text2) => text2 !== void 0).join("; "));
 }
 function heading(result, verified) {
   const { findings } = result;
@@ -41268,11 +41433,12 @@ Scanned ${result.stats.files} files.
 }
 
 // src/report/github.ts
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+init_verification();
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 var prCommentMarker = "<!-- keywarden:pr-comment -->";
 var commentLimit = 65536;
@@ -41288,11 +41454,11 @@ function rulesById(rules) {
 function inertEscaped(escaped) {
   return escaped.replace(/[&~]/g, (c) => `\\${c}`).replace(/\r/g, " ").replace(/[@#]/g, (c) => `\`${c}\``);
 }
-function inert(text) {
-  return inertEscaped(cell(text));
+function inert(text2) {
+  return inertEscaped(cell(text2));
 }
-function shown(text) {
-  return inert(plainText(text));
+function shown(text2) {
+  return inert(plainText(text2));
 }
 function runLink(label, runUrl) {
   return runUrl !== void 0 && /^https?:\/\/[^\s<>()[\]`'"]+$/.test(runUrl) ? `[${label}](${runUrl})` : void 0;
@@ -41333,13 +41499,13 @@ function documentWithin(limit, size, parts) {
   );
   return assemble(fitted.rows, fitted.left);
 }
-function commentSize(text) {
+function commentSize(text2) {
   let newlines = 0;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) newlines++;
-  return text.length + newlines;
+  for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) newlines++;
+  return text2.length + newlines;
 }
-function summarySize(text) {
-  return Buffer.byteLength(text, "utf8");
+function summarySize(text2) {
+  return Buffer.byteLength(text2, "utf8");
 }
 function annotationLevel(finding) {
   const status = finding.verification?.status;
@@ -41490,6 +41656,8 @@ function colors(enabled) {
 }
 
 // src/report/human.ts
+init_model();
+init_verification();
 var severityColor = {
   critical: "magenta",
   high: "red",
@@ -41551,7 +41719,7 @@ function tallyOf(findings, files) {
 }
 function outcomeCounts(tally, c) {
   if (tally.outcomes.length === 0) return "";
-  const counts = tally.outcomes.map(([status, count]) => outcomePaint(status, c)(`${count} ${status}`));
+  const counts = tally.outcomes.map(([status, count2]) => outcomePaint(status, c)(`${count2} ${status}`));
   return ` (${counts.join(", ")})`;
 }
 function checkedSummary(result, tally, why, c) {
@@ -41585,6 +41753,7 @@ function renderHuman(result, context, rules, color) {
 }
 
 // src/report/json.ts
+init_model();
 function renderJson(result, context) {
   const report = {
     version: 1,
@@ -41605,6 +41774,7 @@ function renderJsonl(result, context) {
 }
 
 // src/report/sarif.ts
+init_verification();
 var level = { critical: "error", high: "error", medium: "warning", low: "note" };
 var securitySeverity = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 function encodeUri(path) {
@@ -41627,8 +41797,8 @@ function levelOf(finding) {
   return level[finding.severity];
 }
 var statusWord = { live: "Live", unknown: "Possibly live", invalid: "Invalid", skipped: "Unverified" };
-function sentence(text) {
-  return ` ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+function sentence(text2) {
+  return ` ${text2.charAt(0).toUpperCase()}${text2.slice(1)}.`;
 }
 function verifiedMessage(finding, verification, ruleName) {
   const escalation = escalationOf(verification);
@@ -41876,7 +42046,7 @@ function readEvent(env) {
   const path = env.GITHUB_EVENT_PATH;
   if (!path) throw new KeywardenError("GITHUB_EVENT_PATH is not set: this runs as a GitHub Action step");
   try {
-    return { name, payload: JSON.parse(readFileSync8(path, "utf8")) };
+    return { name, payload: JSON.parse(readFileSync9(path, "utf8")) };
   } catch (error62) {
     throw new KeywardenError(`cannot read the event at ${path}: ${error62.code ?? "not valid JSON"}`);
   }

@@ -6,7 +6,7 @@ import type { Source } from '../run/source.js';
 import { splitLines } from '../sources/git.js';
 import type { VerifyOptions } from './options.js';
 import { printRun } from './output.js';
-import { readReport } from './report-file.js';
+import { readReport } from '../run/report-file.js';
 import { runConfigFrom } from './run-config.js';
 
 /** A report's findings, each with its key recovered, or keys piped in one a line. */

@@ -97,6 +97,13 @@ export interface Finding {
   verification?: Verification;
 }
 
+/** A finding read back from a json report (SPEC §3): everything but the verification, which is asked afresh. */
+export interface ReportedFinding extends Omit<Finding, 'secret' | 'verification'> {
+  redacted: string;
+  /** The raw key, when the report was made with `--show-secrets`; trusted only if it matches `secretHash`. */
+  secret?: string;
+}
+
 /** Something that went wrong without stopping the run (unreadable file, skipped large file). */
 export interface ScanWarning {
   path?: string;

@@ -31,22 +31,6 @@ export interface Baseline {
   fingerprints: Set<string>;
 }
 
-/**
- * Read a previous json report (`--baseline`). Throws a plain Error describing what is
- * wrong; the caller turns it into a usage error naming the file.
- */
-export function parseBaseline(report: unknown): Baseline {
-  const findings = (report as { findings?: unknown } | null)?.findings;
-  if (!Array.isArray(findings)) throw new Error('not a keywarden json report (no "findings" array)');
-  const fingerprints = new Set<string>();
-  findings.forEach((finding: unknown, index) => {
-    const fingerprint = (finding as { fingerprint?: unknown } | null)?.fingerprint;
-    if (typeof fingerprint !== 'string') throw new Error(`findings[${index}].fingerprint is missing`);
-    fingerprints.add(fingerprint);
-  });
-  return { fingerprints };
-}
-
 export interface Suppressions {
   ignore?: IgnoreList;
   baseline?: Baseline;

@@ -1,9 +1,10 @@
 import type { Finding, ScanResult } from '../core/types.js';
 import { toReportFinding, type ReportContext } from './model.js';
+import type { Report } from './schema.js';
 
 /** SPEC §3: one JSON object. */
 export function renderJson(result: ScanResult, context: ReportContext): string {
-  const report = {
+  const report: Report = {
     version: 1,
     tool: { name: 'keywarden', version: context.toolVersion },
     findings: result.findings.map((finding) => toReportFinding(finding, context)),

@@ -1,5 +1,8 @@
-import type { Finding, ScanResult } from '../core/types.js';
+import type { Finding, Origin, ReportedFinding, ScanResult } from '../core/types.js';
+import type { ReportFinding } from './schema.js';
 import { verificationOf } from './verification.js';
+
+export type { ReportFinding } from './schema.js';
 
 /** What every renderer is given besides the result. */
 export interface ReportContext {
@@ -14,29 +17,6 @@ export interface ReportContext {
   ignoreFile?: string;
   /** The run's exit code, and why when its findings alone do not tell: the summary line ends with it. */
   verdict?: { exitCode: number; why?: string };
-}
-
-/** A finding as SPEC §3's json report spells it. */
-export interface ReportFinding {
-  ruleId: string;
-  provider: string;
-  severity: string;
-  secretHash: string;
-  redacted: string;
-  fingerprint: string;
-  source: string;
-  /** Absent for `source: "input"`: keys handed over directly were never in a file. */
-  path?: string;
-  line: number;
-  column: number;
-  endColumn: number;
-  encoding?: string;
-  commit?: string;
-  author?: string;
-  email?: string;
-  date?: string;
-  verification?: { status: string; detail: Record<string, unknown>; reason?: string };
-  secret?: string;
 }
 
 export function toReportFinding(finding: Finding, context: ReportContext): ReportFinding {
@@ -60,6 +40,38 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
       : {}),
     ...(verification ? { verification } : {}),
     ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
+  };
+}
+
+function originOf(finding: ReportFinding): Origin {
+  // `parseReport` has checked that a path is there unless the source is input, and the
+  // commit fields for history: the empty fallbacks are never used.
+  if (finding.source === 'input') return { kind: 'input', path: '<stdin>' };
+  const path = finding.path ?? '';
+  if (finding.source !== 'history') return { kind: finding.source, path };
+  const { commit = '', author = '', email = '', date = '' } = finding;
+  return { kind: 'history', path, commit, author, email, date };
+}
+
+/**
+ * `toReportFinding` backwards, for `verify --report`: the finding's place and identity. The
+ * verification is left out (it is asked afresh); the raw key only when the report held one.
+ */
+export function toReportedFinding(finding: ReportFinding): ReportedFinding {
+  const { ruleId, provider, severity, secretHash, redacted, fingerprint, line, column, endColumn, encoding, secret } = finding;
+  return {
+    ruleId,
+    provider,
+    severity,
+    secretHash,
+    redacted,
+    fingerprint,
+    origin: originOf(finding),
+    line,
+    column,
+    endColumn,
+    ...(encoding ? { encoding } : {}),
+    ...(secret !== undefined ? { secret } : {}),
   };
 }
 

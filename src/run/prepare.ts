@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { CompiledRule } from '../core/types.js';
-import { parseBaseline, parseIgnoreFile, type Baseline, type IgnoreList, type Suppressions } from '../detect/suppress.js';
+import { parseIgnoreFile, type IgnoreList, type Suppressions } from '../detect/suppress.js';
 import { compileRules } from '../rules/compile.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
@@ -35,7 +35,8 @@ export async function prepare(config: RunConfig): Promise<Prepared> {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === undefined ? { fingerprints: new Set<string>(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions: Suppressions = { ignore, ...(config.baseline ? { baseline: readBaseline(config.baseline) } : {}) };
+  // The report schema (zod) is loaded only for a baseline: the commit guard runs on every commit.
+  const suppressions: Suppressions = { ignore, ...(config.baseline ? { baseline: (await import('./report-file.js')).readBaseline(config.baseline) } : {}) };
   // Loaded only for a run that checks keys: the pre-commit guard runs on every commit.
   const verifier = config.verify ? await buildVerifier(config.verify, ruleFiles, config.env) : undefined;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...(verifier ? { verifier } : {}) };
@@ -77,22 +78,5 @@ export function readIgnoreList(root: string): IgnoreList {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fingerprints: new Set(), pathPatterns: [] };
     throw new UsageError(`cannot read ${join(root, '.keywardenignore')}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-/** `--baseline FILE`: a previous json report. */
-export function readBaseline(file: string): Baseline {
-  let report: unknown;
-  try {
-    report = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    // JSON.parse quotes the text around the error, which could be part of a key: say only what went wrong.
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--baseline ${file}: ${code ?? 'not valid JSON'}`);
-  }
-  try {
-    return parseBaseline(report);
-  } catch (error) {
-    throw new UsageError(`--baseline ${file}: ${(error as Error).message}`);
   }
 }

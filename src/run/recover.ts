@@ -1,16 +1,12 @@
 import { Secret } from '../core/secret.js';
-import type { CompiledRule, Finding, Origin } from '../core/types.js';
+import type { CompiledRule, Finding, Origin, ReportedFinding } from '../core/types.js';
 import { createEngine, type Engine } from '../detect/detect.js';
 import { findKeyByHash } from '../detect/recover.js';
 import { readReportedLine } from '../sources/key-location.js';
 import type { Source } from './source.js';
 
-/** A finding read back from a json report (SPEC §3): everything but the verification, which is asked afresh. */
-export interface ReportedFinding extends Omit<Finding, 'secret' | 'verification'> {
-  redacted: string;
-  /** The raw key, when the report was made with `--show-secrets`; trusted only if it matches `secretHash`. */
-  secret?: string;
-}
+// Defined in core since the report reader builds it too; re-exported for the callers of recoverFindings.
+export type { ReportedFinding };
 
 /** Reads the line a finding points at; `undefined` when it cannot. */
 export type LineReader = (origin: Origin, line: number) => Promise<Buffer | undefined>;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -29,6 +29,19 @@ describe('a raw key never reaches stderr through an error message', () => {
     const run = await runCli(['scan', 'a.txt', '--baseline', 'base.json'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--baseline base\.json: not valid JSON/);
+    expect(run.stderr).not.toContain(key.slice(9, 20));
+  });
+
+  it('a --baseline whose finding holds a key where its fingerprint should be', async () => {
+    const root = writeTree(makeTmpDir('err'), { 'a.env': `K=${keys.openrouter()}\n` });
+    const made = await runCli(['scan', 'a.env', '--format', 'json', '--output', 'base.json'], { cwd: root });
+    expect(made.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(root, 'base.json'), 'utf8')) as { findings: Record<string, unknown>[] };
+    report.findings[0] = { ...report.findings[0], fingerprint: 7, line: key };
+    writeFileSync(join(root, 'base.json'), JSON.stringify(report));
+    const run = await runCli(['scan', 'a.env', '--baseline', 'base.json'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--baseline base.json: findings[0].fingerprint is not a fingerprint; findings[0].line is not a whole number from 1');
     expect(run.stderr).not.toContain(key.slice(9, 20));
   });
 

@@ -206,7 +206,7 @@ describe('keywarden scan', () => {
     [['scan', 'does-not-exist'], /no such file or directory: does-not-exist/],
     [['scan', '.', '--format', 'xml'], /Invalid values/],
     [['scan', '.', '--max-file-size', 'lots'], /--max-file-size/],
-    [['scan', '.', '--baseline', 'missing.json'], /--baseline missing\.json: ENOENT/],
+    [['scan', '.', '--baseline', 'missing.json'], /--baseline missing\.json: cannot read it \(ENOENT\)/],
     [['scan', '.', '--rules', 'nowhere'], /rules directory nowhere/],
   ])('exits 2 on %j', async (args, message) => {
     const run = await runCli(args, { cwd: tree({ 'a.txt': 'hello' }) });
