@@ -27,7 +27,7 @@ interface Filter {
   /** Bytes written to stdout so far. */
   stdoutLength: () => number;
   stderr: () => string;
-  /** Resolves once stdout has grown to hold `text`, or rejects after `ms`. */
+  /** Resolves once stdout has grown to hold `text`, or rejects after `ms` (generous: a CLI may take seconds to start on a busy machine). */
   waitFor: (text: string, ms?: number) => Promise<void>;
   exit: Promise<number | null>;
 }
@@ -45,7 +45,7 @@ function startFilter(args: string[] = []): Filter {
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   const stdout = () => Buffer.concat(out);
-  const waitFor = (text: string, ms = 3000) =>
+  const waitFor = (text: string, ms = 20_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
         if (!stdout().includes(text)) return;
@@ -152,8 +152,10 @@ describe('keywarden redact', () => {
   it('masks a key split across two writes with a pause between them', async () => {
     const filter = startFilter();
     filter.child.stdin.write(`key: ${live.slice(0, 15)}`);
+    // What comes before the key is out (however long the filter takes to start); nothing of the
+    // key may be, then or a while later: it could still be completed.
+    await filter.waitFor('key: ');
     await pause(300);
-    // What comes before the key is out; nothing of the key may be: it could still be completed.
     expect(filter.stdout().toString()).toBe('key: ');
     filter.child.stdin.end(`${live.slice(15)}\n`);
     expect(await filter.exit).toBe(0);

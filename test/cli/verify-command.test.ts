@@ -247,7 +247,8 @@ describe('keywarden verify --report', () => {
     const p = await providers([key]);
     const started = Date.now();
     const run = await verify(['--report', hostile, '--root', root, '--format', 'json'], { cwd: root, env: p.env });
-    expect(Date.now() - started).toBeLessThan(5000);
+    // A FIFO or an endless device read would never end: generous for a busy machine, not a speed limit.
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(findingsOf(run.stdout)[0]?.verification?.status).toBe('skipped');
     expect(p.openrouter.requests).toEqual([]);
     expect(run.code).toBe(1); // skipped keys fail --fail-on live: never checked

@@ -178,7 +178,9 @@ describe('scan --verify', () => {
       const { env, servers } = replies === 'refused' ? { env: {}, servers: {} } : await providers({ openrouter: openRouterLike({ scripts: script(key, replies) }) });
       const started = performance.now();
       const run = await cli(['scan', '.', '--verify', '--format', 'json', ...(c.args ?? [])], { cwd: envFile(key), env });
-      expect(performance.now() - started).toBeLessThan(5_000);
+      // The reason says which limit fired (0.3 s, not the default 10 s); this only catches a hang,
+      // generous for a busy machine, where a CLI start alone can take seconds: not a speed limit.
+      expect(performance.now() - started).toBeLessThan(20_000);
       expect(run.code, run.stderr).toBe(1);
       const [finding] = report(run).findings;
       expect(finding?.verification?.status).toBe('unknown');

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { keyFactory } from '../helpers/keys.js';
-import { timeDetectKeys } from '../helpers/timed-detect.js';
+import { DetectWorker } from '../helpers/timed-detect.js';
 
 /**
  * Rules and the engine must run in linear time on adversarial input (ARCHITECTURE.md):
- * 10 MB built to make a naive scanner start a match at every byte. A limit of one second
- * is generous; the worker running the scan is stopped after ten.
+ * 1 MiB built to make a naive scanner start a match at every byte. This bounds the work, not
+ * the speed: a linear scan of 1 MiB takes well under a second, while a pattern that backtracks
+ * quadratically does some 10^11 steps on it (hours), so the worker running the scan is stopped
+ * after a generous 20 s and the test fails, whatever the machine's load. How fast the scan is
+ * (MB/s against ripgrep) is measured in bench/, not here.
  */
-const size = 10 * 1024 * 1024;
-const budgetMs = 1000;
-const stopAfterMs = 10_000;
+const size = 1024 * 1024;
+const stopAfterMs = 20_000;
 const keys = keyFactory(0x6c696e65);
 
 /** `unit` repeated up to `bytes` (fresh random text for each unit when it is a function); only whole units. */
@@ -33,7 +35,8 @@ const inputs: { name: string; data: () => Buffer }[] = [
   { name: 'tr_test_ repeated', data: () => flood('tr_test_') },
   { name: 'sk-ar- repeated', data: () => flood('sk-ar-') },
   { name: 'sk-ar- + 200 alphanumerics (too long to be a key), repeated', data: () => flood(() => `sk-ar-${keys.chars('alnum', 200)} `) },
-  { name: 'sk-ar- + an endless alphanumeric run', data: () => flood(() => `sk-ar-${keys.chars('alnum', 50_000)}`) },
+  // Twenty runs of 52,428 bytes fill the 1 MiB: each far longer than any key (at most 128).
+  { name: 'sk-ar- + an endless alphanumeric run', data: () => flood(() => `sk-ar-${keys.chars('alnum', 52_422)}`) },
   { name: 'tr_live_ + 129 alphanumerics, repeated', data: () => flood(() => `tr_live_${keys.chars('alnum', 129)}\n`) },
   { name: 'sk-or-v1- + 65 hex (one too many), repeated', data: () => flood(() => `sk-or-v1-${keys.chars('hex', 65)}\n`) },
   { name: 'sk-or-v1- after ANSI codes, repeated', data: () => flood('\x1b[1;31msk-or-v1-\x1b[0m') },
@@ -44,14 +47,16 @@ const inputs: { name: string; data: () => Buffer }[] = [
   { name: 'random base64 without keywords', data: () => b64(flood(() => keys.chars('alnum', 1000), (size / 4) * 3)) },
 ];
 
-describe('detectKeys runs in linear time on 10 MB of adversarial input', () => {
+describe('detectKeys runs in linear time on 1 MiB of adversarial input', () => {
+  const detector = new DetectWorker();
+  afterAll(() => detector.close());
+
   it.each(inputs)('$name', async ({ data }) => {
     const input = data();
     expect(input.length).toBeGreaterThan(size * 0.99);
     expect(input.length).toBeLessThanOrEqual(size);
-    const timing = await timeDetectKeys(input, stopAfterMs);
+    const timing = await detector.run(input, stopAfterMs);
     if ('timedOut' in timing) expect.fail(`did not finish within ${timing.timedOut} ms (stopped)`);
     expect(timing.findings).toBe(0);
-    expect(timing.ms, `took ${Math.round(timing.ms)} ms`).toBeLessThan(budgetMs);
   }, 60_000);
 });

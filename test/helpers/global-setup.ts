@@ -1,23 +1,19 @@
 /**
- * Build `dist/` once before the tests: worker threads (src/run/pool.ts) load
- * `worker.js` next to the compiled pool, so the thread tests and the CLI tests run the
- * built code, exactly as users do.
+ * Refuse to test a stale `dist/`. The CLI tests run the built bin (test/helpers/cli.ts) and
+ * the threaded scans load `worker.js` from the build (src/run/pool.ts), so a `dist/`
+ * older than `src/` would test yesterday's code while the unit tests test today's.
+ * Building is `npm test`'s job (and `npm ci`'s, through `prepare`), done once before vitest
+ * starts; here we only check the stamp the build writes (scripts/dist-stamp.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const stampScript = fileURLToPath(new URL('../../scripts/dist-stamp.mjs', import.meta.url));
 
 export default function setup(): void {
-  try {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' });
-  } catch (error) {
-    const output = (error as { stdout?: string }).stdout ?? String(error);
-    // tsc still emits on type errors; the tests that need dist/ fail on their own if it is missing.
-    if (!existsSync(fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url)))) {
-      throw new Error(`npm run build failed:\n${output}`, { cause: error });
-    }
-    process.stderr.write(`warning: npm run build reported errors:\n${output}\n`);
+  const check = spawnSync(process.execPath, [stampScript, 'check'], { encoding: 'utf8' });
+  if (check.error) throw check.error;
+  if (check.status !== 0) {
+    throw new Error(check.stderr.trim() || `dist/ is stale: run npm run build (${stampScript} exited ${check.status})`);
   }
 }

@@ -15,8 +15,11 @@ cleanTmpDirs();
 
 const keys = keyFactory(0x666f6c6c);
 
-/** Resolves once `check` passes, polling; fails after `ms` with what `describe` says. */
-async function eventually(check: () => boolean, what: () => string, ms = 5000): Promise<void> {
+/**
+ * Resolves once `check` passes, polling; fails after `ms` with what `describe` says. The wait is
+ * generous because it is not a speed limit: a CLI may take seconds to start on a busy machine.
+ */
+async function eventually(check: () => boolean, what: () => string, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting: ${what()}`);
@@ -25,11 +28,11 @@ async function eventually(check: () => boolean, what: () => string, ms = 5000): 
 }
 
 /** followLog running in the background: its events as they come, as text with `[start line reason]` marks. */
-function follow(path: string, options: { fromEnd?: boolean } = {}) {
+function follow(path: string, options: { fromEnd?: boolean; pollMs?: number } = {}) {
   const controller = new AbortController();
   const events: LogEvent[] = [];
   const done = (async () => {
-    for await (const event of followLog(path, { fromEnd: options.fromEnd ?? false, signal: controller.signal, pollMs: 20 })) events.push(event);
+    for await (const event of followLog(path, { fromEnd: options.fromEnd ?? false, signal: controller.signal, pollMs: options.pollMs ?? 20 })) events.push(event);
   })();
   const text = () => events.map((e) => (e.kind === 'start' ? `[${e.line} ${e.reason}]` : e.data.toString())).join('');
   return {
@@ -107,11 +110,11 @@ describe('followLog', () => {
   it('stops when the signal aborts, also while waiting for the file to grow', async () => {
     const path = join(makeTmpDir('follow'), 'app.log');
     writeFileSync(path, 'x\n');
-    const f = follow(path);
+    // Between two looks an hour apart: stopping must cut the wait short, or the test times out.
+    const f = follow(path, { pollMs: 3_600_000 });
     await f.until('[1 opened]x\n');
-    const started = Date.now();
     await f.stop();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(f.text()).toBe('[1 opened]x\n');
   });
 });
 
@@ -182,10 +185,9 @@ describe('keywarden logs --follow', () => {
     const count = (n: number) => eventually(() => run.lines().length === n, () => `${n} findings, have: ${run.stdout()} ${run.stderr()}`);
     await count(1);
 
+    // The finding comes as its line is appended, with no further input and no signal (how soon is bench/'s to measure).
     appendFileSync(path, `request 1\nrequest 2 Bearer ${b}\n`);
-    const appended = Date.now();
     await count(2);
-    expect(Date.now() - appended, 'a finding appears within 2 s of its line').toBeLessThan(2000);
 
     truncateSync(path, 0);
     appendFileSync(path, `after copytruncate ${c}\n`);
