@@ -23,6 +23,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'live-check 1,000 distinct keys against a local stand-in answering in 50 ms',
     run: async () => (await import('./verify.js')).runVerifyBenchmark(),
   },
+  'verify-stream': {
+    describe: 'pipe 60,000 distinct keys into verify: peak RSS, time to the first answer, wall time against the ideal',
+    run: async () => (await import('./verify-stream.js')).runVerifyStreamBenchmark(),
+  },
   staged: {
     describe: 'the pre-commit guard on 20 staged files of a 5,000-file repository against node -e 0',
     run: async () => (await import('./staged.js')).runStagedBenchmark(),
