@@ -51,6 +51,7 @@ const adapters: Record<string, string[]> = {
   zod: ['rules/schema.ts', 'report/schema.ts', 'run/config-file.ts'],
   yargs: ['cli/main.ts', 'cli/options.ts'],
   '@octokit/rest': ['notify/github.ts'],
+  '@actions/core': ['action/runner.ts'],
   'yargs/helpers': ['cli/main.ts'],
 };
 

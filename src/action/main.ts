@@ -1,10 +1,10 @@
 /**
  * The GitHub Action's entry (action.yml runs the esbuild bundle of this file). Thin: inputs
  * and the event → the same pipeline as the CLI → workflow commands, job summary, PR
- * comment, SARIF and outputs (SPEC §7). Only this file touches the runner's environment.
+ * comment, SARIF and outputs (SPEC §7). Only this file reads the runner's environment; what
+ * goes back to the runner (masks, outputs, summary, messages) goes through `runner.ts`.
  */
-import { randomUUID } from 'node:crypto';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ExitCode, KeywardenError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
@@ -19,13 +19,14 @@ import type { Source } from '../run/source.js';
 import { runTail } from '../run/tail.js';
 import { toolVersion } from '../run/version.js';
 import { builtinKeyPrefixes } from '../rules/prefixes.js';
-import { escapeData, renderAnnotations, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
+import { renderAnnotations, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
 import { renderHuman } from '../report/human.js';
 import { render } from '../report/index.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
 import { scanTargetOf, UnsupportedEvent, type ScanTarget } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import { appendSummary, fail, mask, setOutputs, warn, writeInert } from './runner.js';
 
 /** What is scanned, in words for the summary and the comment, and the source that reads it. */
 interface Target {
@@ -92,22 +93,11 @@ function settledAgainst(source: Source, repo: Repository, base: string, head: st
   };
 }
 
-/** The summary, the annotations' home when there are many: appended, as other steps write there too. */
-function writeSummary(env: NodeJS.ProcessEnv, markdown: string): void {
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
-}
-
-/** `name=value` lines in GITHUB_OUTPUT (values here are single-line). */
-function writeOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {
-  if (!env.GITHUB_OUTPUT) return;
-  appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([name, value]) => `${name}=${value.replace(/[\r\n]/g, ' ')}\n`).join(''));
-}
-
 async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number }, rules: readonly CompiledRule[]): Promise<void> {
   if (!inputs.comment || scanned.pullRequest === undefined) return;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) {
-    log('::warning::keywarden: no github-token or GITHUB_REPOSITORY, so the pull request comment was not updated');
+    warn('keywarden: no github-token or GITHUB_REPOSITORY, so the pull request comment was not updated');
     return;
   }
   const target: GitHubRepo = { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', token: inputs.githubToken, owner, repo };
@@ -120,7 +110,7 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error) {
     // The check still reports the findings (annotations, summary, exit code): only the comment is lost.
-    log(`::warning::keywarden: could not update the pull request comment: ${escapeData((error as Error).message)}`);
+    warn(`keywarden: could not update the pull request comment: ${(error as Error).message}`);
   }
 }
 
@@ -152,7 +142,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     const scanTarget = scanTargetOf(event.name, event.payload);
     if (scanTarget.kind === 'nothing') {
       log(`keywarden: nothing to scan: ${scanTarget.why}`);
-      writeOutputs(env, { findings: '0', live: '0' });
+      setOutputs({ findings: '0', live: '0' });
       return ExitCode.clean;
     }
     target = await targetSource(scanTarget, repo);
@@ -162,20 +152,17 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const result = await runTail(target.source, prepared, { keep: true });
   const scanned = { scope: target.scope, result, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
   // First of all, so no later line of this step or any other step can print a key.
-  for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) log(`::add-mask::${key}`);
+  for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) mask(key);
 
   // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else. The report
-  // prints paths (and rule text) as they are, and the runner reads `::cmd::` at the start of
-  // any line and the legacy `##[cmd]` anywhere in one: a file named `x\n::add-mask::…` or
-  // `##[error]…` would be a command. So the runner reads no command inside it.
-  const resume = randomUUID();
-  log(`::stop-commands::${resume}`);
-  process.stdout.write(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
-  log(`::${resume}::`);
+  // prints paths (and rule text) as they are, so the runner reads no command inside it.
+  writeInert(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
+  // Rendered (and escaped) by report/github.ts, a pure renderer: see docs/DESIGN.md on why these stay text.
   process.stdout.write(renderAnnotations(result, rules));
   const engine = createEngine(rules);
-  for (const warning of result.warnings) log(`::warning::keywarden: ${escapeData(redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine))}`);
-  writeSummary(env, renderJobSummary(result, rules, scanned.scope));
+  for (const warning of result.warnings) warn(`keywarden: ${redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine)}`);
+  // The summary, the annotations' home when there are many (GitHub shows only a step's first few).
+  await appendSummary(renderJobSummary(result, rules, scanned.scope));
 
   const outputs: Record<string, string> = {
     findings: String(result.findings.length),
@@ -186,11 +173,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     writeFileSync(sarifPath, render('sarif', result, { toolVersion, showSecrets: false }, rules, false));
     outputs['sarif-file'] = sarifPath;
   }
-  writeOutputs(env, outputs);
+  setOutputs(outputs);
   await updateComment(inputs, env, scanned, rules);
 
   const code = result.verdict.exitCode;
-  if (code === ExitCode.findings) log(`::error::keywarden: ${escapeData(`${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`)}`);
+  if (code === ExitCode.findings) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
   return code;
 }
 
@@ -198,7 +185,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
 function reportFailure(error: unknown): void {
   const known = error instanceof KeywardenError || error instanceof InputError || error instanceof UnsupportedEvent;
   const message = known ? (error as Error).message : `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  log(`::error::keywarden: ${escapeData(redactKeyLikeTokens(message, builtinKeyPrefixes()))}`);
+  fail(`keywarden: ${redactKeyLikeTokens(message, builtinKeyPrefixes())}`);
   process.exitCode = ExitCode.error;
 }
 

@@ -383,6 +383,30 @@ describe('a pull request', () => {
     expect(api.commentsOn(8)).toEqual([]);
   });
 
+  it('with several keys: each masked once, every mask before the first line that names a finding', async () => {
+    const factory = keyFactory(102);
+    const keys = [factory.openrouter(), factory.agentrouter(), factory.tokenrouterLive(), factory.openrouter()];
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit(
+      { 'a.env': envFile(keys[0] ?? ''), 'b.env': `AGENTROUTER_KEY=${keys[1] ?? ''}\n`, 'c/tr.env': `TOKENROUTER_API_KEY=${keys[2] ?? ''}\n`, 'd.json': `{"key": "${keys[3] ?? ''}", "again": "${keys[0] ?? ''}"}\n` },
+      'settings',
+    );
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(8, base, head), inputs: { comment: 'false' } });
+
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '5' });
+    const masks = run.lines.flatMap((line, at) => (line.startsWith('::add-mask::') ? [{ at, key: line.slice('::add-mask::'.length) }] : []));
+    expect(masks.map((mask) => mask.key).sort()).toEqual([...new Set(keys)].sort());
+    // Nothing printed before the last mask can name a finding: no key, no redacted form, no path.
+    const named = (line: string) => keys.some((key) => line.includes(key) || line.includes(redactedOf(key))) || /[a-d]\.(env|json)|tr\.env/.test(line);
+    const firstNamed = run.lines.findIndex((line) => !line.startsWith('::add-mask::') && named(line));
+    expect(firstNamed, show(run)).toBeGreaterThan(Math.max(...masks.map((mask) => mask.at)));
+    // The masks are the first workflow commands, ahead of any annotation.
+    expect(run.commands.slice(0, masks.length).every((command) => command.name === 'add-mask')).toBe(true);
+    for (const key of keys) expectKeyHidden(run, key);
+  });
+
   it('without keys: exit 0, findings=0, an all-clear summary, no annotation, no mask', async () => {
     const { repo, base } = workspaceRepo();
     git(repo.dir, ['checkout', '-q', '-b', 'feature']);
@@ -713,6 +737,21 @@ describe('sarif', () => {
     },
   );
 
+  it('a path with a newline comes back whole in sarif-file (a multi-line output) and adds no output of its own', async () => {
+    const key = keyFactory(603).openrouter();
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+    const file = 'reports\nlive=9/out.sarif';
+    mkdirSync(join(repo.dir, 'reports\nlive=9'));
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { sarif: file, comment: 'false' } });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.outputs).toEqual({ findings: '1', live: '0', 'sarif-file': join(repo.dir, file) });
+    expect(existsSync(join(repo.dir, file))).toBe(true);
+    // Each output is a heredoc block with a delimiter of its own (the runner's format for any value).
+    expect(run.outputFile.match(/^(findings|live|sarif-file)<<ghadelimiter_[0-9a-f-]{36}$/gm)).toHaveLength(3);
+  });
+
   it('without the input: no file, no sarif-file output', async () => {
     const key = keyFactory(602).openrouter();
     const { repo, base } = workspaceRepo();
@@ -862,7 +901,7 @@ describe('a hostile file name', () => {
     expect(annotated.sort()).toEqual([...names].sort());
     expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.data).sort()).toEqual([...keys].sort());
     for (const key of keys) expectKeyHidden(run, key);
-    // The outputs file is still one name=value a line.
+    // The outputs file holds only the action's outputs.
     expect(Object.keys(run.outputs).sort()).toEqual(['findings', 'live', 'sarif-file']);
     expect(api.requestsTo('POST')).toHaveLength(1);
   });
