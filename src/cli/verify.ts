@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { UsageError } from '../core/errors.js';
 import { inputKeySource } from '../run/input-keys.js';
 import { prepare } from '../run/prepare.js';
@@ -25,6 +26,10 @@ export async function runVerify(options: VerifyOptions, stdin: NodeJS.ReadStream
   if (options.report === undefined && stdin.isTTY) {
     throw new UsageError('no keys to check: pipe keys in, one a line (keywarden verify < keys.txt), or give --report FILE (a json report)');
   }
+  // Keys on stdin can be many: each is held only while it is checked (the live heap stays ~20 MB for
+  // 60,000 keys), but under that allocation rate V8 lets the heap grow to ~250 MB before collecting.
+  // Sizing the heap for memory rather than speed keeps RSS near 120 MB at no measured cost in time.
+  if (options.report === undefined) setFlagsFromString('--optimize-for-size');
   // The verifier is built before anything is read, so a bad setting or a refused base URL stops the run first.
   const prepared = await prepare(runConfigFrom({ ...options, verify: true }, undefined));
   const result = await printRun(keysToCheck(options, stdin), prepared, { ...options, streamHuman: options.report === undefined });
