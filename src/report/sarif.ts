@@ -16,10 +16,37 @@ function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** `API` → `Api`, `key` → `Key`, `OpenRouter` stays: each word capitalised, an all-capitals acronym read as a word. */
+function pascalWord(word: string): string {
+  const rest = word.slice(1);
+  return word.charAt(0).toUpperCase() + (word === word.toUpperCase() ? rest.toLowerCase() : rest);
+}
+
+/** ASCII words of `text`, accents dropped (`clé` → `cle`) rather than the letters they sit on. */
+function asciiWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+/**
+ * `reportingDescriptor.name`: an identifier-like name (`AgentRouterApiKey`), which GitHub shows
+ * and filters alerts by; the readable name (`AgentRouter API key`) stays in the descriptions.
+ * A rule name with no ASCII letters or digits falls back to its id (always ASCII); a name
+ * starting with a digit gets `Rule` in front, as an identifier cannot start with one.
+ */
+export function sarifRuleName(rule: Pick<CompiledRule, 'id' | 'name'>): string {
+  const words = asciiWords(rule.name);
+  const name = (words.length > 0 ? words : asciiWords(rule.id)).map(pascalWord).join('');
+  return /^[0-9]/.test(name) ? `Rule${name}` : name;
+}
+
 function describeRule(rule: CompiledRule) {
   return {
     id: rule.id,
-    name: rule.name.replace(/[^A-Za-z0-9]+/g, ''),
+    name: sarifRuleName(rule),
     shortDescription: { text: `${rule.name} leaked` },
     fullDescription: { text: `${rule.name} found in plain text. Anyone who can read it can use it until it is revoked.` },
     help: { text: rule.hint, markdown: rule.hint },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderSarif } from '../../src/report/sarif.js';
+import type { CompiledRule } from '../../src/core/types.js';
+import { renderSarif, sarifRuleName } from '../../src/report/sarif.js';
 import { keyFactory } from '../helpers/keys.js';
 import { builtinRules, contextOf, findingOf, managementReason, resultOf, verifications } from './findings.js';
 
@@ -12,7 +13,10 @@ interface SarifResult {
 }
 interface SarifLog {
   version: string;
-  runs: { tool: { driver: { rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[];
+  runs: {
+    tool: { driver: { rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; properties: Record<string, unknown> }[] } };
+    results: SarifResult[];
+  }[];
 }
 
 const keys = keyFactory(0x73617266);
@@ -100,5 +104,33 @@ describe('sarif report: the raw key', () => {
 
   it('appears in the message with --show-secrets', () => {
     expect(sarifOf(findings, true).runs[0]?.results[0]?.message.text).toContain(`Key: ${key}.`);
+  });
+});
+
+describe('sarif report: rule names are identifiers, the readable name stays in the descriptions', () => {
+  const rule = (name: string, id = 'acme.api-key'): CompiledRule => ({ ...builtinRules()[0], name, id }) as CompiledRule;
+
+  it.each([
+    { name: 'AgentRouter API key', expected: 'AgentRouterApiKey' },
+    { name: 'OpenRouter API key', expected: 'OpenRouterApiKey' },
+    { name: 'TokenRouter live key', expected: 'TokenRouterLiveKey' },
+    { name: 'TokenRouter test key', expected: 'TokenRouterTestKey' },
+    { name: 'acme  JWT-signing key (v2)', expected: 'AcmeJwtSigningKeyV2' },
+    { name: 'already PascalCase', expected: 'AlreadyPascalCase' },
+    { name: '1Password token', expected: 'Rule1PasswordToken' },
+    { name: 'clé d’API Émile', expected: 'CleDApiEmile' },
+    { name: '密钥', id: 'acme.secret-key', expected: 'AcmeSecretKey' },
+  ])('$name → $expected', ({ name, id, expected }) => {
+    expect(sarifRuleName(rule(name, id))).toBe(expected);
+  });
+
+  it('every built-in rule: an identifier as name, the readable name in both descriptions', () => {
+    const rules = sarifOf([]).runs[0]?.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.name)).toEqual(['AgentRouterApiKey', 'OpenRouterApiKey', 'TokenRouterLiveKey', 'TokenRouterTestKey']);
+    for (const r of rules) {
+      expect(r.name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      expect(r.shortDescription.text).toMatch(/^[A-Z]\w+ \w+ key leaked$/);
+      expect(r.fullDescription.text).toContain(r.shortDescription.text.replace(/ leaked$/, ''));
+    }
   });
 });
