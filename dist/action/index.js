@@ -41775,10 +41775,15 @@ function renderJsonl(result, context) {
 
 // src/report/sarif.ts
 init_verification();
+import { pathToFileURL } from "node:url";
 var level = { critical: "error", high: "error", medium: "warning", low: "note" };
 var securitySeverity = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 function encodeUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
+}
+function artifactLocation(path, context) {
+  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return { uri: pathToFileURL(path).href };
+  return { uri: encodeUri((context.uriPrefix ?? "") + path), uriBaseId: "%SRCROOT%" };
 }
 function pascalWord(word) {
   const rest = word.slice(1);
@@ -41841,7 +41846,7 @@ function describeResult(finding, rule, ruleIndex, context) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeUri((context.uriPrefix ?? "") + finding.origin.path), uriBaseId: "%SRCROOT%" },
+          artifactLocation: artifactLocation(finding.origin.path, context),
           region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn }
         }
       }
@@ -41853,6 +41858,24 @@ function describeResult(finding, rule, ruleIndex, context) {
       ...finding.origin.kind === "history" ? { commit: finding.origin.commit } : {},
       ...verificationProperties(finding)
     }
+  };
+}
+function notificationOf(warning, context) {
+  return {
+    level: warning.kind === "filter" ? "note" : "warning",
+    message: { text: warning.message },
+    ...warning.path !== void 0 ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning.path, context) } }] } : {}
+  };
+}
+function invocationsOf(warnings, context) {
+  if (warnings.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: !warnings.some((warning) => warning.kind === "incomplete"),
+        toolExecutionNotifications: warnings.map((warning) => notificationOf(warning, context))
+      }
+    ]
   };
 }
 function renderSarif(result, context, rules) {
@@ -41871,6 +41894,7 @@ function renderSarif(result, context, rules) {
             rules: rules.map(describeRule)
           }
         },
+        ...invocationsOf(result.warnings, context),
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The top of the repository (or the scanned directory outside one)." } } },
         results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
         columnKind: "utf16CodeUnits"

@@ -1,4 +1,5 @@
-import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
+import { pathToFileURL } from 'node:url';
+import type { CompiledRule, Finding, ScanResult, ScanWarning, Severity, Verification, VerificationStatus } from '../core/types.js';
 import type { ReportContext } from './model.js';
 import { describeOutcome, escalationOf, verificationOf } from './verification.js';
 
@@ -14,6 +15,12 @@ const securitySeverity: Record<Severity, string> = { critical: '9.5', high: '8.0
 
 function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Where a path lies: repo-relative under `%SRCROOT%` like every result, or a file URI when absolute (a log outside the tree). */
+function artifactLocation(path: string, context: ReportContext) {
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return { uri: pathToFileURL(path).href };
+  return { uri: encodeUri((context.uriPrefix ?? '') + path), uriBaseId: '%SRCROOT%' };
 }
 
 /** `API` → `Api`, `key` → `Key`, `OpenRouter` stays: each word capitalised, an all-capitals acronym read as a word. */
@@ -107,7 +114,7 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeUri((context.uriPrefix ?? '') + finding.origin.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactLocation(finding.origin.path, context),
           region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn },
         },
       },
@@ -119,6 +126,35 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
       ...(finding.origin.kind === 'history' ? { commit: finding.origin.commit } : {}),
       ...verificationProperties(finding),
     },
+  };
+}
+
+/**
+ * A warning as SARIF's tool execution notification: what went wrong, and the file when there
+ * is one. A `--results` note is a `note`: everything was scanned, some findings are not shown.
+ */
+function notificationOf(warning: ScanWarning, context: ReportContext) {
+  return {
+    level: warning.kind === 'filter' ? 'note' : 'warning',
+    message: { text: warning.message },
+    ...(warning.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning.path, context) } }] } : {}),
+  };
+}
+
+/**
+ * The run's one invocation, only when something is to be said about it (a run without warnings
+ * reads as before). Not successful when a source could not be read to its end: the results may
+ * miss keys, and a reader of the log should not take it for a clean run.
+ */
+function invocationsOf(warnings: readonly ScanWarning[], context: ReportContext) {
+  if (warnings.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: !warnings.some((warning) => warning.kind === 'incomplete'),
+        toolExecutionNotifications: warnings.map((warning) => notificationOf(warning, context)),
+      },
+    ],
   };
 }
 
@@ -138,6 +174,7 @@ export function renderSarif(result: ScanResult, context: ReportContext, rules: r
             rules: rules.map(describeRule),
           },
         },
+        ...invocationsOf(result.warnings, context),
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the repository (or the scanned directory outside one).' } } },
         results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
         columnKind: 'utf16CodeUnits',

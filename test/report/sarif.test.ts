@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledRule } from '../../src/core/types.js';
+import type { CompiledRule, ScanWarning } from '../../src/core/types.js';
 import { renderSarif, sarifRuleName } from '../../src/report/sarif.js';
 import { keyFactory } from '../helpers/keys.js';
 import { builtinRules, contextOf, findingOf, managementReason, resultOf, verifications } from './findings.js';
@@ -132,5 +132,69 @@ describe('sarif report: rule names are identifiers, the readable name stays in t
       expect(r.shortDescription.text).toMatch(/^[A-Z]\w+ \w+ key leaked$/);
       expect(r.fullDescription.text).toContain(r.shortDescription.text.replace(/ leaked$/, ''));
     }
+  });
+});
+
+describe('sarif report: run warnings are tool execution notifications', () => {
+  interface Invocation {
+    executionSuccessful: boolean;
+    toolExecutionNotifications?: { level: string; message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+  }
+  const invocationsOf = (warnings: ScanWarning[], uriPrefix?: string) =>
+    (JSON.parse(renderSarif({ ...resultOf([findingOf(keys.openrouter())]), warnings }, contextOf(uriPrefix === undefined ? {} : { uriPrefix }), builtinRules())) as {
+      runs: { invocations?: Invocation[] }[];
+    }).runs[0]?.invocations;
+
+  it.each([
+    { name: 'no warnings: no invocation, as before', warnings: [], invocations: undefined },
+    {
+      name: 'a file over the size limit: a warning at that file, the run still successful',
+      warnings: [{ path: 'data/big dump.sql', message: 'not scanned: 120 MiB is over --max-file-size 100 MiB' }],
+      invocations: [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: [
+            {
+              level: 'warning',
+              message: { text: 'not scanned: 120 MiB is over --max-file-size 100 MiB' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'data/big%20dump.sql', uriBaseId: '%SRCROOT%' } } }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a source read only in part: the run is not successful',
+      warnings: [
+        { message: '3 objects missing (partial clone); their content was not scanned' },
+        { path: 'logs/app.log.gz', message: 'not fully scanned: unexpected end of file', kind: 'incomplete' as const },
+      ],
+      invocations: [
+        {
+          executionSuccessful: false,
+          toolExecutionNotifications: [
+            { level: 'warning', message: { text: '3 objects missing (partial clone); their content was not scanned' } },
+            {
+              level: 'warning',
+              message: { text: 'not fully scanned: unexpected end of file' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'logs/app.log.gz', uriBaseId: '%SRCROOT%' } } }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a --results note: everything was scanned, so a note, and successful',
+      warnings: [{ message: '2 invalid findings not shown (--results live,unknown)', kind: 'filter' as const }],
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: '2 invalid findings not shown (--results live,unknown)' } }] }],
+    },
+  ])('$name', ({ warnings, invocations }) => {
+    expect(invocationsOf(warnings)).toEqual(invocations);
+  });
+
+  it('a path is repo-relative like a result’s; an absolute one (a log outside the tree) is a file URI', () => {
+    const [invocation] = invocationsOf([{ path: 'app.log', message: 'x' }, { path: '/var/log/app.log', message: 'y' }], 'services/api/') ?? [];
+    const uris = invocation?.toolExecutionNotifications?.map((n) => n.locations?.[0]?.physicalLocation.artifactLocation);
+    expect(uris).toEqual([{ uri: 'services/api/app.log', uriBaseId: '%SRCROOT%' }, { uri: 'file:///var/log/app.log' }]);
   });
 });
