@@ -41837,7 +41837,21 @@ function verificationProperties(finding) {
     "security-severity": securitySeverity[finding.severity]
   };
 }
-function describeResult(finding, rule, ruleIndex, context) {
+function occurrences(findings) {
+  const byFingerprint = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const copies = byFingerprint.get(finding.fingerprint);
+    if (copies) copies.push(finding);
+    else byFingerprint.set(finding.fingerprint, [finding]);
+  }
+  const numbers = /* @__PURE__ */ new Map();
+  for (const copies of byFingerprint.values()) {
+    copies.sort((a, b) => a.line - b.line || a.column - b.column);
+    copies.forEach((finding, index) => numbers.set(finding, index + 1));
+  }
+  return numbers;
+}
+function describeResult(finding, rule, ruleIndex, occurrence, context) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -41851,7 +41865,7 @@ function describeResult(finding, rule, ruleIndex, context) {
         }
       }
     ],
-    partialFingerprints: { "keywarden/v1": finding.fingerprint, secretHash: finding.secretHash },
+    partialFingerprints: { "keywarden/v1": finding.fingerprint, "keywarden/occurrence/v1": `${finding.fingerprint}:${occurrence}`, secretHash: finding.secretHash },
     properties: {
       provider: finding.provider,
       redacted: finding.secret.redacted,
@@ -41881,6 +41895,7 @@ function invocationsOf(warnings, context) {
 function renderSarif(result, context, rules) {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const occurrenceOf = occurrences(result.findings);
   const log2 = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -41896,7 +41911,9 @@ function renderSarif(result, context, rules) {
         },
         ...invocationsOf(result.warnings, context),
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The top of the repository (or the scanned directory outside one)." } } },
-        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
+        results: result.findings.map(
+          (finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context)
+        ),
         columnKind: "utf16CodeUnits"
       }
     ]

@@ -105,7 +105,33 @@ function verificationProperties(finding: Finding) {
   };
 }
 
-function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIndex: number, context: ReportContext) {
+/**
+ * Which copy of its key in its file each finding is, counted from 1 in line and column order.
+ *
+ * The fingerprint (`path:ruleId:hash16`) is one per key and file by design, so baselines and
+ * `.keywardenignore` survive edits above a key; but GitHub merges results whose
+ * partialFingerprints are equal into one alert, so two copies of a key in one file would show
+ * as one. `keywarden/v1` stays the fingerprint (stable, what baselines hold), and
+ * `keywarden/occurrence/v1` adds the copy's number. A number rather than the line: lines added
+ * above a key must not turn its alert into a new one; the number changes only when a copy
+ * above it in the same file comes or goes.
+ */
+function occurrences(findings: readonly Finding[]): Map<Finding, number> {
+  const byFingerprint = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const copies = byFingerprint.get(finding.fingerprint);
+    if (copies) copies.push(finding);
+    else byFingerprint.set(finding.fingerprint, [finding]);
+  }
+  const numbers = new Map<Finding, number>();
+  for (const copies of byFingerprint.values()) {
+    copies.sort((a, b) => a.line - b.line || a.column - b.column);
+    copies.forEach((finding, index) => numbers.set(finding, index + 1));
+  }
+  return numbers;
+}
+
+function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIndex: number, occurrence: number, context: ReportContext) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -119,7 +145,7 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
         },
       },
     ],
-    partialFingerprints: { 'keywarden/v1': finding.fingerprint, secretHash: finding.secretHash },
+    partialFingerprints: { 'keywarden/v1': finding.fingerprint, 'keywarden/occurrence/v1': `${finding.fingerprint}:${occurrence}`, secretHash: finding.secretHash },
     properties: {
       provider: finding.provider,
       redacted: finding.secret.redacted,
@@ -161,6 +187,7 @@ function invocationsOf(warnings: readonly ScanWarning[], context: ReportContext)
 export function renderSarif(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[]): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const occurrenceOf = occurrences(result.findings);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -176,7 +203,9 @@ export function renderSarif(result: ScanResult, context: ReportContext, rules: r
         },
         ...invocationsOf(result.warnings, context),
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the repository (or the scanned directory outside one).' } } },
-        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
+        results: result.findings.map((finding) =>
+          describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context),
+        ),
         columnKind: 'utf16CodeUnits',
       },
     ],

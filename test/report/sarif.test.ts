@@ -198,3 +198,31 @@ describe('sarif report: run warnings are tool execution notifications', () => {
     expect(uris).toEqual([{ uri: 'services/api/app.log', uriBaseId: '%SRCROOT%' }, { uri: 'file:///var/log/app.log' }]);
   });
 });
+
+describe('sarif report: partialFingerprints tell copies of one key in one file apart', () => {
+  const key = keys.openrouter();
+  const other = keys.openrouter();
+  const at = (k: string, line: number, path = 'src/client.ts') => findingOf(k, { origin: { kind: 'file', path }, line });
+  const fingerprintsOf = (findings: Parameters<typeof resultOf>[0]) =>
+    (JSON.parse(renderSarif(resultOf(findings), contextOf(), builtinRules())) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map(
+      (result) => result.partialFingerprints,
+    ) ?? [];
+
+  it('two copies: the same baseline fingerprint, distinct occurrence fingerprints, numbered from the top of the file', () => {
+    // Reported out of line order (a verified run sorts by urgency): the numbers still follow the file.
+    const [second, first] = fingerprintsOf([at(key, 40), at(key, 3)]);
+    expect(first?.['keywarden/v1']).toBe(second?.['keywarden/v1']);
+    expect(first?.['keywarden/occurrence/v1']).toBe(`${first?.['keywarden/v1']}:1`);
+    expect(second?.['keywarden/occurrence/v1']).toBe(`${first?.['keywarden/v1']}:2`);
+  });
+
+  it.each([
+    { name: 'lines added above', before: [at(key, 3), at(key, 40)], after: [at(key, 13), at(key, 50)] },
+    { name: 'another key in the file', before: [at(key, 3)], after: [at(other, 1), at(key, 3)] },
+    { name: 'the same key in another file', before: [at(key, 3)], after: [at(key, 1, 'src/a.ts'), at(key, 3)] },
+  ])('stable under edits that leave the copies alone: $name', ({ before, after }) => {
+    // The copies of `key` in src/client.ts keep their fingerprints, whatever else the file or run holds.
+    const of = (findings: Parameters<typeof resultOf>[0]) => fingerprintsOf(findings).filter((fp) => fp['keywarden/v1'] === at(key, 1).fingerprint);
+    expect(of(after)).toEqual(of(before));
+  });
+});
