@@ -28434,7 +28434,13 @@ var init_schema2 = __esm({
       version: external_exports.literal(1, { error: "1" }),
       tool: external_exports.object({ name: external_exports.literal("keywarden", { error: "keywarden" }), version: text("a version") }),
       findings: external_exports.array(reportFindingSchema),
-      stats: external_exports.object({ files: count, bytes: count, durationMs: external_exports.number({ error: "a number from 0" }).min(0, { error: "a number from 0" }) }),
+      stats: external_exports.object({
+        files: count,
+        bytes: count,
+        durationMs: external_exports.number({ error: "a number from 0" }).min(0, { error: "a number from 0" }),
+        /** Findings per verification outcome, most urgent first, outcomes that occur only: present only with `--verify`. */
+        byStatus: external_exports.partialRecord(oneOf(verificationStatuses), count).optional()
+      }),
       /** Present only when something went wrong without stopping the run. */
       warnings: external_exports.array(external_exports.object({ path: external_exports.string().optional(), message: external_exports.string(), kind: oneOf(["filter", "incomplete"]).optional() })).optional()
     });
@@ -41754,12 +41760,18 @@ function renderHuman(result, context, rules, color) {
 
 // src/report/json.ts
 init_model();
+init_verification();
+function statsOf(result) {
+  const { files, bytes, durationMs } = result.stats;
+  if (!isVerified(result.findings)) return { files, bytes, durationMs };
+  return { files, bytes, durationMs, byStatus: Object.fromEntries(countByStatus(result.findings)) };
+}
 function renderJson(result, context) {
   const report = {
     version: 1,
     tool: { name: "keywarden", version: context.toolVersion },
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
-    stats: result.stats,
+    stats: statsOf(result),
     ...result.warnings.length > 0 ? { warnings: result.warnings } : {}
   };
   return `${JSON.stringify(report, null, 2)}
