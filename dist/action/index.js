@@ -28273,6 +28273,7 @@ function toReportFinding(finding, context) {
     secretHash: finding.secretHash,
     redacted: finding.secret.redacted,
     fingerprint: finding.fingerprint,
+    ...origin.repository !== void 0 ? { repository: origin.repository } : {},
     source: origin.kind,
     ...origin.kind === "input" ? {} : { path: origin.path },
     line: finding.line,
@@ -28285,11 +28286,12 @@ function toReportFinding(finding, context) {
   };
 }
 function originOf(finding) {
-  if (finding.source === "input") return { kind: "input", path: "<stdin>" };
+  const repository = finding.repository !== void 0 ? { repository: finding.repository } : {};
+  if (finding.source === "input") return { kind: "input", path: "<stdin>", ...repository };
   const path = finding.path ?? "";
-  if (finding.source !== "history") return { kind: finding.source, path };
+  if (finding.source !== "history") return { kind: finding.source, path, ...repository };
   const { commit = "", author = "", email: email3 = "", date: date5 = "" } = finding;
-  return { kind: "history", path, commit, author, email: email3, date: date5 };
+  return { kind: "history", path, commit, author, email: email3, date: date5, ...repository };
 }
 function toReportedFinding(finding) {
   const { ruleId, provider, severity, secretHash, redacted, fingerprint, line, column, endColumn, encoding, secret } = finding;
@@ -28323,8 +28325,11 @@ function suppressHint(finding, context = {}) {
       return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
   }
 }
+function placeOf(origin) {
+  return origin.repository !== void 0 ? `${origin.repository}:${origin.path}` : origin.path;
+}
 function distinctFiles(result) {
-  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+  return new Set(result.findings.map((finding) => placeOf(finding.origin))).size;
 }
 var init_model = __esm({
   "src/report/model.ts"() {
@@ -41431,7 +41436,7 @@ Scanned ${result.stats.files} files.
     const { origin } = finding;
     const commit = !history ? "" : origin.kind === "history" ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : " |";
     lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
+      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
     );
   }
   lines.push("", ...verified ? urgentAdvice(findings) : [], "Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.", "");
@@ -41699,7 +41704,7 @@ function verificationLines(verification, severity, c) {
   return lines;
 }
 function renderFinding(finding, rule, context, c) {
-  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
+  const where = `${printable(placeOf(finding.origin))}:${finding.line}:${finding.column}`;
   const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : "";
@@ -41881,6 +41886,8 @@ function describeResult(finding, rule, ruleIndex, occurrence, context) {
     properties: {
       provider: finding.provider,
       redacted: finding.secret.redacted,
+      // An audit of several repositories: the URI stays relative to the finding's own repository.
+      ...finding.origin.repository !== void 0 ? { repository: finding.origin.repository } : {},
       ...finding.origin.kind === "history" ? { commit: finding.origin.commit } : {},
       ...verificationProperties(finding)
     }

@@ -1,5 +1,5 @@
 import type { Finding, ScanResult } from '../core/types.js';
-import { distinctFiles, type ReportContext } from './model.js';
+import { distinctFiles, placeOf, type ReportContext } from './model.js';
 import { countByStatus, describeOutcome, escalationOf, isVerified, statusOf, statusSummary, verificationOf } from './verification.js';
 
 /**
@@ -63,7 +63,7 @@ export function renderMarkdown(result: ScanResult, context: ReportContext): stri
     const { origin } = finding;
     const commit = !history ? '' : origin.kind === 'history' ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : ' |';
     lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
+      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
     );
   }
   lines.push('', ...(verified ? urgentAdvice(findings) : []), 'Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.', '');

@@ -29,6 +29,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
     secretHash: finding.secretHash,
     redacted: finding.secret.redacted,
     fingerprint: finding.fingerprint,
+    ...(origin.repository !== undefined ? { repository: origin.repository } : {}),
     source: origin.kind,
     ...(origin.kind === 'input' ? {} : { path: origin.path }),
     line: finding.line,
@@ -46,11 +47,12 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
 function originOf(finding: ReportFinding): Origin {
   // `parseReport` has checked that a path is there unless the source is input, and the
   // commit fields for history: the empty fallbacks are never used.
-  if (finding.source === 'input') return { kind: 'input', path: '<stdin>' };
+  const repository = finding.repository !== undefined ? { repository: finding.repository } : {};
+  if (finding.source === 'input') return { kind: 'input', path: '<stdin>', ...repository };
   const path = finding.path ?? '';
-  if (finding.source !== 'history') return { kind: finding.source, path };
+  if (finding.source !== 'history') return { kind: finding.source, path, ...repository };
   const { commit = '', author = '', email = '', date = '' } = finding;
-  return { kind: 'history', path, commit, author, email, date };
+  return { kind: 'history', path, commit, author, email, date, ...repository };
 }
 
 /**
@@ -102,6 +104,15 @@ export function suppressHint(finding: Finding, context: Pick<ReportContext, 'ign
   }
 }
 
+/**
+ * Where a finding is, for people: its path, after `OWNER/NAME:` when an audit of several
+ * repositories found it (the path alone would not say which repository to open).
+ */
+export function placeOf(origin: Origin): string {
+  return origin.repository !== undefined ? `${origin.repository}:${origin.path}` : origin.path;
+}
+
+/** Distinct files holding findings; one path in two repositories is two files. */
 export function distinctFiles(result: ScanResult): number {
-  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+  return new Set(result.findings.map((finding) => placeOf(finding.origin))).size;
 }

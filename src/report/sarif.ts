@@ -149,6 +149,8 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
     properties: {
       provider: finding.provider,
       redacted: finding.secret.redacted,
+      // An audit of several repositories: the URI stays relative to the finding's own repository.
+      ...(finding.origin.repository !== undefined ? { repository: finding.origin.repository } : {}),
       ...(finding.origin.kind === 'history' ? { commit: finding.origin.commit } : {}),
       ...verificationProperties(finding),
     },

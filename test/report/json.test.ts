@@ -82,3 +82,17 @@ describe('json report: stats count the outcomes when the keys were checked', () 
     expect(renderJson(resultOf(findings()), contextOf())).toContain('"stats": {\n    "files": 2,\n    "bytes": 2048,\n    "durationMs": 125\n  }');
   });
 });
+
+describe('json report: the repository of an audit of several', () => {
+  const key = keys.openrouter();
+  it.each([
+    { name: 'a finding in a repository', origin: { kind: 'file' as const, path: 'src/client.ts', repository: 'octo-org/web.app' }, repository: 'octo-org/web.app' },
+    { name: 'a finding of a plain scan', origin: { kind: 'file' as const, path: 'src/client.ts' }, repository: undefined },
+  ])('$name', ({ origin, repository }) => {
+    const [finding] = findingsOf(renderJson(resultOf([findingOf(key, { origin })]), contextOf()));
+    expect(finding?.repository).toBe(repository);
+    expect(finding?.path).toBe('src/client.ts');
+    // Where SPEC §3's schema lists it: after the fingerprint.
+    if (repository) expect(Object.keys(finding ?? {}).slice(5, 8)).toEqual(['fingerprint', 'repository', 'source']);
+  });
+});

@@ -65,3 +65,17 @@ describe('markdown report: the raw key', () => {
     expect(markdown(findings, true)).toContain(`\`${key}\``);
   });
 });
+
+describe('markdown report: findings of several repositories', () => {
+  const inRepo = (repository: string, path = 'src/client.ts') => findingOf(keys.openrouter(), { origin: { kind: 'file', path, repository } });
+
+  it.each([
+    { name: 'a finding in a repository', findings: () => [inRepo('octo-org/web.app')], file: 'octo-org/web.app:src/client.ts', heading: 'in 1 file' },
+    { name: 'a plain finding', findings: () => [findingOf(keys.openrouter())], file: 'src/client.ts', heading: 'in 1 file' },
+    { name: 'one path in two repositories is two files', findings: () => [inRepo('octo-org/web'), inRepo('octo-org/api')], file: 'octo-org/web:src/client.ts', heading: 'in 2 files' },
+  ])('$name', ({ findings, file, heading }) => {
+    const text = markdown(findings());
+    expect(firstRow(text)['File']).toBe(file);
+    expect(text.split('\n')[0]).toMatch(new RegExp(`${heading}$`));
+  });
+});

@@ -226,3 +226,18 @@ describe('sarif report: partialFingerprints tell copies of one key in one file a
     expect(of(after)).toEqual(of(before));
   });
 });
+
+describe('sarif report: findings of several repositories', () => {
+  it.each([
+    { name: 'in a repository', repository: 'octo-org/web.app' as string | undefined },
+    { name: 'of a plain scan', repository: undefined },
+  ])('a finding $name: the URI stays repo-relative, the repository is a property', ({ repository }) => {
+    const origin = { kind: 'file' as const, path: 'src/client.ts', ...(repository ? { repository } : {}) };
+    const log = JSON.parse(renderSarif(resultOf([findingOf(keys.openrouter(), { origin })]), contextOf(), builtinRules())) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties: Record<string, unknown> }[] }[];
+    };
+    const [result] = log.runs[0]?.results ?? [];
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('src/client.ts');
+    expect(result?.properties['repository']).toBe(repository);
+  });
+});

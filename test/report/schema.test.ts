@@ -31,6 +31,8 @@ function findingsOfEveryShape(key: string): Record<string, Finding> {
     log: findingOf(key, { origin: { kind: 'log', path: 'logs/app.log' }, line: 12_000 }),
     input: findingOf(key, { origin: { kind: 'input', path: '<stdin>' }, line: 1, column: 1 }),
     history: findingOf(key, { origin: history }),
+    repository: findingOf(key, { origin: { kind: 'file', path: 'src/client.ts', repository: 'octo-org/web.app' } }),
+    'history in a repository': findingOf(key, { origin: { ...history, repository: 'octo-org/web.app' } }),
     base64: { ...findingOf(key), encoding: 'base64' },
     live: findingOf(key, outcomes.live),
     critical: findingOf(key, outcomes.critical),
