@@ -28313,6 +28313,15 @@ function toReportedFinding(finding) {
 function printable(text2) {
   return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
 }
+function lineCanBeMarked(finding) {
+  return finding.origin.kind === "file" || finding.origin.kind === "staged";
+}
+function fakeAdvice(findings, ignoreFile, listed = "") {
+  const markable = findings.filter(lineCanBeMarked).length;
+  if (markable === 0) return `Add its fingerprint${listed} to ${ignoreFile}.`;
+  if (markable === findings.length) return `Add \`keywarden:allow\` to its line, or its fingerprint${listed} to ${ignoreFile}.`;
+  return `Add \`keywarden:allow\` to its line if it is in a file you can edit, or its fingerprint${listed} to ${ignoreFile} (the only way for a key in a past commit or a log).`;
+}
 function suppressHint(finding, context = {}) {
   const ignoreFile = printable(context.ignoreFile ?? ".keywardenignore");
   const fingerprint = printable(finding.fingerprint);
@@ -41439,11 +41448,20 @@ Scanned ${result.stats.files} files.
       `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
     );
   }
-  lines.push("", ...verified ? urgentAdvice(findings) : [], "Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.", "");
+  const ignoreFile = context.ignoreFile ?? ".keywardenignore";
+  const shownIgnoreFile = ignoreFile.includes("`") ? cell(ignoreFile) : `\`${ignoreFile}\``;
+  const staysReadable = findings.some((finding) => finding.origin.kind === "history" || finding.origin.kind === "log") ? "; a key in a past commit or a log stays readable there until it is revoked" : "";
+  lines.push(
+    "",
+    ...verified ? urgentAdvice(findings) : [],
+    `Rotate each key at its provider, then remove it from the code${staysReadable}. A deliberate fake (a test fixture)? ${fakeAdvice(findings, shownIgnoreFile)}`,
+    ""
+  );
   return lines.join("\n");
 }
 
 // src/report/github.ts
+init_model();
 init_verification();
 function escapeData(text2) {
   return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -41600,7 +41618,7 @@ function renderJobSummary(result, rules, scope) {
     findings,
     after: [
       "",
-      "Rotate every key that was pushed, even once it is removed: anyone who fetched it has it. A deliberate fake (a test fixture)? Add `keywarden:allow` to its line, or its fingerprint to `.keywardenignore`.",
+      `Rotate every key that was pushed, even once it is removed: anyone who fetched it has it. A deliberate fake (a test fixture)? ${fakeAdvice(findings, "`.keywardenignore`")}`,
       ""
     ],
     more: (left) => `\u2026 and ${left} more, left out because GitHub limits a job summary to 1 MiB.`
@@ -41642,7 +41660,7 @@ function renderPrComment(result, rules, scope, runUrl) {
       "1. **Rotate each key** at its provider: revoke it and create a new one. A key pushed to a pull request is leaked even if the commit is dropped later: anyone who fetched the branch has it, and GitHub keeps the commit.",
       ...rotationHints(findings, ruleOf),
       "2. **Remove it from the code** (read it from an environment variable or a secret store) and rewrite the commits that added it (`git commit --amend`, `git rebase -i`): deleting it in a new commit leaves it in the history, and this check keeps failing.",
-      `3. **A deliberate fake** (a test fixture)? Add \`keywarden:allow\` to its line, or its fingerprint (listed in ${summary}) to \`.keywardenignore\`.`,
+      `3. **A deliberate fake** (a test fixture)? ${fakeAdvice(findings, "`.keywardenignore`", ` (listed in ${summary})`)}`,
       ""
     ],
     more: (left) => `\u2026 and ${left} more, see ${summary}.`

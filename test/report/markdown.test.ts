@@ -79,3 +79,32 @@ describe('markdown report: findings of several repositories', () => {
     expect(text.split('\n')[0]).toMatch(new RegExp(`${heading}$`));
   });
 });
+
+describe('markdown report: how to keep out a deliberate fake fits where the keys are', () => {
+  const file = () => findingOf(keys.openrouter());
+  const committed = () => findingOf(keys.agentrouter(), { origin: { kind: 'history', path: 'config/old.env', commit: 'a'.repeat(40), author: 'Ada', email: 'ada@example.com', date: '2021-01-01T00:00:00Z' } });
+  const logged = () => findingOf(keys.agentrouter(), { origin: { kind: 'log', path: 'logs/app.log' } });
+  const lastLine = (text: string) => text.trimEnd().split('\n').pop() ?? '';
+
+  it.each([
+    { name: 'keys in files', findings: () => [file()], advice: 'A deliberate fake (a test fixture)? Add `keywarden:allow` to its line, or its fingerprint to `.keywardenignore`.' },
+    { name: 'keys in commits', findings: () => [committed()], advice: 'A deliberate fake (a test fixture)? Add its fingerprint to `.keywardenignore`.' },
+    { name: 'keys in a log', findings: () => [logged()], advice: 'A deliberate fake (a test fixture)? Add its fingerprint to `.keywardenignore`.' },
+    {
+      name: 'both',
+      findings: () => [file(), committed()],
+      advice: 'A deliberate fake (a test fixture)? Add `keywarden:allow` to its line if it is in a file you can edit, or its fingerprint to `.keywardenignore` (the only way for a key in a past commit or a log).',
+    },
+  ])('$name', ({ findings, advice }) => {
+    expect(lastLine(markdown(findings()))).toContain(advice);
+  });
+
+  it('a key in a past commit is not told that removing it is enough', () => {
+    expect(lastLine(markdown([committed()]))).toContain('stays readable there until it is revoked');
+    expect(lastLine(markdown([file()]))).not.toContain('stays readable');
+  });
+
+  it('names the ignore file that applies', () => {
+    expect(renderMarkdown(resultOf([committed()]), contextOf({ ignoreFile: '../.keywardenignore' }))).toContain('to `../.keywardenignore`.');
+  });
+});
