@@ -28273,6 +28273,7 @@ function toReportFinding(finding, context) {
     secretHash: finding.secretHash,
     redacted: finding.secret.redacted,
     fingerprint: finding.fingerprint,
+    ...origin.repository !== void 0 ? { repository: origin.repository } : {},
     source: origin.kind,
     ...origin.kind === "input" ? {} : { path: origin.path },
     line: finding.line,
@@ -28285,11 +28286,12 @@ function toReportFinding(finding, context) {
   };
 }
 function originOf(finding) {
-  if (finding.source === "input") return { kind: "input", path: "<stdin>" };
+  const repository = finding.repository !== void 0 ? { repository: finding.repository } : {};
+  if (finding.source === "input") return { kind: "input", path: "<stdin>", ...repository };
   const path = finding.path ?? "";
-  if (finding.source !== "history") return { kind: finding.source, path };
+  if (finding.source !== "history") return { kind: finding.source, path, ...repository };
   const { commit = "", author = "", email: email3 = "", date: date5 = "" } = finding;
-  return { kind: "history", path, commit, author, email: email3, date: date5 };
+  return { kind: "history", path, commit, author, email: email3, date: date5, ...repository };
 }
 function toReportedFinding(finding) {
   const { ruleId, provider, severity, secretHash, redacted, fingerprint, line, column, endColumn, encoding, secret } = finding;
@@ -28311,6 +28313,15 @@ function toReportedFinding(finding) {
 function printable(text2) {
   return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
 }
+function lineCanBeMarked(finding) {
+  return finding.origin.kind === "file" || finding.origin.kind === "staged";
+}
+function fakeAdvice(findings, ignoreFile, listed = "") {
+  const markable = findings.filter(lineCanBeMarked).length;
+  if (markable === 0) return `Add its fingerprint${listed} to ${ignoreFile}.`;
+  if (markable === findings.length) return `Add \`keywarden:allow\` to its line, or its fingerprint${listed} to ${ignoreFile}.`;
+  return `Add \`keywarden:allow\` to its line if it is in a file you can edit, or its fingerprint${listed} to ${ignoreFile} (the only way for a key in a past commit or a log).`;
+}
 function suppressHint(finding, context = {}) {
   const ignoreFile = printable(context.ignoreFile ?? ".keywardenignore");
   const fingerprint = printable(finding.fingerprint);
@@ -28323,8 +28334,11 @@ function suppressHint(finding, context = {}) {
       return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
   }
 }
+function placeOf(origin) {
+  return origin.repository !== void 0 ? `${origin.repository}:${origin.path}` : origin.path;
+}
 function distinctFiles(result) {
-  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+  return new Set(result.findings.map((finding) => placeOf(finding.origin))).size;
 }
 var init_model = __esm({
   "src/report/model.ts"() {
@@ -28434,7 +28448,13 @@ var init_schema2 = __esm({
       version: external_exports.literal(1, { error: "1" }),
       tool: external_exports.object({ name: external_exports.literal("keywarden", { error: "keywarden" }), version: text("a version") }),
       findings: external_exports.array(reportFindingSchema),
-      stats: external_exports.object({ files: count, bytes: count, durationMs: external_exports.number({ error: "a number from 0" }).min(0, { error: "a number from 0" }) }),
+      stats: external_exports.object({
+        files: count,
+        bytes: count,
+        durationMs: external_exports.number({ error: "a number from 0" }).min(0, { error: "a number from 0" }),
+        /** Findings per verification outcome, most urgent first, outcomes that occur only: present only with `--verify`. */
+        byStatus: external_exports.partialRecord(oneOf(verificationStatuses), count).optional()
+      }),
       /** Present only when something went wrong without stopping the run. */
       warnings: external_exports.array(external_exports.object({ path: external_exports.string().optional(), message: external_exports.string(), kind: oneOf(["filter", "incomplete"]).optional() })).optional()
     });
@@ -60386,7 +60406,7 @@ async function runTail(source, prepared, options = {}) {
     tally.shown++;
     allInput &&= finding.origin.kind === "input";
     if (!failing) tally.passingShown++;
-    shownPaths.add(finding.origin.path);
+    shownPaths.add(`${finding.origin.repository ?? ""}\0${finding.origin.path}`);
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     if (options.keep) kept.push(finding);
     await options.onFinding?.(finding);
@@ -60538,14 +60558,23 @@ Scanned ${result.stats.files} files.
     const { origin } = finding;
     const commit = !history ? "" : origin.kind === "history" ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : " |";
     lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
+      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
     );
   }
-  lines.push("", ...verified ? urgentAdvice(findings) : [], "Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.", "");
+  const ignoreFile = context.ignoreFile ?? ".keywardenignore";
+  const shownIgnoreFile = ignoreFile.includes("`") ? cell(ignoreFile) : `\`${ignoreFile}\``;
+  const staysReadable = findings.some((finding) => finding.origin.kind === "history" || finding.origin.kind === "log") ? "; a key in a past commit or a log stays readable there until it is revoked" : "";
+  lines.push(
+    "",
+    ...verified ? urgentAdvice(findings) : [],
+    `Rotate each key at its provider, then remove it from the code${staysReadable}. A deliberate fake (a test fixture)? ${fakeAdvice(findings, shownIgnoreFile)}`,
+    ""
+  );
   return lines.join("\n");
 }
 
 // src/report/github.ts
+init_model();
 init_verification();
 function escapeData(text2) {
   return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -60702,7 +60731,7 @@ function renderJobSummary(result, rules, scope) {
     findings,
     after: [
       "",
-      "Rotate every key that was pushed, even once it is removed: anyone who fetched it has it. A deliberate fake (a test fixture)? Add `keywarden:allow` to its line, or its fingerprint to `.keywardenignore`.",
+      `Rotate every key that was pushed, even once it is removed: anyone who fetched it has it. A deliberate fake (a test fixture)? ${fakeAdvice(findings, "`.keywardenignore`")}`,
       ""
     ],
     more: (left) => `\u2026 and ${left} more, left out because GitHub limits a job summary to 1 MiB.`
@@ -60744,7 +60773,7 @@ function renderPrComment(result, rules, scope, runUrl) {
       "1. **Rotate each key** at its provider: revoke it and create a new one. A key pushed to a pull request is leaked even if the commit is dropped later: anyone who fetched the branch has it, and GitHub keeps the commit.",
       ...rotationHints(findings, ruleOf),
       "2. **Remove it from the code** (read it from an environment variable or a secret store) and rewrite the commits that added it (`git commit --amend`, `git rebase -i`): deleting it in a new commit leaves it in the history, and this check keeps failing.",
-      `3. **A deliberate fake** (a test fixture)? Add \`keywarden:allow\` to its line, or its fingerprint (listed in ${summary2}) to \`.keywardenignore\`.`,
+      `3. **A deliberate fake** (a test fixture)? ${fakeAdvice(findings, "`.keywardenignore`", ` (listed in ${summary2})`)}`,
       ""
     ],
     more: (left) => `\u2026 and ${left} more, see ${summary2}.`
@@ -60806,7 +60835,7 @@ function verificationLines(verification, severity, c) {
   return lines;
 }
 function renderFinding(finding, rule, context, c) {
-  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
+  const where = `${printable(placeOf(finding.origin))}:${finding.line}:${finding.column}`;
   const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : "";
@@ -60867,12 +60896,18 @@ function renderHuman(result, context, rules, color) {
 
 // src/report/json.ts
 init_model();
+init_verification();
+function statsOf(result) {
+  const { files, bytes, durationMs } = result.stats;
+  if (!isVerified(result.findings)) return { files, bytes, durationMs };
+  return { files, bytes, durationMs, byStatus: Object.fromEntries(countByStatus(result.findings)) };
+}
 function renderJson(result, context) {
   const report = {
     version: 1,
     tool: { name: "keywarden", version: context.toolVersion },
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
-    stats: result.stats,
+    stats: statsOf(result),
     ...result.warnings.length > 0 ? { warnings: result.warnings } : {}
   };
   return `${JSON.stringify(report, null, 2)}
@@ -60888,15 +60923,32 @@ function renderJsonl(result, context) {
 
 // src/report/sarif.ts
 init_verification();
+import { pathToFileURL } from "node:url";
 var level = { critical: "error", high: "error", medium: "warning", low: "note" };
 var securitySeverity = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 function encodeUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
 }
+function artifactLocation(path, context) {
+  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return { uri: pathToFileURL(path).href };
+  return { uri: encodeUri((context.uriPrefix ?? "") + path), uriBaseId: "%SRCROOT%" };
+}
+function pascalWord(word) {
+  const rest = word.slice(1);
+  return word.charAt(0).toUpperCase() + (word === word.toUpperCase() ? rest.toLowerCase() : rest);
+}
+function asciiWords(text2) {
+  return text2.normalize("NFD").replace(new RegExp("\\p{M}+", "gu"), "").split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
+}
+function sarifRuleName(rule) {
+  const words = asciiWords(rule.name);
+  const name = (words.length > 0 ? words : asciiWords(rule.id)).map(pascalWord).join("");
+  return /^[0-9]/.test(name) ? `Rule${name}` : name;
+}
 function describeRule(rule) {
   return {
     id: rule.id,
-    name: rule.name.replace(/[^A-Za-z0-9]+/g, ""),
+    name: sarifRuleName(rule),
     shortDescription: { text: `${rule.name} leaked` },
     fullDescription: { text: `${rule.name} found in plain text. Anyone who can read it can use it until it is revoked.` },
     help: { text: rule.hint, markdown: rule.hint },
@@ -60933,7 +60985,21 @@ function verificationProperties(finding) {
     "security-severity": securitySeverity[finding.severity]
   };
 }
-function describeResult(finding, rule, ruleIndex, context) {
+function occurrences(findings) {
+  const byFingerprint = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const copies = byFingerprint.get(finding.fingerprint);
+    if (copies) copies.push(finding);
+    else byFingerprint.set(finding.fingerprint, [finding]);
+  }
+  const numbers = /* @__PURE__ */ new Map();
+  for (const copies of byFingerprint.values()) {
+    copies.sort((a, b) => a.line - b.line || a.column - b.column);
+    copies.forEach((finding, index) => numbers.set(finding, index + 1));
+  }
+  return numbers;
+}
+function describeResult(finding, rule, ruleIndex, occurrence, context) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -60942,23 +61008,44 @@ function describeResult(finding, rule, ruleIndex, context) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeUri((context.uriPrefix ?? "") + finding.origin.path), uriBaseId: "%SRCROOT%" },
+          artifactLocation: artifactLocation(finding.origin.path, context),
           region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn }
         }
       }
     ],
-    partialFingerprints: { "keywarden/v1": finding.fingerprint, secretHash: finding.secretHash },
+    partialFingerprints: { "keywarden/v1": finding.fingerprint, "keywarden/occurrence/v1": `${finding.fingerprint}:${occurrence}`, secretHash: finding.secretHash },
     properties: {
       provider: finding.provider,
       redacted: finding.secret.redacted,
+      // An audit of several repositories: the URI stays relative to the finding's own repository.
+      ...finding.origin.repository !== void 0 ? { repository: finding.origin.repository } : {},
       ...finding.origin.kind === "history" ? { commit: finding.origin.commit } : {},
       ...verificationProperties(finding)
     }
   };
 }
+function notificationOf(warning2, context) {
+  return {
+    level: warning2.kind === "filter" ? "note" : "warning",
+    message: { text: warning2.message },
+    ...warning2.path !== void 0 ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning2.path, context) } }] } : {}
+  };
+}
+function invocationsOf(warnings, context) {
+  if (warnings.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: !warnings.some((warning2) => warning2.kind === "incomplete"),
+        toolExecutionNotifications: warnings.map((warning2) => notificationOf(warning2, context))
+      }
+    ]
+  };
+}
 function renderSarif(result, context, rules) {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const occurrenceOf = occurrences(result.findings);
   const log2 = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -60972,8 +61059,11 @@ function renderSarif(result, context, rules) {
             rules: rules.map(describeRule)
           }
         },
+        ...invocationsOf(result.warnings, context),
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The top of the repository (or the scanned directory outside one)." } } },
-        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
+        results: result.findings.map(
+          (finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context)
+        ),
         columnKind: "utf16CodeUnits"
       }
     ]

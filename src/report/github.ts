@@ -1,5 +1,6 @@
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { cell, detailsCell, heading, severityCell, statusCell, urgentAdvice } from './markdown.js';
+import { fakeAdvice } from './model.js';
 import { describeOutcome, escalationOf, isVerified, plainText, verificationOf } from './verification.js';
 
 /**
@@ -266,8 +267,7 @@ export function renderJobSummary(result: ScanResult, rules: readonly CompiledRul
     findings,
     after: [
       '',
-      'Rotate every key that was pushed, even once it is removed: anyone who fetched it has it. ' +
-        'A deliberate fake (a test fixture)? Add `keywarden:allow` to its line, or its fingerprint to `.keywardenignore`.',
+      `Rotate every key that was pushed, even once it is removed: anyone who fetched it has it. A deliberate fake (a test fixture)? ${fakeAdvice(findings, '`.keywardenignore`')}`,
       '',
     ],
     more: (left) => `… and ${left} more, left out because GitHub limits a job summary to 1 MiB.`,
@@ -318,7 +318,7 @@ export function renderPrComment(result: ScanResult, rules: readonly CompiledRule
       '1. **Rotate each key** at its provider: revoke it and create a new one. A key pushed to a pull request is leaked even if the commit is dropped later: anyone who fetched the branch has it, and GitHub keeps the commit.',
       ...rotationHints(findings, ruleOf),
       '2. **Remove it from the code** (read it from an environment variable or a secret store) and rewrite the commits that added it (`git commit --amend`, `git rebase -i`): deleting it in a new commit leaves it in the history, and this check keeps failing.',
-      `3. **A deliberate fake** (a test fixture)? Add \`keywarden:allow\` to its line, or its fingerprint (listed in ${summary}) to \`.keywardenignore\`.`,
+      `3. **A deliberate fake** (a test fixture)? ${fakeAdvice(findings, '`.keywardenignore`', ` (listed in ${summary})`)}`,
       '',
     ],
     more: (left) => `… and ${left} more, see ${summary}.`,

@@ -1,6 +1,6 @@
 import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
 import { colors, type Colors } from './colors.js';
-import { distinctFiles, printable, suppressHint, type ReportContext } from './model.js';
+import { distinctFiles, placeOf, printable, suppressHint, type ReportContext } from './model.js';
 import { countByStatus, describeOutcome, escalationOf, isVerified, verificationOf } from './verification.js';
 
 const severityColor: Record<Severity, keyof Pick<Colors, 'red' | 'magenta' | 'yellow' | 'blue'>> = {
@@ -48,7 +48,7 @@ function verificationLines(verification: Verification, severity: Severity, c: Co
 }
 
 function renderFinding(finding: Finding, rule: CompiledRule | undefined, context: ReportContext, c: Colors): string {
-  const where = `${printable(finding.origin.path)}:${finding.line}:${finding.column}`;
+  const where = `${printable(placeOf(finding.origin))}:${finding.line}:${finding.column}`;
   const key = printable(context.showSecrets ? finding.secret.reveal() : finding.secret.redacted);
   const severity = c[severityColor[finding.severity]](finding.severity);
   const encoded = finding.encoding ? c.dim(` (${finding.encoding}-encoded)`) : '';

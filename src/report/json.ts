@@ -1,6 +1,17 @@
 import type { Finding, ScanResult } from '../core/types.js';
 import { toReportFinding, type ReportContext } from './model.js';
 import type { Report } from './schema.js';
+import { countByStatus, isVerified } from './verification.js';
+
+/**
+ * The run's stats, and with `--verify` the findings per outcome (most urgent first, only those
+ * that occur). An unverified report's stats are exactly the three counts, as before.
+ */
+function statsOf(result: ScanResult): Report['stats'] {
+  const { files, bytes, durationMs } = result.stats;
+  if (!isVerified(result.findings)) return { files, bytes, durationMs };
+  return { files, bytes, durationMs, byStatus: Object.fromEntries(countByStatus(result.findings)) };
+}
 
 /** SPEC §3: one JSON object. */
 export function renderJson(result: ScanResult, context: ReportContext): string {
@@ -8,7 +19,7 @@ export function renderJson(result: ScanResult, context: ReportContext): string {
     version: 1,
     tool: { name: 'keywarden', version: context.toolVersion },
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
-    stats: result.stats,
+    stats: statsOf(result),
     ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import type { Finding, ScanResult } from '../core/types.js';
-import { distinctFiles, type ReportContext } from './model.js';
+import { distinctFiles, fakeAdvice, placeOf, type ReportContext } from './model.js';
 import { countByStatus, describeOutcome, escalationOf, isVerified, statusOf, statusSummary, verificationOf } from './verification.js';
 
 /**
@@ -63,9 +63,20 @@ export function renderMarkdown(result: ScanResult, context: ReportContext): stri
     const { origin } = finding;
     const commit = !history ? '' : origin.kind === 'history' ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : ' |';
     lines.push(
-      `| ${cell(finding.origin.path)} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
+      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
     );
   }
-  lines.push('', ...(verified ? urgentAdvice(findings) : []), 'Rotate each key at its provider, then remove it from the code. A deliberate fake: add `keywarden:allow` to its line.', '');
+  const ignoreFile = context.ignoreFile ?? '.keywardenignore';
+  // A path with a backtick cannot sit in a code span; it is escaped as text instead.
+  const shownIgnoreFile = ignoreFile.includes('`') ? cell(ignoreFile) : `\`${ignoreFile}\``;
+  const staysReadable = findings.some((finding) => finding.origin.kind === 'history' || finding.origin.kind === 'log')
+    ? '; a key in a past commit or a log stays readable there until it is revoked'
+    : '';
+  lines.push(
+    '',
+    ...(verified ? urgentAdvice(findings) : []),
+    `Rotate each key at its provider, then remove it from the code${staysReadable}. A deliberate fake (a test fixture)? ${fakeAdvice(findings, shownIgnoreFile)}`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -29,6 +29,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
     secretHash: finding.secretHash,
     redacted: finding.secret.redacted,
     fingerprint: finding.fingerprint,
+    ...(origin.repository !== undefined ? { repository: origin.repository } : {}),
     source: origin.kind,
     ...(origin.kind === 'input' ? {} : { path: origin.path }),
     line: finding.line,
@@ -46,11 +47,12 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
 function originOf(finding: ReportFinding): Origin {
   // `parseReport` has checked that a path is there unless the source is input, and the
   // commit fields for history: the empty fallbacks are never used.
-  if (finding.source === 'input') return { kind: 'input', path: '<stdin>' };
+  const repository = finding.repository !== undefined ? { repository: finding.repository } : {};
+  if (finding.source === 'input') return { kind: 'input', path: '<stdin>', ...repository };
   const path = finding.path ?? '';
-  if (finding.source !== 'history') return { kind: finding.source, path };
+  if (finding.source !== 'history') return { kind: finding.source, path, ...repository };
   const { commit = '', author = '', email = '', date = '' } = finding;
-  return { kind: 'history', path, commit, author, email, date };
+  return { kind: 'history', path, commit, author, email, date, ...repository };
 }
 
 /**
@@ -85,6 +87,28 @@ export function printable(text: string): string {
 }
 
 /**
+ * Whether the line a finding is on can still be edited to carry `keywarden:allow`: a file in
+ * the tree or a staged one. A past commit, a log line or a key handed in cannot; for those
+ * only the fingerprint in the ignore file keeps a deliberate fake out.
+ */
+export function lineCanBeMarked(finding: Finding): boolean {
+  return finding.origin.kind === 'file' || finding.origin.kind === 'staged';
+}
+
+/**
+ * How to keep a deliberate fake out of later reports, for a report of many findings
+ * (markdown, job summary, PR comment), worded as `suppressHint` words it for one: the
+ * `keywarden:allow` marker only when some finding sits on a line that can be edited.
+ * `ignoreFile` is given as the format shows it; `listed` says where fingerprints are listed.
+ */
+export function fakeAdvice(findings: readonly Finding[], ignoreFile: string, listed = ''): string {
+  const markable = findings.filter(lineCanBeMarked).length;
+  if (markable === 0) return `Add its fingerprint${listed} to ${ignoreFile}.`;
+  if (markable === findings.length) return `Add \`keywarden:allow\` to its line, or its fingerprint${listed} to ${ignoreFile}.`;
+  return `Add \`keywarden:allow\` to its line if it is in a file you can edit, or its fingerprint${listed} to ${ignoreFile} (the only way for a key in a past commit or a log).`;
+}
+
+/**
  * The one-line advice shown with a finding, fitted to where it was found: a line in a file can
  * carry `keywarden:allow`; a past commit or a log line cannot be edited, and the key stays
  * readable there until it is revoked.
@@ -98,10 +122,20 @@ export function suppressHint(finding: Finding, context: Pick<ReportContext, 'ign
     case 'log':
       return `the log keeps the key: rotate it, and mask logs at the source (app | keywarden redact). Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
     default:
+      // A file or a staged line (`lineCanBeMarked`); keys handed in get no hint (they are in no file).
       return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
   }
 }
 
+/**
+ * Where a finding is, for people: its path, after `OWNER/NAME:` when an audit of several
+ * repositories found it (the path alone would not say which repository to open).
+ */
+export function placeOf(origin: Origin): string {
+  return origin.repository !== undefined ? `${origin.repository}:${origin.path}` : origin.path;
+}
+
+/** Distinct files holding findings; one path in two repositories is two files. */
 export function distinctFiles(result: ScanResult): number {
-  return new Set(result.findings.map((finding) => finding.origin.path)).size;
+  return new Set(result.findings.map((finding) => placeOf(finding.origin))).size;
 }

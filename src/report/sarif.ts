@@ -1,4 +1,5 @@
-import type { CompiledRule, Finding, ScanResult, Severity, Verification, VerificationStatus } from '../core/types.js';
+import { pathToFileURL } from 'node:url';
+import type { CompiledRule, Finding, ScanResult, ScanWarning, Severity, Verification, VerificationStatus } from '../core/types.js';
 import type { ReportContext } from './model.js';
 import { describeOutcome, escalationOf, verificationOf } from './verification.js';
 
@@ -16,10 +17,43 @@ function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** Where a path lies: repo-relative under `%SRCROOT%` like every result, or a file URI when absolute (a log outside the tree). */
+function artifactLocation(path: string, context: ReportContext) {
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return { uri: pathToFileURL(path).href };
+  return { uri: encodeUri((context.uriPrefix ?? '') + path), uriBaseId: '%SRCROOT%' };
+}
+
+/** `API` → `Api`, `key` → `Key`, `OpenRouter` stays: each word capitalised, an all-capitals acronym read as a word. */
+function pascalWord(word: string): string {
+  const rest = word.slice(1);
+  return word.charAt(0).toUpperCase() + (word === word.toUpperCase() ? rest.toLowerCase() : rest);
+}
+
+/** ASCII words of `text`, accents dropped (`clé` → `cle`) rather than the letters they sit on. */
+function asciiWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+/**
+ * `reportingDescriptor.name`: an identifier-like name (`AgentRouterApiKey`), which GitHub shows
+ * and filters alerts by; the readable name (`AgentRouter API key`) stays in the descriptions.
+ * A rule name with no ASCII letters or digits falls back to its id (always ASCII); a name
+ * starting with a digit gets `Rule` in front, as an identifier cannot start with one.
+ */
+export function sarifRuleName(rule: Pick<CompiledRule, 'id' | 'name'>): string {
+  const words = asciiWords(rule.name);
+  const name = (words.length > 0 ? words : asciiWords(rule.id)).map(pascalWord).join('');
+  return /^[0-9]/.test(name) ? `Rule${name}` : name;
+}
+
 function describeRule(rule: CompiledRule) {
   return {
     id: rule.id,
-    name: rule.name.replace(/[^A-Za-z0-9]+/g, ''),
+    name: sarifRuleName(rule),
     shortDescription: { text: `${rule.name} leaked` },
     fullDescription: { text: `${rule.name} found in plain text. Anyone who can read it can use it until it is revoked.` },
     help: { text: rule.hint, markdown: rule.hint },
@@ -71,7 +105,33 @@ function verificationProperties(finding: Finding) {
   };
 }
 
-function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIndex: number, context: ReportContext) {
+/**
+ * Which copy of its key in its file each finding is, counted from 1 in line and column order.
+ *
+ * The fingerprint (`path:ruleId:hash16`) is one per key and file by design, so baselines and
+ * `.keywardenignore` survive edits above a key; but GitHub merges results whose
+ * partialFingerprints are equal into one alert, so two copies of a key in one file would show
+ * as one. `keywarden/v1` stays the fingerprint (stable, what baselines hold), and
+ * `keywarden/occurrence/v1` adds the copy's number. A number rather than the line: lines added
+ * above a key must not turn its alert into a new one; the number changes only when a copy
+ * above it in the same file comes or goes.
+ */
+function occurrences(findings: readonly Finding[]): Map<Finding, number> {
+  const byFingerprint = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const copies = byFingerprint.get(finding.fingerprint);
+    if (copies) copies.push(finding);
+    else byFingerprint.set(finding.fingerprint, [finding]);
+  }
+  const numbers = new Map<Finding, number>();
+  for (const copies of byFingerprint.values()) {
+    copies.sort((a, b) => a.line - b.line || a.column - b.column);
+    copies.forEach((finding, index) => numbers.set(finding, index + 1));
+  }
+  return numbers;
+}
+
+function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIndex: number, occurrence: number, context: ReportContext) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -80,24 +140,56 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeUri((context.uriPrefix ?? '') + finding.origin.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactLocation(finding.origin.path, context),
           region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line, endColumn: finding.endColumn },
         },
       },
     ],
-    partialFingerprints: { 'keywarden/v1': finding.fingerprint, secretHash: finding.secretHash },
+    partialFingerprints: { 'keywarden/v1': finding.fingerprint, 'keywarden/occurrence/v1': `${finding.fingerprint}:${occurrence}`, secretHash: finding.secretHash },
     properties: {
       provider: finding.provider,
       redacted: finding.secret.redacted,
+      // An audit of several repositories: the URI stays relative to the finding's own repository.
+      ...(finding.origin.repository !== undefined ? { repository: finding.origin.repository } : {}),
       ...(finding.origin.kind === 'history' ? { commit: finding.origin.commit } : {}),
       ...verificationProperties(finding),
     },
   };
 }
 
+/**
+ * A warning as SARIF's tool execution notification: what went wrong, and the file when there
+ * is one. A `--results` note is a `note`: everything was scanned, some findings are not shown.
+ */
+function notificationOf(warning: ScanWarning, context: ReportContext) {
+  return {
+    level: warning.kind === 'filter' ? 'note' : 'warning',
+    message: { text: warning.message },
+    ...(warning.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning.path, context) } }] } : {}),
+  };
+}
+
+/**
+ * The run's one invocation, only when something is to be said about it (a run without warnings
+ * reads as before). Not successful when a source could not be read to its end: the results may
+ * miss keys, and a reader of the log should not take it for a clean run.
+ */
+function invocationsOf(warnings: readonly ScanWarning[], context: ReportContext) {
+  if (warnings.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: !warnings.some((warning) => warning.kind === 'incomplete'),
+        toolExecutionNotifications: warnings.map((warning) => notificationOf(warning, context)),
+      },
+    ],
+  };
+}
+
 export function renderSarif(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[]): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const occurrenceOf = occurrences(result.findings);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -111,8 +203,11 @@ export function renderSarif(result: ScanResult, context: ReportContext, rules: r
             rules: rules.map(describeRule),
           },
         },
+        ...invocationsOf(result.warnings, context),
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the repository (or the scanned directory outside one).' } } },
-        results: result.findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, context)),
+        results: result.findings.map((finding) =>
+          describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context),
+        ),
         columnKind: 'utf16CodeUnits',
       },
     ],

@@ -76,7 +76,13 @@ export const reportSchema = z.object({
   version: z.literal(1, { error: '1' }),
   tool: z.object({ name: z.literal('keywarden', { error: 'keywarden' }), version: text('a version') }),
   findings: z.array(reportFindingSchema),
-  stats: z.object({ files: count, bytes: count, durationMs: z.number({ error: 'a number from 0' }).min(0, { error: 'a number from 0' }) }),
+  stats: z.object({
+    files: count,
+    bytes: count,
+    durationMs: z.number({ error: 'a number from 0' }).min(0, { error: 'a number from 0' }),
+    /** Findings per verification outcome, most urgent first, outcomes that occur only: present only with `--verify`. */
+    byStatus: z.partialRecord(oneOf<VerificationStatus>(verificationStatuses), count).optional(),
+  }),
   /** Present only when something went wrong without stopping the run. */
   warnings: z
     .array(z.object({ path: z.string().optional(), message: z.string(), kind: oneOf(['filter', 'incomplete'] as const).optional() }))

@@ -90,7 +90,7 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
     tally.shown++;
     allInput &&= finding.origin.kind === 'input';
     if (!failing) tally.passingShown++;
-    shownPaths.add(finding.origin.path);
+    shownPaths.add(`${finding.origin.repository ?? ''}\0${finding.origin.path}`);
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     if (options.keep) kept.push(finding);
     await options.onFinding?.(finding);

@@ -257,8 +257,9 @@ describe('PR comment', () => {
     expect(rows).toEqual([{ File: 'src/app.ts:7', Commit: 'aaaaaaa', Provider: 'AgentRouter API key', Severity: 'high', Status: '**live**', Key: `\`${finding.secret.redacted}\`` }]);
     expect(text).toContain('leaked even if the commit is dropped');
     expect(text).toContain('AgentRouter API key: Revoke the key in your AgentRouter console');
-    expect(text).toContain('Add `keywarden:allow` to its line, or its fingerprint');
-    expect(text).toContain(`[the job summary](${runUrl})`);
+    // A key in a commit: its fingerprint, never a marker on a line that commit already holds.
+    expect(text).toContain(`3. **A deliberate fake** (a test fixture)? Add its fingerprint (listed in [the job summary](${runUrl})) to \`.keywardenignore\`.`);
+    expect(text).not.toContain('keywarden:allow');
   });
 
   it('has no Status column when the keys were not checked', () => {
@@ -355,5 +356,27 @@ describe('the raw key appears nowhere', () => {
     const body = text();
     expect(body).toContain(findings[0]?.secret.redacted);
     expect(body).not.toContain(key);
+  });
+});
+
+describe('job summary and PR comment: how to keep out a deliberate fake fits where the keys are', () => {
+  const file = () => findingOf(keys.openrouter());
+  const committed = () => findingOf(keys.agentrouter(), { origin: history() });
+  const logged = () => findingOf(keys.agentrouter(), { origin: { kind: 'log', path: 'logs/app.log' } });
+
+  it.each([
+    { name: 'keys in files', findings: () => [file()], marker: true, advice: 'Add `keywarden:allow` to its line, or its fingerprint' },
+    { name: 'keys in commits', findings: () => [committed()], marker: false, advice: 'Add its fingerprint' },
+    { name: 'keys in a log', findings: () => [logged()], marker: false, advice: 'Add its fingerprint' },
+    { name: 'both', findings: () => [file(), committed()], marker: true, advice: 'Add `keywarden:allow` to its line if it is in a file you can edit, or its fingerprint' },
+  ])('$name', ({ findings, marker, advice }) => {
+    const texts = [
+      { text: summary(findings()), lead: 'A deliberate fake (a test fixture)? ' },
+      { text: comment(findings(), runUrl), lead: '3. **A deliberate fake** (a test fixture)? ' },
+    ];
+    for (const { text, lead } of texts) {
+      expect(text).toContain(`${lead}${advice}`);
+      expect(text.includes('keywarden:allow')).toBe(marker);
+    }
   });
 });

@@ -156,3 +156,18 @@ describe('human report: text from the repository cannot drive the terminal', () 
     expect(text).toContain('by Mallory ?evil');
   });
 });
+
+describe('human report: findings of several repositories', () => {
+  it.each([
+    { name: 'a finding in a repository', repository: 'octo-org/web.app', where: 'octo-org/web.app:src/client.ts:3:27' },
+    { name: 'a plain finding', repository: undefined, where: 'src/client.ts:3:27' },
+  ])('$name', ({ repository, where }) => {
+    const origin = { kind: 'file' as const, path: 'src/client.ts', ...(repository ? { repository } : {}) };
+    expect(firstBlock(human([findingOf(keys.openrouter(), { origin })])).split('  ')[0]).toBe(where);
+  });
+
+  it('counts one path in two repositories as two files', () => {
+    const inRepo = (repository: string) => findingOf(keys.openrouter(), { origin: { kind: 'file', path: 'src/client.ts', repository } });
+    expect(human([inRepo('octo-org/web'), inRepo('octo-org/api')])).toContain('✖ 2 leaked keys in 2 files');
+  });
+});

@@ -60,3 +60,39 @@ describe('json report: the raw key', () => {
     expect(findingsOf(renderJson(resultOf(findings), contextOf({ showSecrets: true })))[0]).toHaveProperty('secret', key);
   });
 });
+
+describe('json report: stats count the outcomes when the keys were checked', () => {
+  const statsOf = (text: string) => (JSON.parse(text) as { stats: Record<string, unknown> }).stats;
+
+  it.each([
+    { name: 'one of each, most urgent first', findings: () => Object.values(outcomes).map((outcome) => findingOf(keys.openrouter(), outcome)), byStatus: { live: 2, unknown: 1, skipped: 1, invalid: 1 } },
+    { name: 'only the outcomes that occur', findings: () => [findingOf(keys.openrouter(), outcomes.live), findingOf(keys.agentrouter(), outcomes.invalid), findingOf(keys.agentrouter(), outcomes.invalid)], byStatus: { live: 1, invalid: 2 } },
+    // In a verified run a finding without an answer was not asked: skipped, as the CLI counts it.
+    { name: 'a finding not asked counts as skipped', findings: () => [findingOf(keys.openrouter(), outcomes.live), findingOf(keys.tokenrouterTest())], byStatus: { live: 1, skipped: 1 } },
+  ])('$name', ({ findings, byStatus }) => {
+    const stats = statsOf(renderJson(resultOf(findings()), contextOf()));
+    expect(stats).toEqual({ files: 2, bytes: 2048, durationMs: 125, byStatus });
+    expect(Object.keys(stats['byStatus'] as object)).toEqual(Object.keys(byStatus));
+  });
+
+  it.each([
+    { name: 'unverified findings', findings: () => [findingOf(keys.openrouter())] },
+    { name: 'no findings', findings: () => [] },
+  ])('no byStatus for $name: the stats read exactly as before', ({ findings }) => {
+    expect(renderJson(resultOf(findings()), contextOf())).toContain('"stats": {\n    "files": 2,\n    "bytes": 2048,\n    "durationMs": 125\n  }');
+  });
+});
+
+describe('json report: the repository of an audit of several', () => {
+  const key = keys.openrouter();
+  it.each([
+    { name: 'a finding in a repository', origin: { kind: 'file' as const, path: 'src/client.ts', repository: 'octo-org/web.app' }, repository: 'octo-org/web.app' },
+    { name: 'a finding of a plain scan', origin: { kind: 'file' as const, path: 'src/client.ts' }, repository: undefined },
+  ])('$name', ({ origin, repository }) => {
+    const [finding] = findingsOf(renderJson(resultOf([findingOf(key, { origin })]), contextOf()));
+    expect(finding?.repository).toBe(repository);
+    expect(finding?.path).toBe('src/client.ts');
+    // Where SPEC §3's schema lists it: after the fingerprint.
+    if (repository) expect(Object.keys(finding ?? {}).slice(5, 8)).toEqual(['fingerprint', 'repository', 'source']);
+  });
+});

@@ -65,3 +65,46 @@ describe('markdown report: the raw key', () => {
     expect(markdown(findings, true)).toContain(`\`${key}\``);
   });
 });
+
+describe('markdown report: findings of several repositories', () => {
+  const inRepo = (repository: string, path = 'src/client.ts') => findingOf(keys.openrouter(), { origin: { kind: 'file', path, repository } });
+
+  it.each([
+    { name: 'a finding in a repository', findings: () => [inRepo('octo-org/web.app')], file: 'octo-org/web.app:src/client.ts', heading: 'in 1 file' },
+    { name: 'a plain finding', findings: () => [findingOf(keys.openrouter())], file: 'src/client.ts', heading: 'in 1 file' },
+    { name: 'one path in two repositories is two files', findings: () => [inRepo('octo-org/web'), inRepo('octo-org/api')], file: 'octo-org/web:src/client.ts', heading: 'in 2 files' },
+  ])('$name', ({ findings, file, heading }) => {
+    const text = markdown(findings());
+    expect(firstRow(text)['File']).toBe(file);
+    expect(text.split('\n')[0]).toMatch(new RegExp(`${heading}$`));
+  });
+});
+
+describe('markdown report: how to keep out a deliberate fake fits where the keys are', () => {
+  const file = () => findingOf(keys.openrouter());
+  const committed = () => findingOf(keys.agentrouter(), { origin: { kind: 'history', path: 'config/old.env', commit: 'a'.repeat(40), author: 'Ada', email: 'ada@example.com', date: '2021-01-01T00:00:00Z' } });
+  const logged = () => findingOf(keys.agentrouter(), { origin: { kind: 'log', path: 'logs/app.log' } });
+  const lastLine = (text: string) => text.trimEnd().split('\n').pop() ?? '';
+
+  it.each([
+    { name: 'keys in files', findings: () => [file()], advice: 'A deliberate fake (a test fixture)? Add `keywarden:allow` to its line, or its fingerprint to `.keywardenignore`.' },
+    { name: 'keys in commits', findings: () => [committed()], advice: 'A deliberate fake (a test fixture)? Add its fingerprint to `.keywardenignore`.' },
+    { name: 'keys in a log', findings: () => [logged()], advice: 'A deliberate fake (a test fixture)? Add its fingerprint to `.keywardenignore`.' },
+    {
+      name: 'both',
+      findings: () => [file(), committed()],
+      advice: 'A deliberate fake (a test fixture)? Add `keywarden:allow` to its line if it is in a file you can edit, or its fingerprint to `.keywardenignore` (the only way for a key in a past commit or a log).',
+    },
+  ])('$name', ({ findings, advice }) => {
+    expect(lastLine(markdown(findings()))).toContain(advice);
+  });
+
+  it('a key in a past commit is not told that removing it is enough', () => {
+    expect(lastLine(markdown([committed()]))).toContain('stays readable there until it is revoked');
+    expect(lastLine(markdown([file()]))).not.toContain('stays readable');
+  });
+
+  it('names the ignore file that applies', () => {
+    expect(renderMarkdown(resultOf([committed()]), contextOf({ ignoreFile: '../.keywardenignore' }))).toContain('to `../.keywardenignore`.');
+  });
+});

@@ -31,6 +31,8 @@ function findingsOfEveryShape(key: string): Record<string, Finding> {
     log: findingOf(key, { origin: { kind: 'log', path: 'logs/app.log' }, line: 12_000 }),
     input: findingOf(key, { origin: { kind: 'input', path: '<stdin>' }, line: 1, column: 1 }),
     history: findingOf(key, { origin: history }),
+    repository: findingOf(key, { origin: { kind: 'file', path: 'src/client.ts', repository: 'octo-org/web.app' } }),
+    'history in a repository': findingOf(key, { origin: { ...history, repository: 'octo-org/web.app' } }),
     base64: { ...findingOf(key), encoding: 'base64' },
     live: findingOf(key, outcomes.live),
     critical: findingOf(key, outcomes.critical),
@@ -66,6 +68,7 @@ describe('parseReport: reports keywarden writes', () => {
     { name: 'no findings', report: (r: Report): unknown => ({ ...r, findings: [] }) },
     { name: 'warnings', report: (r: Report): unknown => ({ ...r, warnings: [{ message: 'skipped a large file', path: 'big.bin' }, { message: 'left out', kind: 'filter' }] }) },
     { name: 'a repository (an audit of several)', report: (r: Report): unknown => ({ ...r, findings: r.findings.map((f) => ({ ...f, repository: 'octo-org/web.app' })) }) },
+    { name: 'counts by outcome', report: (r: Report): unknown => ({ ...r, stats: { ...r.stats, byStatus: { live: 1, invalid: 2 } } }) },
   ])('accepts a report with $name', ({ report }) => {
     const value = report(printed([shapes.file ?? findingOf(key)]));
     expect(parseReport(value)).toEqual(value);
@@ -113,6 +116,8 @@ describe('parseReport: what it refuses', () => {
     { name: 'another tool', report: () => ({ ...valid(), tool: { name: key, version: '1' } }), message: 'tool.name is not keywarden' },
     { name: 'no stats', report: () => ({ ...valid(), stats: undefined }), message: 'stats is missing' },
     { name: 'negative stats', report: () => ({ ...valid(), stats: { files: -1, bytes: 0, durationMs: 0 } }), message: 'stats.files is not a whole number from 0' },
+    { name: 'a count of an unknown outcome', report: () => ({ ...valid(), stats: { ...valid().stats, byStatus: { [key]: 1 } } }), message: 'stats.byStatus is not valid' },
+    { name: 'a negative count of an outcome', report: () => ({ ...valid(), stats: { ...valid().stats, byStatus: { live: -1 } } }), message: 'stats.byStatus.live is not a whole number from 0' },
     { name: 'a warning of an unknown kind', report: () => ({ ...valid(), warnings: [{ message: 'x', kind: key }] }), message: 'warnings[0].kind is not one of filter, incomplete' },
     { name: 'a finding that is not an object', report: () => ({ ...valid(), findings: [key] }), message: 'findings[0] is not an object' },
     { name: 'a missing secretHash', edit: without('secretHash'), message: 'findings[0].secretHash is missing' },
