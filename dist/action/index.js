@@ -60368,6 +60368,58 @@ function verifyQueue(verifier, deliver, options = {}) {
 }
 
 // src/run/tail.ts
+var Tally = class {
+  constructor(failOn, results) {
+    this.failOn = failOn;
+    this.results = results;
+  }
+  failOn;
+  results;
+  found = 0;
+  suppressed = 0;
+  #shown = 0;
+  #failing = 0;
+  #failingHidden = 0;
+  #passingShown = 0;
+  #allInput = true;
+  #paths = /* @__PURE__ */ new Set();
+  #byStatus = /* @__PURE__ */ new Map();
+  #leftOut = /* @__PURE__ */ new Map();
+  /** Count a checked finding; whether `--results` lets it be shown. */
+  report(finding) {
+    const status = statusOf2(finding);
+    const failing = isFailing(finding, this.failOn);
+    if (failing) this.#failing++;
+    if (this.results && !this.results.has(status)) {
+      this.#leftOut.set(status, (this.#leftOut.get(status) ?? 0) + 1);
+      if (failing) this.#failingHidden++;
+      return false;
+    }
+    this.#shown++;
+    this.#allInput &&= finding.origin.kind === "input";
+    if (!failing) this.#passingShown++;
+    this.#paths.add(`${finding.origin.repository ?? ""}\0${finding.origin.path}`);
+    this.#byStatus.set(status, (this.#byStatus.get(status) ?? 0) + 1);
+    return true;
+  }
+  leftOutNote() {
+    return this.results ? leftOutNote(this.results, this.#leftOut) : void 0;
+  }
+  counts() {
+    const shown2 = this.#shown;
+    return { found: this.found, shown: shown2, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), suppressed: this.suppressed, allInput: this.#allInput && shown2 > 0 };
+  }
+  verdict(noun, warnings) {
+    return verdictOf({
+      failOn: this.failOn,
+      failing: this.#failing,
+      failingHidden: this.#failingHidden,
+      passingShown: this.#passingShown,
+      noun,
+      incomplete: warnings.filter((warning2) => warning2.kind === "incomplete")
+    });
+  }
+};
 function firstOnly(once) {
   if (!once) return void 0;
   const seen = /* @__PURE__ */ new Set();
@@ -60388,26 +60440,10 @@ async function runTail(source, prepared, options = {}) {
   const isFirst = firstOnly(source.once);
   const warnings = [];
   const kept = [];
-  const shownPaths = /* @__PURE__ */ new Set();
-  const byStatus = /* @__PURE__ */ new Map();
-  const leftOut = /* @__PURE__ */ new Map();
   const stats = { files: 0, bytes: 0 };
-  const tally = { found: 0, shown: 0, suppressed: 0, failing: 0, failingHidden: 0, passingShown: 0 };
-  let allInput = true;
+  const tally = new Tally(config2.failOn, config2.results);
   const report = async (finding) => {
-    const status = statusOf2(finding);
-    const failing = isFailing(finding, config2.failOn);
-    if (failing) tally.failing++;
-    if (config2.results && !config2.results.has(status)) {
-      leftOut.set(status, (leftOut.get(status) ?? 0) + 1);
-      if (failing) tally.failingHidden++;
-      return;
-    }
-    tally.shown++;
-    allInput &&= finding.origin.kind === "input";
-    if (!failing) tally.passingShown++;
-    shownPaths.add(`${finding.origin.repository ?? ""}\0${finding.origin.path}`);
-    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    if (!tally.report(finding)) return;
     if (options.keep) kept.push(finding);
     await options.onFinding?.(finding);
   };
@@ -60464,7 +60500,7 @@ async function runTail(source, prepared, options = {}) {
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
   await queue?.drain();
-  const note = config2.results ? leftOutNote(config2.results, leftOut) : void 0;
+  const note = tally.leftOutNote();
   if (note) warn2(note);
   let findings = source.order ? kept.sort(source.order) : kept;
   if (verifier) findings = byUrgency(findings);
@@ -60472,8 +60508,8 @@ async function runTail(source, prepared, options = {}) {
     findings,
     warnings,
     stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
-    counts: { found: tally.found, shown: tally.shown, files: shownPaths.size, byStatus: Object.fromEntries(byStatus), suppressed: tally.suppressed, allInput: allInput && tally.shown > 0 },
-    verdict: verdictOf({ ...tally, failOn: config2.failOn, noun: source.noun ?? "inputs", incomplete: warnings.filter((warning2) => warning2.kind === "incomplete") }),
+    counts: tally.counts(),
+    verdict: tally.verdict(source.noun ?? "inputs", warnings),
     verified: verifier !== void 0
   };
 }

@@ -3,6 +3,7 @@ import { createEngine, detectKeys } from '../detect/detect.js';
 import { toFinding, toWire } from '../detect/finding.js';
 import { isSuppressed } from '../detect/suppress.js';
 import { AnchorTuner } from '../detect/tuning.js';
+import type { FailOn } from './config.js';
 import type { Prepared } from './prepare.js';
 import type { Source, SourceContext, SourceEvent } from './source.js';
 import { byUrgency, isFailing, leftOutNote, statusOf, verdictOf, type Verdict } from './verdict.js';
@@ -43,6 +44,66 @@ export interface RunResult extends ScanResult {
   verified: boolean;
 }
 
+/**
+ * Counts what the tail reports and leaves out, so the summary, the `--results` note and the
+ * verdict are computed once, from counts, without holding the findings.
+ */
+class Tally {
+  found = 0;
+  suppressed = 0;
+  #shown = 0;
+  #failing = 0;
+  #failingHidden = 0;
+  #passingShown = 0;
+  #allInput = true;
+  readonly #paths = new Set<string>();
+  readonly #byStatus = new Map<VerificationStatus, number>();
+  readonly #leftOut = new Map<VerificationStatus, number>();
+
+  constructor(
+    private readonly failOn: FailOn,
+    private readonly results: ReadonlySet<VerificationStatus> | undefined,
+  ) {}
+
+  /** Count a checked finding; whether `--results` lets it be shown. */
+  report(finding: Finding): boolean {
+    const status = statusOf(finding);
+    const failing = isFailing(finding, this.failOn);
+    if (failing) this.#failing++;
+    if (this.results && !this.results.has(status)) {
+      this.#leftOut.set(status, (this.#leftOut.get(status) ?? 0) + 1);
+      if (failing) this.#failingHidden++;
+      return false;
+    }
+    this.#shown++;
+    this.#allInput &&= finding.origin.kind === 'input';
+    if (!failing) this.#passingShown++;
+    this.#paths.add(`${finding.origin.repository ?? ''}\0${finding.origin.path}`);
+    this.#byStatus.set(status, (this.#byStatus.get(status) ?? 0) + 1);
+    return true;
+  }
+
+  leftOutNote(): ScanWarning | undefined {
+    return this.results ? leftOutNote(this.results, this.#leftOut) : undefined;
+  }
+
+  counts(): RunCounts {
+    const shown = this.#shown;
+    return { found: this.found, shown, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), suppressed: this.suppressed, allInput: this.#allInput && shown > 0 };
+  }
+
+  verdict(noun: string, warnings: readonly ScanWarning[]): Verdict {
+    return verdictOf({
+      failOn: this.failOn,
+      failing: this.#failing,
+      failingHidden: this.#failingHidden,
+      passingShown: this.#passingShown,
+      noun,
+      incomplete: warnings.filter((warning) => warning.kind === 'incomplete'),
+    });
+  }
+}
+
 /** Which findings of one key are kept: with `once`, the first per fingerprint or per (rule, key). */
 function firstOnly(once: Source['once']): ((finding: Finding) => boolean) | undefined {
   if (!once) return undefined;
@@ -71,27 +132,11 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
   const isFirst = firstOnly(source.once);
   const warnings: ScanWarning[] = [];
   const kept: Finding[] = [];
-  const shownPaths = new Set<string>();
-  const byStatus = new Map<VerificationStatus, number>();
-  const leftOut = new Map<VerificationStatus, number>();
   const stats = { files: 0, bytes: 0 };
-  const tally = { found: 0, shown: 0, suppressed: 0, failing: 0, failingHidden: 0, passingShown: 0 };
-  let allInput = true;
+  const tally = new Tally(config.failOn, config.results);
 
   const report = async (finding: Finding) => {
-    const status = statusOf(finding);
-    const failing = isFailing(finding, config.failOn);
-    if (failing) tally.failing++;
-    if (config.results && !config.results.has(status)) {
-      leftOut.set(status, (leftOut.get(status) ?? 0) + 1);
-      if (failing) tally.failingHidden++;
-      return;
-    }
-    tally.shown++;
-    allInput &&= finding.origin.kind === 'input';
-    if (!failing) tally.passingShown++;
-    shownPaths.add(`${finding.origin.repository ?? ''}\0${finding.origin.path}`);
-    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    if (!tally.report(finding)) return;
     if (options.keep) kept.push(finding);
     await options.onFinding?.(finding);
   };
@@ -152,7 +197,7 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
   await queue?.drain();
 
-  const note = config.results ? leftOutNote(config.results, leftOut) : undefined;
+  const note = tally.leftOutNote();
   if (note) warn(note);
   let findings = source.order ? kept.sort(source.order) : kept;
   // Most urgent first, so a report cut short (a PR comment at GitHub's size limit) keeps the live keys.
@@ -161,8 +206,8 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
     findings,
     warnings,
     stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
-    counts: { found: tally.found, shown: tally.shown, files: shownPaths.size, byStatus: Object.fromEntries(byStatus), suppressed: tally.suppressed, allInput: allInput && tally.shown > 0 },
-    verdict: verdictOf({ ...tally, failOn: config.failOn, noun: source.noun ?? 'inputs', incomplete: warnings.filter((warning) => warning.kind === 'incomplete') }),
+    counts: tally.counts(),
+    verdict: tally.verdict(source.noun ?? 'inputs', warnings),
     verified: verifier !== undefined,
   };
 }
