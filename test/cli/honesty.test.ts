@@ -15,6 +15,7 @@ import { TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { openRouterLike, startStandIn } from '../helpers/providers.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
+import { unreadableFiles } from '../helpers/unreadable.js';
 
 cleanTmpDirs('all');
 
@@ -177,22 +178,6 @@ describe('a path named on the command line is scanned, or the run says why not',
   });
 });
 
-/** A preload that makes the file system refuse to open files named `locked.env`, as a chmod 000 would for anyone but root (tests run as root). */
-function lockedFilesPreload(dir: string): string[] {
-  const preload = join(dir, 'locked.cjs');
-  writeFileSync(
-    preload,
-    [
-      "const fs = require('node:fs');",
-      'const open = fs.openSync;',
-      "fs.openSync = (path, ...rest) => { if (String(path).endsWith('locked.env')) { const e = new Error('EACCES: permission denied'); e.code = 'EACCES'; throw e; } return open(path, ...rest); };",
-      "require('node:module').syncBuiltinESMExports();",
-      '',
-    ].join('\n'),
-  );
-  return ['--require', preload];
-}
-
 describe('the summary line never contradicts the exit code', () => {
   it('a key answered invalid and left out by --results live: exit 1, and the last line says why, not ✔', async () => {
     const dead = openrouterKey();
@@ -219,7 +204,7 @@ describe('the summary line never contradicts the exit code', () => {
     { name: 'logs: a truncated gzip', args: ['logs', 'app.log.gz'], files: { 'app.log.gz': gzipSync('a line\n'.repeat(1000)).subarray(0, 40) }, locked: false, noun: 'log' },
   ])('$name: exit 2, and the last line says exit 2', async ({ args, files, locked, noun }) => {
     const root = tree(files);
-    const run = await cli(args, { cwd: root, ...(locked ? { nodeOptions: lockedFilesPreload(makeTmpDir('preload')) } : {}) });
+    const run = await cli(args, { cwd: root, ...(locked ? { nodeOptions: unreadableFiles(makeTmpDir('preload'), 'locked.env') } : {}) });
     expect(run.code, run.stderr).toBe(2);
     const last = lastLine(run.stdout);
     expect(last).not.toMatch(/^✔/);
@@ -228,7 +213,7 @@ describe('the summary line never contradicts the exit code', () => {
 
   it('a key found beside an unreadable file: exit 1 (a finding decides), and the unread file is still counted', async () => {
     const key = openrouterKey();
-    const run = await cli(['scan', '.'], { cwd: tree({ 'locked.env': 'x\n', 'app.env': `KEY=${key}\n` }), nodeOptions: lockedFilesPreload(makeTmpDir('preload')) });
+    const run = await cli(['scan', '.'], { cwd: tree({ 'locked.env': 'x\n', 'app.env': `KEY=${key}\n` }), nodeOptions: unreadableFiles(makeTmpDir('preload'), 'locked.env') });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/locked\.env: not scanned: EACCES/);
     expect(lastLine(run.stdout)).toMatch(/^✖ 1 leaked key .*1 warning: not everything was scanned/);
