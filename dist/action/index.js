@@ -35543,6 +35543,16 @@ function outerGitignores(dir, root) {
   const levels = top ? [{ at: top, text: readTextIfAny(join4(top, ".git", "info", "exclude")) }, ...above.map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }))] : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }));
   return levels.filter((level2) => level2.text.trim() !== "").map((level2) => ({ prefix: `${toPosix(relative(level2.at, dir))}/`.replace(/^\/$/, ""), rules: gitignoreRules(level2.text) }));
 }
+function hidesItself(outer) {
+  let hidden = false;
+  for (const level2 of outer) {
+    if (level2.prefix === "") continue;
+    const verdict = level2.rules.test(level2.prefix);
+    if (verdict.ignored) hidden = true;
+    else if (verdict.unignored) hidden = false;
+  }
+  return hidden;
+}
 function gitignoreRules(text2) {
   return (0, import_ignore.default)({ ignorecase: false }).add(text2);
 }
@@ -35582,10 +35592,11 @@ async function listFiles(options) {
     }
     if (stats.isFile()) {
       const path = toPosix(relative(root, absolute));
-      if (options.exclude.length === 0 || path.startsWith("../") || !excluded.ignores(path)) found.set(absolute, { absolute, path });
+      if (options.exclude.length === 0 || path.startsWith("../") || !excluded.ignores(path)) found.set(absolute, { absolute, path, explicit: true });
       continue;
     }
-    const matcher = options.gitignore ? new GitignoreMatcher(outerGitignores(absolute, root)) : void 0;
+    const outer = options.gitignore ? outerGitignores(absolute, root) : [];
+    const matcher = options.gitignore ? new GitignoreMatcher(hidesItself(outer) ? [] : outer) : void 0;
     const entries = import_fast_glob.default.sync("**", {
       cwd: absolute,
       dot: true,

@@ -60,17 +60,29 @@ function commandOf(argv: readonly string[]): string | undefined {
   return pair in tables ? pair : first;
 }
 
+/** Where the help of the command argv names is: the last line of every usage error. */
+function helpLine(argv: readonly string[]): string {
+  const command = commandOf(argv);
+  return `Run 'keywarden ${command ? `${command} ` : ''}--help' for usage.`;
+}
+
 /**
  * yargs' complaints in the words of this CLI: which flag lacks a value, the flag that was
  * probably meant, and where the command's help is.
  */
 function usageMessage(message: string, argv: readonly string[]): string {
   const command = commandOf(argv);
-  const help = `Run 'keywarden ${command ? `${command} ` : ''}--help' for usage.`;
+  const help = helpLine(argv);
   const missing = /^Not enough arguments following: (.+)$/.exec(message);
   if (missing?.[1]) {
     const name = missing[1];
     return `${name.length === 1 ? '-' : '--'}${name} needs a value\n${help}`;
+  }
+  const suggested = /^Did you mean (.+)\?$/.exec(message);
+  if (suggested?.[1]) {
+    // The word after the commands already recognised (`scn`, or `lst` in `rules lst`).
+    const given = argv[command === undefined ? 0 : command.split(' ').length] ?? '';
+    return `unknown command: ${given}; did you mean ${suggested[1]}?\n${help}`;
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown?.[1]) {
@@ -178,9 +190,11 @@ function buildCli(yargs: (args: string[]) => Argv, argv: string[], setExit: (cod
       .help()
       .alias('h', 'help')
       .wrap(Math.min(100, process.stdout.columns || 100))
-      .fail((message, error) => {
-        if (error) throw error;
-        throw new UsageError(usageMessage(message, argv));
+      .fail((message: string | undefined, error: Error | undefined) => {
+        // yargs' own parse errors (a flag without its value) arrive as a YError, not as a message alone:
+        // they are usage errors too, worded like the rest. Any other error is a command's, thrown as it is.
+        if (error && error.name !== 'YError') throw error;
+        throw new UsageError(usageMessage(message ?? error?.message ?? 'usage error', argv));
       })
   );
 }
@@ -209,8 +223,10 @@ async function main(argv: string[]): Promise<number> {
  * quote the file): every key in them is redacted before they are printed. Unexpected
  * errors still fail closed (exit 2).
  */
-async function reportError(error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
+async function reportError(error: unknown, argv: readonly string[]): Promise<void> {
+  let message = error instanceof Error ? error.message : String(error);
+  // A command's own usage errors (`scan -`, `--since garbage`) name the help as yargs' do.
+  if (error instanceof UsageError && !message.endsWith("--help' for usage.")) message += `\n${helpLine(argv)}`;
   const { redactWithRules } = await import('./redact-message.js');
   process.stderr.write(`keywarden: ${await redactWithRules(message)}\n`);
   process.exitCode = error instanceof KeywardenError ? error.exitCode : ExitCode.error;
@@ -221,6 +237,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, reportError);
+const argv = process.argv.slice(2);
+main(argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => reportError(error, argv),
+);

@@ -136,10 +136,12 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
     checks?.done();
   }
   const finalContext: ReportContext = { ...reportContext, suppressed: result.counts.suppressed, verdict: result.verdict };
+  // --quiet prints the findings and no summary line: a clean run prints nothing at all.
+  const quietHuman = options.quiet && options.format === 'human';
   if (!streamed) {
-    const text = render(options.format as Format, result, finalContext, rules, color);
-    if (!(options.quiet && options.format === 'human' && result.counts.shown === 0)) target.write(text);
-  } else if (options.format === 'human' && !(options.quiet && result.counts.shown === 0)) {
+    if (!quietHuman) target.write(render(options.format as Format, result, finalContext, rules, color));
+    else if (result.findings.length > 0) target.write(`${result.findings.map((finding) => renderHumanFinding(finding, rules, finalContext, color)).join('\n\n')}\n`);
+  } else if (options.format === 'human' && !options.quiet) {
     const outcomes = result.verified ? statusesByUrgency.map((status): [VerificationStatus, number] => [status, result.counts.byStatus[status] ?? 0]).filter(([, n]) => n > 0) : [];
     const tally = { found: result.counts.shown, files: result.counts.files, outcomes, allInput: result.counts.allInput };
     target.write(`${renderHumanSummary(result, tally, finalContext, color)}\n`);
@@ -149,9 +151,11 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
     const n = result.counts.shown;
     process.stderr.write(`keywarden: ${n} finding${n === 1 ? '' : 's'}; ${options.format} report written to ${options.output}\n`);
   }
-  // A machine format on stdout has no summary line: the reason for an exit code the findings do not explain goes to
-  // stderr; so does an operational failure (exit 2) in every format, as errors do.
+  // Without a summary line on stdout (a machine format, --output, --quiet) the reason for an exit code the findings do
+  // not explain goes to stderr; under --quiet only a failing one (a silent exit 1 would contradict what was printed).
+  // An operational failure (exit 2) goes there in every format, as errors do.
   const { why, exitCode } = result.verdict;
-  if (why && (exitCode === ExitCode.error || ((options.format !== 'human' || options.output) && !options.quiet))) process.stderr.write(`keywarden: ${why}\n`);
+  const summaryShown = options.format === 'human' && !options.output && !options.quiet;
+  if (why && (exitCode === ExitCode.error || (!summaryShown && (exitCode !== ExitCode.clean || !options.quiet)))) process.stderr.write(`keywarden: ${why}\n`);
   return result;
 }

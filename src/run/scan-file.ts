@@ -40,7 +40,11 @@ export function scanFile(file: TreeFile, engine: Engine, options: FileScanOption
       into.warnings.push({ path: file.path, message: `not scanned: ${formatSize(read.size)} is over --max-file-size ${formatSize(options.maxFileSize)}` });
       return;
     }
-    if (read.kind === 'skipped') return;
+    if (read.kind === 'skipped') {
+      // A binary file found by a walk is skipped quietly; one named on the command line was asked for, so say why it was not read.
+      if (read.reason === 'binary' && file.explicit) into.warnings.push({ path: file.path, message: 'not scanned: a binary file (a NUL byte in its first 8000 bytes)' });
+      return;
+    }
     const origin: Origin = { kind: 'file', path: file.path };
     for (const window of read.windows) {
       for (const match of detectKeys(window.data, engine, window)) into.findings.push(toWire(match, origin));

@@ -10,6 +10,8 @@ export interface TreeFile {
   absolute: string;
   /** Relative to the scan root, with `/`. */
   path: string;
+  /** Named on the command line (not found by a walk): a file skipped unread is then worth a warning. */
+  explicit?: boolean;
 }
 
 export interface ListOptions {
@@ -68,6 +70,23 @@ function outerGitignores(dir: string, root: string): OuterRules[] {
   return levels
     .filter((level) => level.text.trim() !== '')
     .map((level) => ({ prefix: `${toPosix(relative(level.at, dir))}/`.replace(/^\/$/, ''), rules: gitignoreRules(level.text) }));
+}
+
+/**
+ * Whether the outer rules hide the scanned directory itself (or a directory above it). Such a
+ * directory was named on the command line, so it is walked anyway; git never looks inside an
+ * ignored directory, so there is no verdict of git's to follow in there, and only the
+ * directory's own `.gitignore` files apply.
+ */
+function hidesItself(outer: readonly OuterRules[]): boolean {
+  let hidden = false;
+  for (const level of outer) {
+    if (level.prefix === '') continue;
+    const verdict = level.rules.test(level.prefix);
+    if (verdict.ignored) hidden = true;
+    else if (verdict.unignored) hidden = false;
+  }
+  return hidden;
 }
 
 /** gitignore rules matched as git does on Linux: case-sensitively. */
@@ -158,7 +177,9 @@ function pruningFs(scanned: string, matcher: GitignoreMatcher): Partial<typeof f
 /**
  * List the files to scan under each path: regular files only (symbolic links are never
  * followed, so nothing outside the root is read), `.git/` skipped, `.gitignore` and
- * the exclude patterns honoured. A path that does not exist is a UsageError.
+ * the exclude patterns honoured. A path named is never hidden by `.gitignore` files above
+ * it (a file is scanned, a directory walked with its own `.gitignore` files); the exclude
+ * patterns still apply. A path that does not exist is a UsageError.
  */
 export async function listFiles(options: ListOptions): Promise<{ files: TreeFile[]; warnings: ScanWarning[] }> {
   const root = resolve(options.root);
@@ -180,10 +201,12 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     if (stats.isFile()) {
       // A file named on the command line is scanned even if git ignores it, but not if the user excluded it.
       const path = toPosix(relative(root, absolute));
-      if (options.exclude.length === 0 || path.startsWith('../') || !excluded.ignores(path)) found.set(absolute, { absolute, path });
+      if (options.exclude.length === 0 || path.startsWith('../') || !excluded.ignores(path)) found.set(absolute, { absolute, path, explicit: true });
       continue;
     }
-    const matcher = options.gitignore ? new GitignoreMatcher(outerGitignores(absolute, root)) : undefined;
+    // A directory named on the command line is walked even if outer .gitignore files ignore it (`scan node_modules`).
+    const outer = options.gitignore ? outerGitignores(absolute, root) : [];
+    const matcher = options.gitignore ? new GitignoreMatcher(hidesItself(outer) ? [] : outer) : undefined;
     const entries = fg.sync('**', {
       cwd: absolute,
       dot: true,

@@ -29,15 +29,17 @@ export interface CliOptions {
   input?: string | Uint8Array;
   /** Node options before the CLI's path (`--require` a preload, say). */
   nodeOptions?: string[];
+  /** Leave stdin open (`input` is not used): the test writes to it and ends it itself (keys handed over slowly, say). */
+  keepStdinOpen?: boolean;
 }
 
-/** Start keywarden in `cwd` with a clean colour environment unless `env` says otherwise; stdin gets `input`, then ends. */
+/** Start keywarden in `cwd` with a clean colour environment unless `env` says otherwise; stdin gets `input`, then ends (unless `keepStdinOpen`). */
 export function startCli(args: string[], options: CliOptions): ChildProcessWithoutNullStreams {
   const env: NodeJS.ProcessEnv = { ...process.env, ...loopbackOnly, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   if (!options.env?.['NO_COLOR']) delete env['NO_COLOR'];
   if (!options.env?.['FORCE_COLOR']) delete env['FORCE_COLOR'];
   const child = spawn(process.execPath, [...(options.nodeOptions ?? []), cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.end(options.input ?? '');
+  if (!options.keepStdinOpen) child.stdin.end(options.input ?? '');
   return child;
 }
 

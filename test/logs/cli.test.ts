@@ -83,7 +83,7 @@ describe('files, gzip and rotated sets', () => {
   it('a missing path is a usage error (exit 2); a glob matching nothing is a warning; a corrupt gzip fails closed (exit 2)', async () => {
     const dir = writeTree(makeTmpDir('logs-cli'), { 'ok.log': 'fine\n', 'broken.gz': Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]) });
     const missing = await logs(['ok.log', 'missing.log'], { cwd: dir });
-    expect([missing.code, missing.stderr]).toEqual([2, 'keywarden: no such file: missing.log\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, "keywarden: no such file: missing.log\nRun 'keywarden logs --help' for usage.\n"]);
     const run = await logs(['ok.log', 'nothing*.log', 'broken.gz'], { cwd: dir });
     // Nothing found, but not everything read: an operational error, not a pass (SPEC §2).
     expect(run.code).toBe(2);
