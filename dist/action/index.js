@@ -60623,12 +60623,6 @@ Scanned ${result.stats.files} files.
 // src/report/github.ts
 init_model();
 init_verification();
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
 var prCommentMarker = "<!-- keywarden:pr-comment -->";
 var commentLimit = 65536;
 var summaryLimit = 1024 * 1024;
@@ -60716,18 +60710,17 @@ function annotation(finding, rule) {
   const name = rule?.name ?? finding.ruleId;
   const { origin } = finding;
   const status = finding.verification?.status;
-  const where = origin.kind === "input" ? [] : [`file=${escapeProperty(origin.path)}`, `line=${finding.line}`, `col=${finding.column}`, `endColumn=${finding.endColumn - 1}`];
   const title = `Leaked ${name}${status ? ` (${status})` : ""}`;
   const commit = origin.kind === "history" ? ` added in commit ${shortSha(origin.commit)}` : "";
   const outcome = outcomeText(finding);
   const todo = todoText(finding, rule);
   const message = [`${name} ${finding.secret.redacted}${commit}${outcome ? ` \u2014 ${outcome}` : ""}.`, todo.urgent ? `${todo.urgent} ${todo.hint}` : todo.hint].join("\n");
-  return `::${annotationLevel(finding)} ${[...where, `title=${escapeProperty(title)}`].join(",")}::${escapeData(message)}`;
+  const place = origin.kind === "input" ? void 0 : { file: origin.path, startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn - 1 };
+  return { level: annotationLevel(finding), title, message, ...place ? { place } : {} };
 }
-function renderAnnotations(result, rules) {
+function annotationsOf(result, rules) {
   const ruleOf = rulesById(rules);
-  return result.findings.map((finding) => `${annotation(finding, ruleOf(finding))}
-`).join("");
+  return result.findings.map((finding) => annotation(finding, ruleOf(finding)));
 }
 function providerColumn(ruleOf) {
   return { name: "Provider", value: (finding) => shown(ruleOf(finding)?.name ?? finding.provider) };
@@ -61346,19 +61339,19 @@ var Command = class {
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty2(val)}`;
+            cmdStr += `${key}=${escapeProperty(val)}`;
           }
         }
       }
     }
-    cmdStr += `${CMD_STRING}${escapeData2(this.message)}`;
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
     return cmdStr;
   }
 };
-function escapeData2(s) {
+function escapeData(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty2(s) {
+function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
@@ -61785,6 +61778,11 @@ async function appendSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await summary.addRaw(markdown, !markdown.endsWith("\n")).write();
 }
+function annotate({ level: level2, title, message, place }) {
+  const properties = { title, ...place ? { file: place.file, startLine: place.startLine, startColumn: place.startColumn, endColumn: place.endColumn } : {} };
+  if (level2 === "error") error62(message, properties);
+  else warning(message, properties);
+}
 function warn(message) {
   warning(message);
 }
@@ -61894,7 +61892,7 @@ async function runAction(env) {
   const scanned = { scope: target.scope, result, ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {} };
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) mask(key);
   writeInert(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
-  process.stdout.write(renderAnnotations(result, rules));
+  for (const annotation2 of annotationsOf(result, rules)) annotate(annotation2);
   const engine = createEngine(rules);
   for (const warning2 of result.warnings) warn(`keywarden: ${redactKeys(`${warning2.path ? `${warning2.path}: ` : ""}${warning2.message}`, engine)}`);
   await appendSummary(renderJobSummary(result, rules, scanned.scope));

@@ -19,14 +19,14 @@ import type { Source } from '../run/source.js';
 import { runTail } from '../run/tail.js';
 import { toolVersion } from '../run/version.js';
 import { builtinKeyPrefixes } from '../rules/prefixes.js';
-import { renderAnnotations, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
+import { annotationsOf, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
 import { renderHuman } from '../report/human.js';
 import { render } from '../report/index.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
 import { scanTargetOf, UnsupportedEvent, type ScanTarget } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
-import { appendSummary, fail, mask, setOutputs, warn, writeInert } from './runner.js';
+import { annotate, appendSummary, fail, mask, setOutputs, warn, writeInert } from './runner.js';
 
 /** What is scanned, in words for the summary and the comment, and the source that reads it. */
 interface Target {
@@ -158,7 +158,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   // prints paths (and rule text) as they are, so the runner reads no command inside it.
   writeInert(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
   // Rendered (and escaped) by report/github.ts, a pure renderer: see docs/DESIGN.md on why these stay text.
-  process.stdout.write(renderAnnotations(result, rules));
+  for (const annotation of annotationsOf(result, rules)) annotate(annotation);
   const engine = createEngine(rules);
   for (const warning of result.warnings) warn(`keywarden: ${redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine)}`);
   // The summary, the annotations' home when there are many (GitHub shows only a step's first few).

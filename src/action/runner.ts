@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { error, setOutput, setSecret, summary, warning } from '@actions/core';
+import type { Annotation } from '../report/github.js';
 
 /**
  * Tells the runner to replace `secret` with `***` in every later line of this step's log
@@ -31,6 +32,13 @@ export function setOutputs(outputs: Readonly<Record<string, string>>): void {
 export async function appendSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+}
+
+/** A finding's annotation on its file and line, through the toolkit (which escapes the message and the properties). */
+export function annotate({ level, title, message, place }: Annotation): void {
+  const properties = { title, ...(place ? { file: place.file, startLine: place.startLine, startColumn: place.startColumn, endColumn: place.endColumn } : {}) };
+  if (level === 'error') error(message, properties);
+  else warning(message, properties);
 }
 
 /** A warning annotation with no place (keywarden's own, not a finding's); the text is escaped. Never pass a raw key. */

@@ -181,27 +181,47 @@ function todoText(finding: Finding, rule: CompiledRule | undefined): { urgent?: 
   return finding.verification?.status === 'live' ? { urgent: 'Revoke it now.', hint } : { hint };
 }
 
-function annotation(finding: Finding, rule: CompiledRule | undefined): string {
+/** A finding as GitHub shows it on its line: the level, the place (columns inclusive, as GitHub counts), a title and the message. */
+export interface Annotation {
+  level: 'error' | 'warning';
+  title: string;
+  /** Redacted: the key's redacted form only. */
+  message: string;
+  /** Absent for keys handed over directly (no file). */
+  place?: { file: string; startLine: number; startColumn: number; endColumn: number };
+}
+
+function annotation(finding: Finding, rule: CompiledRule | undefined): Annotation {
   const name = rule?.name ?? finding.ruleId;
   const { origin } = finding;
   const status = finding.verification?.status;
-  // GitHub's annotation columns are inclusive (endColumn defaults to col); a finding's end is exclusive.
-  const where = origin.kind === 'input' ? [] : [`file=${escapeProperty(origin.path)}`, `line=${finding.line}`, `col=${finding.column}`, `endColumn=${finding.endColumn - 1}`];
   const title = `Leaked ${name}${status ? ` (${status})` : ''}`;
   const commit = origin.kind === 'history' ? ` added in commit ${shortSha(origin.commit)}` : '';
   const outcome = outcomeText(finding);
   const todo = todoText(finding, rule);
   const message = [`${name} ${finding.secret.redacted}${commit}${outcome ? ` — ${outcome}` : ''}.`, todo.urgent ? `${todo.urgent} ${todo.hint}` : todo.hint].join('\n');
-  return `::${annotationLevel(finding)} ${[...where, `title=${escapeProperty(title)}`].join(',')}::${escapeData(message)}`;
+  // GitHub's annotation columns are inclusive (endColumn defaults to col); a finding's end is exclusive.
+  const place = origin.kind === 'input' ? undefined : { file: origin.path, startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn - 1 };
+  return { level: annotationLevel(finding), title, message, ...(place ? { place } : {}) };
+}
+
+/** One annotation a finding, as data: the action hands them to the runner's toolkit. */
+export function annotationsOf(result: ScanResult, rules: readonly CompiledRule[]): Annotation[] {
+  const ruleOf = rulesById(rules);
+  return result.findings.map((finding) => annotation(finding, ruleOf(finding)));
 }
 
 /**
- * One workflow command a finding, which GitHub shows on the file's line in the pull
- * request and the run: `::error file=…,line=…,col=…,endColumn=…,title=…::message`.
+ * The same annotations as workflow commands, which GitHub shows on the file's line in the
+ * pull request and the run: `::error file=…,line=…,col=…,endColumn=…,title=…::message`.
  */
 export function renderAnnotations(result: ScanResult, rules: readonly CompiledRule[]): string {
-  const ruleOf = rulesById(rules);
-  return result.findings.map((finding) => `${annotation(finding, ruleOf(finding))}\n`).join('');
+  return annotationsOf(result, rules)
+    .map(({ level, title, message, place }) => {
+      const where = place ? [`file=${escapeProperty(place.file)}`, `line=${place.startLine}`, `col=${place.startColumn}`, `endColumn=${place.endColumn}`] : [];
+      return `::${level} ${[...where, `title=${escapeProperty(title)}`].join(',')}::${escapeData(message)}\n`;
+    })
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------
