@@ -60365,6 +60365,7 @@ function verifyQueue(verifier, deliver, options = {}) {
       check2();
       pending++;
       const verified = verifyFinding(finding, verifier);
+      verified.catch(() => void 0);
       if (ordered2) handOn(verified);
       else void verified.then(() => handOn(verified), () => handOn(verified));
       while (pending >= limit) await settled();
@@ -61907,8 +61908,9 @@ async function runAction(env) {
   }
   setOutputs(outputs);
   await updateComment(inputs, env, scanned, rules);
-  const code = result.verdict.exitCode;
-  if (code === ExitCode.findings) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
+  const { exitCode: code, why } = result.verdict;
+  if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
+  if (code !== ExitCode.clean && why) fail(`keywarden: ${redactKeys(why, engine)}`);
   return code;
 }
 function reportFailure(error63) {

@@ -176,8 +176,10 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   setOutputs(outputs);
   await updateComment(inputs, env, scanned, rules);
 
-  const code = result.verdict.exitCode;
-  if (code === ExitCode.findings) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
+  const { exitCode: code, why } = result.verdict;
+  if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
+  // An exit the findings shown do not explain (all hidden by results:, or input not all read) says why.
+  if (code !== ExitCode.clean && why) fail(`keywarden: ${redactKeys(why, engine)}`);
   return code;
 }
 

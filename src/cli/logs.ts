@@ -76,7 +76,7 @@ export async function runLogs(options: LogsOptions & { files: string[] }): Promi
     const interrupted = (): ScanWarning[] => {
       const signal = signals.stoppedBy();
       // Following ends this way by design; a plain read cut short has not seen everything.
-      return signal && !options.follow ? [{ message: `stopped by ${signal}: the logs were not read to their end` }] : [];
+      return signal && !options.follow ? [{ message: `stopped by ${signal}: the logs were not read to their end`, kind: 'incomplete' }] : [];
     };
     const logs = logSource(
       inputs.map((input) => sourceOf(input, options, controller.signal)),
@@ -86,6 +86,8 @@ export async function runLogs(options: LogsOptions & { files: string[] }): Promi
     bar?.done();
     return result.verdict.exitCode;
   } finally {
+    // A run that failed must not leave other followed logs polling: nothing would stop them.
+    controller.abort();
     signals.release();
   }
 }

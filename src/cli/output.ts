@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanWarning, VerificationStatus } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
@@ -33,13 +34,39 @@ export function useColor(options: { color: boolean; output?: string | undefined 
   return !options.output && shouldColor(process.env, stream.isTTY === true, options.color);
 }
 
-/** Where the report goes: `--output FILE` (opened before the run, so a bad path fails first), else stdout. */
+/** Where the report goes: `--output FILE`, else stdout. */
 interface Target {
   write(text: string): void;
   close(): void;
 }
 
-function openTarget(options: PrintOptions): Target {
+/**
+ * A streamed report opens `--output` before the run (so a bad path fails first) and writes as it
+ * goes. A report printed whole is written only when the run has ended: a run that fails leaves
+ * the file as it was, never empty for a later step (an upload of SARIF) to pick up. Its path is
+ * checked before the run all the same.
+ */
+function openTarget(options: PrintOptions, streamed: boolean): Target {
+  if (options.output && !streamed) {
+    const output = options.output;
+    const fail = (error: unknown) => new UsageError(`--output ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    try {
+      accessSync(existsSync(output) ? output : dirname(resolve(output)), constants.W_OK);
+    } catch (error) {
+      throw fail(error);
+    }
+    const parts: string[] = [];
+    return {
+      write: (text) => void parts.push(text),
+      close: () => {
+        try {
+          writeFileSync(output, parts.join(''));
+        } catch (error) {
+          throw fail(error);
+        }
+      },
+    };
+  }
   if (!options.output) {
     return {
       write: (text) => {
@@ -93,7 +120,8 @@ function withCheckProgress(verifier: Verifier, quiet: boolean): { verifier: Veri
         asked++;
         bar.update(answered, asked);
         const answer = verifier.verify(ruleId, secret);
-        void answer.finally(() => bar.update(++answered, asked));
+        // The caller handles a rejection; this side branch only counts.
+        answer.finally(() => bar.update(++answered, asked)).catch(() => undefined);
         return answer;
       },
     },
@@ -109,10 +137,10 @@ function withCheckProgress(verifier: Verifier, quiet: boolean): { verifier: Veri
  */
 export async function printRun(source: Source, prepared: Prepared, options: PrintOptions, context: Partial<ReportContext> = {}): Promise<RunResult> {
   const { rules } = prepared;
-  const target = openTarget(options);
+  const streamed = options.format === 'jsonl' || (options.format === 'human' && options.streamHuman === true);
+  const target = openTarget(options, streamed);
   const color = useColor(options, process.stdout);
   const reportContext: ReportContext = { toolVersion, showSecrets: options.showSecrets, ...context };
-  const streamed = options.format === 'jsonl' || (options.format === 'human' && options.streamHuman === true);
   const checks = prepared.verifier ? withCheckProgress(prepared.verifier, options.quiet) : undefined;
   const beforeWrite = () => {
     checks?.done();
@@ -124,7 +152,7 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   };
   const onWarning = (warning: ScanWarning) => {
     // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
-    const hidesUnknown = warning.kind === 'filter' && warning.message.includes('unknown');
+    const hidesUnknown = warning.kind === 'filter' && warning.message.includes('(unknown:');
     if (options.quiet && !hidesUnknown) return;
     beforeWrite();
     printWarnings([warning], rules, options);
@@ -135,7 +163,10 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   } finally {
     checks?.done();
   }
-  const finalContext: ReportContext = { ...reportContext, suppressed: result.counts.suppressed, verdict: result.verdict };
+  // The reason can name paths (an unreadable file's): redacted like every warning.
+  const why = result.verdict.why === undefined ? undefined : redactKeys(result.verdict.why, createEngine([...rules]));
+  const verdict = { exitCode: result.verdict.exitCode, ...(why !== undefined ? { why } : {}) };
+  const finalContext: ReportContext = { ...reportContext, suppressed: result.counts.suppressed, verdict };
   // --quiet prints the findings and no summary line: a clean run prints nothing at all.
   const quietHuman = options.quiet && options.format === 'human';
   if (!streamed) {
@@ -154,7 +185,7 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   // Without a summary line on stdout (a machine format, --output, --quiet) the reason for an exit code the findings do
   // not explain goes to stderr; under --quiet only a failing one (a silent exit 1 would contradict what was printed).
   // An operational failure (exit 2) goes there in every format, as errors do.
-  const { why, exitCode } = result.verdict;
+  const { exitCode } = verdict;
   const summaryShown = options.format === 'human' && !options.output && !options.quiet;
   if (why && (exitCode === ExitCode.error || (!summaryShown && (exitCode !== ExitCode.clean || !options.quiet)))) process.stderr.write(`keywarden: ${why}\n`);
   return result;

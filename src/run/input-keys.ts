@@ -21,6 +21,8 @@ export function inputKeySource(lines: AsyncIterable<string>, origin: Origin = st
   return {
     once: 'key',
     unordered: true,
+    // Answers stream in as checks end; a report printed whole keeps the input's order, so it is the same every run.
+    order: (a, b) => a.line - b.line,
     async read(context, emit) {
       const engine = createEngine([...context.rules]);
       let keyless = 0;

@@ -66,6 +66,8 @@ export function verifyQueue(verifier: Verifier, deliver: (finding: Finding) => v
       check();
       pending++;
       const verified = verifyFinding(finding, verifier);
+      // Handled where the chain reaches it; until then a rejection must not count as unhandled.
+      verified.catch(() => undefined);
       // Unordered: join the chain only once the check has ended, so a slow key holds no one up.
       if (ordered) handOn(verified);
       else void verified.then(() => handOn(verified), () => handOn(verified));

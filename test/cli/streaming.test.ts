@@ -91,3 +91,20 @@ describe('verify --format jsonl with keys written slowly', () => {
     expect(stdout + stderr).not.toContain(dead);
   });
 });
+
+describe('reports printed whole', () => {
+  it('a run that fails leaves --output as it was, never emptied for a later step to upload', async () => {
+    const root = writeTree(makeTmpDir('whole'), { 'results.sarif': 'previous report\n' });
+    const run = await runCli(['history', 'no-such-repo', '--format', 'sarif', '--output', 'results.sarif'], { cwd: root });
+    expect(run.code).toBe(2);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(`${root}/results.sarif`, 'utf8')).toBe('previous report\n');
+  });
+
+  it('verify --format json lists keys from stdin in the order given, however the answers arrived', async () => {
+    const made = [keys.openrouter(), keys.openrouter(), keys.openrouter()];
+    const run = await runCli(['verify', '--format', 'json'], { cwd: makeTmpDir('order'), input: `${made.join('\n')}\n` });
+    const report = JSON.parse(run.stdout) as { findings: JsonlFinding[] };
+    expect(report.findings.map((finding) => finding.line)).toEqual([1, 2, 3]);
+  });
+});
