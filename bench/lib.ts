@@ -225,6 +225,17 @@ export function keywardenCli(): string {
   return cli;
 }
 
+/** The environment that points every provider's base URL at one local stand-in, with the given concurrency. */
+export function standInEnv(origin: string, concurrency: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    OPENROUTER_BASE_URL: `${origin}/api/v1`,
+    AGENTROUTER_BASE_URL: origin,
+    TOKENROUTER_BASE_URL: origin,
+    KEYWARDEN_VERIFY_CONCURRENCY: String(concurrency),
+  };
+}
+
 /** The fields of keywarden's JSON report (SPEC §3) the benchmarks check; `commit` and on are history only. */
 export interface KeywardenFinding {
   secretHash: string;

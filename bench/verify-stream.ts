@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { generateKeys } from './keys.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError, ensureDir, ensureGnuTime, formatMb, formatMs, formatRss, keywardenCli, log, printTable, verdict, workDir } from './lib.js';
+import { HarnessError, ensureDir, ensureGnuTime, formatMb, formatMs, formatRss, keywardenCli, log, printTable, standInEnv, verdict, workDir } from './lib.js';
 
 const seed = 20261205;
 const keyCount = 60_000;
@@ -59,15 +59,9 @@ function liveHeapPreload(): string {
   return path;
 }
 
-/** Run `verify` under GNU time, writing the keys in slices as a pipe would, and note when the first answer line arrives. */
+/** Run `verify` under GNU time with the keys on stdin, and note when the first answer line arrives. */
 function runVerify(format: string, origin: string, input: string): Promise<StreamRun> {
-  const env = {
-    ...process.env,
-    OPENROUTER_BASE_URL: `${origin}/api/v1`,
-    AGENTROUTER_BASE_URL: origin,
-    TOKENROUTER_BASE_URL: origin,
-    KEYWARDEN_VERIFY_CONCURRENCY: String(concurrency),
-  };
+  const env = standInEnv(origin, concurrency);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     // The preload prints the live heap (after a full collection) at exit: what the run still holds, garbage aside.

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeys, secretHash, type GeneratedKey } from './keys.js';
-import { HarnessError, ensureDir, formatMs, keywardenCli, log, median, printTable, verdict, workDir } from './lib.js';
+import { HarnessError, ensureDir, formatMs, keywardenCli, log, median, printTable, standInEnv, verdict, workDir } from './lib.js';
 
 const seed = 20261124;
 const keyCount = 1_000;
@@ -79,13 +79,7 @@ interface Run {
 
 /** Run the CLI with the stand-in as every provider's base URL. Stdout is the json report (no raw keys). */
 function runCli(args: readonly string[], cwd: string, origin: string, input?: string): Promise<Run> {
-  const env = {
-    ...process.env,
-    OPENROUTER_BASE_URL: `${origin}/api/v1`,
-    AGENTROUTER_BASE_URL: origin,
-    TOKENROUTER_BASE_URL: origin,
-    KEYWARDEN_VERIFY_CONCURRENCY: String(concurrency),
-  };
+  const env = standInEnv(origin, concurrency);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [keywardenCli(), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });

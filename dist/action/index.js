@@ -60239,8 +60239,8 @@ async function prepare(config2) {
   return { config: config2, file: file2, ruleFiles, rules: compileRules(ruleFiles), ignore: ignore2, suppressions, ...verifier ? { verifier } : {} };
 }
 async function buildVerifier(settings, ruleFiles, env) {
-  const [{ createVerifier: createVerifier2 }, { fetchClient: fetchClient2 }] = await Promise.all([Promise.resolve().then(() => (init_verifier(), verifier_exports)), Promise.resolve().then(() => (init_http(), http_exports))]);
-  return createVerifier2(ruleFiles, await verifySettingsFrom(settings, env), { http: fetchClient2, env });
+  const [{ createVerifier: createVerifier2, defaultVerifySettings: defaultVerifySettings2 }, { fetchClient: fetchClient2 }] = await Promise.all([Promise.resolve().then(() => (init_verifier(), verifier_exports)), Promise.resolve().then(() => (init_http(), http_exports))]);
+  return createVerifier2(ruleFiles, verifySettingsFrom(settings, env, defaultVerifySettings2), { http: fetchClient2, env });
 }
 function pick2(value, flag, env, envName, fallback, valid, what) {
   if (value !== void 0) {
@@ -60254,8 +60254,7 @@ function pick2(value, flag, env, envName, fallback, valid, what) {
   }
   return fallback;
 }
-async function verifySettingsFrom(settings, env) {
-  const { defaultVerifySettings: defaultVerifySettings2 } = await Promise.resolve().then(() => (init_verifier(), verifier_exports));
+function verifySettingsFrom(settings, env, defaultVerifySettings2) {
   const seconds = pick2(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings2.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
   const concurrency = pick2(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings2.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
   const cache = settings.longRunning ? defaultVerifySettings2.cache : { ...defaultVerifySettings2.cache, ttlMs: Infinity, unknownTtlMs: Infinity };
@@ -60322,7 +60321,7 @@ function verdictOf(input2) {
   if (input2.incomplete.length > 0) {
     const names = [...new Set(input2.incomplete.map((warning2) => warning2.path).filter((path) => path !== void 0))];
     const listed = names.length > 0 ? `: ${names.slice(0, 5).join(", ")}${names.length > 5 ? `, and ${names.length - 5} more` : ""}` : "";
-    return { exitCode: ExitCode.error, why: `exit 2: not every ${input2.noun.replace(/s$/, "")} could be read to its end (${plural2(input2.incomplete.length, "warning")}${listed})` };
+    return { exitCode: ExitCode.error, why: `exit 2: not every ${input2.noun} could be read to its end (${plural2(input2.incomplete.length, "warning")}${listed})` };
   }
   if (input2.passingShown > 0) return { exitCode: ExitCode.clean, why: "exit 0: every key found is known dead (--fail-on live)" };
   return { exitCode: ExitCode.clean };
@@ -60419,7 +60418,7 @@ var Tally = class {
   }
   counts() {
     const shown2 = this.#shown;
-    return { found: this.found, shown: shown2, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), suppressed: this.suppressed, allInput: this.#allInput && shown2 > 0 };
+    return { found: this.found, shown: shown2, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), leftOut: Object.fromEntries(this.#leftOut), suppressed: this.suppressed, allInput: this.#allInput && shown2 > 0 };
   }
   verdict(noun, warnings) {
     return verdictOf({
@@ -60521,7 +60520,7 @@ async function runTail(source, prepared, options = {}) {
     warnings,
     stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
     counts: tally.counts(),
-    verdict: tally.verdict(source.noun ?? "inputs", warnings),
+    verdict: tally.verdict(source.noun ?? "input", warnings),
     verified: verifier !== void 0
   };
 }

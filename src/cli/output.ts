@@ -2,7 +2,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, writeFileSync, 
 import { dirname, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanWarning, VerificationStatus } from '../core/types.js';
-import { createEngine } from '../detect/detect.js';
+import { createEngine, type Engine } from '../detect/detect.js';
 import { redactKeys } from '../detect/redact-text.js';
 import { colors, shouldColor } from '../report/colors.js';
 import { renderHumanFinding, renderHumanSummary } from '../report/human.js';
@@ -96,16 +96,16 @@ function openTarget(options: PrintOptions, streamed: boolean): Target {
   };
 }
 
-/** Warnings on stderr, each redacted: they can quote paths and git's messages. */
-export function printWarnings(warnings: readonly ScanWarning[], rules: readonly CompiledRule[], options: { color: boolean }): void {
-  if (warnings.length === 0) return;
-  // The engine is built only when there are warnings.
-  const engine = createEngine([...rules]);
-  const errColor = colors(useColor({ color: options.color }, process.stderr));
-  for (const warning of warnings) {
-    const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
-    process.stderr.write(`${errColor.yellow('warning:')} ${redactKeys(text, engine)}\n`);
-  }
+/** Redacts keys in text the run quotes (paths, git's messages); the engine is built on first use, as most runs quote nothing. */
+function lazyRedactor(rules: readonly CompiledRule[]): (text: string) => string {
+  let engine: Engine | undefined;
+  return (text) => redactKeys(text, (engine ??= createEngine([...rules])));
+}
+
+/** A warning on stderr, redacted. */
+function printWarning(warning: ScanWarning, redact: (text: string) => string, color: boolean): void {
+  const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
+  process.stderr.write(`${colors(useColor({ color }, process.stderr)).yellow('warning:')} ${redact(text)}\n`);
 }
 
 /** A verifier that draws a progress bar on a terminal while checks are outstanding: a run waiting on a provider says so. */
@@ -150,12 +150,12 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
     beforeWrite();
     target.write(options.format === 'jsonl' ? renderJsonlFinding(finding, reportContext) : `${renderHumanFinding(finding, rules, reportContext, color)}\n\n`);
   };
+  const redact = lazyRedactor(rules);
   const onWarning = (warning: ScanWarning) => {
-    // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
-    const hidesUnknown = warning.kind === 'filter' && warning.message.includes('(unknown:');
-    if (options.quiet && !hidesUnknown) return;
+    // The --results note comes last and is printed below, once the counts say what it left out.
+    if (options.quiet || warning.kind === 'filter') return;
     beforeWrite();
-    printWarnings([warning], rules, options);
+    printWarning(warning, redact, options.color);
   };
   let result: RunResult;
   try {
@@ -163,8 +163,14 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   } finally {
     checks?.done();
   }
+  // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
+  const note = result.warnings.find((warning) => warning.kind === 'filter');
+  if (note && (!options.quiet || (result.counts.leftOut.unknown ?? 0) > 0)) {
+    beforeWrite();
+    printWarning(note, redact, options.color);
+  }
   // The reason can name paths (an unreadable file's): redacted like every warning.
-  const why = result.verdict.why === undefined ? undefined : redactKeys(result.verdict.why, createEngine([...rules]));
+  const why = result.verdict.why === undefined ? undefined : redact(result.verdict.why);
   const verdict = { exitCode: result.verdict.exitCode, ...(why !== undefined ? { why } : {}) };
   const finalContext: ReportContext = { ...reportContext, suppressed: result.counts.suppressed, verdict };
   // --quiet prints the findings and no summary line: a clean run prints nothing at all.

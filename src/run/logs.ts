@@ -90,7 +90,7 @@ export function logSource(logs: readonly LogSource[], options: LogScan = {}): So
   }
 
   return {
-    noun: 'logs',
+    noun: 'log',
     tuneAnchors: true,
     async read(_context, emit) {
       if (options.concurrent) await Promise.all(logs.map((log) => readOne(log, emit)));

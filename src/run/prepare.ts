@@ -43,8 +43,8 @@ export async function prepare(config: RunConfig): Promise<Prepared> {
 }
 
 async function buildVerifier(settings: VerifyConfig, ruleFiles: readonly LoadedRuleFile[], env: NodeJS.ProcessEnv): Promise<Verifier> {
-  const [{ createVerifier }, { fetchClient }] = await Promise.all([import('../verify/verifier.js'), import('../net/http.js')]);
-  return createVerifier(ruleFiles, await verifySettingsFrom(settings, env), { http: fetchClient, env });
+  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import('../verify/verifier.js'), import('../net/http.js')]);
+  return createVerifier(ruleFiles, verifySettingsFrom(settings, env, defaultVerifySettings), { http: fetchClient, env });
 }
 
 /** A setting's value, else the environment variable's, else the default; each checked. */
@@ -62,8 +62,7 @@ function pick(value: number | undefined, flag: string, env: string | undefined, 
 }
 
 /** The timeout and concurrency given, then `KEYWARDEN_VERIFY_*`, then SPEC §5's defaults. */
-export async function verifySettingsFrom(settings: VerifyConfig, env: NodeJS.ProcessEnv): Promise<VerifySettings> {
-  const { defaultVerifySettings } = await import('../verify/verifier.js');
+function verifySettingsFrom(settings: VerifyConfig, env: NodeJS.ProcessEnv, defaultVerifySettings: VerifySettings): VerifySettings {
   const seconds = pick(settings.timeoutSeconds, '--verify-timeout', env.KEYWARDEN_VERIFY_TIMEOUT, 'KEYWARDEN_VERIFY_TIMEOUT', defaultVerifySettings.timeoutMs / 1000, (n) => Number.isFinite(n) && n >= 0.001 && n <= 600, 'a number of seconds from 0.001 to 600');
   const concurrency = pick(settings.concurrency, '--verify-concurrency', env.KEYWARDEN_VERIFY_CONCURRENCY, 'KEYWARDEN_VERIFY_CONCURRENCY', defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
   // A one-shot run asks about each key once: its answers do not expire (the cache still bounds how many it keeps).

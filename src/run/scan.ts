@@ -37,7 +37,7 @@ async function emitBatch(batch: BatchResult, emit: Emit): Promise<void> {
  */
 export function workTreeSource(request: WorkTreeScan): Source {
   return {
-    noun: 'files',
+    noun: 'file',
     order: byPlace,
     async read(context, emit) {
       const options = { maxFileSize: request.maxFileSize };

@@ -60,7 +60,7 @@ export interface Source {
    * only once every finding of the range is known. Findings then wait for the source to end.
    */
   settle?: (findings: Finding[]) => Promise<Finding[]>;
-  /** What it reads, in the plural, for messages (`logs`, `files`); default `inputs`. */
+  /** What it reads, one of them, for messages (`log`, `file`); default `input`. */
   noun?: string;
   /** Verified findings may be handed on as each check ends rather than in the order found (keys on stdin). */
   unordered?: boolean;

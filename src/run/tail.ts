@@ -32,6 +32,8 @@ export interface RunCounts {
   byStatus: Partial<Record<VerificationStatus, number>>;
   /** Findings removed by ignore files and baselines. */
   suppressed: number;
+  /** Findings `--results` left out, per outcome. */
+  leftOut: Partial<Record<VerificationStatus, number>>;
   /** Every finding reported is a key handed over directly (`verify` from stdin): keys were checked, nothing scanned. */
   allInput: boolean;
 }
@@ -89,7 +91,7 @@ class Tally {
 
   counts(): RunCounts {
     const shown = this.#shown;
-    return { found: this.found, shown, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), suppressed: this.suppressed, allInput: this.#allInput && shown > 0 };
+    return { found: this.found, shown, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), leftOut: Object.fromEntries(this.#leftOut), suppressed: this.suppressed, allInput: this.#allInput && shown > 0 };
   }
 
   verdict(noun: string, warnings: readonly ScanWarning[]): Verdict {
@@ -207,7 +209,7 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
     warnings,
     stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
     counts: tally.counts(),
-    verdict: tally.verdict(source.noun ?? 'inputs', warnings),
+    verdict: tally.verdict(source.noun ?? 'input', warnings),
     verified: verifier !== undefined,
   };
 }

@@ -55,7 +55,7 @@ export interface VerdictInput {
   passingShown: number;
   /** Warnings that say something asked for was not read (whole or in part). */
   incomplete: readonly ScanWarning[];
-  /** What the source reads, in the plural (`logs`). */
+  /** What the source reads, one of them (`log`). */
   noun: string;
 }
 
@@ -73,7 +73,7 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (input.incomplete.length > 0) {
     const names = [...new Set(input.incomplete.map((warning) => warning.path).filter((path): path is string => path !== undefined))];
     const listed = names.length > 0 ? `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? `, and ${names.length - 5} more` : ''}` : '';
-    return { exitCode: ExitCode.error, why: `exit 2: not every ${input.noun.replace(/s$/, '')} could be read to its end (${plural(input.incomplete.length, 'warning')}${listed})` };
+    return { exitCode: ExitCode.error, why: `exit 2: not every ${input.noun} could be read to its end (${plural(input.incomplete.length, 'warning')}${listed})` };
   }
   if (input.passingShown > 0) return { exitCode: ExitCode.clean, why: 'exit 0: every key found is known dead (--fail-on live)' };
   return { exitCode: ExitCode.clean };

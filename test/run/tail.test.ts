@@ -110,7 +110,7 @@ describe('runTail', () => {
     { name: 'findings still exit 1', events: [{ kind: 'warning', warning: { path: 'x.gz', message: 'not scanned', kind: 'incomplete' } }, 'key'], exit: 1 },
     { name: 'a plain warning does not fail', events: [{ kind: 'warning', warning: { path: 'big', message: 'too large' } }], exit: 0 },
   ] as { name: string; events: (SourceEvent | 'key')[]; exit: number }[])('$name', async ({ events, exit }) => {
-    const result = await runThrough(sourceOf(events.map((event) => (event === 'key' ? chunk(keys.openrouter()) : event)), { noun: 'logs' }));
+    const result = await runThrough(sourceOf(events.map((event) => (event === 'key' ? chunk(keys.openrouter()) : event)), { noun: 'log' }));
     expect(result.verdict.exitCode).toBe(exit);
     if (exit === 2) expect(result.verdict.why).toBe('exit 2: not every log could be read to its end (1 warning: x.gz)');
   });
