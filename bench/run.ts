@@ -27,6 +27,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'pipe 60,000 distinct keys into verify: peak RSS, time to the first answer, wall time against the ideal',
     run: async () => (await import('./verify-stream.js')).runVerifyStreamBenchmark(),
   },
+  startup: {
+    describe: "the CLI's start-up on empty input (version, scan, staged, redact, rules list) against node -e 0",
+    run: async () => (await import('./startup.js')).runStartupBenchmark(),
+  },
   staged: {
     describe: 'the pre-commit guard on 20 staged files of a 5,000-file repository against node -e 0',
     run: async () => (await import('./staged.js')).runStagedBenchmark(),

@@ -6,9 +6,9 @@
  *   node scripts/dist-stamp.mjs check   exit 0 when dist/ is fresh, 1 (saying why) when it is stale or missing
  *
  * The stamp is a hash of every build input's path and content (src/**\/*.ts, rules/*.yaml,
- * tsconfig.json, the TypeScript version), so it does not depend on mtimes, which a clone, a
- * checkout or a copy sets arbitrarily. `check` also looks for each compiled file, so a dist/
- * pruned by hand is stale too. test/helpers/global-setup.ts fails the test run on a stale
+ * the build script, package-lock.json for the bundled packages, the esbuild version), so it
+ * does not depend on mtimes, which a clone, a checkout or a copy sets arbitrarily. `check`
+ * also looks for each built entry point, so a dist/ pruned by hand is stale too. test/helpers/global-setup.ts fails the test run on a stale
  * dist/, and `npm test` builds only when this says stale (`npm ci` has just built).
  */
 import { createHash } from 'node:crypto';
@@ -40,9 +40,9 @@ function sources() {
 /** Hash of the build's inputs. */
 function inputHash() {
   const hash = createHash('sha256');
-  const typescript = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
-  hash.update(`typescript ${typescript}\0`);
-  for (const path of [...sources(), ...filesUnder('rules', /\.ya?ml$/), 'tsconfig.json']) {
+  const esbuild = JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
+  hash.update(`esbuild ${esbuild}\0`);
+  for (const path of [...sources(), ...filesUnder('rules', /\.ya?ml$/), 'scripts/build.mjs', 'package-lock.json']) {
     hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
   }
   return hash.digest('hex');
@@ -51,8 +51,8 @@ function inputHash() {
 /** Why dist/ is not the build of the current sources, or undefined when it is. */
 function staleness() {
   if (!existsSync(stampFile)) return 'dist/ has no build stamp (it was not made by npm run build, or the build failed)';
-  if (readFileSync(stampFile, 'utf8').trim() !== inputHash()) return 'src/, rules/ or tsconfig.json changed since the last build';
-  const outputs = [...sources().map((path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js')), 'dist/rules/builtin-rules.json'];
+  if (readFileSync(stampFile, 'utf8').trim() !== inputHash()) return 'src/, rules/, the build script or package-lock.json changed since the last build';
+  const outputs = ['dist/cli/main.js', 'dist/run/worker.js', 'dist/rules/builtin-rules.json'];
   const missing = outputs.filter((path) => !existsSync(join(root, path)));
   if (missing.length > 0) return `${missing.length} built file(s) missing, e.g. ${missing[0]}`;
   return undefined;

@@ -188,8 +188,8 @@ var init_compile = __esm({
 
 // src/rules/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 function hashRuleSources(dir) {
   const hash2 = createHash2("sha256");
@@ -210,7 +210,7 @@ var cacheFile, builtinRulesDir;
 var init_cache = __esm({
   "src/rules/cache.ts"() {
     "use strict";
-    cacheFile = fileURLToPath(new URL("./builtin-rules.json", import.meta.url));
+    cacheFile = fileURLToPath(new URL("../../dist/rules/builtin-rules.json", import.meta.url));
     builtinRulesDir = fileURLToPath(new URL("../../rules/", import.meta.url));
   }
 });
@@ -28139,7 +28139,7 @@ __export(config_file_exports, {
   loadConfig: () => loadConfig
 });
 import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 function loadConfig(file2) {
   let raw2;
   try {
@@ -28153,7 +28153,7 @@ function loadConfig(file2) {
     const issue3 = parsed.error.issues[0];
     throw new UsageError(`--config ${file2}: ${issue3?.path.join(".") || "(root)"}: ${issue3?.message ?? "invalid"}`);
   }
-  const base = dirname(resolve2(file2));
+  const base = dirname2(resolve2(file2));
   return { ...parsed.data, rules: parsed.data.rules.map((dir) => resolve2(base, dir)) };
 }
 var import_yaml2, configSchema;
@@ -35516,14 +35516,14 @@ __export(worktree_exports, {
   workTreeTop: () => workTreeTop
 });
 import fs, { existsSync as existsSync2, lstatSync, readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname2, join as join4, relative, resolve as resolve3, sep as sep2 } from "node:path";
+import { dirname as dirname3, join as join4, relative, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 function workTreeTop(dir) {
-  for (let current = resolve3(dir); ; current = dirname2(current)) {
+  for (let current = resolve3(dir); ; current = dirname3(current)) {
     if (existsSync2(join4(current, ".git"))) return current;
-    if (dirname2(current) === current) return void 0;
+    if (dirname3(current) === current) return void 0;
   }
 }
 function namesOnlyFiles(paths) {
@@ -35538,7 +35538,7 @@ function namesOnlyFiles(paths) {
 function outerGitignores(dir, root) {
   const top = workTreeTop(dir);
   const above = [];
-  for (let current = dir; current !== top && dirname2(current) !== current; current = dirname2(current)) above.unshift(dirname2(current));
+  for (let current = dir; current !== top && dirname3(current) !== current; current = dirname3(current)) above.unshift(dirname3(current));
   const withinRoot = (at) => at === root || at.startsWith(root.endsWith(sep2) ? root : `${root}${sep2}`);
   const levels = top ? [{ at: top, text: readTextIfAny(join4(top, ".git", "info", "exclude")) }, ...above.map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }))] : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }));
   return levels.filter((level2) => level2.text.trim() !== "").map((level2) => ({ prefix: `${toPosix(relative(level2.at, dir))}/`.replace(/^\/$/, ""), rules: gitignoreRules(level2.text) }));

@@ -199,6 +199,21 @@ function buildCli(yargs: (args: string[]) => Argv, argv: string[], setExit: (cod
   );
 }
 
+/** The part of yargs' internals that renders a command's help text after running it. */
+interface UsageInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * yargs renders the whole help text after every command it runs (~50 ms, a sixth of a
+ * `scan`'s start-up), keeping it in case the command asks for its help; none of ours does
+ * (`--help` and usage errors render it afresh). Skipped when yargs still works that way.
+ */
+function skipHelpRendering(cli: Argv): void {
+  const usage = (cli as UsageInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 async function main(argv: string[]): Promise<number> {
   // The pre-commit hook runs exactly `keywarden staged` on every commit; that call skips yargs,
   // which costs ~50 ms of start-up (loading, and rendering the help text it caches per command).
@@ -209,6 +224,7 @@ async function main(argv: string[]): Promise<number> {
   const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.clean;
   const cli = buildCli(yargs, argv, (code) => (exitCode = code));
+  skipHelpRendering(cli);
   if (argv.length === 0) {
     // Bare `keywarden`: the help, on stderr, and a usage exit (a hook that lost its command must not pass).
     process.stderr.write(`${await cli.getHelp()}\n`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedRuleFile } from './schema.js';
 
@@ -9,9 +9,10 @@ import type { LoadedRuleFile } from './schema.js';
  * so a scan need not load the YAML parser and the schema validator (~70 ms of start-up).
  * The cache names a hash of the YAML it came from; when `rules/` has changed since the
  * build, the hash differs and the caller validates the YAML instead. Never stale, only slower.
+ * Paths are from the package root, two directories up from any source or built file.
  */
 
-const cacheFile = fileURLToPath(new URL('./builtin-rules.json', import.meta.url));
+const cacheFile = fileURLToPath(new URL('../../dist/rules/builtin-rules.json', import.meta.url));
 
 /** The rules shipped with keywarden: `rules/` at the package root. */
 export const builtinRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -41,5 +42,6 @@ export function readRuleCache(dir: string): LoadedRuleFile[] | undefined {
 
 export function writeRuleCache(dir: string, files: LoadedRuleFile[]): void {
   const cache: RuleCache = { sourceHash: hashRuleSources(dir), files };
+  mkdirSync(dirname(cacheFile), { recursive: true });
   writeFileSync(cacheFile, `${JSON.stringify(cache)}\n`);
 }

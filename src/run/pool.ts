@@ -4,8 +4,9 @@ import type { TreeFile } from '../sources/worktree.js';
 import type { BatchResult } from './scan-file.js';
 import type { BatchRequest, WorkerSetup } from './worker.js';
 
-// Run from source (the tests do), the worker is taken from the build: threads cannot load .ts files.
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../../dist/run/worker.js' : './worker.js', import.meta.url);
+// The built worker, from the package root (two directories up from this file, built or not):
+// run from source (the tests do), threads cannot load .ts files.
+const workerUrl = new URL('../../dist/run/worker.js', import.meta.url);
 /** Files per message: large enough to amortise messaging, small enough to balance the threads. */
 const batchSize = 48;
 /** Batches queued per thread so it never waits for the next one. */

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
 import { parseIgnoreFile } from '../../src/detect/suppress.js';
 import type { Suppressions } from '../../src/detect/suppress.js';
@@ -12,17 +11,6 @@ import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.j
 
 cleanTmpDirs('all');
 
-/**
- * Worker threads load `worker.js` next to the compiled pool, so the threaded scan is the
- * built one (dist/, compiled from src/ by test/helpers/global-setup.ts).
- */
-type ScanModule = typeof import('../../src/run/scan.js');
-const distScanPath = fileURLToPath(new URL('../../dist/run/scan.js', import.meta.url));
-let distSource: ScanModule['workTreeSource'];
-beforeAll(async () => {
-  distSource = ((await import(pathToFileURL(distScanPath).href)) as ScanModule).workTreeSource;
-});
-
 /** A tree scan as a test asks for it: the source's settings, plus the run's suppressions and clock. */
 interface TreeRequest extends WorkTreeScan {
   suppressions: Suppressions;
@@ -33,8 +21,6 @@ function scanTree(request: TreeRequest, source = workTreeSource) {
   const { suppressions, clock, ...tree } = request;
   return runThrough(source(tree), { suppressions, ...(clock ? { clock } : {}) });
 }
-
-const distScan = (request: TreeRequest) => scanTree(request, distSource);
 
 const keys = keyFactory(0x7363616e);
 
@@ -196,7 +182,7 @@ describe('scanWorkTree', () => {
   it('gives the same result on two worker threads as on the calling thread', async () => {
     const onThread = await scanTree(request(project.root, { threads: 0 }));
     const progress: [number, number][] = [];
-    const onWorkers = await distScan(request(project.root, { threads: 2, onProgress: (done, total) => progress.push([done, total]) }));
+    const onWorkers = await scanTree(request(project.root, { threads: 2, onProgress: (done, total) => progress.push([done, total]) }));
     expect(plain(onWorkers)).toEqual(plain(onThread));
     expect(onWorkers.stats.files).toBe(onThread.stats.files);
     expect(onWorkers.stats.bytes).toBe(onThread.stats.bytes);
@@ -212,7 +198,7 @@ describe('scanWorkTree', () => {
     const all = plain(await scanTree(request(project.root, { threads: 0 })));
     const baseline = { fingerprints: new Set(all.filter((f) => f.path.startsWith('gen/')).map((f) => f.fingerprint)) };
     const req = request(project.root, { suppressions: { baseline } });
-    const [onThread, onWorkers] = [await scanTree({ ...req, threads: 0 }), await distScan({ ...req, threads: 2 })];
+    const [onThread, onWorkers] = [await scanTree({ ...req, threads: 0 }), await scanTree({ ...req, threads: 2 })];
     expect(plain(onWorkers)).toEqual(plain(onThread));
     expect(onWorkers.suppressed).toBe(baseline.fingerprints.size);
     expect(onWorkers.findings.some((f) => f.origin.path.startsWith('gen/'))).toBe(false);
