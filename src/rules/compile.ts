@@ -36,7 +36,7 @@ export function unboundedQuantifiers(pattern: string): string[] {
   return problems;
 }
 
-/** Validate what YAML schema cannot: the regex compiles, is bounded, and contains a keyword. */
+/** Validate what YAML schema cannot: the regex compiles, is bounded, contains a keyword; a live check calls a key invalid only on the provider's own error body. */
 export function checkRuleSpec(file: string, index: number, rule: RuleSpec): RuleProblem[] {
   const field = (name: string) => `rules[${index}].${name}`;
   const problems: RuleProblem[] = [];
@@ -48,6 +48,13 @@ export function checkRuleSpec(file: string, index: number, rule: RuleSpec): Rule
   }
   for (const message of unboundedQuantifiers(rule.pattern)) {
     problems.push({ file, field: field('pattern'), message });
+  }
+  if (rule.verify && (rule.verify.invalid.jsonHas ?? []).length === 0) {
+    problems.push({
+      file,
+      field: field('verify.invalid.jsonHas'),
+      message: `${rule.id}: name the fields of the provider's own error body (jsonHas): a status alone also matches a proxy's or CDN's bare or HTML 401/403, which says nothing about the key`,
+    });
   }
   const literal = rule.pattern.replace(/\\(.)/g, '$1');
   if (!rule.keywords.some((keyword) => literal.includes(keyword))) {

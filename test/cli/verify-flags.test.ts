@@ -321,7 +321,7 @@ rules:
     verify:
       request: { method: GET, path: /me, headers: { Authorization: "Bearer {key}" } }
       live: { status: [200], jsonHas: [user] }
-      invalid: { status: [401] }
+      invalid: { status: [401], jsonHas: [error] }
     examples: ['GW_KEY=gw_{{lower:32}}']
     negativeExamples: ['GW_KEY=gw_your_key_here']
 `;

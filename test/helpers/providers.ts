@@ -104,8 +104,11 @@ export function openRouterKeyInfo(key: string, overrides: Record<string, unknown
   };
 }
 
-/** The 401 each provider sends for a bad key. */
+/** OpenRouter's 401 for a bad key: its error body `{ error: { code, message } }`, the code being the HTTP status. */
 export const unauthorized: Reply = { status: 401, body: { error: { message: 'User not found.', code: 401 } } };
+
+/** AgentRouter's 401 for a bad key: a new-api deployment's error body `{ error: { message, type } }`. */
+export const agentRouterInvalid: Reply = { status: 401, body: { error: { message: 'invalid token (request id: 20260101000000000000000)', type: 'new_api_error' } } };
 
 /** TokenRouter's error body (SPEC §5). */
 export const tokenRouterInvalid: Reply = { status: 401, body: { error: { type: 'authentication_error', code: 'invalid_api_key', message: 'Invalid API key' } } };
@@ -147,7 +150,7 @@ export function openRouterLike(options: { live?: Iterable<string>; management?: 
 
 /** AgentRouter: `GET /models` under `AGENTROUTER_BASE_URL` (= origin). */
 export function agentRouterLike(options: { live?: Iterable<string>; scripts?: Map<string, Reply[]> } = {}): Handler {
-  return perKey({ path: '/models', liveReply: () => modelList, otherwise: { status: 403, body: { error: 'forbidden' } }, ...options });
+  return perKey({ path: '/models', liveReply: () => modelList, otherwise: agentRouterInvalid, ...options });
 }
 
 /** TokenRouter: `GET /v1/models` under `TOKENROUTER_BASE_URL` (= origin). */

@@ -29,16 +29,19 @@ describe('classifyResponse', () => {
     expect(classifyResponse(specOf(kind), 200, liveBody(kind)).verification.status).toBe('live');
   });
 
-  /** TokenRouter's 401 must carry its own error body (SPEC §5): a proxy's bare 401 says nothing about the key. */
-  const needsErrorBody = (kind: KeyKind) => kind === 'tokenrouterLive' || kind === 'tokenrouterTest';
-  const tokenRouterError = json({ error: { type: 'authentication_error', code: 'invalid_api_key' } });
+  /** Each provider's own "bad key" body (SPEC §5): a proxy's bare or HTML 401/403 says nothing about the key. */
+  const ownErrorBody: Record<KeyKind, string> = {
+    openrouter: json({ error: { code: 401, message: 'User not found.' } }),
+    agentrouter: json({ error: { message: 'invalid token', type: 'new_api_error' } }),
+    tokenrouterLive: json({ error: { type: 'authentication_error', code: 'invalid_api_key' } }),
+    tokenrouterTest: json({ error: { type: 'authentication_error', code: 'invalid_api_key' } }),
+  };
 
-  it.each(kinds.flatMap((kind) => invalidStatuses[kind].map((status) => [kind, status] as const)))('%s: %i is invalid (with the provider\'s own error body where the rule asks for one)', (kind, status) => {
-    for (const body of ['', '<html>denied</html>', tokenRouterError]) {
-      const expected = !needsErrorBody(kind) || body === tokenRouterError ? 'invalid' : 'unknown';
-      expect(classifyResponse(specOf(kind), status, body).verification.status, `${kind} ${status} ${body}`).toBe(expected);
+  it.each(kinds.flatMap((kind) => invalidStatuses[kind].map((status) => [kind, status] as const)))("%s: %i is invalid only with the provider's own error body", (kind, status) => {
+    for (const body of ['', 'Unauthorized', '<html>denied</html>', json({ message: 'Unauthorized' }), json({ error: 'forbidden' })]) {
+      expect(classifyResponse(specOf(kind), status, body).verification.status, `${kind} ${status} ${body}`).toBe('unknown');
     }
-    expect(classifyResponse(specOf(kind), status, tokenRouterError).verification).toEqual({ status: 'invalid', detail: {}, reason: `HTTP ${status}` });
+    expect(classifyResponse(specOf(kind), status, ownErrorBody[kind]).verification).toEqual({ status: 'invalid', detail: {}, reason: `HTTP ${status}` });
   });
 
   it.each([

@@ -65,7 +65,7 @@ rules:
     verify:
       request: { method: GET, path: /me, headers: { Authorization: "Bearer {key}" } }
       live: { status: [200] }
-      invalid: { status: [401] }
+      invalid: { status: [401], jsonHas: [error] }
     examples: ['gw_{{lower:32}}']
     negativeExamples: ['gw_your_key']
 `;

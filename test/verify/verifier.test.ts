@@ -11,6 +11,7 @@ import { defaultRetryPolicy } from '../../src/net/retry.js';
 import { createVerifier, defaultVerifySettings, type VerifySettings } from '../../src/verify/verifier.js';
 import { keyFactory, keyKinds, ruleIds, type KeyKind } from '../helpers/keys.js';
 import {
+  agentRouterInvalid,
   agentRouterLike,
   modelList,
   openRouterKeyInfo,
@@ -61,8 +62,10 @@ describe('what each provider answer means', () => {
   const cases: [string, Case][] = [
     ...keyKinds.map((kind): [string, Case] => [`${kind}: 200 with the expected body → live`, { kind, replies: (key) => [liveFor[kind](key)], status: 'live', requests: 1 }]),
     ['openrouter: 401 → invalid', { kind: 'openrouter', replies: () => [unauthorized], status: 'invalid', requests: 1, reason: /HTTP 401/ }],
-    ['agentrouter: 401 → invalid', { kind: 'agentrouter', replies: () => [unauthorized], status: 'invalid', requests: 1 }],
-    ['agentrouter: 403 → invalid', { kind: 'agentrouter', replies: () => [{ status: 403, body: { error: 'forbidden' } }], status: 'invalid', requests: 1, reason: /HTTP 403/ }],
+    ['agentrouter: 401 with its error body → invalid', { kind: 'agentrouter', replies: () => [agentRouterInvalid], status: 'invalid', requests: 1 }],
+    ['agentrouter: 403 with its error body → invalid', { kind: 'agentrouter', replies: () => [{ ...agentRouterInvalid, status: 403 }], status: 'invalid', requests: 1, reason: /HTTP 403/ }],
+    // A proxy's answer, not the router's own error body (more in proxy-status.test.ts).
+    ['agentrouter: 403 with another body → unknown', { kind: 'agentrouter', replies: () => [{ status: 403, body: { error: 'forbidden' } }], status: 'unknown', requests: 1, reason: /unexpected HTTP 403/ }],
     ['tokenrouter live key: 401 with its error body → invalid', { kind: 'tokenrouterLive', replies: () => [tokenRouterInvalid], status: 'invalid', requests: 1 }],
     ['tokenrouter test key: 401 with its error body → invalid', { kind: 'tokenrouterTest', replies: () => [tokenRouterInvalid], status: 'invalid', requests: 1 }],
     // Not the rule's invalid answer, so not invalid.
@@ -75,7 +78,7 @@ describe('what each provider answer means', () => {
     // Retries: 429 and 5xx are asked again, up to three attempts in all.
     ['openrouter: 429, then live → live', { kind: 'openrouter', replies: (key) => [retryAfter(429, '0'), liveFor.openrouter(key)], status: 'live', requests: 2 }],
     ['openrouter: 503, then live → live', { kind: 'openrouter', replies: (key) => [{ status: 503, body: 'upstream down' }, liveFor.openrouter(key)], status: 'live', requests: 2 }],
-    ['agentrouter: 502 twice, then 403 → invalid', { kind: 'agentrouter', replies: () => [{ status: 502 }, { status: 502 }, { status: 403 }], status: 'invalid', requests: 3 }],
+    ['agentrouter: 502 twice, then 403 with its error body → invalid', { kind: 'agentrouter', replies: () => [{ status: 502 }, { status: 502 }, { ...agentRouterInvalid, status: 403 }], status: 'invalid', requests: 3 }],
     ['tokenrouter: 429 that outlasts the retries → unknown', { kind: 'tokenrouterLive', replies: () => [retryAfter(429, '0')], status: 'unknown', requests: 3, reason: /429/ }],
     ['openrouter: 429 without Retry-After that outlasts the retries → unknown', { kind: 'openrouter', replies: () => [{ status: 429 }], status: 'unknown', requests: 3, reason: /429/ }],
     ['openrouter: always 500 → unknown', { kind: 'openrouter', replies: () => [{ status: 500, body: { error: 'internal' } }], status: 'unknown', requests: 3, reason: /HTTP 500/ }],
