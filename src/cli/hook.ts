@@ -1,10 +1,12 @@
 import { realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { KeywardenError } from '../core/errors.js';
 import { gitOutput } from '../sources/git.js';
 import {
   addHuskyHook,
   assertSafeToWrite,
   detectFrameworks,
+  hookPlan,
   installHook,
   lefthookSnippet,
   preCommitSnippet,
@@ -17,7 +19,7 @@ import { addedChunksInCommits } from '../sources/commit-diffs.js';
 import { parsePushLines, pushRevisions, unpushedRevisions, zeroSha, type PushedRef } from '../sources/push.js';
 import { workTreeTop } from '../sources/staged.js';
 import { runGuard } from './guard.js';
-import type { HookOptions, ReportOptions } from './options.js';
+import type { HookOptions, HookUninstallOptions, ReportOptions } from './options.js';
 
 export interface PrePushOptions extends ReportOptions {
   /** The remote's name (or its URL when it has none), as git passes it to the hook. */
@@ -34,20 +36,55 @@ async function gitPath(top: string, args: string[]): Promise<string> {
   return stdout.toString('utf8').replace(/\n$/, '');
 }
 
+/** Where git runs hooks from, and the directories install and uninstall may write in. */
+interface HookTarget {
+  dir: string;
+  roots: string[];
+  /**
+   * The hooks directory lies outside the repository (`core.hooksPath=~/.githooks`): usually a
+   * directory every repository of the user runs hooks from, so writing there needs `--global`.
+   */
+  shared: boolean;
+}
+
 /**
  * Where install and uninstall may write: the work tree's top and the git dirs (a linked
- * worktree's hooks live in the common one), and a hooks directory the user configured
- * outside the repository (`core.hooksPath=~/.githooks`): git config is the user's own,
- * no cloned repository can set it. A hooks path *inside* the repository whose real
- * location is elsewhere (a committed symlink) is still refused.
+ * worktree's hooks live in the common one), and, with `--global`, a hooks directory the user
+ * configured outside the repository: git config is the user's own, no cloned repository can
+ * set it. A hooks path *inside* the repository whose real location is elsewhere (a committed
+ * symlink) is still refused.
  */
-async function writableRoots(top: string): Promise<string[]> {
+async function hookTarget(top: string): Promise<HookTarget> {
   const gitDir = await gitPath(top, ['rev-parse', '--absolute-git-dir']);
   const commonDir = resolve(top, await gitPath(top, ['rev-parse', '--git-common-dir']));
   const roots = [top, gitDir, commonDir];
-  const hooks = await hooksDir(top);
-  const lexicallyInside = roots.some((root) => hooks === root || hooks.startsWith(`${root}${sep}`));
-  return lexicallyInside ? roots : [...roots, hooks];
+  const dir = await hooksDir(top);
+  const shared = !roots.some((root) => dir === root || dir.startsWith(`${root}${sep}`));
+  return { dir, roots: shared ? [...roots, dir] : roots, shared };
+}
+
+/** Where `core.hooksPath` is set (`file:/home/me/.gitconfig`), for the refusal to name; undefined when git cannot say. */
+async function hooksPathOrigin(top: string): Promise<string | undefined> {
+  const { stdout, code } = await gitOutput(top, ['config', '--show-origin', '--get', 'core.hooksPath'], { allowFailure: true });
+  const origin = stdout.toString('utf8').split('\t')[0];
+  return code === 0 && origin ? (origin.startsWith('file:') ? resolve(top, origin.slice('file:'.length)) : origin) : undefined;
+}
+
+/**
+ * Refuse (exit 2) to touch a hooks directory outside the repository without `--global`:
+ * keywarden's hook there would guard (or, removed, stop guarding) every repository that uses
+ * it, not just this one. The message names the directory, where it is set, and each file.
+ */
+async function refuseShared(top: string, target: HookTarget, names: readonly HookName[], verb: 'install' | 'uninstall'): Promise<void> {
+  if (!target.shared) return;
+  const origin = await hooksPathOrigin(top);
+  const plan = hookPlan(target.dir, names, verb);
+  const lines = [
+    `core.hooksPath${origin ? ` (set in ${origin})` : ''} points outside this repository, at ${target.dir}: git runs the hooks there for every repository that uses this setting, not just this one.`,
+    plan.length > 0 ? `hook ${verb} would:\n${plan.map((line) => `  ${line}`).join('\n')}` : `hook ${verb} would change nothing there.`,
+    `Run \`keywarden hook ${verb} --global\` to ${verb} it there for all of them${verb === 'install' ? ', or first give this repository hooks of its own with `git config --local core.hooksPath .git/hooks`' : ''}.`,
+  ];
+  throw new KeywardenError(lines.join('\n'));
 }
 
 /** The node and the keywarden bin running now, for a raw hook to call back. */
@@ -64,13 +101,21 @@ function launcher(): Launcher {
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
+/** A path as the user reads it: relative inside the work tree, absolute outside it (a global hooks directory). */
+function shownFrom(top: string): (path: string) => string {
+  return (path) => {
+    const rel = relative(top, path);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  };
+}
+
 /** `keywarden hook install [--pre-push]`. */
 export async function runHookInstall(args: HookOptions): Promise<number> {
   const top = await workTreeTop(process.cwd());
   const names: HookName[] = args.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
+  const shown = shownFrom(top);
   const guarded = args.prePush ? 'commits and pushes are' : 'commits are';
   const dir = await hooksDir(top);
-  const shown = (path: string) => relative(top, path) || path;
   const frameworks = detectFrameworks(top);
   /** Something git will run now calls keywarden. */
   let active = false;
@@ -106,14 +151,16 @@ export async function runHookInstall(args: HookOptions): Promise<number> {
     return 0;
   }
 
+  const target = await hookTarget(top);
+  if (!args.global) await refuseShared(top, target, names, 'install');
   const run = launcher();
-  const roots = await writableRoots(top);
   for (const name of names) {
-    const outcome = installHook(dir, name, run, roots);
+    const outcome = installHook(target.dir, name, run, target.roots);
     const verb = { installed: 'installed', updated: 'updated', unchanged: 'already installed:' }[outcome.action];
     say(`${verb} ${shown(outcome.path)}${outcome.chained ? ` (the hook that was there runs first, from ${shown(outcome.chained)})` : ''}`);
   }
   say(`  it runs ${run.bin} with ${run.node}, falling back to the project's node_modules/.bin/keywarden; if neither runs, it blocks.`);
+  if (target.shared) say(`  ${target.dir} is outside this repository (core.hooksPath): every repository that runs hooks from it is guarded by it now.`);
   return 0;
 }
 
@@ -125,11 +172,12 @@ function indent(text: string): string {
 }
 
 /** `keywarden hook uninstall`: remove what install added, putting chained hooks back. */
-export async function runHookUninstall(): Promise<number> {
+export async function runHookUninstall(args: HookUninstallOptions): Promise<number> {
   const top = await workTreeTop(process.cwd());
-  const dir = await hooksDir(top);
-  const roots = await writableRoots(top);
-  const shown = (path: string) => relative(top, path) || path;
+  const target = await hookTarget(top);
+  const { dir, roots } = target;
+  if (!args.global) await refuseShared(top, target, ['pre-commit', 'pre-push'], 'uninstall');
+  const shown = shownFrom(top);
   const frameworks = detectFrameworks(top);
   let changed = 0;
   for (const name of ['pre-commit', 'pre-push'] as const) {

@@ -12,6 +12,7 @@ import {
   flagsOf,
   historyTable,
   hookInstallTable,
+  hookUninstallTable,
   logsTable,
   quickRedactArgs,
   redactTable,
@@ -47,7 +48,7 @@ const tables: Record<string, Record<string, Options>> = {
   'rules list': rulesListTable,
   'rules check': {},
   'hook install': hookInstallTable,
-  'hook uninstall': {},
+  'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
 const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'redact', 'hook', 'rules'];
@@ -156,8 +157,8 @@ function buildCli(yargs: (args: string[]) => Argv, argv: string[], setExit: (cod
           .command(
             'uninstall',
             'remove the hooks keywarden installed, restoring any hook they chained',
-            (h) => h,
-            async () => setExit(await (await import('./hook.js')).runHookUninstall()),
+            (h) => h.options(hookUninstallTable),
+            async (args) => setExit(await (await import('./hook.js')).runHookUninstall(args)),
           )
           .command(
             'pre-push [remote] [url]',

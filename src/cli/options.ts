@@ -91,8 +91,17 @@ export const rulesListTable = {
   format: { choices: ['human', 'json'] as const, default: 'human' as 'human' | 'json', requiresArg: true, describe: 'list format' },
 } as const satisfies Record<string, Options>;
 
+export const hookUninstallTable = {
+  global: {
+    type: 'boolean',
+    default: false,
+    describe: 'allow a hooks directory outside this repository (core.hooksPath, often shared by every repository); without it keywarden refuses and lists what it would change there',
+  },
+} as const satisfies Record<string, Options>;
+
 export const hookInstallTable = {
   'pre-push': { type: 'boolean', default: false, describe: 'also scan the commits being pushed' },
+  ...hookUninstallTable,
 } as const satisfies Record<string, Options>;
 
 export type ReportOptions = OptionsOf<typeof reportTable>;
@@ -103,6 +112,7 @@ export type VerifyOptions = OptionsOf<typeof verifyTable>;
 export type RedactOptions = OptionsOf<typeof redactTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
 export type HookOptions = OptionsOf<typeof hookInstallTable>;
+export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 

@@ -336,3 +336,21 @@ export function preCommitSnippet(names: readonly HookName[]): string {
   );
   return `  - repo: local\n    hooks:\n${hooks.join('')}`;
 }
+
+/**
+ * What `installHook` (`uninstall`: `uninstallHook`) would change in `hooksDir`, one line a
+ * file, without changing anything: said before refusing a hooks directory shared with other
+ * repositories, so the user sees what `--global` would do there.
+ */
+export function hookPlan(hooksDir: string, names: readonly HookName[], verb: 'install' | 'uninstall'): string[] {
+  return names.flatMap((name) => {
+    const path = join(hooksDir, name);
+    const chained = path + chainedSuffix;
+    if (verb === 'uninstall') {
+      if (!isOurs(path)) return [];
+      return [present(chained) ? `remove ${path} and put back ${chained} in its place` : `remove ${path}`];
+    }
+    if (isOurs(path)) return [`rewrite ${path} (keywarden's hook)`];
+    return present(path) ? [`move the hook there to ${chained} (it would run first)`, `write ${path}`] : [`write ${path}`];
+  });
+}

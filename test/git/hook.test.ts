@@ -303,11 +303,12 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
   });
 
-  it('installs into a hooks directory the user configured outside the repository (global hooks)', async () => {
+  it('installs into a hooks directory the user configured outside the repository (global hooks) when --global says so', async () => {
     const globalHooks = makeTmpDir('global-hooks');
     const dir = repo();
     git(dir, ['config', 'core.hooksPath', globalHooks]);
-    const install = await cli(dir, ['hook', 'install']);
+    // Without --global it refuses: see hook-global.test.ts.
+    const install = await cli(dir, ['hook', 'install', '--global']);
     expect(install.code).toBe(0);
     expect(readFileSync(join(globalHooks, 'pre-commit'), 'utf8')).toContain('keywarden');
   });
