@@ -1,4 +1,5 @@
 import type { CompiledRule } from '../core/types.js';
+import { nonLinearConstructs } from './linear.js';
 import type { LoadedRuleFile, RuleSpec } from './schema.js';
 
 /** Default minimum entropy of a key body, in bits per character; random keys sit well above it. */
@@ -48,6 +49,9 @@ export function checkRuleSpec(file: string, index: number, rule: RuleSpec): Rule
   }
   for (const message of unboundedQuantifiers(rule.pattern)) {
     problems.push({ file, field: field('pattern'), message });
+  }
+  for (const construct of nonLinearConstructs(rule.pattern)) {
+    problems.push({ file, field: field('pattern'), message: `${rule.id}: not linear (a crafted line could hang every scan): ${construct}` });
   }
   if (rule.verify && (rule.verify.invalid.jsonHas ?? []).length === 0) {
     problems.push({

@@ -14,13 +14,13 @@ import { buildSync } from 'esbuild';
 const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
 
 const workerEntry = `
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, detectKeys } from './detect/detect.ts';
 import { compileRules } from './rules/compile.ts';
 import { loadRuleFiles } from './rules/load.ts';
 
 try {
-  const engine = createEngine(compileRules(loadRuleFiles()));
+  const engine = createEngine(compileRules(loadRuleFiles(workerData.ruleDirs)));
   detectKeys(Buffer.from('warm up sk-or-v1- tr_live_ sk-ar- c2stb3ItdjEt'), engine);
   parentPort.on('message', (data) => {
     parentPort.postMessage({ started: true });
@@ -55,8 +55,8 @@ function bundledWorker(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(output.text)}`);
 }
 
-function startWorker(): Worker {
-  return new Worker((workerUrl ??= bundledWorker()));
+function startWorker(ruleDirs: readonly string[]): Worker {
+  return new Worker((workerUrl ??= bundledWorker()), { workerData: { ruleDirs } });
 }
 
 export type Timing = { ms: number; findings: number } | { timedOut: number };
@@ -68,9 +68,12 @@ export class DetectWorker {
   #worker: Worker | undefined;
   #ready: Promise<void> | undefined;
 
+  /** `ruleDirs`: rule directories loaded besides the built-in rules, as `--rules` loads them. */
+  constructor(private readonly ruleDirs: readonly string[] = []) {}
+
   /** Detect keys in `data`; a scan still running `limitMs` after it started is stopped and reported as timed out. */
   async run(data: Uint8Array, limitMs: number): Promise<Timing> {
-    const worker = (this.#worker ??= startWorker());
+    const worker = (this.#worker ??= startWorker(this.ruleDirs));
     await (this.#ready ??= this.#settle<void>(worker, (message, resolve) => message.ready && resolve()));
     let timer: NodeJS.Timeout | undefined;
     try {
