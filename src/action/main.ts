@@ -4,7 +4,8 @@
  * comment, SARIF and outputs (SPEC §7). Only this file reads the runner's environment; what
  * goes back to the runner (masks, outputs, summary, messages) goes through `runner.ts`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ExitCode, KeywardenError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
@@ -14,7 +15,7 @@ import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../no
 import { withoutKeysInBase } from '../run/base-keys.js';
 import { parseResults, type RunConfig } from '../run/config.js';
 import { historySource, rangeSource } from '../run/history.js';
-import { prepare } from '../run/prepare.js';
+import { prepare, type Prepared } from '../run/prepare.js';
 import type { Source } from '../run/source.js';
 import { runTail } from '../run/tail.js';
 import { toolVersion } from '../run/version.js';
@@ -24,6 +25,7 @@ import { renderHuman } from '../report/human.js';
 import { render } from '../report/index.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
+import { settingsAtBase, settingsDir, settingsNote } from './base-settings.js';
 import { scanTargetOf, UnsupportedEvent, type ScanTarget } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { annotate, appendSummary, fail, mask, setOutputs, warn, writeInert } from './runner.js';
@@ -93,7 +95,10 @@ function settledAgainst(source: Source, repo: Repository, base: string, head: st
   };
 }
 
-async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number }, rules: readonly CompiledRule[]): Promise<void> {
+/** A rendered comment or summary with the settings note (base-settings.ts) after it. */
+const withNote = (text: string, note: string | undefined) => (note ? `${text.replace(/\n*$/, '\n')}\n${note}\n` : text);
+
+async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number; note?: string }, rules: readonly CompiledRule[]): Promise<void> {
   if (!inputs.comment || scanned.pullRequest === undefined) return;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) {
@@ -103,9 +108,10 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
   const target: GitHubRepo = { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   try {
+    // A clean PR that changes the settings still gets a comment: its reviewers should know the check did not use its versions.
     const outcome =
-      scanned.result.findings.length > 0
-        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, renderPrComment(scanned.result, rules, scanned.scope, runUrl))
+      scanned.result.findings.length > 0 || scanned.note
+        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(renderPrComment(scanned.result, rules, scanned.scope, runUrl), scanned.note))
         : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error) {
@@ -127,19 +133,43 @@ function runConfigOf(inputs: ActionInputs, repo: Repository, env: NodeJS.Process
   };
 }
 
+/**
+ * The run's settings: on a pull request, its `config` and `rules` as the base commit has them
+ * (see base-settings.ts), with the note saying when the PR changes them; otherwise as given.
+ */
+async function prepareFor(inputs: ActionInputs, repo: Repository, env: NodeJS.ProcessEnv, pullRequest?: { base: string; head: string }): Promise<{ prepared: Prepared; note?: string }> {
+  if (pullRequest === undefined || repo.workTree === undefined) return { prepared: await prepare(runConfigOf(inputs, repo, env)) };
+  const into = settingsDir(env, tmpdir());
+  try {
+    const at = { top: repo.workTree, workspace: env.GITHUB_WORKSPACE ?? process.cwd(), base: pullRequest.base, head: pullRequest.head, into };
+    const settings = await settingsAtBase(at, inputs);
+    const fromBase: ActionInputs = { ...inputs, rules: settings.rules };
+    if (settings.config === undefined) delete fromBase.config;
+    else fromBase.config = settings.config;
+    const prepared = await prepare(runConfigOf(fromBase, repo, env));
+    const note = settingsNote(settings.changed, pullRequest.base);
+    if (note) log(`keywarden: ${note}`);
+    return { prepared, ...(note ? { note } : {}) };
+  } finally {
+    // Everything is read into memory by now (rules compiled, config parsed).
+    rmSync(into, { recursive: true, force: true });
+  }
+}
+
 async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
-  const prepared = await prepare(runConfigOf(inputs, repo, env));
-  const { rules } = prepared;
+  const event = inputs.scan === 'history' ? undefined : readEvent(env);
+  const scanTarget = event ? scanTargetOf(event.name, event.payload) : undefined;
+  const pullRequest = scanTarget?.kind === 'range' && scanTarget.pullRequest !== undefined ? scanTarget : undefined;
+  // A pull request's settings are read once its base is fetched (by targetSource); any other run's first, to fail fast.
+  let settings = pullRequest ? undefined : await prepareFor(inputs, repo, env);
 
   let target: Target;
-  if (inputs.scan === 'history') {
+  if (scanTarget === undefined) {
     target = { scope: 'every blob in the repository history', source: historySource({ repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
   } else {
-    const event = readEvent(env);
-    const scanTarget = scanTargetOf(event.name, event.payload);
     if (scanTarget.kind === 'nothing') {
       log(`keywarden: nothing to scan: ${scanTarget.why}`);
       setOutputs({ findings: '0', live: '0' });
@@ -147,6 +177,9 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     }
     target = await targetSource(scanTarget, repo);
   }
+  settings ??= await prepareFor(inputs, repo, env, pullRequest);
+  const { prepared, note } = settings;
+  const { rules } = prepared;
 
   // Kept whole, most urgent first when verified, so a comment or summary cut at GitHub's size limits keeps the live keys.
   const result = await runTail(target.source, prepared, { keep: true });
@@ -162,7 +195,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const engine = createEngine(rules);
   for (const warning of result.warnings) warn(`keywarden: ${redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine)}`);
   // The summary, the annotations' home when there are many (GitHub shows only a step's first few).
-  await appendSummary(renderJobSummary(result, rules, scanned.scope));
+  await appendSummary(withNote(renderJobSummary(result, rules, scanned.scope), note));
 
   const outputs: Record<string, string> = {
     findings: String(result.findings.length),
@@ -174,7 +207,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     outputs['sarif-file'] = sarifPath;
   }
   setOutputs(outputs);
-  await updateComment(inputs, env, scanned, rules);
+  await updateComment(inputs, env, { ...scanned, ...(note ? { note } : {}) }, rules);
 
   const { exitCode: code, why } = result.verdict;
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);

@@ -849,9 +849,10 @@ describe('verify and fail-on', () => {
 describe('the other inputs', () => {
   it('config: its excludes leave out a fixture, the rest is reported', async () => {
     const [fixture, real] = [keyFactory(901).openrouter(), keyFactory(902).openrouter()];
-    const { repo, base } = workspaceRepo();
+    // On the base branch: a pull request's own config is not used to check it (see base-config.test.ts).
+    const { repo, base } = workspaceRepo({ 'README.md': '# widgets\n', '.keywarden.yml': 'exclude:\n  - fixtures/\n' });
     git(repo.dir, ['checkout', '-q', '-b', 'feature']);
-    const head = repo.commit({ '.keywarden.yml': 'exclude:\n  - fixtures/\n', 'fixtures/sample.env': envFile(fixture), 'a.env': envFile(real) }, 'fixtures');
+    const head = repo.commit({ 'fixtures/sample.env': envFile(fixture), 'a.env': envFile(real) }, 'fixtures');
     const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { config: '.keywarden.yml', comment: 'false' } });
     expect(run.code, show(run)).toBe(1);
     expect(run.outputs).toMatchObject({ findings: '1' });
