@@ -248,10 +248,13 @@ async function reportError(error: unknown, argv: readonly string[]): Promise<voi
   process.exitCode = error instanceof KeywardenError ? error.exitCode : ExitCode.error;
 }
 
-// A reader that went away (`keywarden rules list | head -1`) is not an error: stop writing, finish quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// A reader that went away (`keywarden rules list | head -1`, or `2>&1 | true` with warnings to print) is not an
+// error: the rest of the output is dropped and the run ends with its own exit code, without a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 
 const argv = process.argv.slice(2);
 main(argv).then(
