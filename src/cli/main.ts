@@ -87,13 +87,16 @@ function usageMessage(message: string, argv: readonly string[]): string {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown?.[1]) {
     const flags = flagsOf(tables[command ?? ''] ?? {});
-    // The argument is quoted as yargs gives it (no dashes added): a key pasted there must still be redacted, and
-    // a key is recognised only where it does not continue a longer token.
-    const lines = unknown[1].split(', ').map((arg) => {
+    // The argument is quoted as yargs gives it (no dashes added), and redacted with the whole message.
+    // yargs lists each unknown flag camelCased too (`--sk-or-v1-…` also as `skOrV1…`), a form no redaction knows
+    // as a key: only what was typed is quoted (`--no-x` is listed as `x`, which was typed as part of it).
+    const listed = unknown[1].split(', ');
+    const typed = listed.filter((arg) => argv.some((given) => given.includes(arg)));
+    const lines = typed.map((arg) => {
       const suggestion = closest(arg, flags);
       return `unknown argument: ${arg}${suggestion ? `; did you mean ${suggestion.length === 1 ? '-' : '--'}${suggestion}?` : ''}`;
     });
-    return `${lines.join('\n')}\n${help}`;
+    return `${lines.length > 0 ? lines.join('\n') : 'unknown argument'}\n${help}`;
   }
   return `${message}\n${help}`;
 }

@@ -1,4 +1,5 @@
 import type { Finding, Origin, ReportedFinding, ScanResult } from '../core/types.js';
+import type { Masked } from './mask.js';
 import type { ReportFinding } from './schema.js';
 import { verificationOf } from './verification.js';
 
@@ -19,7 +20,7 @@ export interface ReportContext {
   verdict?: { exitCode: number; why?: string };
 }
 
-export function toReportFinding(finding: Finding, context: ReportContext): ReportFinding {
+export function toReportFinding(finding: Masked<Finding>, context: ReportContext): ReportFinding {
   const { origin } = finding;
   const verification = verificationOf(finding);
   return {
@@ -41,6 +42,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
       : {}),
     ...(verification ? { verification } : {}),
     ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
+    ...(finding.redactedFields ? { redactedFields: finding.redactedFields } : {}),
   };
 }
 
