@@ -121,11 +121,11 @@ export function escalationOf(verification: Verification | undefined): string | u
 
 /**
  * A verification as every report shows it: fixed fields in a fixed order, and any provider
- * text that echoes the key masked, so `--show-secrets` stays the only way a raw key gets
- * into a report.
+ * text that echoes the key (in any shape `Secret.maskIn` knows) masked, so `--show-secrets`
+ * stays the only way a raw key gets into a report.
  */
 export function reportVerification(verification: Verification, secret: Secret): Verification {
-  const mask = (value: unknown) => (typeof value === 'string' ? value.replaceAll(secret.reveal(), secret.redacted) : value);
+  const mask = (value: unknown) => (typeof value === 'string' ? secret.maskIn(value) : value);
   const detail = Object.fromEntries(Object.entries(verification.detail).map(([field, value]) => [field, mask(value)]));
   return {
     status: verification.status,
