@@ -1,6 +1,7 @@
 import { redact } from '../core/secret.js';
 import { detectKeys, type Engine, type KeyMatch } from './detect.js';
 import { maskEncodedKey } from './mask.js';
+import { placeholderReason } from './placeholder.js';
 
 /**
  * Text that is not a scanned file but is printed all the same — a path, a git author, a
@@ -9,7 +10,8 @@ import { maskEncodedKey } from './mask.js';
  *
  * Stricter than a scan, because a key printed here leaks whether or not it is a finding:
  * - a key glued to other characters (`backup-sk-or-v1-…`, `--x-sk-or-v1-…`, `nope-tr_live_…`)
- *   is masked too, though a scan's look-behind rightly refuses it in source code;
+ *   is masked too, though a scan's look-behind rightly refuses it in source code, and so is a
+ *   key followed by more key characters (`sk-or-v1-` and 65 hex digits, two keys glued together);
  * - a `keywarden:allow` marker or a placeholder word (`fake`) in the text hides nothing;
  * - a key in base64 text has the characters that encode it replaced, as `keywarden redact` does.
  */
@@ -54,14 +56,38 @@ function detachedKeywords(bytes: Buffer, keywords: readonly Buffer[]): Buffer | 
   return copy;
 }
 
+/** The body of a key that runs on into more key characters: at least as long as the shortest body a built-in rule allows. */
+const continuedBody = /[A-Za-z0-9]{16,}/y;
+
+/**
+ * Keys a rule's look-ahead refuses because more key characters follow: for each rule whose keys
+ * start with its prefix, the prefix and the whole run of letters and digits after it, unless
+ * that run is a placeholder. Offsets are bytes.
+ */
+function continuedKeys(bytes: Buffer, engine: Engine): KeySpan[] {
+  const text = bytes.toString('latin1');
+  const spans: KeySpan[] = [];
+  for (const rule of engine.rules) {
+    if (!rule.anchored || rule.prefix === '') continue;
+    // Each run is read once: the search goes on after it (linear even when the prefix is letters that repeat).
+    for (let at = text.indexOf(rule.prefix); at !== -1; at = text.indexOf(rule.prefix, Math.max(at + 1, continuedBody.lastIndex))) {
+      continuedBody.lastIndex = at + rule.prefix.length;
+      const body = continuedBody.exec(text)?.[0];
+      if (body === undefined || placeholderReason(body, rule.minEntropy, false) !== undefined) continue;
+      spans.push({ start: at, end: continuedBody.lastIndex, key: rule.prefix + body, prefix: rule.prefix, encoded: false });
+    }
+  }
+  return spans;
+}
+
 function spanOf(match: KeyMatch): KeySpan {
   const where = match.encoded ?? match;
   return { start: where.start, end: where.end, key: match.key, prefix: match.rule.prefix, encoded: match.encoding !== undefined };
 }
 
-/** Every key in the text, in order, overlapping spans merged: those a scan finds, and those glued to a longer word. */
+/** Every key in the text, in order, overlapping spans merged: those a scan finds, and those glued to more text. */
 function keySpans(bytes: Buffer, engine: Engine): KeySpan[] {
-  const spans = detectKeys(bytes, engine, messageOptions).map(spanOf);
+  const spans = [...detectKeys(bytes, engine, messageOptions).map(spanOf), ...continuedKeys(bytes, engine)];
   const detached = detachedKeywords(bytes, keywordsOf(engine));
   if (detached) spans.push(...detectKeys(detached, engine, messageOptions).filter((match) => !match.encoding).map(spanOf));
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
