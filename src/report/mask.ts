@@ -1,5 +1,6 @@
 import type { Finding, ScanResult, ScanWarning, Verification } from '../core/types.js';
-import { printable, type ReportContext } from './model.js';
+import type { ReportContext } from './model.js';
+import { printable } from './neutral.js';
 
 /**
  * Keys that are not findings: a key in a file or directory name, a git author, a warning, a
