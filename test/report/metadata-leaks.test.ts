@@ -194,3 +194,23 @@ describe('machine formats: the path is still the path, with the key masked, and 
     expect(ignored.stdout).toMatch(/1 suppressed/);
   });
 });
+
+describe('bidi and control characters in a path', () => {
+  it.each(['human', 'markdown'])('are shown as ? by --format %s, the fingerprint as the human report prints it', async (format) => {
+    const root = writeTree(makeTmpDir('meta'), { 'cfg/\u202eevil\u2066\u0007.env': envFile() });
+    const run = await runCli(['scan', '.', '--format', format], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(run.stdout).toMatch(/cfg\/\?evil\?\?\.env:openrouter\\?\.api-key:/);
+  });
+});
+
+it('the fingerprint of such a path, as printed, still suppresses it in .keywardenignore', async () => {
+  const root = writeTree(makeTmpDir('meta'), { 'cfg/\u202eevil\u0007.env': envFile() });
+  const human = await runCli(['scan', '.'], { cwd: root });
+  const fingerprint = /or "([^"]+)" to \.keywardenignore/.exec(human.stdout)?.[1] ?? '';
+  expect(fingerprint).toMatch(/^cfg\/\?evil\?\.env:openrouter\.api-key:[0-9a-f]{16}$/);
+  writeTree(root, { '.keywardenignore': `${fingerprint}\n` });
+  const ignored = await runCli(['scan', '.'], { cwd: root });
+  expect(ignored.code, ignored.stdout).toBe(0);
+});
