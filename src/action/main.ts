@@ -23,6 +23,7 @@ import { builtinKeyPrefixes } from '../rules/prefixes.js';
 import { annotationsOf, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
 import { renderHuman } from '../report/human.js';
 import { render } from '../report/index.js';
+import { maskContext, maskResult, type Redact } from '../report/mask.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
 import { settingsAtBase, settingsDir, settingsNote } from './base-settings.js';
@@ -37,7 +38,27 @@ interface Target {
   pullRequest?: number;
 }
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
+/**
+ * Every text the action prints besides its findings' redacted keys (a path, a commit author, a
+ * branch name, a message) goes through this: each key in it masked, and `::add-mask::`ed first,
+ * so no later line of the job prints it either. Until the rules are loaded, anything shaped
+ * like a built-in key is masked.
+ */
+let shown: Redact = (text) => redactKeyLikeTokens(text, builtinKeyPrefixes());
+
+/** The one redaction, with each key it masks hidden from the runner's log too (once). */
+function maskingRedactor(rules: readonly CompiledRule[]): Redact {
+  const engine = createEngine([...rules]);
+  const masked = new Set<string>();
+  const hide = (key: string) => {
+    if (masked.has(key)) return;
+    masked.add(key);
+    mask(key);
+  };
+  return (text) => redactKeys(text, engine, hide);
+}
+
+const log = (line: string) => process.stdout.write(`${shown(line)}\n`);
 
 function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
   const name = env.GITHUB_EVENT_NAME ?? '';
@@ -116,7 +137,7 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error) {
     // The check still reports the findings (annotations, summary, exit code): only the comment is lost.
-    warn(`keywarden: could not update the pull request comment: ${(error as Error).message}`);
+    warn(`keywarden: could not update the pull request comment: ${shown((error as Error).message)}`);
   }
 }
 
@@ -180,20 +201,22 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   settings ??= await prepareFor(inputs, repo, env, pullRequest);
   const { prepared, note } = settings;
   const { rules } = prepared;
+  shown = maskingRedactor(rules);
 
   // Kept whole, most urgent first when verified, so a comment or summary cut at GitHub's size limits keeps the live keys.
-  const result = await runTail(target.source, prepared, { keep: true });
-  const scanned = { scope: target.scope, result, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
+  const found = await runTail(target.source, prepared, { keep: true });
   // First of all, so no later line of this step or any other step can print a key.
-  for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) mask(key);
+  for (const key of new Set(found.findings.map((finding) => finding.secret.reveal()))) mask(key);
+  // Then keys in paths, authors and warnings (masked by `shown`): every output below prints this result.
+  const result = maskResult(found, shown);
+  const scanned = { scope: shown(target.scope), result, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
 
   // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else. The report
   // prints paths (and rule text) as they are, so the runner reads no command inside it.
-  writeInert(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
+  writeInert(renderHuman(result, maskContext({ toolVersion, showSecrets: false, verdict: result.verdict }, shown), rules, !env.NO_COLOR));
   // Rendered (and escaped) by report/github.ts, a pure renderer: see docs/DESIGN.md on why these stay text.
   for (const annotation of annotationsOf(result, rules)) annotate(annotation);
-  const engine = createEngine(rules);
-  for (const warning of result.warnings) warn(`keywarden: ${redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine)}`);
+  for (const warning of result.warnings) warn(`keywarden: ${shown(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`)}`);
   // The summary, the annotations' home when there are many (GitHub shows only a step's first few).
   await appendSummary(withNote(renderJobSummary(result, rules, scanned.scope), note));
 
@@ -212,7 +235,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const { exitCode: code, why } = result.verdict;
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
   // An exit the findings shown do not explain (all hidden by results:, or input not all read) says why.
-  if (code !== ExitCode.clean && why) fail(`keywarden: ${redactKeys(why, engine)}`);
+  if (code !== ExitCode.clean && why) fail(`keywarden: ${shown(why)}`);
   return code;
 }
 
@@ -220,7 +243,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
 function reportFailure(error: unknown): void {
   const known = error instanceof KeywardenError || error instanceof InputError || error instanceof UnsupportedEvent;
   const message = known ? (error as Error).message : `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  fail(`keywarden: ${redactKeyLikeTokens(message, builtinKeyPrefixes())}`);
+  fail(`keywarden: ${shown(message)}`);
   process.exitCode = ExitCode.error;
 }
 

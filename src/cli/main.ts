@@ -88,13 +88,16 @@ function usageMessage(message: string, argv: readonly string[]): string {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown?.[1]) {
     const flags = flagsOf(tables[command ?? ''] ?? {});
-    // The argument is quoted as yargs gives it (no dashes added): a key pasted there must still be redacted, and
-    // a key is recognised only where it does not continue a longer token.
-    const lines = unknown[1].split(', ').map((arg) => {
+    // The argument is quoted as yargs gives it (no dashes added), and redacted with the whole message.
+    // yargs lists each unknown flag camelCased too (`--sk-or-v1-…` also as `skOrV1…`), a form no redaction knows
+    // as a key: only what was typed is quoted (`--no-x` is listed as `x`, which was typed as part of it).
+    const listed = unknown[1].split(', ');
+    const typed = listed.filter((arg) => argv.some((given) => given.includes(arg)));
+    const lines = typed.map((arg) => {
       const suggestion = closest(arg, flags);
       return `unknown argument: ${arg}${suggestion ? `; did you mean ${suggestion.length === 1 ? '-' : '--'}${suggestion}?` : ''}`;
     });
-    return `${lines.join('\n')}\n${help}`;
+    return `${lines.length > 0 ? lines.join('\n') : 'unknown argument'}\n${help}`;
   }
   return `${message}\n${help}`;
 }
@@ -249,10 +252,13 @@ async function reportError(error: unknown, argv: readonly string[]): Promise<voi
   process.exitCode = error instanceof KeywardenError ? error.exitCode : ExitCode.error;
 }
 
-// A reader that went away (`keywarden rules list | head -1`) is not an error: stop writing, finish quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// A reader that went away (`keywarden rules list | head -1`, or `2>&1 | true` with warnings to print) is not an
+// error: the rest of the output is dropped and the run ends with its own exit code, without a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 
 const argv = process.argv.slice(2);
 main(argv).then(

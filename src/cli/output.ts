@@ -8,6 +8,7 @@ import { colors, shouldColor } from '../report/colors.js';
 import { renderHumanFinding, renderHumanSummary } from '../report/human.js';
 import { render, type Format } from '../report/index.js';
 import { renderJsonlFinding } from '../report/json.js';
+import { maskContext, maskFinding, maskResult } from '../report/mask.js';
 import type { ReportContext } from '../report/model.js';
 import { statusesByUrgency } from '../report/verification.js';
 import type { Prepared } from '../run/prepare.js';
@@ -96,7 +97,10 @@ function openTarget(options: PrintOptions, streamed: boolean): Target {
   };
 }
 
-/** Redacts keys in text the run quotes (paths, git's messages); the engine is built on first use, as most runs quote nothing. */
+/**
+ * Redacts keys in text the run prints besides its findings' keys (paths, authors, git's messages); the engine
+ * is built on first use, as most of that text holds no keyword at all.
+ */
 function lazyRedactor(rules: readonly CompiledRule[]): (text: string) => string {
   let engine: Engine | undefined;
   return (text) => redactKeys(text, (engine ??= createEngine([...rules])));
@@ -140,29 +144,32 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   const streamed = options.format === 'jsonl' || (options.format === 'human' && options.streamHuman === true);
   const target = openTarget(options, streamed);
   const color = useColor(options, process.stdout);
-  const reportContext: ReportContext = { toolVersion, showSecrets: options.showSecrets, ...context };
+  // Every text a report prints passes through the one redaction: paths, authors and warnings can hold keys that are no findings.
+  const redact = lazyRedactor(rules);
+  const reportContext: ReportContext = maskContext({ toolVersion, showSecrets: options.showSecrets, ...context }, redact);
   const checks = prepared.verifier ? withCheckProgress(prepared.verifier, options.quiet) : undefined;
   const beforeWrite = () => {
     checks?.done();
     options.beforeWrite?.();
   };
-  const onFinding = (finding: Finding) => {
+  const onFinding = (found: Finding) => {
     beforeWrite();
+    const finding = maskFinding(found, redact);
     target.write(options.format === 'jsonl' ? renderJsonlFinding(finding, reportContext) : `${renderHumanFinding(finding, rules, reportContext, color)}\n\n`);
   };
-  const redact = lazyRedactor(rules);
   const onWarning = (warning: ScanWarning) => {
     // The --results note comes last and is printed below, once the counts say what it left out.
     if (options.quiet || warning.kind === 'filter') return;
     beforeWrite();
     printWarning(warning, redact, options.color);
   };
-  let result: RunResult;
+  let run: RunResult;
   try {
-    result = await runTail(source, checks ? { ...prepared, verifier: checks.verifier } : prepared, { ...(streamed ? { onFinding } : { keep: true }), onWarning });
+    run = await runTail(source, checks ? { ...prepared, verifier: checks.verifier } : prepared, { ...(streamed ? { onFinding } : { keep: true }), onWarning });
   } finally {
     checks?.done();
   }
+  const result = maskResult(run, redact);
   // --quiet prints findings only, but a key that may still work and was left out of them is not noise.
   const note = result.warnings.find((warning) => warning.kind === 'filter');
   if (note && (!options.quiet || (result.counts.leftOut.unknown ?? 0) > 0)) {
@@ -186,7 +193,7 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   target.close();
   if (options.output && !options.quiet) {
     const n = result.counts.shown;
-    process.stderr.write(`keywarden: ${n} finding${n === 1 ? '' : 's'}; ${options.format} report written to ${options.output}\n`);
+    process.stderr.write(`keywarden: ${n} finding${n === 1 ? '' : 's'}; ${options.format} report written to ${redact(options.output)}\n`);
   }
   // Without a summary line on stdout (a machine format, --output, --quiet) the reason for an exit code the findings do
   // not explain goes to stderr; under --quiet only a failing one (a silent exit 1 would contradict what was printed).

@@ -8,6 +8,7 @@ const redactedOnly = Symbol('redacted only');
  */
 export class Secret {
   readonly #raw: string;
+  readonly #prefix: string;
   /** Redacted form: the rule's prefix plus at most four characters at each end of the body. */
   readonly redacted: string;
   /** False when only the redacted form is known (see `fromRedacted`). */
@@ -15,6 +16,7 @@ export class Secret {
 
   constructor(raw: string, prefix: string | typeof redactedOnly) {
     this.#raw = raw;
+    this.#prefix = prefix === redactedOnly ? '' : prefix;
     this.known = prefix !== redactedOnly;
     this.redacted = prefix === redactedOnly ? raw : redact(raw, prefix);
   }
@@ -36,6 +38,21 @@ export class Secret {
     return this.#raw;
   }
 
+  /**
+   * `text` (a provider's answer, say) with this key replaced by its redacted form in every shape
+   * it may be echoed in: as it is or in another case, without its prefix, and base64-encoded
+   * (standard or URL-safe, at any alignment, so inside `base64("user:" + key)` too).
+   */
+  maskIn(text: string): string {
+    if (!this.known) return text;
+    const body = this.#raw.startsWith(this.#prefix) ? this.#raw.slice(this.#prefix.length) : this.#raw;
+    const plain = [this.#raw, body].filter((form, index) => index === 0 || (form !== this.#raw && form.length >= minEchoedLength));
+    let masked = text;
+    for (const form of plain) masked = masked.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), 'gi'), this.redacted);
+    for (const form of plain.flatMap(base64Shapes)) masked = masked.replaceAll(form, this.redacted);
+    return masked;
+  }
+
   toString(): string {
     return this.redacted;
   }
@@ -47,6 +64,24 @@ export class Secret {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `Secret(${this.redacted})`;
   }
+}
+
+/** A body shorter than this is not looked for on its own: it could be an ordinary word. */
+const minEchoedLength = 8;
+
+/**
+ * The base64 characters that encode `text` wherever it starts in the encoded bytes (three
+ * alignments), each only as far as its characters are decided by `text` alone; standard and URL-safe.
+ */
+function base64Shapes(text: string): string[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const shapes = [0, 1, 2].map((shift) => {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    // Characters carry six bits each: skip those that mix in the shift's bytes or what follows `text`.
+    return encoded.slice(Math.ceil((shift * 8) / 6), Math.floor(((shift + bytes.length) * 8) / 6));
+  });
+  const urlSafe = shapes.map((shape) => shape.replace(/\+/g, '-').replace(/\//g, '_'));
+  return [...new Set([...shapes, ...urlSafe])].filter((shape) => shape.length >= minEchoedLength);
 }
 
 /** What `redact` can produce: a key prefix and at most four characters, `…`, at most four. */

@@ -1,6 +1,7 @@
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { cell, detailsCell, heading, severityCell, statusCell, urgentAdvice } from './markdown.js';
 import { fakeAdvice } from './model.js';
+import { printable, withoutBidi } from './neutral.js';
 import { describeOutcome, escalationOf, isVerified, plainText, verificationOf } from './verification.js';
 
 /**
@@ -64,7 +65,7 @@ function inertEscaped(escaped: string): string {
     .replace(/[@#]/g, (c) => `\`${c}\``);
 }
 
-/** Untrusted text exactly as given (a fingerprint must be copied as is), made safe for a cell. */
+/** Untrusted text as given (a fingerprint is copied from it), made safe for a cell. */
 function inert(text: string): string {
   return inertEscaped(cell(text));
 }
@@ -200,9 +201,10 @@ function annotation(finding: Finding, rule: CompiledRule | undefined): Annotatio
   const outcome = outcomeText(finding);
   const todo = todoText(finding, rule);
   const message = [`${name} ${finding.secret.redacted}${commit}${outcome ? ` — ${outcome}` : ''}.`, todo.urgent ? `${todo.urgent} ${todo.hint}` : todo.hint].join('\n');
-  // GitHub's annotation columns are inclusive (endColumn defaults to col); a finding's end is exclusive.
-  const place = origin.kind === 'input' ? undefined : { file: origin.path, startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn - 1 };
-  return { level: annotationLevel(finding), title, message, ...(place ? { place } : {}) };
+  // GitHub's annotation columns are inclusive (endColumn defaults to col); a finding's end is exclusive. A bidi control in
+  // the path (or a rule file's name or hint) would disguise the annotation as it does a summary's row: neutralised alike.
+  const place = origin.kind === 'input' ? undefined : { file: withoutBidi(origin.path), startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn - 1 };
+  return { level: annotationLevel(finding), title: withoutBidi(title), message: withoutBidi(message), ...(place ? { place } : {}) };
 }
 
 /** One annotation a finding, as data: the action hands them to the runner's toolkit. */
@@ -268,7 +270,8 @@ function summaryColumns(findings: readonly Finding[], ruleOf: (finding: Finding)
     ...(verified ? [{ name: 'Status', value: statusCell }, { name: 'Details', value: (finding: Finding) => inertEscaped(detailsCell(finding)) }] : []),
     keyColumn(),
     todo,
-    { name: 'Fingerprint', value: (finding) => inert(finding.fingerprint) },
+    // As the human report prints it (an ignore file accepts that form too): no control or bidi character.
+    { name: 'Fingerprint', value: (finding) => inert(printable(finding.fingerprint)) },
   ];
 }
 

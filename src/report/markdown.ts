@@ -1,14 +1,16 @@
 import type { Finding, ScanResult } from '../core/types.js';
 import { distinctFiles, fakeAdvice, placeOf, type ReportContext } from './model.js';
+import { printable } from './neutral.js';
 import { countByStatus, describeOutcome, escalationOf, isVerified, statusOf, statusSummary, verificationOf } from './verification.js';
 
 /**
  * Markdown cells must not break the table or render markup from scanned paths or provider
- * text; `$` too, because GitHub reads `$…$` as maths (`usage $1 of $5 limit`). Shared with
- * the GitHub reporter, which makes cells inert on top of this.
+ * text; `$` too, because GitHub reads `$…$` as maths (`usage $1 of $5 limit`). Other control
+ * and bidi characters are shown as `?`, as everywhere. Shared with the GitHub reporter, which
+ * makes cells inert on top of this.
  */
 export function cell(text: string): string {
-  return text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return printable(text.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' '));
 }
 
 /** Bold what needs acting on: a key that works, and one no one could check. */
@@ -63,7 +65,7 @@ export function renderMarkdown(result: ScanResult, context: ReportContext): stri
     const { origin } = finding;
     const commit = !history ? '' : origin.kind === 'history' ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : ' |';
     lines.push(
-      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`,
+      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(printable(finding.fingerprint))} |`,
     );
   }
   const ignoreFile = context.ignoreFile ?? '.keywardenignore';

@@ -1,8 +1,11 @@
 import type { Finding, Origin, ReportedFinding, ScanResult } from '../core/types.js';
+import type { Masked } from './mask.js';
+import { printable } from './neutral.js';
 import type { ReportFinding } from './schema.js';
 import { verificationOf } from './verification.js';
 
 export type { ReportFinding } from './schema.js';
+export { printable } from './neutral.js';
 
 /** What every renderer is given besides the result. */
 export interface ReportContext {
@@ -19,7 +22,7 @@ export interface ReportContext {
   verdict?: { exitCode: number; why?: string };
 }
 
-export function toReportFinding(finding: Finding, context: ReportContext): ReportFinding {
+export function toReportFinding(finding: Masked<Finding>, context: ReportContext): ReportFinding {
   const { origin } = finding;
   const verification = verificationOf(finding);
   return {
@@ -41,6 +44,7 @@ export function toReportFinding(finding: Finding, context: ReportContext): Repor
       : {}),
     ...(verification ? { verification } : {}),
     ...(context.showSecrets ? { secret: finding.secret.reveal() } : {}),
+    ...(finding.redactedFields ? { redactedFields: finding.redactedFields } : {}),
   };
 }
 
@@ -75,15 +79,6 @@ export function toReportedFinding(finding: ReportFinding): ReportedFinding {
     ...(encoding ? { encoding } : {}),
     ...(secret !== undefined ? { secret } : {}),
   };
-}
-
-/**
- * Text from the scanned tree or a report (paths, author names) as a terminal may print it:
- * control characters (an escape sequence would repaint the screen or retitle the window) and
- * bidi overrides (they disguise what a line says) become `?`. Nothing else changes.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
 /**

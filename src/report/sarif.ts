@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { CompiledRule, Finding, ScanResult, ScanWarning, Severity, Verification, VerificationStatus } from '../core/types.js';
+import type { Masked } from './mask.js';
 import type { ReportContext } from './model.js';
 import { describeOutcome, escalationOf, verificationOf } from './verification.js';
 
@@ -131,7 +132,12 @@ function occurrences(findings: readonly Finding[]): Map<Finding, number> {
   return numbers;
 }
 
-function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIndex: number, occurrence: number, context: ReportContext) {
+/** Which fields had a key masked (see `maskFinding`): the URI then names no file as it stands. */
+function redactedProperty(masked: Masked<Finding> | Masked<ScanWarning>) {
+  return masked.redactedFields ? { redactedFields: masked.redactedFields } : {};
+}
+
+function describeResult(finding: Masked<Finding>, rule: CompiledRule | undefined, ruleIndex: number, occurrence: number, context: ReportContext) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -153,6 +159,7 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
       ...(finding.origin.repository !== undefined ? { repository: finding.origin.repository } : {}),
       ...(finding.origin.kind === 'history' ? { commit: finding.origin.commit } : {}),
       ...verificationProperties(finding),
+      ...redactedProperty(finding),
     },
   };
 }
@@ -161,11 +168,13 @@ function describeResult(finding: Finding, rule: CompiledRule | undefined, ruleIn
  * A warning as SARIF's tool execution notification: what went wrong, and the file when there
  * is one. A `--results` note is a `note`: everything was scanned, some findings are not shown.
  */
-function notificationOf(warning: ScanWarning, context: ReportContext) {
+function notificationOf(warning: Masked<ScanWarning>, context: ReportContext) {
+  const redacted = redactedProperty(warning);
   return {
     level: warning.kind === 'filter' ? 'note' : 'warning',
     message: { text: warning.message },
     ...(warning.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning.path, context) } }] } : {}),
+    ...(redacted.redactedFields ? { properties: redacted } : {}),
   };
 }
 

@@ -63,6 +63,11 @@ export const reportFindingSchema = z
     verification: verificationSchema.optional(),
     /** The raw key: only with `--show-secrets`. */
     secret: z.string().optional(),
+    /**
+     * The fields that had a key in them masked (`path`, `fingerprint`, `author`, …): such a path
+     * names no file as it stands. Absent when nothing was masked. Any names, so a later version may add some.
+     */
+    redactedFields: z.array(z.string()).optional(),
   })
   .superRefine((finding, context) => {
     if (finding.source !== 'input' && finding.path === undefined) context.addIssue({ code: 'custom', path: ['path'], message: 'a path' });
@@ -85,7 +90,15 @@ export const reportSchema = z.object({
   }),
   /** Present only when something went wrong without stopping the run. */
   warnings: z
-    .array(z.object({ path: z.string().optional(), message: z.string(), kind: oneOf(['filter', 'incomplete'] as const).optional() }))
+    .array(
+      z.object({
+        path: z.string().optional(),
+        message: z.string(),
+        kind: oneOf(['filter', 'incomplete'] as const).optional(),
+        /** As for findings: `path` or `message` had a key masked. */
+        redactedFields: z.array(z.string()).optional(),
+      }),
+    )
     .optional(),
 });
 

@@ -1,5 +1,6 @@
 import type { Secret } from '../core/secret.js';
 import type { Finding, Verification, VerificationStatus } from '../core/types.js';
+import { printable } from './neutral.js';
 
 /**
  * Verification outcomes in words, shared by every format so that a live key, a key no one
@@ -38,14 +39,11 @@ export function statusSummary(findings: readonly Finding[]): string {
 const maxTextLength = 200;
 
 /**
- * Provider answers are untrusted text: keep it on one line, drop control characters (a
- * terminal escape would repaint the screen) and bidi overrides (they can disguise what a
- * line says).
+ * Provider answers and repository text are untrusted: kept on one line, control and bidi
+ * characters shown as `?` (`printable`), bounded.
  */
 export function plainText(text: string): string {
-  const clean = text
-    .replace(/[\t\r\n]+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  const clean = printable(text.replace(/[\t\r\n]+/g, ' '));
   return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}…` : clean;
 }
 
@@ -121,11 +119,11 @@ export function escalationOf(verification: Verification | undefined): string | u
 
 /**
  * A verification as every report shows it: fixed fields in a fixed order, and any provider
- * text that echoes the key masked, so `--show-secrets` stays the only way a raw key gets
- * into a report.
+ * text that echoes the key (in any shape `Secret.maskIn` knows) masked, so `--show-secrets`
+ * stays the only way a raw key gets into a report.
  */
 export function reportVerification(verification: Verification, secret: Secret): Verification {
-  const mask = (value: unknown) => (typeof value === 'string' ? value.replaceAll(secret.reveal(), secret.redacted) : value);
+  const mask = (value: unknown) => (typeof value === 'string' ? secret.maskIn(value) : value);
   const detail = Object.fromEntries(Object.entries(verification.detail).map(([field, value]) => [field, mask(value)]));
   return {
     status: verification.status,

@@ -1,8 +1,10 @@
 import type { Finding, ScanResult, ScanWarning, VerificationStatus } from '../core/types.js';
 import { createEngine, detectKeys } from '../detect/detect.js';
 import { toFinding, toWire } from '../detect/finding.js';
-import { isSuppressed } from '../detect/suppress.js';
+import { redactKeys } from '../detect/redact-text.js';
+import { isSuppressed, type Suppressions } from '../detect/suppress.js';
 import { AnchorTuner } from '../detect/tuning.js';
+import { printedFingerprints, type Redact } from '../report/mask.js';
 import type { FailOn } from './config.js';
 import type { Prepared } from './prepare.js';
 import type { Source, SourceContext, SourceEvent } from './source.js';
@@ -119,6 +121,17 @@ function firstOnly(once: Source['once']): ((finding: Finding) => boolean) | unde
 }
 
 /**
+ * Whether an ignore file or the baseline names the finding by its fingerprint as a report printed
+ * it (a key in its path masked, see `printedFingerprints`): baselines are made from json reports,
+ * and ignore entries are copied from any report. Nothing to do without fingerprints to match.
+ */
+function suppressedAsPrinted(suppressions: Suppressions, redact: Redact): (finding: Finding) => boolean {
+  const lists = [suppressions.ignore?.fingerprints, suppressions.baseline?.fingerprints].filter((list) => list !== undefined && list.size > 0);
+  if (lists.length === 0) return () => false;
+  return (finding) => printedFingerprints(finding.fingerprint, redact).some((printed) => lists.some((list) => list?.has(printed)));
+}
+
+/**
  * The one tail every command shares: detect in what the source reads → wrap into findings →
  * keep the first of each key when the source asks → suppress → live-check (when the run
  * verifies) → `--results` → hand on, then the verdict. Findings stream through: each is
@@ -129,6 +142,8 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
   const started = clock();
   const { config, rules, suppressions, verifier } = prepared;
   let engine = createEngine(rules);
+  const redactEngine = engine;
+  const isSuppressedAsPrinted = suppressedAsPrinted(suppressions, (text) => redactKeys(text, redactEngine));
   const tuner = source.tuneAnchors ? new AnchorTuner() : undefined;
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
   const isFirst = firstOnly(source.once);
@@ -152,7 +167,7 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
   const settling: Finding[] | undefined = source.settle ? [] : undefined;
   const accept = async (finding: Finding) => {
     if (isFirst && !isFirst(finding)) return;
-    if (isSuppressed(finding, suppressions)) {
+    if (isSuppressed(finding, suppressions) || isSuppressedAsPrinted(finding)) {
       tally.suppressed++;
       return;
     }

@@ -80,14 +80,13 @@ function fillTemplate(spec: VerifySpec, baseUrl: URL, key: string): HttpRequest 
 
 /**
  * The detail comes from the provider's answer, and reports print it: a provider that echoes
- * the key back (in `label`, say) must not put the raw key into a report (SPEC §3).
+ * the key back (in `label`, say), even upper-cased, without its prefix or base64-encoded, must
+ * not put the key into a report (SPEC §3). The reason is scrubbed too, whatever wrote it.
  */
 function withoutKey(classified: Classified, secret: Secret): Classified {
-  const raw = secret.reveal();
-  const detail = Object.fromEntries(
-    Object.entries(classified.verification.detail).map(([name, value]) => [name, typeof value === 'string' ? value.replaceAll(raw, secret.redacted) : value]),
-  );
-  return { ...classified, verification: { ...classified.verification, detail } };
+  const { verification } = classified;
+  const detail = Object.fromEntries(Object.entries(verification.detail).map(([name, value]) => [name, typeof value === 'string' ? secret.maskIn(value) : value]));
+  return { ...classified, verification: { ...verification, detail, ...(verification.reason !== undefined ? { reason: secret.maskIn(verification.reason) } : {}) } };
 }
 
 /**
@@ -130,8 +129,8 @@ export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: V
   async function ask(spec: VerifySpec, { baseUrl, client }: Extract<Target, { kind: 'ready' }>, secret: Secret): Promise<Classified> {
     // The base URL passed the pin when it was resolved; the client checks the final URL again, in case a path template moved it.
     const outcome = await client(fillTemplate(spec, baseUrl, secret.reveal()));
-    if (outcome.kind === 'refused') return unknownAnswer(outcome.reason);
-    if (outcome.kind === 'failure') return unknownAnswer(outcome.message);
+    if (outcome.kind === 'refused') return withoutKey(unknownAnswer(outcome.reason), secret);
+    if (outcome.kind === 'failure') return withoutKey(unknownAnswer(outcome.message), secret);
     return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
   }
 
