@@ -94,6 +94,298 @@ var init_types = __esm({
   }
 });
 
+// src/rules/linear.ts
+function normalize(ranges) {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out = [];
+  for (const [lo, hi] of sorted) {
+    const last = out[out.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}
+function complement(set2) {
+  const out = [];
+  let next = 0;
+  for (const [lo, hi] of set2) {
+    if (lo > next) out.push([next, lo - 1]);
+    next = hi + 1;
+  }
+  if (next <= maxUnit) out.push([next, maxUnit]);
+  return out;
+}
+function overlaps(a, b) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [aLo, aHi] = a[i];
+    const [bLo, bHi] = b[j];
+    if (aHi < bLo) i++;
+    else if (bHi < aLo) j++;
+    else return true;
+  }
+  return false;
+}
+function minLength(node2) {
+  switch (node2.kind) {
+    case "chars":
+      return 1;
+    case "group":
+      return Math.min(...node2.alternatives.map((alternative) => alternative.reduce((sum, item) => sum + minLength(item), 0)));
+    case "repeat":
+      return node2.min * minLength(node2.body);
+    default:
+      return 0;
+  }
+}
+function charsOf(node2) {
+  switch (node2.kind) {
+    case "chars":
+      return node2.set;
+    case "group":
+      return union(...node2.alternatives.flat().map(charsOf));
+    case "repeat":
+      return charsOf(node2.body);
+    case "backref":
+      return anyChar;
+    default:
+      return [];
+  }
+}
+function firstOf(items) {
+  const sets = [];
+  for (const item of items) {
+    if (item.kind === "assert") continue;
+    sets.push(item.kind === "chars" ? item.set : item.kind === "group" ? union(...item.alternatives.map(firstOf)) : item.kind === "repeat" ? firstOf([item.body]) : anyChar);
+    if (minLength(item) > 0) break;
+  }
+  return union(...sets);
+}
+function descendants(node2) {
+  const children = node2.kind === "group" ? node2.alternatives.flat() : node2.kind === "repeat" ? [node2.body] : node2.kind === "assert" ? (node2.body ?? []).flat() : [];
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+function repeatProblems(repeat) {
+  if (repeat.max <= 1) return [];
+  const inside = descendants(repeat);
+  const nested = inside.find(isVariableRepeat);
+  if (nested) return [`nested quantifier: '${nested.text}' inside '${repeat.text}' can split the same text into repetitions in exponentially many ways`];
+  for (const group of inside) {
+    if (group.kind !== "group" || group.alternatives.length < 2) continue;
+    const texts = group.alternatives.map((alternative) => alternative.map((item) => item.text).join(""));
+    const empty = group.alternatives.findIndex((alternative) => alternative.every((item) => minLength(item) === 0));
+    if (empty >= 0) return [`quantified alternation: '${group.text}' in '${repeat.text}' has an alternative that matches nothing ('${texts[empty] ?? ""}')`];
+    for (let a = 0; a < group.alternatives.length; a++) {
+      for (let b = a + 1; b < group.alternatives.length; b++) {
+        if (overlaps(firstOf(group.alternatives[a] ?? []), firstOf(group.alternatives[b] ?? []))) {
+          return [`quantified alternation: in '${repeat.text}', the alternatives '${texts[a] ?? ""}' and '${texts[b] ?? ""}' can start with the same character, so each repetition can go either way`];
+        }
+      }
+    }
+  }
+  return [];
+}
+function overlappingAfter(x, items, continuation) {
+  for (const item of items) {
+    if (item.kind === "assert") continue;
+    if (item.kind === "backref") return "stopped";
+    if (isVariableRepeat(item) && overlaps(charsOf(item), x)) return { found: item };
+    if (item.kind === "group" || item.kind === "repeat" && item.max === 1 && item.body.kind === "group") {
+      const group = item.kind === "group" ? item : item.body;
+      const walks = group.alternatives.map((alternative) => overlappingAfter(x, alternative, []));
+      const found = walks.find((walk) => typeof walk === "object");
+      if (found) return found;
+      if (walks.every((walk) => walk === "stopped") && minLength(item) > 0) return "stopped";
+      continue;
+    }
+    if (!overlaps(charsOf(item), x) && minLength(item) > 0) return "stopped";
+  }
+  const [next, ...rest] = continuation;
+  return next ? overlappingAfter(x, next, rest) : "through";
+}
+function sequenceProblems(items, continuation) {
+  const problems = [];
+  items.forEach((item, index) => {
+    const after = [items.slice(index + 1), ...continuation];
+    if (isVariableRepeat(item)) {
+      const [next, ...rest] = after;
+      const walk = overlappingAfter(charsOf(item), next ?? [], rest);
+      if (typeof walk === "object") {
+        problems.push(`overlapping quantifiers: '${item.text}' and then '${walk.found.text}' can take the same characters, so the text between them splits in many ways`);
+      }
+    }
+    if (item.kind === "repeat") {
+      problems.push(...repeatProblems(item));
+      problems.push(...nodeProblems(item.body, item.max <= 1 ? after : []));
+    } else {
+      problems.push(...nodeProblems(item, after));
+    }
+  });
+  return problems;
+}
+function nodeProblems(node2, continuation) {
+  if (node2.kind === "group") return node2.alternatives.flatMap((alternative) => sequenceProblems(alternative, continuation));
+  if (node2.kind === "assert" && node2.body) return node2.body.flatMap((alternative) => sequenceProblems(alternative, []));
+  if (node2.kind === "repeat") return [...repeatProblems(node2), ...nodeProblems(node2.body, [])];
+  return [];
+}
+function nonLinearConstructs(pattern) {
+  const reader = new Reader(pattern);
+  const problems = reader.alternatives().flatMap((alternative) => sequenceProblems(alternative, []));
+  return [...new Set(problems)];
+}
+var maxUnit, anyChar, unit, single, union, digit, word, space, lineTerminators, classEscapes, controlEscapes, Reader, isVariableRepeat;
+var init_linear = __esm({
+  "src/rules/linear.ts"() {
+    "use strict";
+    maxUnit = 65535;
+    anyChar = [[0, maxUnit]];
+    unit = (c) => c.charCodeAt(0);
+    single = (code) => [[code, code]];
+    union = (...sets) => normalize(sets.flat());
+    digit = [[48, 57]];
+    word = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
+    space = normalize(
+      [9, 10, 11, 12, 13, 32, 160, 5760, 8232, 8233, 8239, 8287, 12288, 65279].map((c) => [c, c]).concat([[8192, 8202]])
+    );
+    lineTerminators = normalize([10, 13, 8232, 8233].map((c) => [c, c]));
+    classEscapes = { d: digit, D: complement(digit), w: word, W: complement(word), s: space, S: complement(space) };
+    controlEscapes = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+    Reader = class {
+      constructor(source) {
+        this.source = source;
+      }
+      source;
+      pos = 0;
+      peek(offset = 0) {
+        return this.source[this.pos + offset] ?? "";
+      }
+      alternatives() {
+        const alternatives = [this.sequence()];
+        while (this.peek() === "|") {
+          this.pos++;
+          alternatives.push(this.sequence());
+        }
+        return alternatives;
+      }
+      sequence() {
+        const items = [];
+        while (this.pos < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+          const start = this.pos;
+          const atom = this.atom();
+          items.push(this.quantified(atom, start));
+        }
+        return items;
+      }
+      quantified(atom, start) {
+        const c = this.peek();
+        let bounds;
+        if (c === "*") bounds = [0, Infinity];
+        else if (c === "+") bounds = [1, Infinity];
+        else if (c === "?") bounds = [0, 1];
+        const braces = c === "{" ? /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.pos)) : null;
+        if (braces) {
+          const min = Number(braces[1]);
+          bounds = [min, braces[2] === void 0 ? min : braces[3] === "" ? Infinity : Number(braces[3])];
+          this.pos += braces[0].length;
+        } else if (bounds) {
+          this.pos++;
+        }
+        if (!bounds || atom.kind === "assert") return atom;
+        if (this.peek() === "?") this.pos++;
+        return { kind: "repeat", body: atom, min: bounds[0], max: bounds[1], text: this.source.slice(start, this.pos) };
+      }
+      atom() {
+        const start = this.pos;
+        const c = this.source[this.pos++] ?? "";
+        const text2 = () => this.source.slice(start, this.pos);
+        if (c === "(") return this.group(start);
+        if (c === "[") {
+          const set2 = this.charClass();
+          return { kind: "chars", set: set2, text: text2() };
+        }
+        if (c === ".") return { kind: "chars", set: complement(lineTerminators), text: "." };
+        if (c === "^" || c === "$") return { kind: "assert", text: c };
+        if (c === "\\") {
+          const next = this.peek();
+          if (next === "b" || next === "B") {
+            this.pos++;
+            return { kind: "assert", text: text2() };
+          }
+          if (/[1-9]/.test(next) || next === "k" && this.peek(1) === "<") {
+            this.pos += next === "k" ? this.source.indexOf(">", this.pos) - this.pos + 1 : /^\d+/.exec(this.source.slice(this.pos))?.[0].length ?? 1;
+            return { kind: "backref", text: text2() };
+          }
+          return { kind: "chars", set: this.escape(), text: text2() };
+        }
+        return { kind: "chars", set: single(unit(c)), text: c };
+      }
+      group(start) {
+        let look = false;
+        if (this.peek() === "?") {
+          const lookaround = /^\?(?:[=!]|<[=!])/.exec(this.source.slice(this.pos));
+          const named = /^\?<[^>]*>/.exec(this.source.slice(this.pos));
+          const prefix = lookaround?.[0] ?? named?.[0] ?? "?:";
+          look = lookaround !== null;
+          this.pos += prefix.length;
+        }
+        const alternatives = this.alternatives();
+        this.pos++;
+        const text2 = this.source.slice(start, this.pos);
+        return look ? { kind: "assert", text: text2, body: alternatives } : { kind: "group", alternatives, text: text2 };
+      }
+      /** After `\`, outside or inside a class: the characters the escape stands for. */
+      escape(inClass = false) {
+        const c = this.source[this.pos++] ?? "";
+        const classEscape = classEscapes[c];
+        if (classEscape) return classEscape;
+        const control = controlEscapes[c];
+        if (control !== void 0) return single(control);
+        if (c === "b" && inClass) return single(8);
+        const hex3 = c === "x" ? /^[0-9a-fA-F]{2}/.exec(this.source.slice(this.pos)) : c === "u" ? /^[0-9a-fA-F]{4}/.exec(this.source.slice(this.pos)) : null;
+        if (hex3) {
+          this.pos += hex3[0].length;
+          return single(parseInt(hex3[0], 16));
+        }
+        if (c === "c" && /[A-Za-z]/.test(this.peek())) return single(unit(this.source[this.pos++] ?? "") % 32);
+        if (/[0-7]/.test(c)) {
+          const octal = /^[0-7]{0,2}/.exec(this.source.slice(this.pos))?.[0] ?? "";
+          this.pos += octal.length;
+          return single(parseInt(c + octal, 8));
+        }
+        return single(unit(c));
+      }
+      /** After `[`, through its `]`. */
+      charClass() {
+        const negated = this.peek() === "^";
+        if (negated) this.pos++;
+        const parts = [];
+        while (this.pos < this.source.length && this.peek() !== "]") {
+          const low = this.classAtom();
+          if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== "") {
+            this.pos++;
+            const high = this.classAtom();
+            const [lo] = low[0] ?? [0];
+            const [hi] = high[0] ?? [0];
+            parts.push(low.length === 1 && high.length === 1 && low[0]?.[0] === low[0]?.[1] && high[0]?.[0] === high[0]?.[1] ? [[lo, hi]] : union(low, high, single(unit("-"))));
+          } else {
+            parts.push(low);
+          }
+        }
+        this.pos++;
+        const set2 = union(...parts);
+        return negated ? complement(set2) : set2;
+      }
+      classAtom() {
+        const c = this.source[this.pos++] ?? "";
+        return c === "\\" ? this.escape(true) : single(unit(c));
+      }
+    };
+    isVariableRepeat = (node2) => node2.kind === "repeat" && node2.min !== node2.max;
+  }
+});
+
 // src/rules/compile.ts
 function unboundedQuantifiers(pattern) {
   const problems = [];
@@ -125,6 +417,16 @@ function checkRuleSpec(file2, index, rule) {
   }
   for (const message of unboundedQuantifiers(rule.pattern)) {
     problems.push({ file: file2, field: field2("pattern"), message });
+  }
+  for (const construct of nonLinearConstructs(rule.pattern)) {
+    problems.push({ file: file2, field: field2("pattern"), message: `${rule.id}: not linear (a crafted line could hang every scan): ${construct}` });
+  }
+  if (rule.verify && (rule.verify.invalid.jsonHas ?? []).length === 0) {
+    problems.push({
+      file: file2,
+      field: field2("verify.invalid.jsonHas"),
+      message: `${rule.id}: name the fields of the provider's own error body (jsonHas): a status alone also matches a proxy's or CDN's bare or HTML 401/403, which says nothing about the key`
+    });
   }
   const literal2 = rule.pattern.replace(/\\(.)/g, "$1");
   if (!rule.keywords.some((keyword) => literal2.includes(keyword))) {
@@ -181,18 +483,19 @@ var defaultMinEntropy, leadingLookbehind;
 var init_compile = __esm({
   "src/rules/compile.ts"() {
     "use strict";
+    init_linear();
     defaultMinEntropy = 3;
     leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
   }
 });
 
 // src/rules/cache.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 function hashRuleSources(dir) {
-  const hash2 = createHash2("sha256");
+  const hash2 = createHash3("sha256");
   for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     hash2.update(name).update("\0").update(readFileSync(join(dir, name))).update("\0");
   }
@@ -4178,10 +4481,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4195,7 +4498,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4219,7 +4522,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4235,7 +4538,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4326,7 +4629,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4340,13 +4643,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4389,18 +4692,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4454,8 +4757,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4467,7 +4770,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4478,8 +4781,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4496,7 +4799,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4676,7 +4979,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4693,24 +4996,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4893,25 +5196,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5721,14 +6024,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6895,18 +7198,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -7059,15 +7362,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7261,13 +7564,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -9954,8 +10257,8 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
   }
   return final;
 }
-function getDiscriminatedOption(union2, value) {
-  const internals = union2._zod;
+function getDiscriminatedOption(union3, value) {
+  const internals = union3._zod;
   let map2 = internals.bag.optionsMap;
   if (!map2) {
     map2 = discriminatorMap(internals.def);
@@ -12082,7 +12385,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -12092,7 +12395,7 @@ function isRecursive(inst, stack, resolve4) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -12103,7 +12406,7 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -12167,7 +12470,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -12722,8 +13025,8 @@ var init_be = __esm({
             const sizing = getSizing(issue3.origin);
             if (sizing) {
               const maxValue = Number(issue3.maximum);
-              const unit = getBelarusianPlural(maxValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u0432\u044F\u043B\u0456\u043A\u0456: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${issue3.origin ?? "\u0437\u043D\u0430\u0447\u044D\u043D\u043D\u0435"} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 ${sizing.verb} ${adj}${issue3.maximum.toString()} ${unit}`;
+              const unit2 = getBelarusianPlural(maxValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
+              return `\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u0432\u044F\u043B\u0456\u043A\u0456: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${issue3.origin ?? "\u0437\u043D\u0430\u0447\u044D\u043D\u043D\u0435"} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 ${sizing.verb} ${adj}${issue3.maximum.toString()} ${unit2}`;
             }
             return `\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u0432\u044F\u043B\u0456\u043A\u0456: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${issue3.origin ?? "\u0437\u043D\u0430\u0447\u044D\u043D\u043D\u0435"} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 \u0431\u044B\u0446\u044C ${adj}${issue3.maximum.toString()}`;
           }
@@ -12732,8 +13035,8 @@ var init_be = __esm({
             const sizing = getSizing(issue3.origin);
             if (sizing) {
               const minValue = Number(issue3.minimum);
-              const unit = getBelarusianPlural(minValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u043C\u0430\u043B\u044B: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${issue3.origin} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 ${sizing.verb} ${adj}${issue3.minimum.toString()} ${unit}`;
+              const unit2 = getBelarusianPlural(minValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
+              return `\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u043C\u0430\u043B\u044B: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${issue3.origin} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 ${sizing.verb} ${adj}${issue3.minimum.toString()} ${unit2}`;
             }
             return `\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u043C\u0430\u043B\u044B: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${issue3.origin} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 \u0431\u044B\u0446\u044C ${adj}${issue3.minimum.toString()}`;
           }
@@ -15370,12 +15673,12 @@ var init_hu = __esm({
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
-function withDefiniteArticle(word) {
-  if (!word)
+function withDefiniteArticle(word2) {
+  if (!word2)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word2[word2.length - 1];
+  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 function hy_default() {
   return {
@@ -15486,8 +15789,8 @@ var init_hy = __esm({
             const sizing = getSizing(issue3.origin);
             if (sizing) {
               const maxValue = Number(issue3.maximum);
-              const unit = getArmenianPlural(maxValue, sizing.unit.one, sizing.unit.many);
-              return `\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0574\u0565\u056E \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${withDefiniteArticle(issue3.origin ?? "\u0561\u0580\u056A\u0565\u0584")} \u056F\u0578\u0582\u0576\u0565\u0576\u0561 ${adj}${issue3.maximum.toString()} ${unit}`;
+              const unit2 = getArmenianPlural(maxValue, sizing.unit.one, sizing.unit.many);
+              return `\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0574\u0565\u056E \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${withDefiniteArticle(issue3.origin ?? "\u0561\u0580\u056A\u0565\u0584")} \u056F\u0578\u0582\u0576\u0565\u0576\u0561 ${adj}${issue3.maximum.toString()} ${unit2}`;
             }
             return `\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0574\u0565\u056E \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${withDefiniteArticle(issue3.origin ?? "\u0561\u0580\u056A\u0565\u0584")} \u056C\u056B\u0576\u056B ${adj}${issue3.maximum.toString()}`;
           }
@@ -15496,8 +15799,8 @@ var init_hy = __esm({
             const sizing = getSizing(issue3.origin);
             if (sizing) {
               const minValue = Number(issue3.minimum);
-              const unit = getArmenianPlural(minValue, sizing.unit.one, sizing.unit.many);
-              return `\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0583\u0578\u0584\u0580 \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${withDefiniteArticle(issue3.origin)} \u056F\u0578\u0582\u0576\u0565\u0576\u0561 ${adj}${issue3.minimum.toString()} ${unit}`;
+              const unit2 = getArmenianPlural(minValue, sizing.unit.one, sizing.unit.many);
+              return `\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0583\u0578\u0584\u0580 \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${withDefiniteArticle(issue3.origin)} \u056F\u0578\u0582\u0576\u0565\u0576\u0561 ${adj}${issue3.minimum.toString()} ${unit2}`;
             }
             return `\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0583\u0578\u0584\u0580 \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${withDefiniteArticle(issue3.origin)} \u056C\u056B\u0576\u056B ${adj}${issue3.minimum.toString()}`;
           }
@@ -16464,18 +16767,18 @@ var init_ko = __esm({
             const adj = issue3.inclusive ? "\uC774\uD558" : "\uBBF8\uB9CC";
             const suffix = adj === "\uBBF8\uB9CC" ? "\uC774\uC5B4\uC57C \uD569\uB2C8\uB2E4" : "\uC5EC\uC57C \uD569\uB2C8\uB2E4";
             const sizing = getSizing(issue3.origin);
-            const unit = sizing?.unit ?? "\uC694\uC18C";
+            const unit2 = sizing?.unit ?? "\uC694\uC18C";
             if (sizing)
-              return `${issue3.origin ?? "\uAC12"}\uC774 \uB108\uBB34 \uD07D\uB2C8\uB2E4: ${issue3.maximum.toString()}${unit} ${adj}${suffix}`;
+              return `${issue3.origin ?? "\uAC12"}\uC774 \uB108\uBB34 \uD07D\uB2C8\uB2E4: ${issue3.maximum.toString()}${unit2} ${adj}${suffix}`;
             return `${issue3.origin ?? "\uAC12"}\uC774 \uB108\uBB34 \uD07D\uB2C8\uB2E4: ${issue3.maximum.toString()} ${adj}${suffix}`;
           }
           case "too_small": {
             const adj = issue3.inclusive ? "\uC774\uC0C1" : "\uCD08\uACFC";
             const suffix = adj === "\uC774\uC0C1" ? "\uC774\uC5B4\uC57C \uD569\uB2C8\uB2E4" : "\uC5EC\uC57C \uD569\uB2C8\uB2E4";
             const sizing = getSizing(issue3.origin);
-            const unit = sizing?.unit ?? "\uC694\uC18C";
+            const unit2 = sizing?.unit ?? "\uC694\uC18C";
             if (sizing) {
-              return `${issue3.origin ?? "\uAC12"}\uC774 \uB108\uBB34 \uC791\uC2B5\uB2C8\uB2E4: ${issue3.minimum.toString()}${unit} ${adj}${suffix}`;
+              return `${issue3.origin ?? "\uAC12"}\uC774 \uB108\uBB34 \uC791\uC2B5\uB2C8\uB2E4: ${issue3.minimum.toString()}${unit2} ${adj}${suffix}`;
             }
             return `${issue3.origin ?? "\uAC12"}\uC774 \uB108\uBB34 \uC791\uC2B5\uB2C8\uB2E4: ${issue3.minimum.toString()} ${adj}${suffix}`;
           }
@@ -18372,8 +18675,8 @@ var init_ru = __esm({
             const sizing = getSizing(issue3.origin);
             if (sizing) {
               const maxValue = Number(issue3.maximum);
-              const unit = getRussianPlural(maxValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u0431\u043E\u043B\u044C\u0448\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${issue3.origin ?? "\u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435"} \u0431\u0443\u0434\u0435\u0442 \u0438\u043C\u0435\u0442\u044C ${adj}${issue3.maximum.toString()} ${unit}`;
+              const unit2 = getRussianPlural(maxValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
+              return `\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u0431\u043E\u043B\u044C\u0448\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${issue3.origin ?? "\u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435"} \u0431\u0443\u0434\u0435\u0442 \u0438\u043C\u0435\u0442\u044C ${adj}${issue3.maximum.toString()} ${unit2}`;
             }
             return `\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u0431\u043E\u043B\u044C\u0448\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${issue3.origin ?? "\u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435"} \u0431\u0443\u0434\u0435\u0442 ${adj}${issue3.maximum.toString()}`;
           }
@@ -18382,8 +18685,8 @@ var init_ru = __esm({
             const sizing = getSizing(issue3.origin);
             if (sizing) {
               const minValue = Number(issue3.minimum);
-              const unit = getRussianPlural(minValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u043C\u0430\u043B\u0435\u043D\u044C\u043A\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${issue3.origin} \u0431\u0443\u0434\u0435\u0442 \u0438\u043C\u0435\u0442\u044C ${adj}${issue3.minimum.toString()} ${unit}`;
+              const unit2 = getRussianPlural(minValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
+              return `\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u043C\u0430\u043B\u0435\u043D\u044C\u043A\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${issue3.origin} \u0431\u0443\u0434\u0435\u0442 \u0438\u043C\u0435\u0442\u044C ${adj}${issue3.minimum.toString()} ${unit2}`;
             }
             return `\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u043C\u0430\u043B\u0435\u043D\u044C\u043A\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${issue3.origin} \u0431\u0443\u0434\u0435\u0442 ${adj}${issue3.minimum.toString()}`;
           }
@@ -23398,12 +23701,12 @@ function foldIntersection(json2) {
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
-    const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
-    if (Object.keys(union2).length !== 1)
+    const union3 = unions[0];
+    const keyword = UNION_KEYS.find((k) => Array.isArray(union3[k]));
+    if (Object.keys(union3).length !== 1)
       return;
-    const rest = allOf.filter((m) => m !== union2);
-    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    const rest = allOf.filter((m) => m !== union3);
+    const branches = union3[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
     folded = { [keyword]: branches };
@@ -25121,7 +25424,7 @@ __export(schemas_exports2, {
   uint64: () => uint64,
   ulid: () => ulid2,
   undefined: () => _undefined3,
-  union: () => union,
+  union: () => union2,
   unknown: () => unknown,
   url: () => url,
   uuid: () => uuid2,
@@ -25330,7 +25633,7 @@ function looseObject(shape, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function union(options, params) {
+function union2(options, params) {
   return new ZodUnion({
     type: "union",
     options,
@@ -25613,7 +25916,7 @@ function _instanceof(cls, params = {}) {
 }
 function json(params) {
   const jsonSchema = lazy(() => {
-    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
+    return union2([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
@@ -25692,7 +25995,7 @@ var init_schemas2 = __esm({
         return array(this);
       },
       or(arg) {
-        return union([this, arg]);
+        return union2([this, arg]);
       },
       and(arg) {
         return intersection(this, arg);
@@ -27584,7 +27887,7 @@ function deepPartial(schema) {
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
       const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+      return def.discriminator === void 0 ? s : union2(def.options);
     }
   });
 }
@@ -27909,7 +28212,7 @@ __export(external_exports, {
   uint64: () => uint64,
   ulid: () => ulid2,
   undefined: () => _undefined3,
-  union: () => union,
+  union: () => union2,
   unknown: () => unknown,
   uppercase: () => _uppercase,
   url: () => url,
@@ -28174,6 +28477,23 @@ var init_config_file = __esm({
   }
 });
 
+// src/report/neutral.ts
+function printable(text2) {
+  return text2.replace(unprintable, "?");
+}
+function withoutBidi(text2) {
+  return text2.replace(bidi, "?");
+}
+var bidiControls, unprintable, bidi;
+var init_neutral = __esm({
+  "src/report/neutral.ts"() {
+    "use strict";
+    bidiControls = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
+    unprintable = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${bidiControls}]`, "g");
+    bidi = new RegExp(`[${bidiControls}]`, "g");
+  }
+});
+
 // src/report/verification.ts
 function isVerified(findings) {
   return findings.some((finding) => finding.verification !== void 0);
@@ -28188,7 +28508,7 @@ function statusSummary(findings) {
   return countByStatus(findings).map(([status, count2]) => `${count2} ${status}`).join(", ");
 }
 function plainText(text2) {
-  const clean = text2.replace(/[\t\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  const clean = printable(text2.replace(/[\t\r\n]+/g, " "));
   return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}\u2026` : clean;
 }
 function formatUsd(amount) {
@@ -28242,7 +28562,7 @@ function escalationOf(verification) {
   return plainText(verification.reason);
 }
 function reportVerification(verification, secret) {
-  const mask2 = (value) => typeof value === "string" ? value.replaceAll(secret.reveal(), secret.redacted) : value;
+  const mask2 = (value) => typeof value === "string" ? secret.maskIn(value) : value;
   const detail = Object.fromEntries(Object.entries(verification.detail).map(([field2, value]) => [field2, mask2(value)]));
   return {
     status: verification.status,
@@ -28257,6 +28577,7 @@ var statusesByUrgency, maxTextLength;
 var init_verification = __esm({
   "src/report/verification.ts"() {
     "use strict";
+    init_neutral();
     statusesByUrgency = ["live", "unknown", "skipped", "invalid"];
     maxTextLength = 200;
   }
@@ -28282,7 +28603,8 @@ function toReportFinding(finding, context) {
     ...finding.encoding ? { encoding: finding.encoding } : {},
     ...origin.kind === "history" ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date } : {},
     ...verification ? { verification } : {},
-    ...context.showSecrets ? { secret: finding.secret.reveal() } : {}
+    ...context.showSecrets ? { secret: finding.secret.reveal() } : {},
+    ...finding.redactedFields ? { redactedFields: finding.redactedFields } : {}
   };
 }
 function originOf(finding) {
@@ -28309,9 +28631,6 @@ function toReportedFinding(finding) {
     ...encoding ? { encoding } : {},
     ...secret !== void 0 ? { secret } : {}
   };
-}
-function printable(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
 }
 function lineCanBeMarked(finding) {
   return finding.origin.kind === "file" || finding.origin.kind === "staged";
@@ -28343,7 +28662,9 @@ function distinctFiles(result) {
 var init_model = __esm({
   "src/report/model.ts"() {
     "use strict";
+    init_neutral();
     init_verification();
+    init_neutral();
   }
 });
 
@@ -28436,7 +28757,12 @@ var init_schema2 = __esm({
       /** Present only with `--verify`. */
       verification: verificationSchema.optional(),
       /** The raw key: only with `--show-secrets`. */
-      secret: external_exports.string().optional()
+      secret: external_exports.string().optional(),
+      /**
+       * The fields that had a key in them masked (`path`, `fingerprint`, `author`, …): such a path
+       * names no file as it stands. Absent when nothing was masked. Any names, so a later version may add some.
+       */
+      redactedFields: external_exports.array(external_exports.string()).optional()
     }).superRefine((finding, context) => {
       if (finding.source !== "input" && finding.path === void 0) context.addIssue({ code: "custom", path: ["path"], message: "a path" });
       if (finding.source !== "history") return;
@@ -28456,7 +28782,15 @@ var init_schema2 = __esm({
         byStatus: external_exports.partialRecord(oneOf(verificationStatuses), count).optional()
       }),
       /** Present only when something went wrong without stopping the run. */
-      warnings: external_exports.array(external_exports.object({ path: external_exports.string().optional(), message: external_exports.string(), kind: oneOf(["filter", "incomplete"]).optional() })).optional()
+      warnings: external_exports.array(
+        external_exports.object({
+          path: external_exports.string().optional(),
+          message: external_exports.string(),
+          kind: oneOf(["filter", "incomplete"]).optional(),
+          /** As for findings: `path` or `message` had a key masked. */
+          redactedFields: external_exports.array(external_exports.string()).optional()
+        })
+      ).optional()
     });
     listedProblems = 3;
   }
@@ -28560,7 +28894,7 @@ function concurrencyLimit(concurrency) {
   let running = 0;
   const waiting = [];
   return async (task) => {
-    if (running >= concurrency) await new Promise((resolve4) => waiting.push(resolve4));
+    if (running >= concurrency) await new Promise((resolve5) => waiting.push(resolve5));
     else running++;
     try {
       return await task();
@@ -28720,7 +29054,7 @@ var init_pinned = __esm({
     init_http();
     init_pin();
     init_retry();
-    sleepFor = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+    sleepFor = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
     unlimited = (task) => task();
   }
 });
@@ -28822,7 +29156,7 @@ __export(verifier_exports, {
   defaultVerifyCacheSettings: () => defaultVerifyCacheSettings,
   defaultVerifySettings: () => defaultVerifySettings
 });
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function fillTemplate(spec, baseUrl, key) {
   const fill = (text2) => text2.replaceAll("{key}", key);
   const headers = Object.fromEntries(Object.entries(spec.request.headers ?? {}).map(([name, value]) => [name, fill(value)]));
@@ -28835,14 +29169,12 @@ function fillTemplate(spec, baseUrl, key) {
   return request2;
 }
 function withoutKey(classified, secret) {
-  const raw2 = secret.reveal();
-  const detail = Object.fromEntries(
-    Object.entries(classified.verification.detail).map(([name, value]) => [name, typeof value === "string" ? value.replaceAll(raw2, secret.redacted) : value])
-  );
-  return { ...classified, verification: { ...classified.verification, detail } };
+  const { verification } = classified;
+  const detail = Object.fromEntries(Object.entries(verification.detail).map(([name, value]) => [name, typeof value === "string" ? secret.maskIn(value) : value]));
+  return { ...classified, verification: { ...verification, detail, ...verification.reason !== void 0 ? { reason: secret.maskIn(verification.reason) } : {} } };
 }
 function cacheKey(ruleFile, secret) {
-  return createHash3("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
+  return createHash4("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
 }
 function createVerifier(ruleFiles, settings, io) {
   const limit = concurrencyLimit(settings.concurrency);
@@ -28863,8 +29195,8 @@ function createVerifier(ruleFiles, settings, io) {
   });
   async function ask(spec, { baseUrl, client: client2 }, secret) {
     const outcome = await client2(fillTemplate(spec, baseUrl, secret.reveal()));
-    if (outcome.kind === "refused") return unknownAnswer(outcome.reason);
-    if (outcome.kind === "failure") return unknownAnswer(outcome.message);
+    if (outcome.kind === "refused") return withoutKey(unknownAnswer(outcome.reason), secret);
+    if (outcome.kind === "failure") return withoutKey(unknownAnswer(outcome.message), secret);
     return withoutKey(classifyResponse(spec, outcome.status, outcome.body), secret);
   }
   return {
@@ -32323,21 +32655,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative2 = [];
+      const relative3 = [];
       for (const pattern of patterns) {
-        if (isAbsolute2(pattern)) {
+        if (isAbsolute3(pattern)) {
           absolute.push(pattern);
         } else {
-          relative2.push(pattern);
+          relative3.push(pattern);
         }
       }
-      return [absolute, relative2];
+      return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute2(pattern) {
+    function isAbsolute3(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute2;
+    exports.isAbsolute = isAbsolute3;
   }
 });
 
@@ -33422,41 +33754,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop3);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop3);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve4) {
+        var p = new Promise(function(resolve5) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve4();
+              resolve5();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve4();
+                resolve5();
                 queue.drain = previousDrain;
               };
             }
@@ -33510,14 +33842,14 @@ var require_reader = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
-    var Reader = class {
+    var Reader2 = class {
       constructor(_root, _settings) {
         this._root = _root;
         this._settings = _settings;
         this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
       }
     };
-    exports.default = Reader;
+    exports.default = Reader2;
   }
 });
 
@@ -33865,7 +34197,7 @@ var require_reader2 = __commonJS({
     var path = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
-    var Reader = class {
+    var Reader2 = class {
       constructor(_settings) {
         this._settings = _settings;
         this._fsStatSettings = new fsStat.Settings({
@@ -33892,7 +34224,7 @@ var require_reader2 = __commonJS({
         return !utils.errno.isEnoentCodeError(error63) && !this._settings.suppressErrors;
       }
     };
-    exports.default = Reader;
+    exports.default = Reader2;
   }
 });
 
@@ -33942,9 +34274,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._stat(filepath, this._fsStatSettings, (error63, stats) => {
-            return error63 === null ? resolve4(stats) : reject(error63);
+            return error63 === null ? resolve5(stats) : reject(error63);
           });
         });
       }
@@ -33968,10 +34300,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._walkAsync(root, options, (error63, entries) => {
             if (error63 === null) {
-              resolve4(entries);
+              resolve5(entries);
             } else {
               reject(error63);
             }
@@ -33981,10 +34313,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve4(entries));
+          stream.once("end", () => resolve5(entries));
         });
       }
     };
@@ -34829,7 +35161,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        (_, run, space2) => space2 ? run.slice(0, run.length - run.length % 2) + SPACE : run,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -37882,9 +38214,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -37922,12 +38254,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -40194,8 +40526,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise2 = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -42446,12 +42778,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -43121,12 +43453,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -43605,16 +43937,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -43625,7 +43957,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -43676,7 +44008,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client2[kConnector]({
             host,
             hostname: hostname3,
@@ -43688,7 +44020,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -44024,8 +44356,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -45294,7 +45626,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -45307,7 +45639,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -45326,7 +45658,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -45343,7 +45675,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -45413,18 +45745,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -45681,9 +46013,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -45906,9 +46238,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -46193,9 +46525,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -46287,9 +46619,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -50152,7 +50484,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -50228,7 +50560,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -50271,7 +50603,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -52837,7 +53169,7 @@ var require_frame = __commonJS({
       }
       createFrame(opcode) {
         const frameData = this.frameData;
-        const maskKey = generateMask();
+        const maskKey2 = generateMask();
         const bodyLength = frameData?.byteLength ?? 0;
         let payloadLength = bodyLength;
         let offset = 6;
@@ -52852,10 +53184,10 @@ var require_frame = __commonJS({
         buffer2[0] = buffer2[1] = 0;
         buffer2[0] |= 128;
         buffer2[0] = (buffer2[0] & 240) + opcode;
-        buffer2[offset - 4] = maskKey[0];
-        buffer2[offset - 3] = maskKey[1];
-        buffer2[offset - 2] = maskKey[2];
-        buffer2[offset - 1] = maskKey[3];
+        buffer2[offset - 4] = maskKey2[0];
+        buffer2[offset - 3] = maskKey2[1];
+        buffer2[offset - 2] = maskKey2[2];
+        buffer2[offset - 1] = maskKey2[3];
         buffer2[1] = payloadLength;
         if (payloadLength === 126) {
           buffer2.writeUInt16BE(bodyLength, 2);
@@ -52865,7 +53197,7 @@ var require_frame = __commonJS({
         }
         buffer2[1] |= 128;
         for (let i = 0; i < bodyLength; ++i) {
-          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
+          buffer2[offset + i] = frameData[i] ^ maskKey2[i & 3];
         }
         return buffer2;
       }
@@ -54012,8 +54344,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -54873,8 +55205,9 @@ var require_undici = __commonJS({
 
 // src/action/main.ts
 init_errors();
-import { readFileSync as readFileSync9, writeFileSync as writeFileSync2 } from "node:fs";
-import { isAbsolute, join as join6 } from "node:path";
+import { readFileSync as readFileSync9, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAbsolute as isAbsolute2, join as join8 } from "node:path";
 
 // src/core/text.ts
 function utf16Length(data, start, end) {
@@ -54955,7 +55288,7 @@ var placeholderWords = /your|example|redacted|placeholder|xxxx|dummy|sample|chan
 function hasPlaceholderWords(body) {
   const words = body.match(placeholderWords);
   if (!words) return false;
-  const covered = words.reduce((sum, word) => sum + word.length, 0);
+  const covered = words.reduce((sum, word2) => sum + word2.length, 0);
   return body.length <= 32 || covered / body.length >= 0.2;
 }
 function shannonEntropy(text2) {
@@ -54969,11 +55302,11 @@ function shannonEntropy(text2) {
   }
   return bits;
 }
-function isRepeating(body, maxUnit = 8) {
-  for (let unit = 1; unit <= maxUnit && unit * 2 <= body.length; unit++) {
+function isRepeating(body, maxUnit2 = 8) {
+  for (let unit2 = 1; unit2 <= maxUnit2 && unit2 * 2 <= body.length; unit2++) {
     let repeats = true;
-    for (let i = unit; i < body.length; i++) {
-      if (body[i] !== body[i - unit]) {
+    for (let i = unit2; i < body.length; i++) {
+      if (body[i] !== body[i - unit2]) {
         repeats = false;
         break;
       }
@@ -55019,12 +55352,12 @@ function anchorOffset(needle, byteCounts) {
   return best;
 }
 function base64Forms(keyword) {
-  const keywordBytes = Buffer.from(keyword, "utf8");
+  const keywordBytes2 = Buffer.from(keyword, "utf8");
   const forms = /* @__PURE__ */ new Set();
   for (let unknown2 = 0; unknown2 < 3; unknown2++) {
-    const encoded = Buffer.concat([Buffer.alloc(unknown2), keywordBytes]).toString("base64");
+    const encoded = Buffer.concat([Buffer.alloc(unknown2), keywordBytes2]).toString("base64");
     const firstPure = Math.ceil(8 * unknown2 / 6);
-    const endPure = Math.floor(8 * (unknown2 + keywordBytes.length) / 6);
+    const endPure = Math.floor(8 * (unknown2 + keywordBytes2.length) / 6);
     const form = encoded.slice(firstPure, endPure);
     if (form.length < 4) continue;
     forms.add(form);
@@ -55241,12 +55574,14 @@ function detectKeys(data, engine, options = {}) {
 var redactedOnly = /* @__PURE__ */ Symbol("redacted only");
 var Secret = class _Secret {
   #raw;
+  #prefix;
   /** Redacted form: the rule's prefix plus at most four characters at each end of the body. */
   redacted;
   /** False when only the redacted form is known (see `fromRedacted`). */
   known;
   constructor(raw2, prefix) {
     this.#raw = raw2;
+    this.#prefix = prefix === redactedOnly ? "" : prefix;
     this.known = prefix !== redactedOnly;
     this.redacted = prefix === redactedOnly ? raw2 : redact(raw2, prefix);
   }
@@ -55262,6 +55597,20 @@ var Secret = class _Secret {
   reveal() {
     return this.#raw;
   }
+  /**
+   * `text` (a provider's answer, say) with this key replaced by its redacted form in every shape
+   * it may be echoed in: as it is or in another case, without its prefix, and base64-encoded
+   * (standard or URL-safe, at any alignment, so inside `base64("user:" + key)` too).
+   */
+  maskIn(text2) {
+    if (!this.known) return text2;
+    const body = this.#raw.startsWith(this.#prefix) ? this.#raw.slice(this.#prefix.length) : this.#raw;
+    const plain = [this.#raw, body].filter((form, index) => index === 0 || form !== this.#raw && form.length >= minEchoedLength);
+    let masked = text2;
+    for (const form of plain) masked = masked.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"), "gi"), this.redacted);
+    for (const form of plain.flatMap(base64Shapes)) masked = masked.replaceAll(form, this.redacted);
+    return masked;
+  }
   toString() {
     return this.redacted;
   }
@@ -55272,6 +55621,16 @@ var Secret = class _Secret {
     return `Secret(${this.redacted})`;
   }
 };
+var minEchoedLength = 8;
+function base64Shapes(text2) {
+  const bytes = Buffer.from(text2, "utf8");
+  const shapes = [0, 1, 2].map((shift) => {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64");
+    return encoded.slice(Math.ceil(shift * 8 / 6), Math.floor((shift + bytes.length) * 8 / 6));
+  });
+  const urlSafe = shapes.map((shape) => shape.replace(/\+/g, "-").replace(/\//g, "_"));
+  return [.../* @__PURE__ */ new Set([...shapes, ...urlSafe])].filter((shape) => shape.length >= minEchoedLength);
+}
 var redactedShape = /^[A-Za-z0-9_-]{0,24}…[A-Za-z0-9_-]{0,4}$/;
 function redact(raw2, prefix) {
   const body = raw2.startsWith(prefix) ? raw2.slice(prefix.length) : raw2;
@@ -55281,16 +55640,83 @@ function redact(raw2, prefix) {
   return `${head}${body.slice(0, keep)}\u2026${body.slice(-keep)}`;
 }
 
+// src/detect/mask.ts
+import { createHash } from "node:crypto";
+var hashDigits = 12;
+function maskKey(key, prefix, style) {
+  if (style === "redacted") return redact(key, prefix);
+  const head = key.startsWith(prefix) ? prefix : "";
+  if (style === "stars") return head + "*".repeat(key.length - head.length);
+  return `${head}[sha256:${createHash("sha256").update(key, "utf8").digest("hex").slice(0, hashDigits)}]`;
+}
+function maskEncodedKey(key, prefix, style) {
+  return `[base64:${maskKey(key, prefix, style)}]`;
+}
+
 // src/detect/redact-text.ts
-function redactKeys(text2, engine) {
+var messageOptions = { inlineAllow: false, placeholderWords: false };
+var keywordBytes = /* @__PURE__ */ new WeakMap();
+function keywordsOf(engine) {
+  let found = keywordBytes.get(engine);
+  if (!found) {
+    found = [...new Set(engine.rules.flatMap((rule) => rule.keywords))].filter((keyword) => keyword !== "").map((keyword) => Buffer.from(keyword, "utf8"));
+    keywordBytes.set(engine, found);
+  }
+  return found;
+}
+function detachedKeywords(bytes, keywords) {
+  let copy;
+  for (const keyword of keywords) {
+    for (let at = bytes.indexOf(keyword, 1); at !== -1; at = bytes.indexOf(keyword, at + 1)) {
+      const before = bytes[at - 1] ?? 0;
+      if (before > 32 && before < 127) (copy ??= Buffer.from(bytes))[at - 1] = 32;
+    }
+  }
+  return copy;
+}
+var continuedBody = /[A-Za-z0-9]{16,}/y;
+function continuedKeys(bytes, engine) {
+  const text2 = bytes.toString("latin1");
+  const spans = [];
+  for (const rule of engine.rules) {
+    if (!rule.anchored || rule.prefix === "") continue;
+    for (let at = text2.indexOf(rule.prefix); at !== -1; at = text2.indexOf(rule.prefix, Math.max(at + 1, continuedBody.lastIndex))) {
+      continuedBody.lastIndex = at + rule.prefix.length;
+      const body = continuedBody.exec(text2)?.[0];
+      if (body === void 0 || placeholderReason(body, rule.minEntropy, false) !== void 0) continue;
+      spans.push({ start: at, end: continuedBody.lastIndex, key: rule.prefix + body, prefix: rule.prefix, encoded: false });
+    }
+  }
+  return spans;
+}
+function spanOf(match) {
+  const where = match.encoded ?? match;
+  return { start: where.start, end: where.end, key: match.key, prefix: match.rule.prefix, encoded: match.encoding !== void 0 };
+}
+function keySpans(bytes, engine) {
+  const spans = [...detectKeys(bytes, engine, messageOptions).map(spanOf), ...continuedKeys(bytes, engine)];
+  const detached = detachedKeywords(bytes, keywordsOf(engine));
+  if (detached) spans.push(...detectKeys(detached, engine, messageOptions).filter((match) => !match.encoding).map(spanOf));
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+function redactKeys(text2, engine, onKey) {
   const bytes = Buffer.from(text2, "utf8");
-  const found = detectKeys(bytes, engine).filter((match) => !match.encoding);
-  if (found.length === 0) return text2;
+  const spans = keySpans(bytes, engine);
+  if (spans.length === 0) return text2;
   let out = "";
   let at = 0;
-  for (const match of found) {
-    out += bytes.toString("utf8", at, match.start) + redact(match.key, match.rule.prefix);
-    at = match.end;
+  for (const span of spans) {
+    onKey?.(span.key);
+    const found = bytes.toString("utf8", span.start, span.end);
+    out += bytes.toString("utf8", at, span.start) + (span.encoded ? maskEncodedKey(span.key, span.prefix, "redacted") : redact(found, span.prefix));
+    at = span.end;
   }
   return out + bytes.toString("utf8", at);
 }
@@ -55925,11 +56351,11 @@ var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
 var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
 var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
 var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
+  let space2 = "";
   if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+    space2 = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
   } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
+    space2 = spaceParam.slice(0, 10);
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
@@ -55992,7 +56418,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     if (node2.isArray) {
       if (node2.index < node2.val.length) {
         if (!node2.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level2));
+        if (space2) chunks.push("\n" + space2.repeat(level2));
         const childRaw = node2.val[node2.index];
         const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
@@ -56036,8 +56462,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childVal = prepareVal(node2.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node2.first) chunks.push(",");
-        if (space) {
-          chunks.push("\n" + space.repeat(level2) + originalStringify(k) + ": ");
+        if (space2) {
+          chunks.push("\n" + space2.repeat(level2) + originalStringify(k) + ": ");
         } else {
           chunks.push(originalStringify(k) + ":");
         }
@@ -56071,7 +56497,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level2--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level2));
+      if (!node2.first && space2) chunks.push("\n" + space2.repeat(level2));
       chunks.push(node2.isArray ? "]" : "}");
       visited.delete(node2.val);
       stack.pop();
@@ -56079,7 +56505,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value, replacer, space2) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
@@ -56093,10 +56519,10 @@ var JSONStringify = (value, replacer, space) => {
           if (isKeyInArrayReplacer) return val;
           return val;
         },
-        space
+        space2
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value) return originalStringify(value, replacer, space2);
     const convertedToCustomJSON = originalStringify(
       value,
       (key, val) => {
@@ -56109,7 +56535,7 @@ var JSONStringify = (value, replacer, space) => {
         if (isKeyInArrayReplacer) return val;
         return val;
       },
-      space
+      space2
     );
     const processedJSON = convertedToCustomJSON.replace(
       bigIntsStringify,
@@ -56119,7 +56545,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value, replacer, space2);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -59530,7 +59956,7 @@ function gitError(args, stderr, code) {
   return new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ")} failed: ${reason.slice(0, 300)}`);
 }
 function gitOutput(cwd, args, options = {}) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = execFile("git", [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: "buffer", maxBuffer: 1 << 30 }, (error63, stdout, stderr) => {
       const code = error63 ? typeof error63.code === "number" ? error63.code : -1 : 0;
       if (error63?.code === "ENOENT") {
@@ -59538,7 +59964,7 @@ function gitOutput(cwd, args, options = {}) {
       } else if (error63 && !options.allowFailure) {
         reject(gitError(args, stderr.toString("utf8"), code));
       } else {
-        resolve4({ stdout, code, stderr: stderr.toString("utf8") });
+        resolve5({ stdout, code, stderr: stderr.toString("utf8") });
       }
     });
     child.stdin?.on("error", () => void 0);
@@ -59565,9 +59991,9 @@ async function* gitChunks(cwd, args) {
   child.stderr.setEncoding("utf8").on("data", (chunk) => {
     if (stderr.length < 4096) stderr += chunk;
   });
-  const exited = new Promise((resolve4, reject) => {
+  const exited = new Promise((resolve5, reject) => {
     child.on("error", (error63) => reject(error63.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error63));
-    child.on("close", resolve4);
+    child.on("close", resolve5);
   });
   exited.catch(() => void 0);
   try {
@@ -59652,9 +60078,9 @@ function parseResults(text2) {
 }
 
 // src/detect/finding.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function secretHashOf(key) {
-  return `sha256:${createHash("sha256").update(key, "utf8").digest("hex")}`;
+  return `sha256:${createHash2("sha256").update(key, "utf8").digest("hex")}`;
 }
 function fingerprintOf(path, ruleId, secretHash, repository) {
   return `${repository !== void 0 ? `${repository}:` : ""}${path}:${ruleId}:${secretHash.slice("sha256:".length, "sha256:".length + 16)}`;
@@ -59712,12 +60138,12 @@ var CatFileBatch = class {
       if (this.#stderr.length < 4096) this.#stderr += chunk;
     });
     this.#child.stdin.on("error", () => void 0);
-    this.#exited = new Promise((resolve4, reject) => {
+    this.#exited = new Promise((resolve5, reject) => {
       this.#child.on(
         "error",
         (error63) => reject(error63.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error63)
       );
-      this.#child.on("close", resolve4);
+      this.#child.on("close", resolve5);
     });
     this.#exited.catch(() => void 0);
   }
@@ -59744,7 +60170,7 @@ var CatFileBatch = class {
   /** Send what is queued, then wait until at most half of `maxInFlight` replies are outstanding (or git stopped). */
   async whenReady() {
     this.flush();
-    while (this.#inFlight > this.#maxInFlight / 2 && !this.#stopped) await new Promise((resolve4) => this.#waiters.push(resolve4));
+    while (this.#inFlight > this.#maxInFlight / 2 && !this.#stopped) await new Promise((resolve5) => this.#waiters.push(resolve5));
   }
   /** No more requests: git answers what is queued and exits. */
   end() {
@@ -60290,6 +60716,57 @@ var AnchorTuner = class {
   }
 };
 
+// src/report/mask.ts
+init_neutral();
+function fieldMasker(redact3) {
+  const changed = [];
+  return {
+    changed,
+    mask: (field2, text2) => {
+      const masked = redact3(text2);
+      if (masked !== text2 && !changed.includes(field2)) changed.push(field2);
+      return masked;
+    }
+  };
+}
+function maskVerification(verification, mask2) {
+  const detail = Object.fromEntries(Object.entries(verification.detail).map(([name, value]) => [name, typeof value === "string" ? mask2(value) : value]));
+  return { ...verification, detail, ...verification.reason !== void 0 ? { reason: mask2(verification.reason) } : {} };
+}
+function maskFinding(finding, redact3) {
+  const { mask: mask2, changed } = fieldMasker(redact3);
+  const { origin } = finding;
+  const path = mask2("path", origin.path);
+  const repository = origin.repository === void 0 ? {} : { repository: mask2("repository", origin.repository) };
+  const maskedOrigin = origin.kind === "history" ? { ...origin, path, ...repository, author: mask2("author", origin.author), email: mask2("email", origin.email) } : { ...origin, path, ...repository };
+  const fingerprint = mask2("fingerprint", finding.fingerprint);
+  const verification = finding.verification && maskVerification(finding.verification, (text2) => mask2("verification", text2));
+  if (changed.length === 0) return finding;
+  return { ...finding, origin: maskedOrigin, fingerprint, ...verification ? { verification } : {}, redactedFields: changed };
+}
+function maskWarning(warning2, redact3) {
+  const { mask: mask2, changed } = fieldMasker(redact3);
+  const path = warning2.path === void 0 ? {} : { path: mask2("path", warning2.path) };
+  const message = mask2("message", warning2.message);
+  return changed.length === 0 ? warning2 : { ...warning2, ...path, message, redactedFields: changed };
+}
+function maskResult(result, redact3) {
+  return { ...result, findings: result.findings.map((finding) => maskFinding(finding, redact3)), warnings: result.warnings.map((warning2) => maskWarning(warning2, redact3)) };
+}
+function maskContext(context, redact3) {
+  const { ignoreFile, uriPrefix, verdict } = context;
+  return {
+    ...context,
+    ...ignoreFile !== void 0 ? { ignoreFile: redact3(ignoreFile) } : {},
+    ...uriPrefix !== void 0 ? { uriPrefix: redact3(uriPrefix) } : {},
+    ...verdict?.why !== void 0 ? { verdict: { ...verdict, why: redact3(verdict.why) } } : {}
+  };
+}
+function printedFingerprints(fingerprint, redact3) {
+  const masked = redact3(fingerprint);
+  return [.../* @__PURE__ */ new Set([masked, printable(masked)])].filter((printed) => printed !== fingerprint);
+}
+
 // src/run/verdict.ts
 init_errors();
 init_types();
@@ -60312,7 +60789,7 @@ function leftOutNote(results, left) {
     message: `--results ${[...results].join(",")} left out ${counts} finding${total === 1 ? "" : "s"}${unknown2 ? " (unknown: the key could not be checked and may still work)" : ""}`
   };
 }
-var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural2 = (n, word2) => `${n} ${word2}${n === 1 ? "" : "s"}`;
 function verdictOf(input2) {
   if (input2.failing > 0) {
     if (input2.failingHidden > 0) return { exitCode: ExitCode.findings, why: `exit 1: ${plural2(input2.failingHidden, "failing finding")} not shown (see the --results note)` };
@@ -60340,7 +60817,7 @@ function verifyQueue(verifier, deliver, options = {}) {
   let tail = Promise.resolve();
   let pending = 0;
   let waiters = [];
-  const settled = () => new Promise((resolve4) => waiters.push(resolve4));
+  const settled = () => new Promise((resolve5) => waiters.push(resolve5));
   let failure2;
   const check2 = () => {
     if (failure2) throw failure2.error;
@@ -60417,8 +60894,8 @@ var Tally = class {
     return this.results ? leftOutNote(this.results, this.#leftOut) : void 0;
   }
   counts() {
-    const shown2 = this.#shown;
-    return { found: this.found, shown: shown2, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), leftOut: Object.fromEntries(this.#leftOut), suppressed: this.suppressed, allInput: this.#allInput && shown2 > 0 };
+    const shown3 = this.#shown;
+    return { found: this.found, shown: shown3, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), leftOut: Object.fromEntries(this.#leftOut), suppressed: this.suppressed, allInput: this.#allInput && shown3 > 0 };
   }
   verdict(noun, warnings) {
     return verdictOf({
@@ -60441,11 +60918,18 @@ function firstOnly(once) {
     return true;
   };
 }
+function suppressedAsPrinted(suppressions, redact3) {
+  const lists = [suppressions.ignore?.fingerprints, suppressions.baseline?.fingerprints].filter((list2) => list2 !== void 0 && list2.size > 0);
+  if (lists.length === 0) return () => false;
+  return (finding) => printedFingerprints(finding.fingerprint, redact3).some((printed) => lists.some((list2) => list2?.has(printed)));
+}
 async function runTail(source, prepared, options = {}) {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const { config: config2, rules, suppressions, verifier } = prepared;
   let engine = createEngine(rules);
+  const redactEngine = engine;
+  const isSuppressedAsPrinted = suppressedAsPrinted(suppressions, (text2) => redactKeys(text2, redactEngine));
   const tuner = source.tuneAnchors ? new AnchorTuner() : void 0;
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
   const isFirst = firstOnly(source.once);
@@ -60466,7 +60950,7 @@ async function runTail(source, prepared, options = {}) {
   const settling = source.settle ? [] : void 0;
   const accept = async (finding) => {
     if (isFirst && !isFirst(finding)) return;
-    if (isSuppressed(finding, suppressions)) {
+    if (isSuppressed(finding, suppressions) || isSuppressedAsPrinted(finding)) {
       tally.suppressed++;
       return;
     }
@@ -60549,7 +61033,7 @@ function builtinKeyPrefixes() {
   if (cached2) return keyPrefixes(cached2);
   try {
     const texts = readdirSync3(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync8(join5(builtinRulesDir, name), "utf8"));
-    return [...new Set(texts.flatMap((text2) => [...text2.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word) => word.trim().replace(/^['"]|['"]$/g, "")))))].filter((word) => word !== "");
+    return [...new Set(texts.flatMap((text2) => [...text2.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word2) => word2.trim().replace(/^['"]|['"]$/g, "")))))].filter((word2) => word2 !== "");
   } catch {
     return [];
   }
@@ -60557,9 +61041,10 @@ function builtinKeyPrefixes() {
 
 // src/report/markdown.ts
 init_model();
+init_neutral();
 init_verification();
 function cell(text2) {
-  return text2.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+  return printable(text2.replace(/[\\`*_|<>[\]$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " "));
 }
 function statusCell(finding) {
   const status = statusOf(finding);
@@ -60605,7 +61090,7 @@ Scanned ${result.stats.files} files.
     const { origin } = finding;
     const commit = !history ? "" : origin.kind === "history" ? ` ${cell(`${origin.commit.slice(0, 12)} ${origin.author}, ${origin.date.slice(0, 10)}`)} |` : " |";
     lines.push(
-      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(finding.fingerprint)} |`
+      `| ${cell(placeOf(finding.origin))} | ${finding.line} |${commit} ${cell(finding.provider)} | ${severityCell(finding, verified)} |${status} \`${key}\` | ${cell(printable(finding.fingerprint))} |`
     );
   }
   const ignoreFile = context.ignoreFile ?? ".keywardenignore";
@@ -60622,6 +61107,7 @@ Scanned ${result.stats.files} files.
 
 // src/report/github.ts
 init_model();
+init_neutral();
 init_verification();
 var prCommentMarker = "<!-- keywarden:pr-comment -->";
 var commentLimit = 65536;
@@ -60715,8 +61201,8 @@ function annotation(finding, rule) {
   const outcome = outcomeText(finding);
   const todo = todoText(finding, rule);
   const message = [`${name} ${finding.secret.redacted}${commit}${outcome ? ` \u2014 ${outcome}` : ""}.`, todo.urgent ? `${todo.urgent} ${todo.hint}` : todo.hint].join("\n");
-  const place = origin.kind === "input" ? void 0 : { file: origin.path, startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn - 1 };
-  return { level: annotationLevel(finding), title, message, ...place ? { place } : {} };
+  const place = origin.kind === "input" ? void 0 : { file: withoutBidi(origin.path), startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn - 1 };
+  return { level: annotationLevel(finding), title: withoutBidi(title), message: withoutBidi(message), ...place ? { place } : {} };
 }
 function annotationsOf(result, rules) {
   const ruleOf = rulesById(rules);
@@ -60757,7 +61243,8 @@ function summaryColumns(findings, ruleOf) {
     ...verified ? [{ name: "Status", value: statusCell }, { name: "Details", value: (finding) => inertEscaped(detailsCell(finding)) }] : [],
     keyColumn(),
     todo,
-    { name: "Fingerprint", value: (finding) => inert(finding.fingerprint) }
+    // As the human report prints it (an ignore file accepts that form too): no control or bidi character.
+    { name: "Fingerprint", value: (finding) => inert(printable(finding.fingerprint)) }
   ];
 }
 function renderJobSummary(result, rules, scope) {
@@ -60973,12 +61460,12 @@ function artifactLocation(path, context) {
   if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return { uri: pathToFileURL(path).href };
   return { uri: encodeUri((context.uriPrefix ?? "") + path), uriBaseId: "%SRCROOT%" };
 }
-function pascalWord(word) {
-  const rest = word.slice(1);
-  return word.charAt(0).toUpperCase() + (word === word.toUpperCase() ? rest.toLowerCase() : rest);
+function pascalWord(word2) {
+  const rest = word2.slice(1);
+  return word2.charAt(0).toUpperCase() + (word2 === word2.toUpperCase() ? rest.toLowerCase() : rest);
 }
 function asciiWords(text2) {
-  return text2.normalize("NFD").replace(new RegExp("\\p{M}+", "gu"), "").split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
+  return text2.normalize("NFD").replace(new RegExp("\\p{M}+", "gu"), "").split(/[^A-Za-z0-9]+/).filter((word2) => word2 !== "");
 }
 function sarifRuleName(rule) {
   const words = asciiWords(rule.name);
@@ -61039,6 +61526,9 @@ function occurrences(findings) {
   }
   return numbers;
 }
+function redactedProperty(masked) {
+  return masked.redactedFields ? { redactedFields: masked.redactedFields } : {};
+}
 function describeResult(finding, rule, ruleIndex, occurrence, context) {
   return {
     ruleId: finding.ruleId,
@@ -61060,15 +61550,18 @@ function describeResult(finding, rule, ruleIndex, occurrence, context) {
       // An audit of several repositories: the URI stays relative to the finding's own repository.
       ...finding.origin.repository !== void 0 ? { repository: finding.origin.repository } : {},
       ...finding.origin.kind === "history" ? { commit: finding.origin.commit } : {},
-      ...verificationProperties(finding)
+      ...verificationProperties(finding),
+      ...redactedProperty(finding)
     }
   };
 }
 function notificationOf(warning2, context) {
+  const redacted = redactedProperty(warning2);
   return {
     level: warning2.kind === "filter" ? "note" : "warning",
     message: { text: warning2.message },
-    ...warning2.path !== void 0 ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning2.path, context) } }] } : {}
+    ...warning2.path !== void 0 ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(warning2.path, context) } }] } : {},
+    ...redacted.redactedFields ? { properties: redacted } : {}
   };
 }
 function invocationsOf(warnings, context) {
@@ -61186,6 +61679,106 @@ async function remoteBranchTip(dir, branch, remote = "origin") {
   await runFetch(dir, [], remote, [`+refs/heads/${branch}:${ref}`]);
   const local = await gitOutput(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { allowFailure: true });
   return local.code === 0 ? local.stdout.toString("utf8").trim() : void 0;
+}
+
+// src/action/base-settings.ts
+init_errors();
+init_config_file();
+import { mkdtempSync } from "node:fs";
+import { isAbsolute, join as join7, relative as relative2, resolve as resolve4, sep as sep3 } from "node:path";
+
+// src/sources/base-files.ts
+init_errors();
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join6 } from "node:path";
+async function lsTree(repo, rev, pathspec) {
+  const { stdout } = await gitOutput(repo, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", "--end-of-options", rev, "--", pathspec]);
+  return stdout.toString("utf8").split("\0").filter((record2) => record2 !== "").map((record2) => {
+    const tab = record2.indexOf("	");
+    const [mode = "", type = ""] = record2.slice(0, tab).split(" ");
+    return { mode, type, path: record2.slice(tab + 1) };
+  });
+}
+function kindOf(entry) {
+  if (!entry) return "missing";
+  if (entry.type === "tree") return "dir";
+  if (entry.type === "blob") return entry.mode === "120000" ? "link" : "file";
+  return "missing";
+}
+async function entryAt(repo, rev, path) {
+  if (path === "") return "dir";
+  const entries = await lsTree(repo, rev, path);
+  return kindOf(entries.find((entry) => entry.path === path));
+}
+async function copyFileAt(repo, rev, path, target) {
+  const content = await blobAt(repo, rev, path);
+  if (content === void 0) throw new KeywardenError(`cannot read ${path} at ${rev.slice(0, 7)}`);
+  mkdirSync2(dirname4(target), { recursive: true });
+  writeFileSync2(target, content);
+}
+async function copyDirAt(repo, rev, path, target) {
+  const files = (await lsTree(repo, rev, path === "" ? "." : `${path}/`)).filter((entry) => kindOf(entry) === "file");
+  mkdirSync2(target, { recursive: true });
+  const names = [];
+  for (const file2 of files) {
+    const name = path === "" ? file2.path : file2.path.slice(path.length + 1);
+    await copyFileAt(repo, rev, file2.path, join6(target, name));
+    names.push(name);
+  }
+  return names;
+}
+async function changedBetween(repo, from, to, path) {
+  const { code } = await gitOutput(repo, ["--literal-pathspecs", "diff", "--quiet", "--no-ext-diff", "--no-renames", from, to, "--", path === "" ? "." : path], { allowFailure: true });
+  if (code !== 0 && code !== 1) throw new KeywardenError(`git diff ${from.slice(0, 7)} ${to.slice(0, 7)} -- ${path} failed (exit ${code})`);
+  return code === 1;
+}
+
+// src/action/base-settings.ts
+function inRepository(at, path) {
+  const rel = relative2(at.top, resolve4(at.workspace, path));
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  return rel.split(sep3).join("/");
+}
+function refuseKind(input2, path, kind, base) {
+  const what = kind === "link" ? "a symbolic link (not followed)" : kind === "dir" ? "a directory" : "a file";
+  throw new KeywardenError(`${input2}: ${path || "."} is ${what} at the base commit ${base.slice(0, 7)}, which is where a pull request's settings are read from`);
+}
+async function fromBase(at, input2, given, want, changed) {
+  const path = inRepository(at, given);
+  if (path === void 0) return given;
+  const top = at.top;
+  if (await changedBetween(top, at.base, at.head, path)) changed.push(path || ".");
+  const kind = await entryAt(top, at.base, path);
+  if (kind === "missing") return await entryAt(top, at.head, path) === "missing" ? given : void 0;
+  if (kind !== want) refuseKind(input2, path, kind, at.base);
+  const copy = join7(at.into, path);
+  if (want === "file") await copyFileAt(top, at.base, path, copy);
+  else await copyDirAt(top, at.base, path, copy);
+  return copy;
+}
+async function settingsAtBase(at, inputs) {
+  const changed = [];
+  const config2 = inputs.config === void 0 ? void 0 : await fromBase(at, "input config", inputs.config, "file", changed);
+  if (config2 !== void 0 && config2.startsWith(at.into + sep3)) {
+    for (const dir of loadConfig(config2).rules) {
+      const rel = relative2(at.into, dir);
+      if (!rel.startsWith("..") && !isAbsolute(rel)) await fromBase({ ...at, workspace: at.top }, `${inputs.config ?? "config"}: rules`, rel, "dir", changed);
+    }
+  }
+  const rules = [];
+  for (const dir of inputs.rules) {
+    const used = await fromBase(at, "input rules", dir, "dir", changed);
+    if (used !== void 0) rules.push(used);
+  }
+  return { ...config2 !== void 0 ? { config: config2 } : {}, rules, changed: [...new Set(changed)] };
+}
+function settingsDir(env, tmpdir2) {
+  return mkdtempSync(join7(env.RUNNER_TEMP || tmpdir2, "keywarden-base-"));
+}
+function settingsNote(changed, base) {
+  if (changed.length === 0) return void 0;
+  const names = changed.map((path) => `\`${path.replace(/[`\r\n]/g, "?")}\``).join(", ");
+  return `\u26A0\uFE0F This pull request changes keywarden's settings (${names}). This check used them as they are at the base commit ${base.slice(0, 7)}, so that a pull request cannot change the rules that check it; the changes take effect once merged.`;
 }
 
 // src/action/event.ts
@@ -61446,11 +62039,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -61466,7 +62059,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61797,7 +62390,18 @@ ${text2}${text2.endsWith("\n") || text2 === "" ? "" : "\n"}::${resume}::
 }
 
 // src/action/main.ts
-var log = (line) => process.stdout.write(`${line}
+var shown2 = (text2) => redactKeyLikeTokens(text2, builtinKeyPrefixes());
+function maskingRedactor(rules) {
+  const engine = createEngine([...rules]);
+  const masked = /* @__PURE__ */ new Set();
+  const hide2 = (key) => {
+    if (masked.has(key)) return;
+    masked.add(key);
+    mask(key);
+  };
+  return (text2) => redactKeys(text2, engine, hide2);
+}
+var log = (line) => process.stdout.write(`${shown2(line)}
 `);
 function readEvent(env) {
   const name = env.GITHUB_EVENT_NAME ?? "";
@@ -61842,6 +62446,9 @@ function settledAgainst(source, repo, base, head) {
     }
   };
 }
+var withNote = (text2, note) => note ? `${text2.replace(/\n*$/, "\n")}
+${note}
+` : text2;
 async function updateComment(inputs, env, scanned, rules) {
   if (!inputs.comment || scanned.pullRequest === void 0) return;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -61852,10 +62459,10 @@ async function updateComment(inputs, env, scanned, rules) {
   const target = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
   try {
-    const outcome = scanned.result.findings.length > 0 ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, renderPrComment(scanned.result, rules, scanned.scope, runUrl)) : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
+    const outcome = scanned.result.findings.length > 0 || scanned.note ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(renderPrComment(scanned.result, rules, scanned.scope, runUrl), scanned.note)) : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error63) {
-    warn(`keywarden: could not update the pull request comment: ${error63.message}`);
+    warn(`keywarden: could not update the pull request comment: ${shown2(error63.message)}`);
   }
 }
 function runConfigOf(inputs, repo, env) {
@@ -61869,18 +62476,35 @@ function runConfigOf(inputs, repo, env) {
     ...inputs.results !== void 0 ? { results: parseResults(inputs.results) } : {}
   };
 }
+async function prepareFor(inputs, repo, env, pullRequest) {
+  if (pullRequest === void 0 || repo.workTree === void 0) return { prepared: await prepare(runConfigOf(inputs, repo, env)) };
+  const into = settingsDir(env, tmpdir());
+  try {
+    const at = { top: repo.workTree, workspace: env.GITHUB_WORKSPACE ?? process.cwd(), base: pullRequest.base, head: pullRequest.head, into };
+    const settings = await settingsAtBase(at, inputs);
+    const fromBase2 = { ...inputs, rules: settings.rules };
+    if (settings.config === void 0) delete fromBase2.config;
+    else fromBase2.config = settings.config;
+    const prepared = await prepare(runConfigOf(fromBase2, repo, env));
+    const note = settingsNote(settings.changed, pullRequest.base);
+    if (note) log(`keywarden: ${note}`);
+    return { prepared, ...note ? { note } : {} };
+  } finally {
+    rmSync(into, { recursive: true, force: true });
+  }
+}
 async function runAction(env) {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
-  const prepared = await prepare(runConfigOf(inputs, repo, env));
-  const { rules } = prepared;
+  const event = inputs.scan === "history" ? void 0 : readEvent(env);
+  const scanTarget = event ? scanTargetOf(event.name, event.payload) : void 0;
+  const pullRequest = scanTarget?.kind === "range" && scanTarget.pullRequest !== void 0 ? scanTarget : void 0;
+  let settings = pullRequest ? void 0 : await prepareFor(inputs, repo, env);
   let target;
-  if (inputs.scan === "history") {
+  if (scanTarget === void 0) {
     target = { scope: "every blob in the repository history", source: historySource({ repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
   } else {
-    const event = readEvent(env);
-    const scanTarget = scanTargetOf(event.name, event.payload);
     if (scanTarget.kind === "nothing") {
       log(`keywarden: nothing to scan: ${scanTarget.why}`);
       setOutputs({ findings: "0", live: "0" });
@@ -61888,34 +62512,38 @@ async function runAction(env) {
     }
     target = await targetSource(scanTarget, repo);
   }
-  const result = await runTail(target.source, prepared, { keep: true });
-  const scanned = { scope: target.scope, result, ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {} };
-  for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) mask(key);
-  writeInert(renderHuman(result, { toolVersion, showSecrets: false, verdict: result.verdict }, rules, !env.NO_COLOR));
+  settings ??= await prepareFor(inputs, repo, env, pullRequest);
+  const { prepared, note } = settings;
+  const { rules } = prepared;
+  shown2 = maskingRedactor(rules);
+  const found = await runTail(target.source, prepared, { keep: true });
+  for (const key of new Set(found.findings.map((finding) => finding.secret.reveal()))) mask(key);
+  const result = maskResult(found, shown2);
+  const scanned = { scope: shown2(target.scope), result, ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {} };
+  writeInert(renderHuman(result, maskContext({ toolVersion, showSecrets: false, verdict: result.verdict }, shown2), rules, !env.NO_COLOR));
   for (const annotation2 of annotationsOf(result, rules)) annotate(annotation2);
-  const engine = createEngine(rules);
-  for (const warning2 of result.warnings) warn(`keywarden: ${redactKeys(`${warning2.path ? `${warning2.path}: ` : ""}${warning2.message}`, engine)}`);
-  await appendSummary(renderJobSummary(result, rules, scanned.scope));
+  for (const warning2 of result.warnings) warn(`keywarden: ${shown2(`${warning2.path ? `${warning2.path}: ` : ""}${warning2.message}`)}`);
+  await appendSummary(withNote(renderJobSummary(result, rules, scanned.scope), note));
   const outputs = {
     findings: String(result.findings.length),
     live: String(result.counts.byStatus.live ?? 0)
   };
   if (inputs.sarif !== void 0) {
-    const sarifPath = isAbsolute(inputs.sarif) ? inputs.sarif : join6(workspace, inputs.sarif);
-    writeFileSync2(sarifPath, render("sarif", result, { toolVersion, showSecrets: false }, rules, false));
+    const sarifPath = isAbsolute2(inputs.sarif) ? inputs.sarif : join8(workspace, inputs.sarif);
+    writeFileSync3(sarifPath, render("sarif", result, { toolVersion, showSecrets: false }, rules, false));
     outputs["sarif-file"] = sarifPath;
   }
   setOutputs(outputs);
-  await updateComment(inputs, env, scanned, rules);
+  await updateComment(inputs, env, { ...scanned, ...note ? { note } : {} }, rules);
   const { exitCode: code, why } = result.verdict;
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
-  if (code !== ExitCode.clean && why) fail(`keywarden: ${redactKeys(why, engine)}`);
+  if (code !== ExitCode.clean && why) fail(`keywarden: ${shown2(why)}`);
   return code;
 }
 function reportFailure(error63) {
   const known = error63 instanceof KeywardenError || error63 instanceof InputError || error63 instanceof UnsupportedEvent;
   const message = known ? error63.message : `unexpected failure: ${error63 instanceof Error ? error63.stack ?? error63.message : String(error63)}`;
-  fail(`keywarden: ${redactKeyLikeTokens(message, builtinKeyPrefixes())}`);
+  fail(`keywarden: ${shown2(message)}`);
   process.exitCode = ExitCode.error;
 }
 runAction(process.env).then((code) => {
