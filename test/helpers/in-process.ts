@@ -33,7 +33,7 @@ import { splitLines } from '../../src/sources/git.js';
 import { openRepository } from '../../src/sources/history.js';
 import { readLog, resolveLogInputs } from '../../src/sources/logs.js';
 import { stagedChunks, workTreeTop as stagedTop } from '../../src/sources/staged.js';
-import { excludedPaths, workTreeTop } from '../../src/sources/worktree.js';
+import { excludedPaths } from '../../src/sources/worktree.js';
 import { checkSince } from '../../src/cli/history.js';
 import { ignoreFileHint } from '../../src/cli/ignore-hint.js';
 import { defaultsOf, historyTable, logsTable, parseSize, reportTable, scanTable, verifyTable, type ReportOptions } from '../../src/cli/options.js';
@@ -118,8 +118,7 @@ export function scan(cwd: string, flags: Flags<(typeof scanDefaults)> & { paths?
   return run(async () => {
     const options = fromCwd({ ...scanDefaults, ...flags }, cwd);
     const paths = (flags.paths && flags.paths.length > 0 ? flags.paths : ['.']).map((path) => resolve(cwd, path));
-    // scanRoot anchors a run of several paths at the current directory: the bin's is `cwd`.
-    const root = paths.length === 1 ? scanRoot(paths) : (workTreeTop(cwd) ?? cwd);
+    const root = scanRoot(paths, cwd);
     const prepared = await prepare(runConfigFrom(options, root, cliEnv(env)));
     const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size');
     const source = workTreeSource({ root, paths, gitignore: options.gitignore ?? prepared.file.gitignore ?? true, maxFileSize, threads: 0 });
