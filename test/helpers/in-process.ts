@@ -13,10 +13,11 @@
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { KeywardenError } from '../../src/core/errors.js';
-import type { ScanWarning } from '../../src/core/types.js';
+import type { Finding, ScanWarning } from '../../src/core/types.js';
 import { createEngine } from '../../src/detect/detect.js';
 import { redactKeys } from '../../src/detect/redact-text.js';
 import { render, type Format } from '../../src/report/index.js';
+import { renderJsonlFinding } from '../../src/report/json.js';
 import type { ReportContext } from '../../src/report/model.js';
 import { historySource, rangeSource } from '../../src/run/history.js';
 import { inputKeySource } from '../../src/run/input-keys.js';
@@ -46,7 +47,10 @@ import { loopbackOnly } from './cli.js';
 export interface InProcessRun {
   /** The exit code the bin would give: the verdict's, or the error's. */
   code: number;
-  /** The report, as the bin prints it whole (`--format`, `--show-secrets` as given); '' when the run stopped with an error. */
+  /**
+   * The report in `--format` (`--show-secrets` as given), as the bin prints it: jsonl a finding
+   * a line in the order the run handed them on, any other format whole; '' when the run stopped with an error.
+   */
   report: string;
   /** Each warning as the bin prints it after `warning: ` (redacted), the `--results` note last. */
   warnings: string[];
@@ -83,9 +87,11 @@ function fromCwd<T extends { rules: readonly string[]; config?: string | undefin
 async function run(plan: () => Promise<Planned>): Promise<InProcessRun> {
   let planned: Planned;
   let result: RunResult;
+  /** In the order the tail hands them on, as the bin streams jsonl. */
+  const streamed: Finding[] = [];
   try {
     planned = await plan();
-    result = await runTail(planned.source, planned.prepared, { keep: true });
+    result = await runTail(planned.source, planned.prepared, { keep: true, onFinding: (finding) => void streamed.push(finding) });
   } catch (error) {
     if (!(error instanceof KeywardenError)) throw error;
     return { code: error.exitCode, report: '', warnings: [], error: await redactWithRules(error.message) };
@@ -103,7 +109,8 @@ async function run(plan: () => Promise<Planned>): Promise<InProcessRun> {
     suppressed: result.counts.suppressed,
     verdict: { exitCode: result.verdict.exitCode, ...(why !== undefined ? { why } : {}) },
   };
-  const report = render(planned.options.format, result, context, planned.prepared.rules, false);
+  const { format } = planned.options;
+  const report = format === 'jsonl' ? streamed.map((finding) => renderJsonlFinding(finding, context)).join('') : render(format, result, context, planned.prepared.rules, false);
   return { code: result.verdict.exitCode, report, warnings, ...(why !== undefined ? { why } : {}), result };
 }
 
