@@ -1,21 +1,16 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KeywardenError } from '../../src/core/errors.js';
 import { ensureRange, remoteBranchTip } from '../../src/sources/fetch.js';
 import { git, TestRepo } from '../helpers/history-repos.js';
-import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir } from '../helpers/tmp.js';
 
 cleanTmpDirs();
 
 /** An upstream with `main` (20 commits) and a branch `feature` 3 commits ahead: built once, as only checkouts of it change. */
 let upstream: { repo: TestRepo; base: string; head: string };
 beforeAll(() => {
-  // Not a makeTmpDir: those go after each test.
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'keywarden-fetch-upstream-')));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const repo = TestRepo.init(root);
+  const repo = TestRepo.init(makeFileTmpDir('fetch-upstream'));
   for (let i = 0; i < 20; i++) repo.commit({ [`file${i}.txt`]: `line ${i}\n` }, `main ${i}`);
   const base = repo.head();
   git(repo.dir, ['checkout', '-q', '-b', 'feature']);
