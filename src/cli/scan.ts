@@ -23,12 +23,13 @@ const defaultMaxFileSize = '100MiB';
 /**
  * The directory reported paths (and so fingerprints, baselines and `.keywardenignore`) are
  * relative to: the top of the git work tree the scan is in, so `scan src` and `scan .` agree;
- * outside a work tree, the one directory given, else the current directory.
+ * outside a work tree, the one directory given, else the current directory (`cwd`, which
+ * tests running in process give).
  */
-export function scanRoot(paths: readonly string[]): string {
-  const only = paths.length === 1 ? paths[0] : undefined;
-  const anchor = only === undefined ? '.' : isDirectory(only) ? only : dirname(only);
-  return workTreeTop(anchor) ?? (only !== undefined && isDirectory(only) ? resolve(only) : resolve('.'));
+export function scanRoot(paths: readonly string[], cwd: string = process.cwd()): string {
+  const only = paths.length === 1 ? resolve(cwd, paths[0] ?? '.') : undefined;
+  const anchor = only === undefined ? cwd : isDirectory(only) ? only : dirname(only);
+  return workTreeTop(anchor) ?? (only !== undefined && isDirectory(only) ? only : cwd);
 }
 
 /** `keywarden scan [PATH..] [-- PATH..]` (no path: `.`). */

@@ -1,30 +1,34 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KeywardenError } from '../../src/core/errors.js';
 import { ensureRange, remoteBranchTip } from '../../src/sources/fetch.js';
 import { git, TestRepo } from '../helpers/history-repos.js';
-import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir } from '../helpers/tmp.js';
 
-afterEach(() => cleanTmpDirs());
+cleanTmpDirs();
 
-/** An upstream with `main` (20 commits) and a branch `feature` 3 commits ahead; a depth-1 clone of feature. */
+/** An upstream with `main` (20 commits) and a branch `feature` 3 commits ahead: built once, as only checkouts of it change. */
+let upstream: { repo: TestRepo; base: string; head: string };
+beforeAll(() => {
+  const repo = TestRepo.init(makeFileTmpDir('fetch-upstream'));
+  for (let i = 0; i < 20; i++) repo.commit({ [`file${i}.txt`]: `line ${i}\n` }, `main ${i}`);
+  const base = repo.head();
+  git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+  for (let i = 0; i < 3; i++) repo.commit({ [`feature${i}.txt`]: `feature ${i}\n` }, `feature ${i}`);
+  const head = repo.head();
+  git(repo.dir, ['checkout', '-q', 'main']);
+  repo.commit({ 'later.txt': 'main moved on\n' }, 'main later');
+  // Fetching a commit by id, as the action does, needs the server to allow it (GitHub does).
+  git(repo.dir, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+  upstream = { repo, base, head };
+});
+
+/** The upstream, and a fresh depth-1 clone of its feature branch. */
 function shallowCheckout() {
   const root = makeTmpDir('fetch');
-  mkdirSync(join(root, 'upstream'));
-  const upstream = TestRepo.init(join(root, 'upstream'));
-  for (let i = 0; i < 20; i++) upstream.commit({ [`file${i}.txt`]: `line ${i}\n` }, `main ${i}`);
-  const base = upstream.head();
-  git(upstream.dir, ['checkout', '-q', '-b', 'feature']);
-  for (let i = 0; i < 3; i++) upstream.commit({ [`feature${i}.txt`]: `feature ${i}\n` }, `feature ${i}`);
-  const head = upstream.head();
-  git(upstream.dir, ['checkout', '-q', 'main']);
-  upstream.commit({ 'later.txt': 'main moved on\n' }, 'main later');
-  // Fetching a commit by id, as the action does, needs the server to allow it (GitHub does).
-  git(upstream.dir, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
   const checkout = join(root, 'checkout');
-  git(root, ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${upstream.dir}`, checkout]);
-  return { upstream, checkout, base, head };
+  git(root, ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${upstream.repo.dir}`, checkout]);
+  return { upstream: upstream.repo, checkout, base: upstream.base, head: upstream.head };
 }
 
 const commitCount = (dir: string, range: string) => Number(git(dir, ['rev-list', '--count', range]));

@@ -1,12 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { jsonFindings, scan } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
 
-/** Review findings pinned down: no input path may echo a raw key, and no flag may let a finding pass silently. */
+/**
+ * Review findings pinned down: no input path may echo a raw key, and no flag may let a finding
+ * pass silently. The bin's own error path (argv echoed by yargs, messages redacted before they
+ * reach stderr) and its summary are tested end to end; what the run reads and decides, in this
+ * process (test/helpers/in-process.ts: its errors redacted as the bin redacts them).
+ */
 const keys = keyFactory(0x68617264);
 cleanTmpDirs('all');
 
@@ -24,47 +30,48 @@ describe('a raw key never reaches stderr through an error message', () => {
     expect(run.stderr).toContain(`sk-or-v1-${key.slice(9, 13)}…`);
   });
 
+  // In process the file is named as the bin started in `root` would resolve it.
   it('a --baseline that is not JSON', async () => {
     const root = writeTree(makeTmpDir('err'), { 'base.json': `{"findings": ${key}}`, 'a.txt': 'x' });
-    const run = await runCli(['scan', 'a.txt', '--baseline', 'base.json'], { cwd: root });
+    const run = await scan(root, { paths: ['a.txt'], baseline: 'base.json' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--baseline base\.json: not valid JSON/);
-    expect(run.stderr).not.toContain(key.slice(9, 20));
+    expect(run.error).toContain(`--baseline ${join(root, 'base.json')}: not valid JSON`);
+    expect(run.error).not.toContain(key.slice(9, 20));
   });
 
   it('a --baseline whose finding holds a key where its fingerprint should be', async () => {
     const root = writeTree(makeTmpDir('err'), { 'a.env': `K=${keys.openrouter()}\n` });
-    const made = await runCli(['scan', 'a.env', '--format', 'json', '--output', 'base.json'], { cwd: root });
+    const made = await scan(root, { paths: ['a.env'], format: 'json' });
     expect(made.code).toBe(1);
-    const report = JSON.parse(readFileSync(join(root, 'base.json'), 'utf8')) as { findings: Record<string, unknown>[] };
+    const report = JSON.parse(made.report) as { findings: Record<string, unknown>[] };
     report.findings[0] = { ...report.findings[0], fingerprint: 7, line: key };
     writeFileSync(join(root, 'base.json'), JSON.stringify(report));
-    const run = await runCli(['scan', 'a.env', '--baseline', 'base.json'], { cwd: root });
+    const run = await scan(root, { paths: ['a.env'], baseline: 'base.json' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--baseline base.json: findings[0].fingerprint is not a fingerprint; findings[0].line is not a whole number from 1');
-    expect(run.stderr).not.toContain(key.slice(9, 20));
+    expect(run.error).toContain(`--baseline ${join(root, 'base.json')}: findings[0].fingerprint is not a fingerprint; findings[0].line is not a whole number from 1`);
+    expect(run.error).not.toContain(key.slice(9, 20));
   });
 
   it('a --config with a key as an unknown field', async () => {
     const root = writeTree(makeTmpDir('err'), { 'kw.yaml': `${key}: true\n`, 'a.txt': 'x' });
-    const run = await runCli(['scan', 'a.txt', '--config', 'kw.yaml'], { cwd: root });
+    const run = await scan(root, { paths: ['a.txt'], config: 'kw.yaml' });
     expect(run.code).toBe(2);
-    expect(run.stderr).not.toContain(key);
+    expect(run.error).not.toContain(key);
   });
 });
 
 describe('exit codes cannot be talked down', () => {
   it('--fail-on live without verification is a usage error, not a silent pass', async () => {
     const root = writeTree(makeTmpDir('live'), { 'a.env': `K=${keys.openrouter()}\n` });
-    const run = await runCli(['scan', '.', '--fail-on', 'live'], { cwd: root });
+    const run = await scan(root, { failOn: 'live' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--fail-on live needs --verify/);
+    expect(run.error).toMatch(/--fail-on live needs --verify/);
   });
 
   it('a flag given on the command line beats the config file', async () => {
     const root = writeTree(makeTmpDir('prec'), { 'kw.yaml': 'maxFileSize: 1k\n', 'big.env': `${'#'.repeat(4000)}\nK=${keys.openrouter()}\n` });
-    expect((await runCli(['scan', '.', '--config', 'kw.yaml'], { cwd: root })).code).toBe(0);
-    expect((await runCli(['scan', '.', '--config', 'kw.yaml', '--max-file-size', '1MiB'], { cwd: root })).code).toBe(1);
+    expect((await scan(root, { config: 'kw.yaml' })).code).toBe(0);
+    expect((await scan(root, { config: 'kw.yaml', maxFileSize: '1MiB' })).code).toBe(1);
   });
 
   it('the summary says when files were not scanned', async () => {
@@ -78,16 +85,16 @@ describe('reports', () => {
   it('SARIF URIs are relative to the repository top when a subdirectory is scanned', async () => {
     const root = writeTree(makeTmpDir('sarif'), { 'pkg/app/k.env': `K=${keys.openrouter()}\n` });
     execFileSync('git', ['init', '-q'], { cwd: root });
-    const run = await runCli(['scan', 'pkg', '--format', 'sarif'], { cwd: root });
-    const sarif = JSON.parse(run.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const run = await scan(root, { paths: ['pkg'], format: 'sarif' });
+    const sarif = JSON.parse(run.report) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('pkg/app/k.env');
   });
 
   it('markdown shows the fingerprint as it must be pasted into .keywardenignore', async () => {
     const root = writeTree(makeTmpDir('md'), { 'a`b.env': `K=${keys.openrouter()}\n` });
-    const json = JSON.parse((await runCli(['scan', '.', '-f', 'json'], { cwd: root })).stdout) as { findings: { fingerprint: string }[] };
-    const markdown = (await runCli(['scan', '.', '-f', 'markdown'], { cwd: root })).stdout;
-    const fingerprint = json.findings[0]?.fingerprint ?? '';
+    const [finding] = jsonFindings(await scan(root, { format: 'json' }));
+    const markdown = (await scan(root, { format: 'markdown' })).report;
+    const fingerprint = finding?.fingerprint ?? '';
     expect(markdown).toContain(fingerprint.replace(/`/g, '\\`'));
   });
 });
@@ -109,13 +116,13 @@ describe('detection', () => {
     const filler = Buffer.from(keys.chars('alnum', 1_200_000)).toString('base64');
     const root = writeTree(makeTmpDir('b64'), {});
     writeFileSync(join(root, 'blob.yaml'), `data:\n  blob: ${Buffer.from(`${Buffer.from(filler, 'base64').toString('latin1')}\nK=${key}\n`, 'latin1').toString('base64')}\n`);
-    const run = await runCli(['scan', '.', '-f', 'json'], { cwd: root });
-    expect((JSON.parse(run.stdout) as { findings: { encoding?: string }[] }).findings).toMatchObject([{ encoding: 'base64' }]);
+    const run = await scan(root, { format: 'json' });
+    expect(jsonFindings(run)).toMatchObject([{ encoding: 'base64' }]);
   });
 
   it('a long random key that happens to contain a placeholder word is still a key', async () => {
     const body = `${keys.body('alnum', 60)}fake${keys.body('alnum', 64)}`;
     const root = writeTree(makeTmpDir('word'), { 'a.env': `K=sk-ar-${body}\n` });
-    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(1);
+    expect((await scan(root)).code).toBe(1);
   });
 });

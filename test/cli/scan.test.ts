@@ -1,7 +1,13 @@
+/**
+ * `keywarden scan` and `keywarden rules`. What a scan finds, suppresses and reports runs in
+ * this process, as scan builds its run (test/helpers/in-process.ts); argv (`--`, paths),
+ * stdout and stderr, --output, colour, exit codes and the other commands through the built CLI.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { jsonFindings, scan } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
@@ -41,20 +47,20 @@ describe('keywarden scan', () => {
     expectNoRawKey(run.stdout + run.stderr, [key]);
   });
 
-  it.each(['human', 'json', 'jsonl', 'sarif', 'markdown'])('keeps the raw key out of the %s report unless --show-secrets', async (format) => {
+  it.each(['human', 'json', 'jsonl', 'sarif', 'markdown'] as const)('keeps the raw key out of the %s report unless --show-secrets', async (format) => {
     const keys = [key, agentrouterKey(), tokenrouterLiveKey()];
     const root = tree({ '.env': keys.map((k, i) => `KEY_${i}=${k}`).join('\n') });
-    const hidden = await runCli(['scan', '.', '--format', format], { cwd: root });
+    const hidden = await scan(root, { format });
     expect(hidden.code).toBe(1);
-    expectNoRawKey(hidden.stdout + hidden.stderr, keys);
-    const shown = await runCli(['scan', '.', '--format', format, '--show-secrets'], { cwd: root });
-    for (const k of keys) expect(shown.stdout).toContain(k);
+    expectNoRawKey([hidden.report, ...hidden.warnings].join('\n'), keys);
+    const shown = await scan(root, { format, showSecrets: true });
+    for (const k of keys) expect(shown.report).toContain(k);
   });
 
   it('writes the json report of SPEC §3', async () => {
     const root = tree({ 'config/app.yaml': `llm:\n  key: ${key}\n` });
-    const run = await runCli(['scan', '.', '--format', 'json'], { cwd: root });
-    const report = JSON.parse(run.stdout) as { version: number; tool: { name: string }; findings: Record<string, unknown>[]; stats: Record<string, number> };
+    const run = await scan(root, { format: 'json' });
+    const report = JSON.parse(run.report) as { version: number; tool: { name: string }; findings: Record<string, unknown>[]; stats: Record<string, number> };
     expect(report.version).toBe(1);
     expect(report.tool.name).toBe('keywarden');
     expect(report.findings).toHaveLength(1);
@@ -75,8 +81,8 @@ describe('keywarden scan', () => {
 
   it('writes SARIF 2.1.0 that code scanning accepts', async () => {
     const root = tree({ 'dir with space/k.env': `K=${key}\n` });
-    const run = await runCli(['scan', '.', '--format', 'sarif'], { cwd: root });
-    const sarif = JSON.parse(run.stdout) as {
+    const run = await scan(root, { format: 'sarif' });
+    const sarif = JSON.parse(run.report) as {
       version: string;
       runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[] }[];
     };
@@ -135,53 +141,53 @@ describe('keywarden scan', () => {
 
   it('honours .gitignore, nested too, unless --no-gitignore', async () => {
     const root = tree({ '.gitignore': 'secrets/\n', 'secrets/k.env': key, 'app/.gitignore': '*.log\n', 'app/x.log': openrouterKey() });
-    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
-    const all = await runCli(['scan', '.', '--no-gitignore', '--format', 'json'], { cwd: root });
-    expect((JSON.parse(all.stdout) as { findings: unknown[] }).findings).toHaveLength(2);
+    expect((await scan(root)).code).toBe(0);
+    const all = await scan(root, { gitignore: false, format: 'json' });
+    expect(jsonFindings(all)).toHaveLength(2);
   });
 
   it('honours keywarden:allow and gitleaks:allow on the line', async () => {
     const root = tree({ 'a.ts': `const fake = "${key}"; // keywarden:allow\nconst other = "${openrouterKey()}"; // gitleaks:allow\n` });
-    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+    expect((await scan(root)).code).toBe(0);
   });
 
   it('suppresses a fingerprint from .keywardenignore, but not a different key put on the same line', async () => {
     const root = tree({ 'a.env': `KEY=${key}\n` });
-    const first = JSON.parse((await runCli(['scan', '.', '-f', 'json'], { cwd: root })).stdout) as { findings: { fingerprint: string }[] };
-    writeFileSync(join(root, '.keywardenignore'), `# known test fixture\n${first.findings[0]?.fingerprint}\n`);
-    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+    const [first] = jsonFindings(await scan(root, { format: 'json' }));
+    writeFileSync(join(root, '.keywardenignore'), `# known test fixture\n${first?.fingerprint}\n`);
+    expect((await scan(root)).code).toBe(0);
     writeFileSync(join(root, 'a.env'), `KEY=${openrouterKey()}\n`);
-    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(1);
+    expect((await scan(root)).code).toBe(1);
   });
 
   it('suppresses paths listed in .keywardenignore', async () => {
     const root = tree({ '.keywardenignore': 'fixtures/\n', 'fixtures/k.env': key });
-    expect((await runCli(['scan', '.'], { cwd: root })).code).toBe(0);
+    expect((await scan(root)).code).toBe(0);
   });
 
   it('matches a --baseline without line numbers: lines added above an old finding do not bring it back', async () => {
     const root = tree({ 'a.env': `KEY=${key}\n` });
-    await runCli(['scan', '.', '-f', 'json', '-o', 'baseline.json'], { cwd: root });
+    writeFileSync(join(root, 'baseline.json'), (await scan(root, { format: 'json' })).report);
     writeFileSync(join(root, 'a.env'), `# a comment\n\nOTHER=1\nKEY=${key}\n`);
-    expect((await runCli(['scan', 'a.env', '--baseline', 'baseline.json'], { cwd: root })).code).toBe(0);
+    expect((await scan(root, { paths: ['a.env'], baseline: 'baseline.json' })).code).toBe(0);
     writeFileSync(join(root, 'a.env'), `KEY=${key}\nNEW=${tokenrouterLiveKey()}\n`);
-    const run = await runCli(['scan', 'a.env', '--baseline', 'baseline.json', '-f', 'json'], { cwd: root });
+    const run = await scan(root, { paths: ['a.env'], baseline: 'baseline.json', format: 'json' });
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['tokenrouter.live-key']);
+    expect(jsonFindings(run).map((f) => f.ruleId)).toEqual(['tokenrouter.live-key']);
   });
 
   it('scans a .dat file of text but skips a binary file', async () => {
     const root = tree({ 'data.dat': `key ${key}\n` });
     writeFileSync(join(root, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(openrouterKey())]));
-    const run = await runCli(['scan', '.', '-f', 'json'], { cwd: root });
-    expect((JSON.parse(run.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(['data.dat']);
+    const run = await scan(root, { format: 'json' });
+    expect(jsonFindings(run).map((f) => f.path)).toEqual(['data.dat']);
   });
 
   it('warns about a file over --max-file-size instead of skipping it silently', async () => {
     const root = tree({ 'big.txt': `${'x'.repeat(4096)}\n${key}\n` });
-    const run = await runCli(['scan', '.', '--max-file-size', '1k'], { cwd: root });
+    const run = await scan(root, { maxFileSize: '1k' });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: big\.txt: not scanned: .* over --max-file-size/);
+    expect(run.warnings.join('\n')).toMatch(/^big\.txt: not scanned: .* over --max-file-size/);
   });
 
   it('finds keys across a tree large enough to use worker threads', async () => {
@@ -205,22 +211,30 @@ describe('keywarden scan', () => {
   it.each([
     [['scan', 'does-not-exist'], /no such file or directory: does-not-exist/],
     [['scan', '.', '--format', 'xml'], /Invalid values/],
-    [['scan', '.', '--max-file-size', 'lots'], /--max-file-size/],
-    [['scan', '.', '--baseline', 'missing.json'], /--baseline missing\.json: cannot read it \(ENOENT\)/],
-    [['scan', '.', '--rules', 'nowhere'], /rules directory nowhere/],
   ])('exits 2 on %j', async (args, message) => {
     const run = await runCli(args, { cwd: tree({ 'a.txt': 'hello' }) });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
+  // The bin names a path as given; in process it was resolved against the directory the bin would start in.
+  it.each([
+    [{ maxFileSize: 'lots' }, /--max-file-size/],
+    [{ baseline: 'missing.json' }, /--baseline \/\S+\/missing\.json: cannot read it \(ENOENT\)/],
+    [{ rules: ['nowhere'] }, /rules directory \/\S+\/nowhere/],
+  ])('exits 2 on %j', async (flags, message) => {
+    const run = await scan(tree({ 'a.txt': 'hello' }), flags);
+    expect(run.code).toBe(2);
+    expect(run.error).toMatch(message);
+  });
+
   it('exits 2 naming the file and the field of a malformed user rule', async () => {
     const root = tree({
       'my-rules/acme.yaml': 'provider: acme\nname: Acme\nrules:\n  - id: acme.key\n    name: Acme key\n    severity: severe\n    keywords: [acme_]\n    pattern: "acme_[a-z]{20}"\n    examples: ["acme_{{lower:20}}"]\n    negativeExamples: ["acme_short"]\n',
     });
-    const run = await runCli(['scan', '.', '--rules', 'my-rules'], { cwd: root });
+    const run = await scan(root, { rules: ['my-rules'] });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/acme\.yaml: rules\[0\]\.severity/);
+    expect(run.error).toMatch(/acme\.yaml: rules\[0\]\.severity/);
   });
 
   it('uses a user rule from --rules', async () => {
@@ -228,9 +242,9 @@ describe('keywarden scan', () => {
       'my-rules/acme.yaml': 'provider: acme\nname: Acme\nrules:\n  - id: acme.key\n    name: Acme key\n    severity: medium\n    keywords: [acme_]\n    pattern: "(?<![a-z0-9_])acme_[a-z0-9]{20}(?![a-z0-9])"\n    examples: ["k=acme_{{lower:20}}"]\n    negativeExamples: ["acme_short"]\n',
       'app.env': `ACME=acme_${keys.body('lower', 20)}\n`,
     });
-    const run = await runCli(['scan', 'app.env', '--rules', 'my-rules', '-f', 'json'], { cwd: root });
+    const run = await scan(root, { paths: ['app.env'], rules: ['my-rules'], format: 'json' });
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings[0]?.ruleId).toBe('acme.key');
+    expect(jsonFindings(run)[0]?.ruleId).toBe('acme.key');
   });
 
   it('colours only for a terminal or FORCE_COLOR, and never with NO_COLOR or --no-color', async () => {

@@ -1,6 +1,8 @@
 /**
- * `keywarden verify` end to end: the built CLI re-checks keys piped in or read back from a
- * json report, against real stand-ins for the providers on 127.0.0.1.
+ * `keywarden verify` re-checks keys piped in or read back from a json report, against real
+ * stand-ins for the providers on 127.0.0.1. What it recovers, checks and decides runs in this
+ * process, as the command builds its run (test/helpers/in-process.ts); stdin, stdout, stderr,
+ * --report/--root from argv and exit codes through the built CLI (the last describe).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -8,12 +10,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { history, scan, verify as verifyRun, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { agentRouterLike, openRouterLike, startStandIn, tokenRouterLike, type StandIn } from '../helpers/providers.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 import type { ReportFinding } from '../../src/report/model.js';
 
 cleanTmpDirs('all');
+// History runs git in this process: keep the machine's git config out of it.
+Object.assign(process.env, isolatedGitEnv);
 
 const keys = keyFactory(20261125);
 
@@ -21,7 +26,9 @@ const keys = keyFactory(20261125);
 type JsonFinding = ReportFinding;
 
 const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
-const statuses = (run: CliRun) => findingsOf(run.stdout).map((f) => [f.ruleId, f.verification?.status]);
+/** stdout of the bin, or the report of a run in process. */
+const outputOf = (run: CliRun | InProcessRun) => ('stdout' in run ? run.stdout : run.report);
+const statuses = (run: CliRun | InProcessRun) => findingsOf(outputOf(run)).map((f) => [f.ruleId, f.verification?.status]);
 
 interface Providers {
   openrouter: StandIn;
@@ -46,19 +53,26 @@ async function providers(live: string[] = []): Promise<Providers> {
   return { openrouter, tokenrouter, agentrouter, env };
 }
 
-const verify = (args: string[], options: { cwd: string; env: Record<string, string>; input?: string }) => runCli(['verify', ...args], options);
+const verifyCli = (args: string[], options: { cwd: string; env: Record<string, string>; input?: string }) => runCli(['verify', ...args], options);
 
-function expectNoRawKey(run: CliRun, secrets: string[]) {
-  for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
+/** `keywarden verify FLAGS` in this process, as json unless `format` says otherwise. */
+const verify = (cwd: string, flags: NonNullable<Parameters<typeof verifyRun>[1]>, env: Record<string, string> = {}) => verifyRun(cwd, { format: 'json', ...flags }, env);
+
+/** Everything a run printed: stdout and stderr, or in process the report, the warnings and the error. */
+const printed = (run: CliRun | InProcessRun) => ('stdout' in run ? run.stdout + run.stderr : [run.report, ...run.warnings, run.why ?? '', run.error ?? ''].join('\n'));
+
+function expectNoRawKey(run: CliRun | InProcessRun, secrets: string[]) {
+  for (const secret of secrets) expect(printed(run)).not.toContain(secret);
 }
 
 const tree = (files: Tree) => writeTree(makeTmpDir('verify'), files);
 
 /** `scan -f json` of a tree, written to `report.json` beside it (not inside, so it is not scanned). */
-async function scanReport(root: string, extra: string[] = []): Promise<string> {
+async function scanReport(root: string, flags: { showSecrets?: boolean } = {}): Promise<string> {
   const report = join(makeTmpDir('verify-report'), 'report.json');
-  const run = await runCli(['scan', '.', '--format', 'json', '--output', report, ...extra], { cwd: root });
+  const run = await scan(root, { format: 'json', ...flags });
   expect(run.code).toBe(1);
+  writeFileSync(report, run.report);
   return report;
 }
 
@@ -69,10 +83,10 @@ describe('keywarden verify, keys on stdin', () => {
     const junk = `password=${keys.chars('alnum', 24)}`;
     const p = await providers([live]);
     const input = [live, junk, '', `  ${dead}  `, live, ''].join('\n');
-    const run = await verify(['--format', 'json'], { cwd: makeTmpDir('verify'), env: p.env, input });
+    const run = await verify(makeTmpDir('verify'), { stdin: input }, p.env);
 
     expect(run.code).toBe(1); // a live key, under the default --fail-on live
-    const findings = findingsOf(run.stdout);
+    const findings = findingsOf(run.report);
     expect(findings.map((f) => [f.ruleId, f.source, f.line, f.column, f.verification?.status])).toEqual([
       ['openrouter.api-key', 'input', 1, 1, 'live'],
       ['tokenrouter.live-key', 'input', 4, 3, 'invalid'],
@@ -85,28 +99,19 @@ describe('keywarden verify, keys on stdin', () => {
     expect(p.tokenrouter.requests.map((r) => r.key)).toEqual([dead]);
     expect(p.agentrouter.requests).toEqual([]);
 
-    expect(run.stderr).toContain('line 2: no key found');
-    expect(run.stderr).not.toContain('line 3');
-    expect(run.stdout + run.stderr).not.toContain(junk.slice('password='.length));
+    expect(run.warnings).toContain('line 2: no key found');
+    expect(run.warnings.join('\n')).not.toContain('line 3');
+    expect(printed(run)).not.toContain(junk.slice('password='.length));
     expectNoRawKey(run, [live, dead]);
   });
 
-  it('prints the human report with the redacted key and its status', async () => {
-    const live = keys.agentrouter();
-    const p = await providers([live]);
-    const run = await verify([], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n` });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`sk-ar-${live.slice(6, 10)}…${live.slice(-4)}`);
-    expectNoRawKey(run, [live]);
-  });
-
   it.each([
-    { what: 'only dead keys, default --fail-on live', failOn: [], code: 0 },
-    { what: 'only dead keys, --fail-on any', failOn: ['--fail-on', 'any'], code: 1 },
-  ])('exits $code with $what', async ({ failOn, code }) => {
+    { what: 'only dead keys, default --fail-on live', flags: {}, code: 0 },
+    { what: 'only dead keys, --fail-on any', flags: { failOn: 'any' as const }, code: 1 },
+  ])('exits $code with $what', async ({ flags, code }) => {
     const dead = [keys.openrouter(), keys.tokenrouterTest()];
     const p = await providers();
-    const run = await verify(['--format', 'json', ...failOn], { cwd: makeTmpDir('verify'), env: p.env, input: `${dead.join('\n')}\n` });
+    const run = await verify(makeTmpDir('verify'), { ...flags, stdin: `${dead.join('\n')}\n` }, p.env);
     expect(run.code).toBe(code);
     expect(statuses(run)).toEqual([
       ['openrouter.api-key', 'invalid'],
@@ -116,32 +121,26 @@ describe('keywarden verify, keys on stdin', () => {
 
   it('exits 0 when no line holds a key, and asks no provider', async () => {
     const p = await providers();
-    const run = await verify(['--format', 'json'], { cwd: makeTmpDir('verify'), env: p.env, input: 'hello\nsk-or-v1-your_key_here\n' });
+    const run = await verify(makeTmpDir('verify'), { stdin: 'hello\nsk-or-v1-your_key_here\n' }, p.env);
     expect(run.code).toBe(0);
-    expect(findingsOf(run.stdout)).toEqual([]);
-    expect(run.stderr).toContain('line 1: no key found');
-    expect(run.stderr).toContain('line 2: no key found');
+    expect(findingsOf(run.report)).toEqual([]);
+    expect(run.warnings).toContain('line 1: no key found');
+    expect(run.warnings).toContain('line 2: no key found');
     expect(p.openrouter.requests).toEqual([]);
-  });
-
-  it('says so when stdin holds nothing at all', async () => {
-    const run = await verify([], { cwd: makeTmpDir('verify'), env: {}, input: '\n\n' });
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain('no keys on stdin');
   });
 
   it('prints raw keys only with --show-secrets', async () => {
     const live = keys.openrouter();
     const p = await providers([live]);
-    const run = await verify(['--format', 'json', '--show-secrets'], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n` });
-    expect(findingsOf(run.stdout)[0]?.secret).toBe(live);
+    const run = await verify(makeTmpDir('verify'), { showSecrets: true, stdin: `${live}\n` }, p.env);
+    expect(findingsOf(run.report)[0]?.secret).toBe(live);
   });
 
   it('reports only the outcomes asked for with --results', async () => {
     const live = keys.openrouter();
     const dead = keys.openrouter();
     const p = await providers([live]);
-    const run = await verify(['--format', 'json', '--results', 'invalid'], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n${dead}\n` });
+    const run = await verify(makeTmpDir('verify'), { results: 'invalid', stdin: `${live}\n${dead}\n` }, p.env);
     expect(statuses(run)).toEqual([['openrouter.api-key', 'invalid']]);
     expect(run.code).toBe(1); // --results chooses what is shown, never the verdict: the live key left out still fails the run
   });
@@ -157,9 +156,9 @@ describe('keywarden verify --report', () => {
     expect(before.every((f) => f.secret === undefined)).toBe(true);
 
     const p = await providers([live]);
-    const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
+    const run = await verify(root, { report }, p.env);
     expect(run.code).toBe(1);
-    const after = findingsOf(run.stdout);
+    const after = findingsOf(run.report);
     // Live first; otherwise what the scan said, field for field.
     expect(after.map((f) => [f.path, f.line, f.verification?.status])).toEqual([
       ['.env', 2, 'live'],
@@ -175,11 +174,11 @@ describe('keywarden verify --report', () => {
   it('uses the keys a --show-secrets report holds, even when the files are gone, from any directory', async () => {
     const live = keys.tokenrouterLive();
     const root = tree({ 'app.env': `TOKENROUTER_KEY=${live}\n` });
-    const report = await scanReport(root, ['--show-secrets']);
+    const report = await scanReport(root, { showSecrets: true });
     writeFileSync(join(root, 'app.env'), 'TOKENROUTER_KEY=\n');
 
     const p = await providers([live]);
-    const run = await verify(['--report', report, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    const run = await verify(makeTmpDir('elsewhere'), { report }, p.env);
     expect(run.code).toBe(1);
     expect(statuses(run)).toEqual([['tokenrouter.live-key', 'live']]);
     expect(p.tokenrouter.requestsFor(live)).toHaveLength(1);
@@ -194,9 +193,9 @@ describe('keywarden verify --report', () => {
     writeFileSync(join(root, '.env'), `A=${keys.openrouter()}\n`);
 
     const p = await providers([stays]);
-    const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
+    const run = await verify(root, { report }, p.env);
     expect(run.code).toBe(1); // b.env's key is live
-    const findings = findingsOf(run.stdout);
+    const findings = findingsOf(run.report);
     expect(findings.map((f) => [f.path, f.verification?.status])).toEqual([
       ['b.env', 'live'],
       ['.env', 'skipped'],
@@ -210,10 +209,10 @@ describe('keywarden verify --report', () => {
     expect(p.openrouter.requests.map((r) => r.key)).toEqual([stays]);
 
     // Showing only the skipped one does not hide the live one from the verdict.
-    const onlyGone = await verify(['--report', report, '--format', 'json', '--results', 'skipped'], { cwd: root, env: p.env });
+    const onlyGone = await verify(root, { report, results: 'skipped' }, p.env);
     expect(onlyGone.code).toBe(1);
-    expect(findingsOf(onlyGone.stdout).map((f) => f.path)).toEqual(['.env']);
-    const any = await verify(['--report', report, '--fail-on', 'any', '--results', 'skipped'], { cwd: root, env: p.env });
+    expect(findingsOf(onlyGone.report).map((f) => f.path)).toEqual(['.env']);
+    const any = await verify(root, { report, failOn: 'any', results: 'skipped', format: 'human' }, p.env);
     expect(any.code).toBe(1);
     expectNoRawKey(run, [gone, stays]);
   });
@@ -246,10 +245,10 @@ describe('keywarden verify --report', () => {
 
     const p = await providers([key]);
     const started = Date.now();
-    const run = await verify(['--report', hostile, '--root', root, '--format', 'json'], { cwd: root, env: p.env });
+    const run = await verify(root, { report: hostile, root }, p.env);
     // A FIFO or an endless device read would never end: generous for a busy machine, not a speed limit.
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(findingsOf(run.stdout)[0]?.verification?.status).toBe('skipped');
+    expect(findingsOf(run.report)[0]?.verification?.status).toBe('skipped');
     expect(p.openrouter.requests).toEqual([]);
     expect(run.code).toBe(1); // skipped keys fail --fail-on live: never checked
   });
@@ -265,10 +264,10 @@ describe('keywarden verify --report', () => {
     const tampered = join(makeTmpDir('verify-report'), 'tampered.json');
     writeFileSync(tampered, JSON.stringify(report));
     const p = await providers([key]);
-    for (const format of ['human', 'json']) {
-      const run = await verify(['--report', tampered, '--show-secrets', '--format', format], { cwd: root, env: p.env });
-      expect(run.stdout + run.stderr).not.toContain(key);
-      expect(run.stdout + run.stderr).not.toContain('\u001b');
+    for (const format of ['human', 'json'] as const) {
+      const run = await verify(root, { report: tampered, showSecrets: true, format }, p.env);
+      expect(printed(run)).not.toContain(key);
+      expect(printed(run)).not.toContain('\u001b');
     }
     expect(p.openrouter.requests).toEqual([]);
   });
@@ -278,7 +277,7 @@ describe('keywarden verify --report', () => {
     const root = tree({ 'sub/k.env': `K=${live}\n` });
     const report = await scanReport(root);
     const p = await providers([live]);
-    const run = await verify(['--report', report, '--root', root, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    const run = await verify(makeTmpDir('elsewhere'), { report, root }, p.env);
     expect(statuses(run)).toEqual([['openrouter.api-key', 'live']]);
   });
 
@@ -286,15 +285,15 @@ describe('keywarden verify --report', () => {
     const real = keys.openrouter();
     const planted = keys.openrouter();
     const root = tree({ 'k.env': `K=${real}\n` });
-    const report = await scanReport(root, ['--show-secrets']);
+    const report = await scanReport(root, { showSecrets: true });
     const text = readFileSync(report, 'utf8');
     writeFileSync(report, text.replace(real, planted));
     writeFileSync(join(root, 'k.env'), 'K=\n');
 
     const p = await providers([planted, real]);
-    const run = await verify(['--report', report, '--format', 'json'], { cwd: root, env: p.env });
+    const run = await verify(root, { report }, p.env);
     expect(run.code).toBe(1); // never checked, so it may still work: --fail-on live passes only keys known dead
-    expect(findingsOf(run.stdout)[0]?.verification).toMatchObject({ status: 'skipped', reason: expect.stringContaining('does not match its secretHash') as string });
+    expect(findingsOf(run.report)[0]?.verification).toMatchObject({ status: 'skipped', reason: expect.stringContaining('does not match its secretHash') as string });
     expect(p.openrouter.requests).toEqual([]);
   });
 
@@ -307,13 +306,14 @@ describe('keywarden verify --report', () => {
     repo.commit({ 'secrets/dev.env': null, 'src/client.ts': 'const key = process.env.KEY;\n' }, 'remove keys');
 
     const report = join(makeTmpDir('verify-report'), 'history.json');
-    const scanned = await runCli(['history', '--format', 'json', '--output', report], { cwd: repo.dir, env: isolatedGitEnv });
+    const scanned = await history(repo.dir, { format: 'json' });
     expect(scanned.code).toBe(1);
+    writeFileSync(report, scanned.report);
 
     const p = await providers([removed]);
-    const run = await verify(['--report', report, '--root', repo.dir, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    const run = await verify(makeTmpDir('elsewhere'), { report, root: repo.dir }, p.env);
     expect(run.code).toBe(1);
-    expect(findingsOf(run.stdout).map((f) => [f.source, f.path, f.line, f.commit, f.verification?.status])).toEqual([
+    expect(findingsOf(run.report).map((f) => [f.source, f.path, f.line, f.commit, f.verification?.status])).toEqual([
       ['history', 'secrets/dev.env', 2, added, 'live'],
       ['history', 'src/client.ts', 1, added, 'invalid'],
     ]);
@@ -326,14 +326,14 @@ describe('keywarden verify --report', () => {
     const repo = TestRepo.init(makeTmpDir('verify-history'));
     repo.commit({ 'k.env': `K=${key}\n` }, 'add');
     const report = join(makeTmpDir('verify-report'), 'history.json');
-    await runCli(['history', '--format', 'json', '--output', report], { cwd: repo.dir, env: isolatedGitEnv });
+    writeFileSync(report, (await history(repo.dir, { format: 'json' })).report);
 
     const other = TestRepo.init(makeTmpDir('verify-other'));
     other.commit({ 'README.md': 'x\n' });
     const p = await providers([key]);
-    const run = await verify(['--report', report, '--root', other.dir, '--format', 'json'], { cwd: other.dir, env: p.env });
+    const run = await verify(other.dir, { report, root: other.dir }, p.env);
     expect(run.code).toBe(1); // skipped: never checked, so it fails --fail-on live
-    expect(findingsOf(run.stdout)[0]?.verification?.reason).toMatch(/^the report holds no key \(make it with --show-secrets\) and k\.env:1 in commit [0-9a-f]{12} no longer has it$/);
+    expect(findingsOf(run.report)[0]?.verification?.reason).toMatch(/^the report holds no key \(make it with --show-secrets\) and k\.env:1 in commit [0-9a-f]{12} no longer has it$/);
     expect(p.openrouter.requests).toEqual([]);
   });
 
@@ -346,10 +346,11 @@ describe('keywarden verify --report', () => {
     const dir = makeTmpDir('verify-bad');
     writeFileSync(join(dir, 'report.json'), content(key));
     const p = await providers([key]);
-    const run = await verify(['--report', 'report.json'], { cwd: dir, env: p.env });
+    const run = await verify(dir, { report: 'report.json', format: 'human' }, p.env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--report report.json: ');
-    expect(run.stdout).toBe('');
+    // The bin names the file as given; in process it was resolved against the directory the bin would start in.
+    expect(run.error).toContain(`--report ${join(dir, 'report.json')}: `);
+    expect(run.report).toBe('');
     expectNoRawKey(run, [key]);
     expect(p.openrouter.requests).toEqual([]);
   });
@@ -357,13 +358,42 @@ describe('keywarden verify --report', () => {
   it('fails with exit 2, naming the field, on a finding without a secretHash', async () => {
     const dir = makeTmpDir('verify-bad');
     writeFileSync(join(dir, 'report.json'), JSON.stringify({ version: 1, findings: [{ ruleId: 'openrouter.api-key', provider: 'openrouter', severity: 'high' }] }));
-    const run = await verify(['--report', 'report.json'], { cwd: dir, env: {} });
+    const run = await verify(dir, { report: 'report.json' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('findings[0].secretHash is missing');
+    expect(run.error).toContain('findings[0].secretHash is missing');
+  });
+});
+
+/** The built bin: keys on stdin, --report and --root from argv, the human report, messages on stderr, and each exit code. */
+describe('keywarden verify, end to end', () => {
+  it('prints the human report with the redacted key and its status (exit 1: a live key)', async () => {
+    const live = keys.agentrouter();
+    const p = await providers([live]);
+    const run = await verifyCli([], { cwd: makeTmpDir('verify'), env: p.env, input: `${live}\n` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`sk-ar-${live.slice(6, 10)}…${live.slice(-4)}`);
+    expectNoRawKey(run, [live]);
+  });
+
+  it('says so when stdin holds nothing at all (exit 0)', async () => {
+    const run = await verifyCli([], { cwd: makeTmpDir('verify'), env: {}, input: '\n\n' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('no keys on stdin');
+  });
+
+  it('--report FILE --root DIR from another directory: the report\'s keys checked where --root says', async () => {
+    const live = keys.openrouter();
+    const root = tree({ 'sub/k.env': `K=${live}\n` });
+    const report = await scanReport(root);
+    const p = await providers([live]);
+    const run = await verifyCli(['--report', report, '--root', root, '--format', 'json'], { cwd: makeTmpDir('elsewhere'), env: p.env });
+    expect(run.code).toBe(1);
+    expect(statuses(run)).toEqual([['openrouter.api-key', 'live']]);
+    expectNoRawKey(run, [live]);
   });
 
   it('fails with exit 2 on a report that does not exist', async () => {
-    const run = await verify(['--report', 'missing.json'], { cwd: makeTmpDir('verify'), env: {} });
+    const run = await verifyCli(['--report', 'missing.json'], { cwd: makeTmpDir('verify'), env: {} });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--report missing.json: cannot read it (ENOENT)');
   });

@@ -1,16 +1,26 @@
-/** `keywarden history` end to end: the built CLI against real repositories. */
+/**
+ * `keywarden history` against real repositories. Formats, ranges, narrowing, suppressions and
+ * git's failures run in this process, as the command builds its run (test/helpers/in-process.ts;
+ * the pipeline alone is in history.test.ts); the built CLI keeps the repository argument,
+ * GIT_DIR, stderr and the exit codes.
+ */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { history as historyRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
 
 cleanTmpDirs('all');
+// History runs git in this process too: keep the machine's git config out of it.
+Object.assign(process.env, isolatedGitEnv);
 
 const keys = keyFactory(3004);
-const history = (args: string[], cwd: string) => runCli(['history', ...args], { cwd, env: isolatedGitEnv });
+const historyCli = (args: string[], cwd: string) => runCli(['history', ...args], { cwd, env: isolatedGitEnv });
+/** `keywarden history FLAGS` in this process, as json unless `format` says otherwise. */
+const history = (cwd: string, flags: NonNullable<Parameters<typeof historyRun>[1]> = {}) => historyRun(cwd, { format: 'json', ...flags });
 
 interface JsonFinding {
   source: string;
@@ -45,7 +55,7 @@ describe('keywarden history (CLI)', () => {
   });
 
   it('exits 1 and reports each key with the commit that introduced it (json)', async () => {
-    const run = await history(['--format', 'json'], repo.dir);
+    const run = await historyCli(['--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
     const findings = findingsOf(run.stdout);
     expect(findings.map((f) => [f.source, f.path, f.line, f.commit])).toEqual([
@@ -57,23 +67,24 @@ describe('keywarden history (CLI)', () => {
     expect(run.stdout + run.stderr).not.toContain(kept);
   });
 
-  it.each(['human', 'jsonl', 'sarif', 'markdown'])('names the commit in the %s report and keeps raw keys out', async (format) => {
-    const run = await history(['--format', format], repo.dir);
+  it.each(['human', 'jsonl', 'sarif', 'markdown'] as const)('names the commit in the %s report and keeps raw keys out', async (format) => {
+    const run = await history(repo.dir, { format });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(addCommit.slice(0, 12));
-    expect(run.stdout + run.stderr).not.toContain(deleted);
-    expect(run.stdout + run.stderr).not.toContain(kept);
-    const shown = await history(['--format', format, '--show-secrets'], repo.dir);
-    expect(shown.stdout).toContain(deleted);
+    expect(run.report).toContain(addCommit.slice(0, 12));
+    const printed = [run.report, ...run.warnings].join('\n');
+    expect(printed).not.toContain(deleted);
+    expect(printed).not.toContain(kept);
+    const shown = await history(repo.dir, { format, showSecrets: true });
+    expect(shown.report).toContain(deleted);
   });
 
   it('draws no progress bar when stderr is not a terminal', async () => {
-    const run = await history([], repo.dir);
+    const run = await historyCli([], repo.dir);
     expect(run.stderr).toBe('');
   });
 
   it('scans the repository given as an argument, from anywhere, with repository paths', async () => {
-    const run = await history([repo.dir, '--format', 'json'], makeTmpDir('elsewhere'));
+    const run = await historyCli([repo.dir, '--format', 'json'], makeTmpDir('elsewhere'));
     expect(findingsOf(run.stdout).map((f) => f.path)).toEqual(['secrets/dev.env', 'src/client.ts']);
   });
 
@@ -86,17 +97,17 @@ describe('keywarden history (CLI)', () => {
   });
 
   it('--range reports only what the range added', async () => {
-    const run = await history(['--range', `${addCommit}..HEAD`, '--format', 'json'], repo.dir);
+    const run = await history(repo.dir, { range: `${addCommit}..HEAD` });
     expect(run.code).toBe(1);
-    expect(findingsOf(run.stdout).map((f) => [f.path, f.commit])).toEqual([['src/client.ts', keepCommit]]);
-    const none = await history(['--range', `${base}..${base}`], repo.dir);
+    expect(findingsOf(run.report).map((f) => [f.path, f.commit])).toEqual([['src/client.ts', keepCommit]]);
+    const none = await history(repo.dir, { range: `${base}..${base}`, format: 'human' });
     expect(none.code).toBe(0);
   });
 
   it('--branch and --since narrow the walk', async () => {
-    const since = await history(['--since', '2021-01-01T02:30:00Z', '--format', 'json'], repo.dir);
-    expect(findingsOf(since.stdout).map((f) => f.path)).toEqual(['src/client.ts']);
-    const branch = await history(['--branch', base, '--format', 'json'], repo.dir);
+    const since = await history(repo.dir, { since: '2021-01-01T02:30:00Z' });
+    expect(findingsOf(since.report).map((f) => f.path)).toEqual(['src/client.ts']);
+    const branch = await history(repo.dir, { branch: [base] });
     expect(branch.code).toBe(0);
   });
 
@@ -104,31 +115,31 @@ describe('keywarden history (CLI)', () => {
     const scratch = makeTmpDir('history-cli-suppress');
     const clone = join(scratch, 'clone');
     git(scratch, ['clone', '-q', repo.dir, clone]);
-    const all = findingsOf((await history(['--format', 'json'], clone)).stdout);
+    const all = findingsOf((await history(clone)).report);
     const fingerprint = all.find((f) => f.path === 'src/client.ts')?.fingerprint ?? '';
 
     writeFileSync(join(clone, '.keywardenignore'), `# reviewed\n${fingerprint}\n`);
-    const ignored = await history(['--format', 'json'], join(clone, 'src'));
-    expect(findingsOf(ignored.stdout).map((f) => f.path)).toEqual(['secrets/dev.env']);
+    const ignored = await history(join(clone, 'src'));
+    expect(findingsOf(ignored.report).map((f) => f.path)).toEqual(['secrets/dev.env']);
 
     writeFileSync(join(clone, '.keywardenignore'), 'secrets/\n');
-    expect(findingsOf((await history(['--format', 'json'], clone)).stdout).map((f) => f.path)).toEqual(['src/client.ts']);
+    expect(findingsOf((await history(clone)).report).map((f) => f.path)).toEqual(['src/client.ts']);
 
     writeFileSync(join(clone, '.keywardenignore'), '');
     writeFileSync(join(scratch, 'config.yaml'), 'exclude: ["src/**"]\n');
-    const configured = await history(['--config', join(scratch, 'config.yaml'), '--format', 'json'], clone);
-    expect(findingsOf(configured.stdout).map((f) => f.path)).toEqual(['secrets/dev.env']);
+    const configured = await history(clone, { config: join(scratch, 'config.yaml') });
+    expect(findingsOf(configured.report).map((f) => f.path)).toEqual(['secrets/dev.env']);
 
     const report = join(scratch, 'baseline.json');
-    await history(['--format', 'json', '--output', report], clone);
-    const baselined = await history(['--baseline', report], clone);
+    writeFileSync(report, (await history(clone)).report);
+    const baselined = await history(clone, { baseline: report, format: 'human' });
     expect(baselined.code).toBe(0);
   });
 
   it('exits 0 on a clean history', async () => {
     const clean = TestRepo.init(makeTmpDir('history-clean'));
     clean.commit({ 'a.txt': 'OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' });
-    const run = await history([], clean.dir);
+    const run = await historyCli([], clean.dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('no leaked keys');
   });
@@ -136,20 +147,28 @@ describe('keywarden history (CLI)', () => {
   it('scans a bare repository', async () => {
     const bare = makeTmpDir('history-bare');
     git(bare, ['clone', '-q', '--bare', repo.dir, '.']);
-    const run = await history(['--format', 'json'], bare);
+    const run = await history(bare);
     expect(run.code).toBe(1);
-    expect(findingsOf(run.stdout)).toHaveLength(2);
+    expect(findingsOf(run.report)).toHaveLength(2);
   });
 
   it.each([
-    ['a directory that is not a repository', () => ['history', makeTmpDir('not-a-repo')], /not a git repository/],
-    ['a path that does not exist', () => ['history', join(makeTmpDir('gone'), 'nope')], /not a directory/],
-    ['a bad range', () => ['history', '--range', 'no-such..HEAD'], /bad revision/],
-    ['an unknown branch', () => ['history', '--branch', 'no-such-branch'], /bad revision/],
-    ['a branch that looks like an option', () => ['history', '--branch=--output=x'], /not a revision/],
-    ['--range with --branch', () => ['history', '--range', 'HEAD~1..HEAD', '--branch', 'main'], /cannot be combined/],
-  ])('exits 2 on %s', async (_name, args, message) => {
-    const run = await runCli(args(), { cwd: repo.dir, env: isolatedGitEnv });
+    ['a directory that is not a repository', () => ({ repo: makeTmpDir('not-a-repo') }), /not a git repository/],
+    ['a path that does not exist', () => ({ repo: join(makeTmpDir('gone'), 'nope') }), /not a directory/],
+    ['a bad range', () => ({ range: 'no-such..HEAD' }), /bad revision/],
+    ['an unknown branch', () => ({ branch: ['no-such-branch'] }), /bad revision/],
+  ])('exits 2 on %s', async (_name, flags, message) => {
+    const run = await history(repo.dir, flags());
+    expect(run.code).toBe(2);
+    expect(run.error).toMatch(message);
+  });
+
+  // What the command checks before the run starts: the bin only.
+  it.each([
+    ['a branch that looks like an option', ['history', '--branch=--output=x'], /not a revision/],
+    ['--range with --branch', ['history', '--range', 'HEAD~1..HEAD', '--branch', 'main'], /cannot be combined/],
+  ])('exits 2 on %s (end to end)', async (_name, args, message) => {
+    const run = await runCli(args, { cwd: repo.dir, env: isolatedGitEnv });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
@@ -162,7 +181,7 @@ describe('keywarden history (CLI)', () => {
     mkdirSync(objects, { recursive: true });
     rmSync(join(objects, tree.slice(2)), { force: true });
     writeFileSync(join(objects, tree.slice(2)), 'not a zlib stream');
-    const run = await history([], broken.dir);
+    const run = await history(broken.dir, { format: 'human' });
     expect(run.code).toBe(2);
   });
 });

@@ -3,8 +3,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { hookScript } from '../../src/sources/hooks.js';
-import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { detectFrameworks, hookScript } from '../../src/sources/hooks.js';
+import { cliPath, repoRoot, runCli, withoutCaBundle } from '../helpers/cli.js';
 import { git, isolatedGitEnv } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
@@ -31,7 +31,7 @@ const cli = (cwd: string, args: string[], options: { input?: string; env?: Recor
 
 /** Run git with hooks enabled, as a user would; returns status and everything printed. */
 function gitWithHooks(cwd: string, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
-  const run = spawnSync('git', args, { cwd, env: { ...process.env, ...isolatedGitEnv, ...env }, encoding: 'utf8' });
+  const run = spawnSync('git', args, { cwd, env: { ...withoutCaBundle(process.env), ...isolatedGitEnv, ...env }, encoding: 'utf8' });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -383,7 +383,14 @@ describe('keywarden hook install: hook managers', () => {
     expect(active.stdout).not.toContain('NOT guarded');
   });
 
-  it.each([['lefthook.yml'], ['lefthook.yaml'], ['.lefthook.yml']])('prints a lefthook snippet for %s and installs no raw hook', async (file) => {
+  it.each([['lefthook.yml'], ['lefthook.yaml'], ['.lefthook.yml']])('finds lefthook by %s', (file) => {
+    const dir = makeTmpDir('lefthook');
+    writeFileSync(join(dir, file), 'pre-commit:\n');
+    expect(detectFrameworks(dir)).toEqual({ lefthook: file });
+  });
+
+  it('prints a lefthook snippet for lefthook.yml and installs no raw hook', async () => {
+    const file = 'lefthook.yml';
     const config = 'pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n';
     const dir = repo({ [file]: config });
     const install = await cli(dir, ['hook', 'install', '--pre-push']);

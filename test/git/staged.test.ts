@@ -3,16 +3,22 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { git, isolatedGitEnv } from '../helpers/history-repos.js';
+import { staged as stagedRun, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
 /**
  * `keywarden staged`, the pre-commit guard, on real repositories: it scans what the index
  * would commit (the added lines only, numbered as in the staged file), not the working tree,
- * and exits 2 rather than 0 whenever it cannot read the staged changes.
+ * and exits 2 rather than 0 whenever it cannot read the staged changes. What it reads and
+ * reports runs in this process, as the command builds its run (test/helpers/in-process.ts);
+ * the built CLI keeps the commit advice on stderr, the exit codes, and what only its
+ * environment decides (GIT_INDEX_FILE, a PATH without git).
  */
 const keys = keyFactory(3_0303);
 cleanTmpDirs('all');
+// The guard runs git in this process: keep the machine's git config out of it.
+Object.assign(process.env, isolatedGitEnv);
 
 function repo(files: Tree = {}): string {
   const dir = makeTmpDir('staged');
@@ -32,8 +38,11 @@ function commit(dir: string, files: Tree, message = 'change'): void {
   git(dir, ['commit', '-q', '--no-verify', '-m', message]);
 }
 
-const staged = (cwd: string, args: string[] = [], env: Record<string, string> = {}) =>
+const stagedCli = (cwd: string, args: string[] = [], env: Record<string, string> = {}) =>
   runCli(['staged', ...args], { cwd, env: { ...isolatedGitEnv, ...env } });
+
+/** `keywarden staged FLAGS` in this process. */
+const staged = (cwd: string, flags: NonNullable<Parameters<typeof stagedRun>[1]> = {}) => stagedRun(cwd, flags);
 
 interface JsonFinding {
   ruleId: string;
@@ -46,16 +55,17 @@ interface JsonFinding {
   fingerprint: string;
 }
 
-async function findings(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<JsonFinding[]> {
-  const run = await staged(cwd, ['--format', 'json', ...args], env);
-  expect(run.code, run.stderr).toBeLessThan(2);
-  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+async function findings(cwd: string, flags: NonNullable<Parameters<typeof stagedRun>[1]> = {}): Promise<JsonFinding[]> {
+  const run = await staged(cwd, { format: 'json', ...flags });
+  expect(run.code, run.error).toBeLessThan(2);
+  return (JSON.parse(run.report) as { findings: JsonFinding[] }).findings;
 }
 
 const where = (list: JsonFinding[]) => list.map((f) => `${f.path}:${f.line}`);
 
-function expectNoRawKey(run: CliRun, ...raw: string[]): void {
-  for (const key of raw) expect(run.stdout + run.stderr).not.toContain(key);
+function expectNoRawKey(run: CliRun | InProcessRun, ...raw: string[]): void {
+  const printed = 'stdout' in run ? run.stdout + run.stderr : [run.report, ...run.warnings, run.error ?? ''].join('\n');
+  for (const key of raw) expect(printed).not.toContain(key);
 }
 
 describe('keywarden staged: what it scans', () => {
@@ -64,7 +74,7 @@ describe('keywarden staged: what it scans', () => {
     const dir = repo();
     commit(dir, { 'README.md': 'hello\n' });
     stage(dir, { 'src/client.ts': `import OpenAI from "openai";\n\nconst apiKey = "${key}";\n` });
-    const run = await staged(dir);
+    const run = await stagedCli(dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('src/client.ts:3:17');
     expect(run.stdout).toContain('OpenRouter API key');
@@ -79,7 +89,7 @@ describe('keywarden staged: what it scans', () => {
   it('passes a clean staged change with exit 0', async () => {
     const dir = repo();
     stage(dir, { 'a.txt': 'nothing to see\n', '.env.example': 'OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' });
-    const run = await staged(dir);
+    const run = await stagedCli(dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('no leaked keys');
   });
@@ -153,9 +163,9 @@ describe('keywarden staged: what it scans', () => {
     const dir = repo();
     const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), Buffer.from(`\n${keys.openrouter()}\n`), Buffer.alloc(64)]);
     stage(dir, { 'logo.png': binary, 'b.txt': `k=${key}\n` });
-    const run = await staged(dir, ['--format', 'json']);
+    const run = await staged(dir, { format: 'json' });
     expect(run.code).toBe(1);
-    expect(where((JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings)).toEqual(['b.txt:1']);
+    expect(where((JSON.parse(run.report) as { findings: JsonFinding[] }).findings)).toEqual(['b.txt:1']);
   });
 
   it('does not let .gitattributes hide a text file by calling it binary', async () => {
@@ -241,8 +251,10 @@ describe('keywarden staged: what it scans', () => {
     git(dir, ['read-tree', 'HEAD'], { env: { GIT_INDEX_FILE: index } });
     writeTree(dir, { 'b.env': `KEY=${keys.openrouter()}\n` });
     git(dir, ['add', 'b.env'], { env: { GIT_INDEX_FILE: index } });
-    expect((await staged(dir)).code).toBe(0);
-    expect(where(await findings(dir, [], { GIT_INDEX_FILE: index }))).toEqual(['b.env:1']);
+    expect((await stagedCli(dir)).code).toBe(0);
+    const run = await stagedCli(dir, ['--format', 'json'], { GIT_INDEX_FILE: index });
+    expect(run.code, run.stderr).toBe(1);
+    expect(where((JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings)).toEqual(['b.env:1']);
   });
 });
 
@@ -263,19 +275,19 @@ describe('keywarden staged: suppressions and options', () => {
     writeFileSync(join(dir, '.keywardenignore'), `# test data\nfixtures/\n${fingerprint}\n`);
     const run = await staged(join(dir, 'src'));
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('1 suppressed');
+    expect(run.report).toContain('1 suppressed');
   });
 
   it('honours --baseline, --config excludes and --rules', async () => {
     const dir = repo();
     stage(dir, { 'a.env': `K=${keys.openrouter()}\n`, 'b.env': `K=${keys.agentrouter()}\n` });
     const baseline = join(makeTmpDir('staged-baseline'), 'baseline.json');
-    writeFileSync(baseline, (await staged(dir, ['--format', 'json'])).stdout);
-    expect((await staged(dir, ['--baseline', baseline])).code).toBe(0);
+    writeFileSync(baseline, (await staged(dir, { format: 'json' })).report);
+    expect((await staged(dir, { baseline })).code).toBe(0);
 
     const config = join(makeTmpDir('staged-config'), 'keywarden.yaml');
     writeFileSync(config, 'exclude:\n  - "*.env"\n');
-    expect((await staged(dir, ['--config', config])).code).toBe(0);
+    expect((await staged(dir, { config })).code).toBe(0);
 
     const rules = makeTmpDir('staged-rules');
     writeFileSync(
@@ -285,23 +297,23 @@ describe('keywarden staged: suppressions and options', () => {
     const custom = repo();
     stage(custom, { 'x.txt': `token acme_${keys.body('lower', 20)}\n` });
     expect((await staged(custom)).code).toBe(0);
-    const withRules = await staged(custom, ['--rules', rules, '--format', 'json']);
+    const withRules = await staged(custom, { rules: [rules], format: 'json' });
     expect(withRules.code).toBe(1);
-    expect((JSON.parse(withRules.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.ruleId)).toEqual(['acme.key']);
+    expect((JSON.parse(withRules.report) as { findings: JsonFinding[] }).findings.map((f) => f.ruleId)).toEqual(['acme.key']);
   });
 
   it('prints the raw key only with --show-secrets', async () => {
     const key = keys.openrouter();
     const dir = repo();
     stage(dir, { 'a.env': `K=${key}\n` });
-    for (const format of ['human', 'json', 'sarif']) expectNoRawKey(await staged(dir, ['--format', format]), key);
-    expect((await staged(dir, ['--show-secrets'])).stdout).toContain(key);
+    for (const format of ['human', 'json', 'sarif'] as const) expectNoRawKey(await staged(dir, { format }), key);
+    expect((await staged(dir, { showSecrets: true })).report).toContain(key);
   });
 });
 
 describe('keywarden staged: fails closed', () => {
   it('exits 2 outside a git work tree', async () => {
-    const run = await staged(makeTmpDir('not-a-repo'));
+    const run = await stagedCli(makeTmpDir('not-a-repo'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/not inside a git work tree/);
   });
@@ -317,7 +329,7 @@ describe('keywarden staged: fails closed', () => {
     stage(dir, { 'a.env': `K=${keys.openrouter()}\n` });
     const bin = makeTmpDir('no-git-path');
     symlinkSync(process.execPath, join(bin, 'node'));
-    const run = await staged(dir, [], { PATH: bin });
+    const run = await stagedCli(dir, [], { PATH: bin });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/git is not installed/);
   });
@@ -328,11 +340,11 @@ describe('keywarden staged: fails closed', () => {
     writeFileSync(join(dir, '.git', 'index'), 'not an index');
     const run = await staged(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/git .*failed/);
+    expect(run.error).toMatch(/git .*failed/);
   });
 
   it('exits 2 on a bad option value rather than scanning with defaults', async () => {
     const dir = repo();
-    expect((await staged(dir, ['--baseline', join(dirname(dir), 'missing.json')])).code).toBe(2);
+    expect((await staged(dir, { baseline: join(dirname(dir), 'missing.json') })).code).toBe(2);
   });
 });

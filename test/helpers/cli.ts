@@ -15,13 +15,23 @@ export interface CliRun {
  * Providers' base URLs in every test run unless a test points them at its own stand-in:
  * port 9 on loopback refuses connections, so a test that forgets cannot reach the network.
  */
-const loopbackOnly: Record<string, string> = {
+export const loopbackOnly: Record<string, string> = {
   OPENROUTER_BASE_URL: 'http://127.0.0.1:9/api/v1',
   AGENTROUTER_BASE_URL: '',
   TOKENROUTER_BASE_URL: 'http://127.0.0.1:9',
   KEYWARDEN_VERIFY_TIMEOUT: '',
   KEYWARDEN_VERIFY_CONCURRENCY: '',
 };
+
+/**
+ * The environment without NODE_EXTRA_CA_CERTS: node reads and parses that bundle at every
+ * start (~40 ms of CPU each), and a test never speaks TLS (loopback stand-ins are plain HTTP).
+ */
+export function withoutCaBundle(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest['NODE_EXTRA_CA_CERTS'];
+  return rest;
+}
 
 export interface CliOptions {
   cwd: string;
@@ -35,7 +45,7 @@ export interface CliOptions {
 
 /** Start keywarden in `cwd` with a clean colour environment unless `env` says otherwise; stdin gets `input`, then ends (unless `keepStdinOpen`). */
 export function startCli(args: string[], options: CliOptions): ChildProcessWithoutNullStreams {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...loopbackOnly, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...withoutCaBundle(process.env), ...loopbackOnly, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   if (!options.env?.['NO_COLOR']) delete env['NO_COLOR'];
   if (!options.env?.['FORCE_COLOR']) delete env['FORCE_COLOR'];
   const child = spawn(process.execPath, [...(options.nodeOptions ?? []), cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });

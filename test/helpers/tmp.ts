@@ -5,15 +5,29 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 
 const made: string[] = [];
+const madeForFile: string[] = [];
 
-function removeAll(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+function remove(dirs: string[]): void {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+const removeAll = () => remove(made);
+
+// Registered when a test file first imports this module: its file-long directories go at its end.
+afterAll(() => remove(madeForFile));
+
+const newDir = (label: string) => realpathSync(mkdtempSync(join(tmpdir(), `keywarden-${label}-`)));
 
 /** A fresh empty directory (real path, so symlinked /tmp does not confuse relative paths). */
 export function makeTmpDir(label = 'test'): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), `keywarden-${label}-`)));
+  const dir = newDir(label);
   made.push(dir);
+  return dir;
+}
+
+/** A fresh empty directory that lives until the file's tests have all run, whatever `cleanTmpDirs` says: for a `beforeAll`'s fixture. */
+export function makeFileTmpDir(label = 'test'): string {
+  const dir = newDir(label);
+  madeForFile.push(dir);
   return dir;
 }
 
