@@ -77,7 +77,7 @@ async function scanEncoded(file: TreeFile, chunks: AsyncIterable<Buffer>, engine
 export async function scanFile(file: TreeFile, engine: Engine, options: FileScanOptions, into: BatchResult): Promise<void> {
   let opened;
   try {
-    opened = openFile(file.absolute, options.maxFileSize, options.windowSize);
+    opened = openFile(file.bytes ?? file.absolute, options.maxFileSize, options.windowSize);
   } catch (error) {
     into.warnings.push({ path: file.path, message: `not scanned: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, kind: 'incomplete' });
     return;

@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { isGzip } from './gzip.js';
+import { fsPath, openLong, type FsPath } from './long-path.js';
 import { sniffText } from './text-encoding.js';
 import { checkWindowSize, defaultWindowSize, windowOverlap, WindowCarry, type FileWindow } from './windows.js';
 
@@ -69,9 +70,9 @@ async function* chunksOf(fd: number, size: number): AsyncGenerator<Buffer> {
  * `maxFileSize`, a sequence of windows (one for most files), or, for gzip and UTF-16, its
  * bytes to decode first. The caller must consume the windows or chunks before calling `close`.
  */
-export function openFile(path: string, maxFileSize: number, windowSize = defaultWindowSize): { read: FileRead; close: () => void } {
+export function openFile(path: string | Uint8Array, maxFileSize: number, windowSize = defaultWindowSize): { read: FileRead; close: () => void } {
   checkWindowSize(windowSize);
-  const fd = openSync(path, 'r');
+  const fd = openLong(fsPath(path));
   const close = () => closeSync(fd);
   try {
     const size = fstatSync(fd).size;
@@ -88,5 +89,32 @@ export function openFile(path: string, maxFileSize: number, windowSize = default
   } catch (error) {
     close();
     throw error;
+  }
+}
+
+/**
+ * A file's bytes when it holds at most `maxBytes`, else `more` (and maybe none of them): reading a
+ * small file (a `.gitignore`, a baseline) in bounded memory, even when it is `/dev/zero` or a FIFO.
+ * `wrong` when its first read fails `looksRight`, and then nothing more is read.
+ */
+export function readUpTo(path: FsPath, maxBytes: number, looksRight: (head: Buffer) => boolean = () => true): { data: Buffer; more: boolean; wrong?: true } {
+  const fd = openLong(path);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > maxBytes) return { data: Buffer.alloc(0), more: true };
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) return { data: Buffer.concat(parts, total), more: false };
+      // The first read can already tell what the rest cannot change (a report must start with `{`).
+      if (total === 0 && !looksRight(buffer.subarray(0, n))) return { data: Buffer.alloc(0), more: false, wrong: true };
+      parts.push(buffer.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return { data: Buffer.concat(parts, total).subarray(0, maxBytes), more: true };
+    }
+  } finally {
+    closeSync(fd);
   }
 }
