@@ -3,8 +3,8 @@ import { createEngine, detectKeys, type KeyMatch } from '../detect/detect.js';
 import { toWire, type WireFinding } from '../detect/finding.js';
 import { CatFileBatch } from '../sources/cat-file.js';
 import { addedChunksInCommits } from '../sources/commit-diffs.js';
-import { looksBinary } from '../sources/files.js';
 import { blobSightings, presentBlobs, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
+import { decodeText } from '../sources/text-encoding.js';
 import { chunkSource } from './scan-chunks.js';
 import type { Source, SourceContext } from './source.js';
 
@@ -126,6 +126,7 @@ async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<
   const read = async () => {
     for await (const replies of reader.replies()) {
       for (const reply of replies) {
+        let text: Buffer | undefined;
         const sightings = waiting.get(reply.oid) ?? [];
         waiting.delete(reply.oid);
         // The id as the walk decoded it: a string of its own, not a slice of git's reply.
@@ -135,10 +136,10 @@ async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<
           missing++;
         } else if (reply.kind === 'too-large') {
           warnings.push({ path: sightings[0]?.path ?? oid, message: `blob ${oid.slice(0, 12)} (${reply.size} bytes) is larger than the size limit; not scanned` });
-        } else if (reply.type === 'blob' && !looksBinary(reply.data)) {
+        } else if (reply.type === 'blob' && (text = decodeText(reply.data)) !== undefined) {
           progress.bytes += reply.size;
           scanned++;
-          const matches = detectKeys(reply.data, engine);
+          const matches = detectKeys(text, engine);
           if (matches.length > 0) {
             withKeys.set(oid, matches);
             for (const sighting of sightings) attribute(matches, sighting);

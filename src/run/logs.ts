@@ -1,5 +1,6 @@
 import type { Origin, ScanWarning } from '../core/types.js';
 import type { LogEvent } from '../sources/logs.js';
+import { readFailure } from '../sources/text-stream.js';
 import { StreamWindows, type FileWindow } from '../sources/windows.js';
 import type { Emit, Source } from './source.js';
 
@@ -24,15 +25,6 @@ export interface LogScan {
  * few tens of MiB, and the 4 KiB overlap still costs only 0.1% more scanning.
  */
 export const logWindowSize = 4 * 1024 * 1024;
-
-/** Why a log could not be read (to the end): a zlib error means the gzip data, anything else the file. */
-function readFailure(error: unknown, readSome: boolean): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  const what = readSome ? 'not fully scanned' : 'not scanned';
-  if (code === 'Z_BUF_ERROR') return `${what}: the gzip data ends early (truncated)`;
-  if (code?.startsWith('Z_')) return `${what}: corrupt gzip data (${message})`;
-  return `${what}: ${code ?? String(error)}`;
-}
 
 async function emitWindows(windows: Iterable<FileWindow>, origin: Origin, emit: Emit): Promise<void> {
   for (const window of windows) await emit({ kind: 'chunk', chunk: { origin, data: window.data, startLine: window.startLine, window } });

@@ -1,6 +1,7 @@
 import { detectKeys, type Engine, type KeyMatch } from '../detect/detect.js';
 import { AnchorTuner } from '../detect/tuning.js';
 import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
+import { isUtf16, sniffText, Utf16Decoder, Utf16Encoder } from '../sources/text-encoding.js';
 
 /**
  * `keywarden redact` as a pure unit: bytes in, the same bytes out with every key masked.
@@ -264,24 +265,110 @@ export class StreamRedactor {
   }
 }
 
+/** The redactor's part of a stream: its `push`/`end` and the count, whatever the text's encoding. */
+interface Redaction {
+  push(chunk: Uint8Array): Buffer[];
+  end(): Buffer[];
+  readonly masked: number;
+}
+
 /**
- * Copy `input` to `write` with every key masked (see `StreamRedactor`). Each read is written
- * as soon as it is scanned, so a pipe into a log file stays live. `write` may return a promise
- * to apply backpressure, and must be done with the chunk when it returns or its promise
- * settles: the buffer is reused (a writer that queues must copy). If it throws, reading stops
- * and the error is passed on. Returns how many keys were masked.
+ * Redaction of UTF-16 text: decoded to UTF-8 for the redactor, its output encoded back in the
+ * same byte order, so what comes out is UTF-16 with each key masked and every other byte as
+ * it was (the decoding is lossless; a byte order mark and an odd last byte are copied as they are).
+ */
+class Utf16Redaction implements Redaction {
+  readonly #redactor: StreamRedactor;
+  readonly #decoder: Utf16Decoder;
+  readonly #encoder: Utf16Encoder;
+  readonly #bom: Buffer;
+  #started = false;
+
+  constructor(kind: 'utf16le' | 'utf16be', options: StreamRedactorOptions) {
+    this.#redactor = new StreamRedactor(options);
+    this.#decoder = new Utf16Decoder(kind);
+    this.#encoder = new Utf16Encoder(kind);
+    this.#bom = kind === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xfe, 0xff]);
+  }
+
+  get masked(): number {
+    return this.#redactor.masked;
+  }
+
+  push(chunk: Uint8Array): Buffer[] {
+    const text = this.#decoder.push(chunk);
+    const out = this.#encoded(text.length > 0 ? this.#redactor.push(text) : []);
+    // The first push holds at least two bytes, so the decoder has seen whether a byte order mark starts the text.
+    if (!this.#started && this.#decoder.bom) out.unshift(this.#bom);
+    this.#started = true;
+    return out;
+  }
+
+  end(): Buffer[] {
+    const { text, oddByte } = this.#decoder.end();
+    const out = this.#encoded([...(text.length > 0 ? this.#redactor.push(text) : []), ...this.#redactor.end()]);
+    out.push(this.#encoder.end(), oddByte);
+    return out;
+  }
+
+  #encoded(pieces: readonly Buffer[]): Buffer[] {
+    return pieces.map((piece) => this.#encoder.push(piece));
+  }
+}
+
+/** The redaction a stream needs, chosen by its first two bytes (held until there are two): UTF-16 or bytes as they are. */
+class SniffedRedaction implements Redaction {
+  #head: Buffer = Buffer.alloc(0);
+  #chosen: Redaction | undefined;
+
+  constructor(private readonly options: StreamRedactorOptions) {}
+
+  get masked(): number {
+    return this.#chosen?.masked ?? 0;
+  }
+
+  push(chunk: Uint8Array): Buffer[] {
+    if (this.#chosen) return this.#chosen.push(chunk);
+    // Copied: the caller may reuse its read buffer.
+    this.#head = Buffer.concat([this.#head, chunk]);
+    if (this.#head.length < 2) return [];
+    const head = this.#head;
+    this.#head = Buffer.alloc(0);
+    return this.#choose(head).push(head);
+  }
+
+  end(): Buffer[] {
+    if (this.#chosen) return this.#chosen.end();
+    const chosen = this.#choose(this.#head);
+    return [...chosen.push(this.#head), ...chosen.end()];
+  }
+
+  #choose(head: Buffer): Redaction {
+    const kind = sniffText(head);
+    this.#chosen = isUtf16(kind) ? new Utf16Redaction(kind, this.options) : new StreamRedactor(this.options);
+    return this.#chosen;
+  }
+}
+
+/**
+ * Copy `input` to `write` with every key masked (see `StreamRedactor`); UTF-16 input (a byte
+ * order mark, or the NUL-every-other-byte pattern in its first read) comes out UTF-16 again.
+ * Each read is written as soon as it is scanned, so a pipe into a log file stays live.
+ * `write` may return a promise to apply backpressure, and must be done with the chunk when
+ * it returns or its promise settles: the buffer is reused (a writer that queues must copy).
+ * If it throws, reading stops and the error is passed on. Returns how many keys were masked.
  */
 export async function redactStream(
   input: AsyncIterable<Uint8Array>,
   write: (chunk: Buffer) => void | Promise<void>,
   options: StreamRedactorOptions,
 ): Promise<{ masked: number }> {
-  const redactor = new StreamRedactor(options);
+  const redaction = new SniffedRedaction(options);
   const emit = async (pieces: Buffer[]) => {
     for (const piece of pieces) if (piece.length > 0) await write(piece);
   };
   // `for await` closes the input when a write throws, instead of reading it to its end.
-  for await (const chunk of input) await emit(redactor.push(chunk));
-  await emit(redactor.end());
-  return { masked: redactor.masked };
+  for await (const chunk of input) await emit(redaction.push(chunk));
+  await emit(redaction.end());
+  return { masked: redaction.masked };
 }

@@ -1,9 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { ReportedFinding } from '../core/types.js';
 import type { Baseline } from '../detect/suppress.js';
 import { toReportedFinding } from '../report/model.js';
 import { parseReport, type Report } from '../report/schema.js';
+import { readUpTo } from '../sources/files.js';
+
+/**
+ * Largest report read (`--baseline`, `--report`): about 200,000 findings, parsed in well under
+ * a GiB. A report is one JSON document, so it is read whole; `/dev/zero` must not grow forever.
+ */
+const maxReportBytes = 128 * 1024 * 1024;
+
+/** Whether a file's first bytes can start a json report (an object, after any whitespace): `/dev/zero` cannot. */
+function startsLikeJson(head: Buffer): boolean {
+  const first = head.toString('latin1').trimStart()[0];
+  return first === undefined || first === '{';
+}
 
 /**
  * A keywarden json report (SPEC §3) read from a file, for `--report FILE` and `--baseline FILE`
@@ -11,14 +23,17 @@ import { parseReport, type Report } from '../report/schema.js';
  * from it: a report can hold raw keys.
  */
 export function readReportFile(file: string, flag: '--report' | '--baseline'): { report: Report; bytes: number } {
-  let text: string;
+  let read: ReturnType<typeof readUpTo>;
   try {
-    text = readFileSync(file, 'utf8');
+    read = readUpTo(file, maxReportBytes, startsLikeJson);
   } catch (error) {
     throw new UsageError(`${flag} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
+  if (read.more) throw new UsageError(`${flag} ${file}: larger than ${maxReportBytes / 1024 / 1024} MiB, more than a json report keywarden reads (is it one?)`);
+  const text = read.data.toString('utf8');
   let json: unknown;
   try {
+    if (read.wrong) throw new SyntaxError('not a JSON object');
     json = JSON.parse(text);
   } catch {
     // JSON.parse quotes the text around the error, which could be part of a key: say only what went wrong.

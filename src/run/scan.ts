@@ -59,7 +59,7 @@ export function workTreeSource(request: WorkTreeScan): Source {
           await handed;
           if (failure) throw failure.error;
         } else {
-          await emitBatch(scanBatch(listed.files, createEngine([...context.rules]), options), emit);
+          await emitBatch(await scanBatch(listed.files, createEngine([...context.rules]), options), emit);
           request.onProgress?.(total, total);
         }
       } finally {

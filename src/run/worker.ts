@@ -22,6 +22,10 @@ export interface BatchRequest {
 const setup = workerData as WorkerSetup;
 const engine = createEngine(compileRules(setup.ruleFiles));
 
+// One batch at a time, in the order sent: a batch waits while a gzip or UTF-16 file streams.
+let previous = Promise.resolve();
 parentPort?.on('message', (request: BatchRequest) => {
-  parentPort?.postMessage({ id: request.id, result: scanBatch(request.files, engine, setup.options) });
+  previous = previous.then(async () => {
+    parentPort?.postMessage({ id: request.id, result: await scanBatch(request.files, engine, setup.options) });
+  });
 });

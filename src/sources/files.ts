@@ -1,4 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
+import { isGzip } from './gzip.js';
+import { fsPath, openLong, type FsPath } from './long-path.js';
+import { sniffText } from './text-encoding.js';
 import { checkWindowSize, defaultWindowSize, windowOverlap, WindowCarry, type FileWindow } from './windows.js';
 
 export { defaultWindowSize, windowOverlap, type FileWindow } from './windows.js';
@@ -9,16 +12,16 @@ export { defaultWindowSize, windowOverlap, type FileWindow } from './windows.js'
  * Safe because detection copies what it keeps out of the buffer before the next read.
  */
 const scratch = Buffer.allocUnsafe(1024 * 1024);
-/** A NUL byte in this many leading bytes marks a file as binary (git's own heuristic). */
-const binarySniffLength = 8000;
-
 export type FileRead =
   | { kind: 'skipped'; reason: 'binary' | 'empty' }
   | { kind: 'too-large'; size: number }
-  | { kind: 'windows'; size: number; windows: Iterable<FileWindow> };
+  | { kind: 'windows'; size: number; windows: Iterable<FileWindow> }
+  /** gzip or UTF-16: read through the shared decoding step (`openTextStream`) before detection. */
+  | { kind: 'encoded'; size: number; chunks: AsyncIterable<Buffer> };
 
+/** Whether the first bytes of a file are binary (a NUL, and not UTF-16 text): git's heuristic, UTF-16 aside. */
 export function looksBinary(data: Uint8Array): boolean {
-  return data.subarray(0, binarySniffLength).indexOf(0) !== -1;
+  return sniffText(data) === 'binary';
 }
 
 function readFully(fd: number, buffer: Buffer, position: number): number {
@@ -48,14 +51,28 @@ function* windowsOf(fd: number, size: number, first: Buffer, windowSize: number)
   }
 }
 
+/** Bytes read at once from a file read as a stream (gzip, UTF-16). */
+const streamChunkSize = 1024 * 1024;
+
+/** A file's bytes in chunks, each in a buffer of its own (the stream's consumers may keep them while the next is read). */
+async function* chunksOf(fd: number, size: number): AsyncGenerator<Buffer> {
+  for (let position = 0; position < size; ) {
+    const chunk = Buffer.allocUnsafe(Math.min(streamChunkSize, size - position));
+    const n = readFully(fd, chunk, position);
+    if (n === 0) return;
+    position += n;
+    yield chunk.subarray(0, n);
+  }
+}
+
 /**
  * Open a file and describe how to scan it: skipped (binary or empty), too large for
- * `maxFileSize`, or a sequence of windows (one for most files). The caller must
- * consume the windows before calling `close`.
+ * `maxFileSize`, a sequence of windows (one for most files), or, for gzip and UTF-16, its
+ * bytes to decode first. The caller must consume the windows or chunks before calling `close`.
  */
-export function openFile(path: string, maxFileSize: number, windowSize = defaultWindowSize): { read: FileRead; close: () => void } {
+export function openFile(path: string | Uint8Array, maxFileSize: number, windowSize = defaultWindowSize): { read: FileRead; close: () => void } {
   checkWindowSize(windowSize);
-  const fd = openSync(path, 'r');
+  const fd = openLong(fsPath(path));
   const close = () => closeSync(fd);
   try {
     const size = fstatSync(fd).size;
@@ -64,10 +81,40 @@ export function openFile(path: string, maxFileSize: number, windowSize = default
     const length = Math.min(size, windowSize);
     const first = length <= scratch.length ? scratch.subarray(0, length) : Buffer.allocUnsafe(length);
     const data = first.subarray(0, readFully(fd, first, 0));
-    if (looksBinary(data)) return { read: { kind: 'skipped', reason: 'binary' }, close };
+    if (isGzip(data)) return { read: { kind: 'encoded', size, chunks: chunksOf(fd, size) }, close };
+    const kind = sniffText(data);
+    if (kind === 'binary') return { read: { kind: 'skipped', reason: 'binary' }, close };
+    if (kind !== 'utf8') return { read: { kind: 'encoded', size, chunks: chunksOf(fd, size) }, close };
     return { read: { kind: 'windows', size, windows: windowsOf(fd, size, data, windowSize) }, close };
   } catch (error) {
     close();
     throw error;
+  }
+}
+
+/**
+ * A file's bytes when it holds at most `maxBytes`, else `more` (and maybe none of them): reading a
+ * small file (a `.gitignore`, a baseline) in bounded memory, even when it is `/dev/zero` or a FIFO.
+ * `wrong` when its first read fails `looksRight`, and then nothing more is read.
+ */
+export function readUpTo(path: FsPath, maxBytes: number, looksRight: (head: Buffer) => boolean = () => true): { data: Buffer; more: boolean; wrong?: true } {
+  const fd = openLong(path);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > maxBytes) return { data: Buffer.alloc(0), more: true };
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) return { data: Buffer.concat(parts, total), more: false };
+      // The first read can already tell what the rest cannot change (a report must start with `{`).
+      if (total === 0 && !looksRight(buffer.subarray(0, n))) return { data: Buffer.alloc(0), more: false, wrong: true };
+      parts.push(buffer.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return { data: Buffer.concat(parts, total).subarray(0, maxBytes), more: true };
+    }
+  } finally {
+    closeSync(fd);
   }
 }

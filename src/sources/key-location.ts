@@ -1,8 +1,9 @@
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
 import type { Origin } from '../core/types.js';
 import { gitChunks } from './git.js';
 import { readLogBytes } from './logs.js';
+import { openTextStream } from './text-stream.js';
 
 /**
  * Reading a reported key's line again (`keywarden verify --report`): the only I/O that key
@@ -53,9 +54,14 @@ async function lineOrUndefined(open: () => AsyncIterable<Buffer>, line: number):
   }
 }
 
-/** Line `line` of a file; for a log, of its content as `keywarden logs` read it (gzip by content, whatever the name). */
-export function readFileLine(path: string, line: number, options: { log?: boolean } = {}): Promise<Buffer | undefined> {
-  return lineOrUndefined(() => (options.log ? readLogBytes(path) : createReadStream(path)), line);
+/** A blob's text as history scanned it (UTF-16 decoded; never decompressed). */
+async function* blobText(raw: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* (await openTextStream(raw, { gzip: false })).chunks;
+}
+
+/** Line `line` of a file, of its content as `scan` and `logs` read it (gzip by content whatever the name, UTF-16 decoded). */
+export function readFileLine(path: string, line: number): Promise<Buffer | undefined> {
+  return lineOrUndefined(() => readLogBytes(path), line);
 }
 
 /** A commit id as reports hold it; anything else never reaches git's command line. */
@@ -64,7 +70,7 @@ const commitShape = /^[0-9a-f]{7,64}$/;
 /** Line `line` of the blob at `commit:path` in the repository at `repo` (`git cat-file blob`). */
 export function readBlobLine(repo: string, commit: string, path: string, line: number): Promise<Buffer | undefined> {
   if (!commitShape.test(commit) || path === '') return Promise.resolve(undefined);
-  return lineOrUndefined(() => gitChunks(repo, ['cat-file', 'blob', `${commit}:${path}`]), line);
+  return lineOrUndefined(() => blobText(gitChunks(repo, ['cat-file', 'blob', `${commit}:${path}`])), line);
 }
 
 /**
@@ -96,7 +102,7 @@ export function readReportedLine(root: string, origin: Origin, line: number): Pr
     case 'log': {
       const file = fileInside(root, origin.path);
       if (file === undefined) return Promise.resolve(undefined);
-      return readFileLine(file, line, { log: origin.kind === 'log' });
+      return readFileLine(file, line);
     }
     case 'history':
       return readBlobLine(root, origin.commit, origin.path, line);

@@ -1,15 +1,16 @@
 import { createReadStream, statSync, watch, type FSWatcher, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import { UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
+import { SniffingDecoder } from './text-encoding.js';
+import { openTextStream } from './text-stream.js';
 import { globFiles, isGlobPattern } from './worktree.js';
 
 /**
  * Log sources (`keywarden logs`): files plain or gzip-compressed (told apart by content),
- * globs of rotated sets, stdin, and files followed as they grow and rotate. Everything is
+ * UTF-8 or UTF-16, globs of rotated sets, stdin, and files followed as they grow and rotate. Everything is
  * read as a stream of chunks, never whole, so memory does not depend on the input's size.
  */
 
@@ -149,92 +150,14 @@ async function* streamChunks(stream: Readable, signal: AbortSignal | undefined):
   }
 }
 
-function isGzip(head: Buffer): boolean {
-  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+/** A byte stream's content as `keywarden logs` reads it: gzip decompressed, UTF-16 decoded (see `openTextStream`). */
+async function* logContent(raw: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* (await openTextStream(raw)).chunks;
 }
 
-/**
- * The chunks decompressed when they are gzip (the magic bytes `1f 8b`, whatever the name),
- * as they are: concatenated members (as logrotate may write) are read one after another.
- * Corrupt or truncated gzip data throws a zlib error after the bytes decompressed so far.
- */
-async function* decompressed(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  let head: Buffer = Buffer.alloc(0);
-  let ended = false;
-  while (head.length < 2 && !ended) {
-    const next = await iterator.next();
-    if (next.done) ended = true;
-    else head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
-  }
-  async function* all(): AsyncGenerator<Buffer> {
-    if (head.length > 0) yield head;
-    if (ended) return;
-    try {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  yield* isGzip(head) ? gunzipped(all()) : all();
-}
-
-/** Decompressed bytes queued at most before gunzip is paused: back-pressure, since one compressed MiB can inflate to a GiB. */
-const gunzipQueueLimit = 4 * chunkSize;
-
-/**
- * Gunzip as a stream, with what it decompressed before an error handed on before the error
- * is thrown: a stream's async iterator drops its buffered output when zlib destroys it.
- */
-async function* gunzipped(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  const queue: Buffer[] = [];
-  let queued = 0;
-  let ended = false;
-  let failure: { error: unknown } | undefined;
-  let wake: (() => void) | undefined;
-  gunzip.on('data', (chunk: Buffer) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued >= gunzipQueueLimit) gunzip.pause();
-    wake?.();
-  });
-  gunzip.on('end', () => {
-    ended = true;
-    wake?.();
-  });
-  const fail = (error: unknown) => {
-    failure ??= { error };
-    wake?.();
-  };
-  // zlib's own errors (a truncated stream fails only at its end) and, through pipeline, the reader's.
-  gunzip.on('error', fail);
-  pipeline(Readable.from(input, { objectMode: false }), gunzip, (error) => {
-    if (error) fail(error);
-  });
-  try {
-    for (;;) {
-      const chunk = queue.shift();
-      if (chunk) {
-        queued -= chunk.length;
-        if (queued < gunzipQueueLimit) gunzip.resume();
-        yield chunk;
-        continue;
-      }
-      if (failure) throw failure.error;
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  } finally {
-    // Stopping early (an abort) stops the decompression and the reading behind it.
-    gunzip.destroy();
-  }
-}
-
-/** The content of a log file, decompressed when it is gzip: what `keywarden logs` scans, as chunks. */
+/** The content of a file as `keywarden logs` and `scan` read it, as chunks (for reading a reported line again). */
 export function readLogBytes(path: string, signal?: AbortSignal): AsyncIterable<Buffer> {
-  return decompressed(wholeFile(path, signal));
+  return logContent(wholeFile(path, signal));
 }
 
 export interface ReadOptions {
@@ -252,7 +175,7 @@ export async function* readLog(input: LogInput, options: ReadOptions = {}): Asyn
   else if (input.regular) raw = wholeFile(input.absolute, signal);
   else raw = streamChunks(createReadStream(input.absolute, { highWaterMark: chunkSize }), signal);
   yield { kind: 'start', line: 1, reason: 'opened' };
-  for await (const data of decompressed(raw)) yield { kind: 'data', data };
+  for await (const data of logContent(raw)) yield { kind: 'data', data };
 }
 
 export interface FollowOptions {
@@ -368,6 +291,30 @@ async function statIfAny(path: string): Promise<Stats | undefined> {
  * While the path names no file, the old one is still read. Each restart is a `start` event.
  */
 export async function* followLog(path: string, options: FollowOptions): AsyncGenerator<LogEvent> {
+  yield* decodedEvents(followRaw(path, options));
+}
+
+/** A followed file's bytes decoded (UTF-16 to UTF-8), each restart sniffed afresh: a rotated file may be written otherwise. */
+async function* decodedEvents(events: AsyncIterable<LogEvent>): AsyncGenerator<LogEvent> {
+  let decoder: SniffingDecoder | undefined;
+  const flush = (): LogEvent[] => {
+    const rest = decoder?.end();
+    return rest && rest.length > 0 ? [{ kind: 'data', data: rest }] : [];
+  };
+  for await (const event of events) {
+    if (event.kind === 'start') {
+      yield* flush();
+      decoder = new SniffingDecoder();
+      yield event;
+      continue;
+    }
+    const data = (decoder ??= new SniffingDecoder()).push(event.data);
+    if (data.length > 0) yield { kind: 'data', data };
+  }
+  yield* flush();
+}
+
+async function* followRaw(path: string, options: FollowOptions): AsyncGenerator<LogEvent> {
   const { signal } = options;
   const pollMs = options.pollMs ?? defaultPollMs;
   let file = await Followed.open(path);

@@ -1,6 +1,7 @@
 import { KeywardenError } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
 import { gitLines, gitOutput } from './git.js';
+import { decodeText, isUtf16, sniffText } from './text-encoding.js';
 import { addedRuns, unquotePath, type AddedRun, runChunk } from './unified-diff.js';
 
 /**
@@ -105,10 +106,67 @@ function* batches(paths: readonly string[], maxChars = 16_000): Generator<string
   if (batch.length > 0) yield batch;
 }
 
+/** The blob ids of each staged change, by new path (`git diff --cached --raw`): the blob before (none for an added file) and after. */
+async function stagedBlobs(top: string): Promise<Map<string, { before?: string; after: string }>> {
+  const { stdout } = await gitOutput(top, ['diff', '--cached', '--raw', '-z', '--no-abbrev', '-M', '--diff-filter=ACMRT', '--no-ext-diff', '--no-relative', '--ignore-submodules=all']);
+  const fields = stdout.toString('utf8').split('\0');
+  const blobs = new Map<string, { before?: string; after: string }>();
+  for (let i = 0; i < fields.length; ) {
+    // `:old-mode new-mode old-id new-id status`, then the path, or for a rename or copy the old path and the new.
+    const meta = (fields[i] ?? '').split(' ');
+    const renamed = /^[RC]/.test(meta[4] ?? '');
+    const path = fields[i + (renamed ? 2 : 1)];
+    const [before, after] = [meta[2], meta[3]];
+    if (path !== undefined && after !== undefined) blobs.set(path, { ...(before && !/^0+$/.test(before) ? { before } : {}), after });
+    i += renamed ? 3 : 2;
+  }
+  return blobs;
+}
+
+/**
+ * The lines a staged UTF-16 file adds, decoded: the lines of the staged text that the text
+ * before does not hold as often (a moved line is not added; a key already committed there
+ * is not the commit's doing), in runs numbered as in the staged file.
+ */
+export function addedLinesOf(path: string, before: string, after: string): AddedRun[] {
+  const old = new Map<string, number>();
+  if (before !== '') for (const line of before.split('\n')) old.set(line, (old.get(line) ?? 0) + 1);
+  const runs: AddedRun[] = [];
+  let run: AddedRun | undefined;
+  after.split('\n').forEach((line, index) => {
+    const left = old.get(line) ?? 0;
+    if (left > 0) {
+      old.set(line, left - 1);
+      run = undefined;
+    } else if (run) {
+      run.lines.push(line);
+    } else {
+      run = { path, startLine: index + 1, lines: [line] };
+      runs.push(run);
+    }
+  });
+  return runs;
+}
+
+/** Of the paths git called binary, those whose staged content is UTF-16 text, with the lines they add. */
+async function* utf16AddedRuns(top: string, paths: readonly string[]): AsyncGenerator<AddedRun> {
+  const blobs = await stagedBlobs(top);
+  const textOf = async (id: string) => (await gitOutput(top, ['cat-file', 'blob', id])).stdout;
+  for (const path of paths) {
+    const ids = blobs.get(path);
+    if (!ids) continue;
+    const after = await textOf(ids.after);
+    if (!isUtf16(sniffText(after))) continue;
+    const before = ids.before === undefined ? undefined : decodeText(await textOf(ids.before));
+    yield* addedLinesOf(path, before?.toString('utf8') ?? '', decodeText(after)?.toString('utf8') ?? '');
+  }
+}
+
 /**
  * The lines the next commit would add, as chunks (origin `staged`, paths relative to the
  * work tree's top, line numbers in the staged file). `top` is from `workTreeTop`.
  *
+ * UTF-16 text, which git calls binary, is decoded and its added lines found here (`utf16AddedRuns`).
  * Binary files are skipped, but git also calls a file binary when `.gitattributes` says so
  * (`binary`, `-diff`), which would let one attribute line hide a text file from the guard. So
  * the files binary by attribute are diffed once more as text, and only those whose added bytes
@@ -120,7 +178,15 @@ export async function* stagedChunks(top: string, options: StagedOptions = {}): A
   for await (const run of addedRuns(notingBinaries(gitLines(top, diffArgs), binaries))) {
     if (!excluded(run.path)) yield toChunk(run);
   }
-  const candidates = binaries.filter((path) => !excluded(path));
+  let candidates = binaries.filter((path) => !excluded(path));
+  if (candidates.length === 0) return;
+  // UTF-16 text has a NUL in every other byte, so git calls it binary: decode it and diff the lines here.
+  const utf16 = new Set<string>();
+  for await (const run of utf16AddedRuns(top, candidates)) {
+    utf16.add(run.path);
+    yield toChunk(run);
+  }
+  candidates = candidates.filter((path) => !utf16.has(path));
   if (candidates.length === 0) return;
   const byAttribute = await binaryByAttribute(top, candidates);
   const binaryByContent = new Set<string>();

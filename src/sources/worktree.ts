@@ -1,13 +1,20 @@
-import fs, { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { UsageError } from '../core/errors.js';
+import { KeywardenError, UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
+import { readUpTo } from './files.js';
+import { gitOutput } from './git.js';
+import { joinPath, nameOf, type FsPath } from './long-path.js';
+import { walkDirectory, type WalkedFile, type WalkVisitor } from './walk.js';
 
 /** A file to scan: where to read it, and the path reported for it. */
 export interface TreeFile {
+  /** Where to read it (as text: see `bytes`). */
   absolute: string;
+  /** The absolute path's bytes, when a name in it is not UTF-8 and `absolute` only approximates it. */
+  bytes?: Uint8Array;
   /** Relative to the scan root, with `/`. */
   path: string;
   /** Named on the command line (not found by a walk): a file skipped unread is then worth a warning. */
@@ -48,28 +55,69 @@ export function namesOnlyFiles(paths: readonly string[]): boolean {
   });
 }
 
-/** gitignore rules that apply from above a scanned directory, with the path from their directory down to it. */
-interface OuterRules {
-  prefix: string;
+/**
+ * How many gitignore patterns a scan reads at most, over all its `.gitignore` files (and the
+ * exclude patterns): the matcher keeps a compiled expression per pattern and tries every one
+ * on every path, so a 400,000-line `.gitignore` ran out of heap. About 50 MB at this count.
+ */
+export const maxGitignorePatterns = 20_000;
+/** Largest `.gitignore` read: far past any real one, and it bounds the read itself (`/dev/zero` behind a link). */
+const maxGitignoreBytes = 4 * 1024 * 1024;
+
+/** The error (exit 2) for gitignore files too large to match in bounded memory; `what` says how large. */
+const tooManyPatterns = (file: string, what: string) =>
+  new KeywardenError(`${file}: ${what}, more than the ${maxGitignorePatterns} gitignore patterns keywarden matches in bounded memory; scan with --no-gitignore (and exclude paths in .keywardenignore), or shorten it`);
+
+/** Counts the patterns read, so a scan's gitignore files together stay within `maxGitignorePatterns`. */
+class PatternBudget {
+  #used = 0;
+
+  /** The rules of a gitignore file's text, counted; a UsageError (exit 2) past the limit. */
+  rules(text: string, file: string): Ignore {
+    let count = 0;
+    for (const line of text.split('\n')) if (line.trim() !== '' && !line.startsWith('#')) count++;
+    this.#used += count;
+    if (this.#used > maxGitignorePatterns) throw tooManyPatterns(file, count > maxGitignorePatterns ? `${count} patterns` : `${this.#used} patterns with the gitignore files read before it`);
+    return gitignoreRules(text);
+  }
+
+  /** A gitignore file's text ('' when there is none), read in bounded memory. */
+  read(path: FsPath, file: string): string {
+    let read;
+    try {
+      read = readUpTo(path, maxGitignoreBytes);
+    } catch {
+      return '';
+    }
+    if (read.more) throw tooManyPatterns(file, `over ${maxGitignoreBytes / 1024 / 1024} MiB`);
+    return read.data.toString('utf8');
+  }
+}
+
+/** gitignore rules that apply to a directory's entries: tested on `prefix` + the entry's path from `from` on. */
+interface Level {
   rules: Ignore;
+  prefix: string;
+  from: number;
 }
 
 /**
  * The `.gitignore` files of the directories above `dir`, outermost first: up to the top of
  * its git work tree (with that work tree's `.git/info/exclude`), or, outside a work tree,
- * up to the scan root.
+ * up to the scan root. Each level tests paths below `dir` with the path from its own directory.
  */
-function outerGitignores(dir: string, root: string): OuterRules[] {
+function outerGitignores(dir: string, root: string, budget: PatternBudget): Level[] {
   const top = workTreeTop(dir);
   const above: string[] = [];
   for (let current = dir; current !== top && dirname(current) !== current; current = dirname(current)) above.unshift(dirname(current));
   const withinRoot = (at: string) => at === root || at.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
-  const levels = top
-    ? [{ at: top, text: readTextIfAny(join(top, '.git', 'info', 'exclude')) }, ...above.map((at) => ({ at, text: readTextIfAny(join(at, '.gitignore')) }))]
-    : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join(at, '.gitignore')) }));
-  return levels
+  const files = top
+    ? [{ at: top, file: join(top, '.git', 'info', 'exclude') }, ...above.map((at) => ({ at, file: join(at, '.gitignore') }))]
+    : above.filter(withinRoot).map((at) => ({ at, file: join(at, '.gitignore') }));
+  return files
+    .map((level) => ({ ...level, text: budget.read(level.file, level.file) }))
     .filter((level) => level.text.trim() !== '')
-    .map((level) => ({ prefix: `${toPosix(relative(level.at, dir))}/`.replace(/^\/$/, ''), rules: gitignoreRules(level.text) }));
+    .map((level) => ({ prefix: `${toPosix(relative(level.at, dir))}/`.replace(/^\/$/, ''), from: 0, rules: budget.rules(level.text, level.file) }));
 }
 
 /**
@@ -78,7 +126,7 @@ function outerGitignores(dir: string, root: string): OuterRules[] {
  * ignored directory, so there is no verdict of git's to follow in there, and only the
  * directory's own `.gitignore` files apply.
  */
-function hidesItself(outer: readonly OuterRules[]): boolean {
+function hidesItself(outer: readonly Level[]): boolean {
   let hidden = false;
   for (const level of outer) {
     if (level.prefix === '') continue;
@@ -95,97 +143,100 @@ function gitignoreRules(text: string): Ignore {
 }
 
 /**
- * Git's verdict on a path: the deepest `.gitignore` with an opinion wins, and a directory
- * that is ignored hides everything below it (git never looks inside, so no deeper
- * `.gitignore` can re-include a file there). Directory verdicts are cached.
+ * Git's verdict on an entry of a directory being walked: the deepest `.gitignore` with an
+ * opinion wins. Its parent directories are not ignored, or the walk would not be in there
+ * (git never looks inside an ignored directory, so no deeper `.gitignore` can re-include a
+ * file there): so only the levels that apply to the entry's own directory are asked, and
+ * each entry costs the same whatever its depth.
  */
-class GitignoreMatcher {
-  readonly #directories = new Map<string, boolean>();
-
-  private readonly byDir = new Map<string, Ignore>();
-
-  constructor(private readonly outer: readonly OuterRules[]) {}
-
-  /** Rules of the `.gitignore` in `dir` (relative to the scanned directory, '' for itself). */
-  add(dir: string, text: string): void {
-    this.byDir.set(dir, gitignoreRules(text));
+function ignoredBy(levels: readonly Level[], path: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    const verdict = level.rules.test(`${level.prefix}${path.slice(level.from)}${isDirectory ? '/' : ''}`);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
   }
-
-  /** Whether git never looks inside the directory at `dir`. */
-  ignoresDirectory(dir: string): boolean {
-    return this.#directoryIgnored(dir);
-  }
-
-  /** Whether git ignores the file at `path` (relative to the scanned directory, with `/`). */
-  ignores(path: string): boolean {
-    const slash = path.lastIndexOf('/');
-    return (slash !== -1 && this.#directoryIgnored(path.slice(0, slash))) || this.#verdict(path, false);
-  }
-
-  #directoryIgnored(dir: string): boolean {
-    const cached = this.#directories.get(dir);
-    if (cached !== undefined) return cached;
-    const slash = dir.lastIndexOf('/');
-    const ignored = (slash !== -1 && this.#directoryIgnored(dir.slice(0, slash))) || this.#verdict(dir, true);
-    this.#directories.set(dir, ignored);
-    return ignored;
-  }
-
-  #verdict(path: string, isDirectory: boolean): boolean {
-    const suffix = isDirectory ? '/' : '';
-    let ignored = false;
-    const apply = (rules: Ignore, relativePath: string) => {
-      const verdict = rules.test(relativePath + suffix);
-      if (verdict.ignored) ignored = true;
-      else if (verdict.unignored) ignored = false;
-    };
-    for (const level of this.outer) apply(level.rules, level.prefix + path);
-    const parts = path.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const rules = this.byDir.get(parts.slice(0, depth).join('/'));
-      if (rules) apply(rules, parts.slice(depth).join('/'));
-    }
-    return ignored;
-  }
+  return ignored;
 }
 
-function readTextIfAny(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
+/** What a walk with `.gitignore` files keeps: the rules of each directory's levels, and how many entries it left out. */
+function gitignoreVisitor(budget: PatternBudget, display: (dir: string) => string): WalkVisitor<readonly Level[]> & { ignored: number } {
+  return {
+    ignored: 0,
+    enter(dir, parent, entries, pathOf) {
+      const gitignore = entries.find((entry) => entry.text === '.gitignore' && entry.isFile);
+      if (!gitignore) return parent;
+      const file = display(gitignore.path);
+      const text = budget.read(pathOf('.gitignore'), file);
+      return text.trim() === '' ? parent : [...parent, { rules: budget.rules(text, file), prefix: '', from: dir === '' ? 0 : dir.length + 1 }];
+    },
+    include(entry, levels) {
+      if (!ignoredBy(levels, entry.path, entry.isDirectory)) return true;
+      this.ignored++;
+      return false;
+    },
+  };
+}
+
+const walkEverything: WalkVisitor<readonly Level[]> = { enter: () => [], include: () => true };
+
+/** What a path names when it is neither a regular file nor a directory. */
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** A file's key in the listing: its path, or its bytes when a name in it is not UTF-8. */
+function keyOf(path: FsPath): string {
+  return typeof path === 'string' ? path : `\0${path.toString('hex')}`;
 }
 
 /**
- * The file system fast-glob walks with, seen through git's eyes: entering a directory
- * loads its `.gitignore` before anything in it is judged, and an ignored directory is
- * left out of the listing of its parent, so it is never walked (git never looks inside
- * one either, so this is exact). Files are judged after the walk, by the same matcher.
+ * Files git tracks under `dir` that the walk left out (`git add -f` of an ignored file):
+ * inside a git work tree, a file git tracks is always scanned. Git is asked only when the
+ * walk ignored something; a git that cannot answer is a warning.
  */
-function pruningFs(scanned: string, matcher: GitignoreMatcher): Partial<typeof fs> {
-  const readdirSync = ((path: string, options: { withFileTypes: true }) => {
-    const entries = fs.readdirSync(path, options);
-    const dir = toPosix(relative(scanned, path));
-    const gitignore = entries.find((entry) => entry.name === '.gitignore' && entry.isFile());
-    if (gitignore) matcher.add(dir, readTextIfAny(join(path, '.gitignore')));
-    return entries.filter((entry) => !(entry.isDirectory() && matcher.ignoresDirectory(dir === '' ? entry.name : `${dir}/${entry.name}`)));
-  }) as typeof fs.readdirSync;
-  return { readdirSync };
+async function trackedFiles(dir: string, display: string): Promise<{ files: WalkedFile[]; warning?: ScanWarning }> {
+  const run = await gitOutput(dir, ['ls-files', '-z', '--cached'], { allowFailure: true }).catch((error: unknown) => ({ code: -1, stdout: Buffer.alloc(0), stderr: String(error) }));
+  if (run.code !== 0) {
+    const reason = run.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit code ${run.code}`;
+    return { files: [], warning: { path: display, message: `could not ask git which files it tracks (${reason.slice(0, 200)}): a tracked file that .gitignore matches was not scanned` } };
+  }
+  const files: WalkedFile[] = [];
+  for (let start = 0, end = run.stdout.indexOf(0); end !== -1; start = end + 1, end = run.stdout.indexOf(0, start)) {
+    const name = nameOf(run.stdout.subarray(start, end));
+    files.push({ absolute: joinPath(dir, name.path), path: name.text });
+  }
+  return { files };
+}
+
+function isRegularFile(path: FsPath): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
  * List the files to scan under each path: regular files only (symbolic links are never
  * followed, so nothing outside the root is read), `.git/` skipped, `.gitignore` and
- * the exclude patterns honoured. A path named is never hidden by `.gitignore` files above
- * it (a file is scanned, a directory walked with its own `.gitignore` files); the exclude
- * patterns still apply. A path that does not exist is a UsageError.
+ * the exclude patterns honoured, but a file git tracks always listed. A path named is never
+ * hidden by `.gitignore` files above it (a file is scanned, a directory walked with its own
+ * `.gitignore` files); the exclude patterns still apply. A path that does not exist is a
+ * UsageError; a directory that cannot be read, or a named path that is not a regular file or
+ * a directory (a FIFO), is an `incomplete` warning. Too many gitignore patterns is a UsageError.
  */
 export async function listFiles(options: ListOptions): Promise<{ files: TreeFile[]; warnings: ScanWarning[] }> {
   const root = resolve(options.root);
   const warnings: ScanWarning[] = [];
   const found = new Map<string, TreeFile>();
+  if (options.exclude.length > maxGitignorePatterns) throw tooManyPatterns('.keywardenignore and the config excludes', `${options.exclude.length} patterns`);
   const excluded = gitignoreRules(options.exclude.join('\n'));
+  const budget = new PatternBudget();
+  const isExcluded = (path: string) => options.exclude.length > 0 && !path.startsWith('../') && excluded.ignores(path);
   for (const given of options.paths) {
     const absolute = resolve(given);
     let stats;
@@ -201,30 +252,33 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     if (stats.isFile()) {
       // A file named on the command line is scanned even if git ignores it, but not if the user excluded it.
       const path = toPosix(relative(root, absolute));
-      if (options.exclude.length === 0 || path.startsWith('../') || !excluded.ignores(path)) found.set(absolute, { absolute, path, explicit: true });
+      if (!isExcluded(path)) found.set(absolute, { absolute, path, explicit: true });
       continue;
     }
-    // A directory named on the command line is walked even if outer .gitignore files ignore it (`scan node_modules`).
-    const outer = options.gitignore ? outerGitignores(absolute, root) : [];
-    const matcher = options.gitignore ? new GitignoreMatcher(hidesItself(outer) ? [] : outer) : undefined;
-    const entries = fg.sync('**', {
-      cwd: absolute,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: ['**/.git/**', '**/.git'],
-      ...(matcher ? { fs: pruningFs(absolute, matcher) } : {}),
-    });
+    if (!stats.isDirectory()) {
+      warnings.push({ path: given, message: `not scanned: ${kindOf(stats)}, not a regular file (to scan a stream, pipe it into keywarden logs)`, kind: 'incomplete' });
+      continue;
+    }
     const prefix = toPosix(relative(root, absolute));
-    const rootRelative = (entry: string) => (prefix === '' ? entry : `${prefix}/${entry}`);
-    const checkExcluded = options.exclude.length > 0;
-    for (const entry of entries) {
-      if (matcher?.ignores(entry)) continue;
-      const path = rootRelative(entry);
-      if (checkExcluded && !path.startsWith('../') && excluded.ignores(path)) continue;
-      const file = `${absolute}${sep}${entry}`;
-      found.set(file, { absolute: file, path });
+    const rootRelative = (entry: string) => (prefix === '' ? entry : entry === '' ? prefix : `${prefix}/${entry}`);
+    const add = (file: WalkedFile) => {
+      const path = rootRelative(file.path);
+      if (isExcluded(path)) return;
+      const absolute = file.absolute;
+      found.set(keyOf(absolute), typeof absolute === 'string' ? { absolute, path } : { absolute: absolute.toString('utf8'), bytes: absolute, path });
+    };
+    // A directory named on the command line is walked even if outer .gitignore files ignore it (`scan node_modules`).
+    const outer = options.gitignore ? outerGitignores(absolute, root, budget) : [];
+    const visitor = options.gitignore ? gitignoreVisitor(budget, rootRelative) : undefined;
+    const walked = walkDirectory<readonly Level[]>(absolute, hidesItself(outer) ? [] : outer, visitor ?? walkEverything);
+    for (const file of walked.files) add(file);
+    for (const { path, code } of walked.unreadable) {
+      warnings.push({ path: rootRelative(path) || '.', message: `not scanned: this directory could not be read (${code})`, kind: 'incomplete' });
+    }
+    if (visitor && visitor.ignored > 0 && workTreeTop(absolute)) {
+      const tracked = await trackedFiles(absolute, rootRelative('') || '.');
+      if (tracked.warning) warnings.push(tracked.warning);
+      for (const file of tracked.files) if (!found.has(keyOf(file.absolute)) && isRegularFile(file.absolute)) add(file);
     }
   }
   return { files: [...found.values()], warnings };
@@ -246,6 +300,7 @@ export function globFiles(pattern: string, cwd: string): string[] {
  */
 export function excludedPaths(patterns: readonly string[]): (path: string) => boolean {
   if (patterns.length === 0) return () => false;
+  if (patterns.length > maxGitignorePatterns) throw tooManyPatterns('.keywardenignore and the config excludes', `${patterns.length} patterns`);
   const matcher = gitignoreRules(patterns.join('\n'));
   return (path) => !path.startsWith('../') && path !== '' && matcher.ignores(path);
 }

@@ -19,9 +19,9 @@ function engine(): Engine {
   return builtin().engine;
 }
 
-function scan(path: string, options: { maxFileSize?: number; windowSize?: number } = {}): BatchResult {
+async function scan(path: string, options: { maxFileSize?: number; windowSize?: number } = {}): Promise<BatchResult> {
   const into = emptyBatch();
-  scanFile({ absolute: path, path: 'f.txt' }, engine(), { maxFileSize: options.maxFileSize ?? 1 << 30, ...(options.windowSize ? { windowSize: options.windowSize } : {}) }, into);
+  await scanFile({ absolute: path, path: 'f.txt' }, engine(), { maxFileSize: options.maxFileSize ?? 1 << 30, ...(options.windowSize ? { windowSize: options.windowSize } : {}) }, into);
   return into;
 }
 
@@ -99,7 +99,7 @@ describe('keys around window boundaries are found once, at the right line and co
   it.each([
     { layout: 'short lines', lineLength: 61 },
     { layout: 'one long line (minified)', lineLength: 1_000_000 },
-  ])('every key start from 140 bytes before to 4 bytes after each boundary ($layout)', ({ lineLength }) => {
+  ])('every key start from 140 bytes before to 4 bytes after each boundary ($layout)', async ({ lineLength }) => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'f.txt');
     const base = filler(4 * step + windowOverlap + 1000, lineLength);
@@ -112,15 +112,15 @@ describe('keys around window boundaries are found once, at the right line and co
       });
       for (const { at, key } of placed) text = place(text, at, key);
       writeFileSync(path, text);
-      const windowed = found(scan(path, { windowSize }));
-      const whole = found(scan(path));
+      const windowed = found(await scan(path, { windowSize }));
+      const whole = found(await scan(path));
       const expected = expectedOf(text, placed).map((e) => (e.key.startsWith('c2st') ? { ...e, key: Buffer.from(e.key, 'base64').toString() } : e));
       expect(whole, `delta ${delta}, one window`).toEqual(expected);
       expect(windowed, `delta ${delta}, ${windowSize}-byte windows`).toEqual(expected);
     }
   });
 
-  it('non-ASCII text before a key on a line that crosses a window boundary, split at every byte of a character', () => {
+  it('non-ASCII text before a key on a line that crosses a window boundary, split at every byte of a character', async () => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'f.txt');
     const key = keys.agentrouter();
@@ -135,12 +135,12 @@ describe('keys around window boundaries are found once, at the right line and co
           { at: text.indexOf(key), key },
           { at: text.lastIndexOf(key), key },
         ]);
-        expect(found(scan(path, { windowSize })), `${char} split after ${split} byte(s)`).toEqual(expected);
+        expect(found(await scan(path, { windowSize })), `${char} split after ${split} byte(s)`).toEqual(expected);
       }
     }
   });
 
-  it('a base64 blob that spans windows: the key encoded past the first window is found', () => {
+  it('a base64 blob that spans windows: the key encoded past the first window is found', async () => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'f.txt');
     const key = keys.openrouter();
@@ -148,16 +148,16 @@ describe('keys around window boundaries are found once, at the right line and co
     const text = `kind: Secret\ndata:\n  env: ${blob}\n`;
     writeFileSync(path, text);
     const expected = [{ key, ...positionAt(text, text.indexOf(blob), blob.length) }];
-    expect(found(scan(path)), 'one window').toEqual(expected);
-    expect(found(scan(path, { windowSize })), `${windowSize}-byte windows`).toEqual(expected);
+    expect(found(await scan(path)), 'one window').toEqual(expected);
+    expect(found(await scan(path, { windowSize })), `${windowSize}-byte windows`).toEqual(expected);
   });
 
-  it('keywarden:allow suppresses a key on its line even when the line spans windows', () => {
+  it('keywarden:allow suppresses a key on its line even when the line spans windows', async () => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'f.txt');
     writeFileSync(path, `/* keywarden:allow */ ${'z'.repeat(70_000)} ${keys.openrouter()}\n`);
-    expect(found(scan(path)), 'one window').toEqual([]);
-    expect(found(scan(path, { windowSize })), `${windowSize}-byte windows`).toEqual([]);
+    expect(found(await scan(path)), 'one window').toEqual([]);
+    expect(found(await scan(path, { windowSize })), `${windowSize}-byte windows`).toEqual([]);
   });
 });
 
@@ -166,67 +166,67 @@ describe('what openFile and scanFile read', () => {
     { name: 'a NUL byte at the start', content: () => Buffer.concat([Buffer.from([0]), Buffer.from(`k=${keys.openrouter()}`)]), kind: 'skipped', findings: 0 },
     { name: 'a NUL byte within the first 8000 bytes', content: () => Buffer.from(`k=${keys.openrouter()}\n${'a'.repeat(7000)}\0`), kind: 'skipped', findings: 0 },
     { name: 'a NUL byte after the first 8000 bytes', content: () => Buffer.from(`${'a'.repeat(8000)}\0\nk=${keys.openrouter()}\n`), kind: 'windows', findings: 1 },
-    { name: 'UTF-16 text (NULs between ASCII bytes)', content: () => Buffer.from(`k=${keys.openrouter()}`, 'utf16le'), kind: 'skipped', findings: 0 },
+    { name: 'UTF-16 text (NULs between ASCII bytes): decoded, not binary', content: () => Buffer.from(`k=${keys.openrouter()}`, 'utf16le'), kind: 'encoded', findings: 1 },
     { name: 'text with high bytes but no NUL (Latin-1)', content: () => Buffer.from(`caf\xe9 k=${keys.openrouter()}`, 'latin1'), kind: 'windows', findings: 1 },
-  ])('$name → $kind', ({ content, kind, findings }) => {
+  ])('$name → $kind', async ({ content, kind, findings }) => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'f.bin');
     writeFileSync(path, content());
     const { read, close } = openFile(path, 1 << 30);
     close();
     expect(read.kind === 'skipped' ? `${read.kind}:${read.reason}` : read.kind).toBe(kind === 'skipped' ? 'skipped:binary' : kind);
-    const result = scan(path);
+    const result = await scan(path);
     expect(result.findings).toHaveLength(findings);
     expect(result.warnings).toEqual([]);
     expect(result.files).toBe(kind === 'skipped' ? 0 : 1);
   });
 
-  it.each(['secrets.dat', 'dump.bin', 'image.png', 'no-extension'])('a text file named %s is scanned: sniffing is by content, not name', (name) => {
+  it.each(['secrets.dat', 'dump.bin', 'image.png', 'no-extension'])('a text file named %s is scanned: sniffing is by content, not name', async (name) => {
     const dir = makeTmpDir('files');
     const path = join(dir, name);
     const key = keys.tokenrouterLive();
     writeFileSync(path, `token=${key}\n`);
-    const result = scan(path);
+    const result = await scan(path);
     expect(result.findings.map((f) => f.key)).toEqual([key]);
     expect([result.files, result.bytes]).toEqual([1, key.length + 7]);
   });
 
-  it('an empty file is skipped without a warning', () => {
+  it('an empty file is skipped without a warning', async () => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'empty.env');
     writeFileSync(path, '');
     const { read, close } = openFile(path, 1 << 30);
     close();
     expect(read).toEqual({ kind: 'skipped', reason: 'empty' });
-    expect(scan(path)).toEqual(emptyBatch());
+    expect(await scan(path)).toEqual(emptyBatch());
   });
 
-  it('a file over maxFileSize is not read and gives a warning naming it and both sizes', () => {
+  it('a file over maxFileSize is not read and gives a warning naming it and both sizes', async () => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'big.log');
     writeFileSync(path, `k=${keys.openrouter()}\n${'a'.repeat(2 * 1024 * 1024)}`);
     const { read, close } = openFile(path, 1024 * 1024);
     close();
     expect(read.kind).toBe('too-large');
-    const result = scan(path, { maxFileSize: 1024 * 1024 });
+    const result = await scan(path, { maxFileSize: 1024 * 1024 });
     expect(result.findings).toEqual([]);
     expect(result.files).toBe(0);
     expect(result.warnings).toEqual([{ path: 'f.txt', message: 'not scanned: 2.0 MiB is over --max-file-size 1.0 MiB' }]);
   });
 
-  it('a file of exactly maxFileSize is scanned', () => {
+  it('a file of exactly maxFileSize is scanned', async () => {
     const dir = makeTmpDir('files');
     const path = join(dir, 'edge.txt');
     const text = `k=${keys.openrouter()}\n`;
     writeFileSync(path, text);
-    expect(scan(path, { maxFileSize: text.length }).findings).toHaveLength(1);
-    expect(scan(path, { maxFileSize: text.length - 1 }).warnings).toHaveLength(1);
+    expect((await scan(path, { maxFileSize: text.length })).findings).toHaveLength(1);
+    expect((await scan(path, { maxFileSize: text.length - 1 })).warnings).toHaveLength(1);
   });
 
-  it('a file that cannot be opened is a warning (incomplete: the run cannot pass), not an exception', () => {
+  it('a file that cannot be opened is a warning (incomplete: the run cannot pass), not an exception', async () => {
     const dir = makeTmpDir('files');
     const into = emptyBatch();
-    scanFile({ absolute: join(dir, 'gone.txt'), path: 'gone.txt' }, engine(), { maxFileSize: 1 << 20 }, into);
+    await scanFile({ absolute: join(dir, 'gone.txt'), path: 'gone.txt' }, engine(), { maxFileSize: 1 << 20 }, into);
     expect(into).toEqual({ findings: [], warnings: [{ path: 'gone.txt', message: 'not scanned: ENOENT', kind: 'incomplete' }], files: 0, bytes: 0 });
   });
 
