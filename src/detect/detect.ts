@@ -199,6 +199,32 @@ function bodyOf(key: string, rule: CompiledRule): string {
   return key.startsWith(rule.prefix) ? key.slice(rule.prefix.length) : key;
 }
 
+const bodyAlphabets = new WeakMap<CompiledRule, number | undefined>();
+/** A repeated character class, as a key body is written in a rule (`[A-Za-z0-9]{16,128}`). */
+const repeatedClass = /\[((?:\\.|[^\]\\])+)\]\{\d+(?:,\d+)?\}/g;
+
+/**
+ * How many printable ASCII characters a rule's key body is drawn from: its last repeated
+ * character class (62 for `[A-Za-z0-9]{16,128}`), or undefined when it has none. The
+ * placeholder checks weigh evidence against a random body of this alphabet.
+ */
+function bodyAlphabet(rule: CompiledRule): number | undefined {
+  if (bodyAlphabets.has(rule)) return bodyAlphabets.get(rule);
+  let size: number | undefined;
+  const last = [...rule.pattern.source.matchAll(repeatedClass)].pop();
+  if (last) {
+    try {
+      const member = new RegExp(`^[${last[1] ?? ''}]$`);
+      size = 0;
+      for (let code = 0x21; code < 0x7f; code++) if (member.test(String.fromCharCode(code))) size++;
+    } catch {
+      size = undefined;
+    }
+  }
+  bodyAlphabets.set(rule, size);
+  return size;
+}
+
 /** Every candidate key: plain hits matched in place, encoded hits decoded once per base64 run. */
 function locateKeys(data: Buffer, engine: Engine): Located[] {
   const window = new TextWindow(data);
@@ -237,7 +263,8 @@ export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions 
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === undefined;
+    const body = bodyOf(match.key, match.rule);
+    return placeholderReason(body, match.rule.minEntropy, options.placeholderWords ?? true, bodyAlphabet(match.rule)) === undefined;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);
