@@ -1,14 +1,17 @@
 import { containsInlineAllow, isBase64Byte } from '../core/text.js';
 import type { CompiledRule } from '../core/types.js';
+import { base64CutOverlap, base64RunAround, keysInBase64, lineHolding, wrappedLines, type EncodedKey, type Span } from './base64.js';
 import { LineLocator } from './locate.js';
-import { blankEscapes } from './normalize.js';
 import { placeholderReason } from './placeholder.js';
 import { buildPrefilter, findHits, type Hit, type Prefilter } from './prefilter.js';
+import { contextAfter, contextBefore, DecodedWindow, EscapeScanner, RawWindow, type View } from './views.js';
 
 /** Compiled rules plus their prefilter: everything detection needs, built once per thread. */
 export interface Engine {
   rules: CompiledRule[];
   prefilter: Prefilter;
+  /** Each keyword with the rules that hold it, looked for in decoded text. */
+  keywords: { keyword: string; rules: CompiledRule[] }[];
 }
 
 /**
@@ -17,14 +20,21 @@ export interface Engine {
  * source code decides.
  */
 export function createEngine(rules: CompiledRule[], byteCounts?: ArrayLike<number>): Engine {
-  return { rules, prefilter: buildPrefilter(rules, byteCounts) };
+  const keywords = new Map<string, CompiledRule[]>();
+  for (const rule of rules) for (const keyword of rule.keywords) keywords.set(keyword, [...(keywords.get(keyword) ?? []), rule]);
+  return { rules, prefilter: buildPrefilter(rules, byteCounts), keywords: [...keywords].map(([keyword, withIt]) => ({ keyword, rules: withIt })) };
 }
 
 /** A key located in a buffer, before it is wrapped into a Finding. Offsets are bytes. */
 export interface KeyMatch {
   rule: CompiledRule;
+  /** The key as a program reading the text would get it: escapes inside it decoded, base64 decoded. */
   key: string;
-  /** Byte offsets in the scanned data of what is reported: the key, or the base64 text holding it. */
+  /**
+   * Byte offsets in the scanned data of what is reported: the key as written (escapes inside it
+   * included), or the base64 text holding it; for base64 wrapped over several lines, the part of
+   * the line where the key's encoding starts.
+   */
   start: number;
   end: number;
   line: number;
@@ -33,9 +43,11 @@ export interface KeyMatch {
   encoding?: 'base64';
   /**
    * Base64 matches only: byte offsets of the characters that encode the key itself (every
-   * character carrying any of its bits), inside [start, end). What `redact` replaces.
+   * character carrying any of its bits; across line breaks when wrapped). What `redact` replaces.
    */
-  encoded?: { start: number; end: number };
+  encoded?: Span;
+  /** Base64 matches only: the whole base64 text holding the key (all its lines when wrapped). */
+  container?: Span;
 }
 
 export interface DetectOptions {
@@ -58,21 +70,19 @@ export interface DetectOptions {
    * like `12345678`, low entropy): a real key whose random body happens to spell `FakE` must not leak.
    */
   placeholderWords?: boolean;
+  /**
+   * Match keys glued to other characters too (`x<key>`, `<key>g`, `_<key>`): each rule's pattern
+   * without the look-behind before the key and the look-ahead after it. `redact` masks every
+   * key-shaped run, glued or not: a filter should mask too much rather than too little. Reports
+   * keep the rules as written (default false).
+   */
+  glued?: boolean;
 }
-
-/** How far before a keyword a rule may look (look-behind, context in user rules). */
-const contextBefore = 64;
-/** How far after a keyword a match may reach; keys are at most ~140 bytes. */
-const contextAfter = 1024;
-/** A window of text is cut once and reused for every hit it covers, so a flood of keywords costs linear time. */
-const windowLength = 16 * 1024;
-/** Longest base64 text decoded around an encoded keyword. */
-const maxBase64Run = 1 << 20;
 
 interface Located {
   rule: CompiledRule;
   key: string;
-  /** What is reported: the key, or the whole base64 text holding it. */
+  /** What is reported: the key as written, or base64 text holding it. */
   start: number;
   end: number;
   /** Where the key itself begins (in base64 text: where its encoding begins); decides which window owns it. */
@@ -80,23 +90,24 @@ interface Located {
   encoding?: 'base64';
   /** Base64 only: where the characters encoding the key end (exclusive); they begin at `at`. */
   atEnd?: number;
+  /** Base64 only: the whole base64 text. */
+  container?: Span;
+  /** Read through decoded escapes. */
+  decoded?: boolean;
 }
 
-/** Latin1 text of part of the data (one char per byte, so offsets carry over), escapes blanked. */
-class TextWindow {
-  start = 0;
-  end = 0;
-  text = '';
-  constructor(private readonly data: Buffer) {}
+/** Everything one scan of a buffer shares: the views cut from it and how the rules are read. */
+interface Scan {
+  data: Buffer;
+  engine: Engine;
+  glued: boolean;
+  raw: RawWindow;
+  decoded: DecodedWindow;
+  escapes: EscapeScanner;
+}
 
-  /** Make sure [offset - contextBefore, offset + contextAfter) is inside the window. */
-  cover(offset: number): void {
-    const wantEnd = Math.min(this.data.length, offset + contextAfter);
-    if (Math.max(0, offset - contextBefore) >= this.start && wantEnd <= this.end && this.text !== '') return;
-    this.start = Math.max(0, offset - contextBefore);
-    this.end = Math.min(this.data.length, Math.max(wantEnd, this.start + windowLength));
-    this.text = blankEscapes(this.data.toString('latin1', this.start, this.end));
-  }
+function startScan(data: Buffer, engine: Engine, glued: boolean): Scan {
+  return { data, engine, glued, raw: new RawWindow(data), decoded: new DecodedWindow(data), escapes: new EscapeScanner(data) };
 }
 
 function keyOf(match: RegExpExecArray): { key: string; offset: number } {
@@ -106,138 +117,254 @@ function keyOf(match: RegExpExecArray): { key: string; offset: number } {
   return { key: match[0], offset: 0 };
 }
 
-/** Run the keyword's rules around one plain hit. */
-function matchAroundHit(data: Buffer, window: TextWindow, hit: Hit): Located[] {
-  window.cover(hit.offset);
-  const { text } = window;
-  const hitInWindow = hit.offset - window.start;
+/** A rule's patterns, searching (`pattern`) and one-attempt (`anchored`, see CompiledRule). */
+interface RulePatterns {
+  pattern: RegExp;
+  anchored?: RegExp;
+}
+
+const leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
+const trailingLookahead = /\(\?[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)$/;
+const gluedPatterns = new WeakMap<CompiledRule, RulePatterns>();
+
+/** The rule's patterns without a leading look-behind and a trailing look-ahead: keys glued to other characters match too. */
+function gluedPatternsOf(rule: CompiledRule): RulePatterns {
+  let glued = gluedPatterns.get(rule);
+  if (!glued) {
+    const source = rule.pattern.source.replace(leadingLookbehind, '').replace(trailingLookahead, '');
+    glued = {
+      pattern: new RegExp(source, rule.pattern.flags),
+      ...(rule.anchored ? { anchored: new RegExp(source, rule.anchored.flags) } : {}),
+    };
+    gluedPatterns.set(rule, glued);
+  }
+  return glued;
+}
+
+/** Run `rules` at the keyword that starts at `at` in `view`; keys come back with data offsets. */
+function matchInView(view: View, at: number, rules: readonly CompiledRule[], glued: boolean): Located[] {
+  const { text } = view;
   const found: Located[] = [];
   const accept = (rule: CompiledRule, match: RegExpExecArray) => {
-    const matchEnd = match.index + match[0].length;
-    // A window cut short of the data could hide key characters after the match.
-    if (matchEnd >= text.length && window.end < data.length) return;
+    // A view cut short of the data could hide key characters after the match.
+    if (match.index + match[0].length >= text.length && view.cutShort) return;
     const { key, offset } = keyOf(match);
-    const start = window.start + match.index + offset;
-    found.push({ rule, key, start, end: start + key.length, at: start });
+    if (key.length === 0) return;
+    const first = match.index + offset;
+    const start = view.startOf(first);
+    found.push({ rule, key, start, end: view.endOf(first + key.length - 1), at: start });
   };
-  for (const rule of hit.needle.rules) {
-    if (rule.anchored) {
+  for (const rule of rules) {
+    const { anchored, pattern } = glued ? gluedPatternsOf(rule) : rule;
+    if (anchored) {
       // The rule's match starts with this keyword: one attempt exactly here, never a search.
-      rule.anchored.lastIndex = hitInWindow;
-      const match = rule.anchored.exec(text);
+      anchored.lastIndex = at;
+      const match = anchored.exec(text);
       if (match) accept(rule, match);
       continue;
     }
-    const pattern = rule.pattern;
-    pattern.lastIndex = Math.max(0, hitInWindow - contextBefore);
-    for (let match = pattern.exec(text); match && match.index <= hitInWindow; match = pattern.exec(text)) {
+    pattern.lastIndex = Math.max(0, at - contextBefore);
+    for (let match = pattern.exec(text); match && match.index <= at; match = pattern.exec(text)) {
       if (match[0].length === 0) pattern.lastIndex++;
-      else if (match.index + match[0].length > hitInWindow) accept(rule, match);
+      else if (match.index + match[0].length > at) accept(rule, match);
     }
   }
   return found;
 }
 
-/** More than the base64 form of the longest key a rule allows (~190 characters), with room to align. */
-const base64CutOverlap = 1024;
+/**
+ * Run the keyword's rules around one plain hit: on the text as written (escapes blanked), and,
+ * when an escape lies near, on the text with its escapes decoded, so a key with an escape inside
+ * it (`ESC[K` in grep output, `\u002d`, `%2D`) is whole. Plain text never pays for decoding.
+ */
+function matchPlainHit(scan: Scan, hit: Hit): Located[] {
+  scan.raw.cover(hit.offset);
+  const found = matchInView(scan.raw, scan.raw.indexAt(hit.offset), hit.needle.rules, scan.glued);
+  if (!scan.escapes.any(hit.offset - contextBefore, hit.offset + contextAfter)) return found;
+  scan.decoded.cover(hit.offset, contextBefore, contextAfter);
+  const decoded = matchInView(scan.decoded, scan.decoded.indexAt(hit.offset), hit.needle.rules, scan.glued);
+  return [...found, ...decoded.map((key) => ({ ...key, decoded: true }))];
+}
 
-/** The base64 text around an encoded keyword, as byte offsets, not reaching back before `floor`. */
-function base64RunAround(data: Buffer, offset: number, floor: number): { start: number; end: number } {
-  let start = offset;
-  const lowest = Math.max(floor, offset - maxBase64Run);
-  while (start > lowest && isBase64Byte(data[start - 1])) start--;
-  // Too long to decode whole: start just before the keyword instead; the alignment loop finds the quantum.
-  if (start === lowest && isBase64Byte(data[start - 1])) start = Math.max(floor, offset - 8);
-  let end = offset;
-  while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
-  if (isBase64Byte(data[end]) && end - offset < base64CutOverlap) {
-    // Cut by the cap right after the keyword: the key would touch the cut and be dropped.
-    // Start later instead, so the keyword sits well inside the decoded run.
-    start = Math.max(start, offset + base64CutOverlap - maxBase64Run);
-    while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
+/** How far around an escape hit a keyword is looked for in the decoded text, in decoded characters. */
+const escapeReach = 24;
+
+/**
+ * An escape that may stand for part of a keyword (`sk\u002dor…`, `%73%6B%2D…`, `sk-or-v1ESC[mESC[K-`):
+ * decode a little text around it, look for the keywords there, and run their rules in decoded text.
+ */
+function matchEscapeHit(scan: Scan, hit: Hit): Located[] {
+  const { decoded } = scan;
+  decoded.cover(hit.offset, 4 * escapeReach, 4 * escapeReach);
+  const around = decoded.indexAt(hit.offset);
+  const from = Math.max(0, around - escapeReach);
+  const nearby = decoded.text.slice(from, around + 2 * escapeReach);
+  const keywordsAt: { offset: number; rules: CompiledRule[] }[] = [];
+  for (const { keyword, rules } of scan.engine.keywords) {
+    for (let at = nearby.indexOf(keyword); at !== -1; at = nearby.indexOf(keyword, at + 1)) keywordsAt.push({ offset: decoded.startOf(from + at), rules });
   }
-  while (end < data.length && data[end] === 0x3d) end++;
-  return { start, end };
+  const found: Located[] = [];
+  for (const { offset, rules } of keywordsAt) {
+    decoded.cover(offset, contextBefore, contextAfter);
+    for (const key of matchInView(decoded, decoded.indexAt(offset), rules, scan.glued)) found.push({ ...key, decoded: true });
+  }
+  return found;
+}
+
+/** An ESC byte, or an ESC written as an escape (`\u001b`, `\x1b`, `\033`, `\e`): a terminal control sequence. */
+const terminalEscape = /\x1b|\\(?:u001[bB]|x1[bB]|033|e)/;
+
+/**
+ * Keys found in both views of the same text are one key; where they differ, the decoded view is
+ * what a program reading the text gets (`sk-ar-…\u0030` is a key ending in 0), so a plain-view
+ * match that a decoded one of the same rule runs past is dropped. Not when what joins them is a
+ * terminal control sequence: a colour change may sit inside a key (grep highlighting part of it)
+ * or right between a key and the next word (`ESC[1mKEYESC[0mtail`); both are kept, so neither
+ * reading of it can hide the key.
+ */
+function preferDecoded(data: Buffer, located: Located[]): Located[] {
+  const decoded = located.filter((key) => key.decoded);
+  if (decoded.length === 0) return located;
+  decoded.sort((a, b) => a.start - b.start);
+  const joinedByCharacters = (plain: Located, other: Located) =>
+    other.rule === plain.rule &&
+    other.key !== plain.key &&
+    other.start <= plain.start &&
+    other.end >= plain.end &&
+    !terminalEscape.test(data.toString('latin1', other.start, plain.start)) &&
+    !terminalEscape.test(data.toString('latin1', plain.end, other.end));
+  const superseded = (plain: Located) => {
+    // The decoded keys starting before this one ends, nearest first: keys are short, so few are looked at.
+    let low = 0;
+    let high = decoded.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((decoded[middle]?.start ?? 0) < plain.end) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low - 1; i >= 0 && i >= low - 8; i--) {
+      const other = decoded[i];
+      if (other && joinedByCharacters(plain, other)) return true;
+    }
+    return false;
+  };
+  return located.filter((key) => key.decoded || !superseded(key));
 }
 
 /** Plain keys in data (used on decoded base64), and whether any keyword was there at all. */
-function plainKeys(data: Buffer, engine: Engine): { keys: Located[]; sawKeyword: boolean } {
-  const window = new TextWindow(data);
-  const hits = findHits(data, engine.prefilter).filter((hit) => hit.needle.encoding === 'plain');
-  return { keys: hits.flatMap((hit) => matchAroundHit(data, window, hit)), sawKeyword: hits.length > 0 };
+function plainKeys(data: Buffer, engine: Engine, glued: boolean): { keys: Located[]; sawKeyword: boolean } {
+  const scan = startScan(data, engine, glued);
+  const hits = findHits(data, engine.prefilter).filter((hit) => hit.needle.encoding !== 'base64');
+  const keys = hits.flatMap((hit) => (hit.needle.encoding === 'plain' ? matchPlainHit(scan, hit) : matchEscapeHit(scan, hit)));
+  return { keys: preferDecoded(data, keys), sawKeyword: hits.length > 0 };
 }
 
-/** Decode a base64 run once; report keys inside at the run's place. */
-function keysInBase64(data: Buffer, run: { start: number; end: number }, engine: Engine): Located[] {
-  const text = data.toString('latin1', run.start, run.end);
-  // The text before the keyword may start mid-quantum (an identifier glued to it, a window edge):
-  // try each alignment until one decodes to a keyword; then that alignment is the right one.
-  // A run cut by the length cap (or by the previous run's cap) continues past its ends: a key
-  // touching a cut end might go on, or might be the tail of a longer identifier, so it is not trusted.
-  const cutBefore = isBase64Byte(data[run.start - 1]);
-  const cutAfter = isBase64Byte(data[run.end]);
-  for (let shift = 0; shift < 4; shift++) {
-    const decoded = Buffer.from(text.slice(shift), 'base64');
-    const { keys, sawKeyword } = plainKeys(decoded, engine);
-    if (!sawKeyword) continue;
-    const whole = keys.filter((k) => !(cutBefore && k.start < 2) && !(cutAfter && k.end > decoded.length - 3));
-    // Decoded byte i is carried by characters floor(4i/3) .. ceil(4(i+1)/3) of the aligned text.
-    return whole.map((k) => ({
-      rule: k.rule,
-      key: k.key,
-      start: run.start,
-      end: run.end,
-      at: run.start + shift + Math.floor((k.start * 4) / 3),
-      atEnd: run.start + shift + Math.ceil((k.end * 4) / 3),
-      encoding: 'base64' as const,
-    }));
-  }
-  return [];
+/**
+ * The keys in the base64 text around an encoded hit: decoded on its line as it is, and, when the
+ * line is part of base64 wrapped over several lines, decoded joined across the line breaks.
+ * A key that crosses a break is reported at the line where its encoding starts.
+ */
+function keysInBase64Around(data: Buffer, run: Span, lines: readonly Span[], engine: Engine, glued: boolean): Located[] {
+  const find = (decoded: Buffer) => plainKeys(decoded, engine, glued);
+  const first = lines[0] ?? run;
+  const last = lines[lines.length - 1] ?? run;
+  const continues = last !== run;
+  const onItsLine = keysInBase64(data, [run], find, continues).map((key) => ({ ...encodedKey(key), start: run.start, end: run.end, container: run }));
+  if (lines.length === 1) return onItsLine;
+  const container = { start: first.start, end: last.end };
+  const lineStarts = lines.map((line) => line.start);
+  const joined = keysInBase64(data, lines, find).map((key) => {
+    const line = lines[lineHolding(lineStarts, key.at)] ?? last;
+    return { ...encodedKey(key), start: key.at, end: Math.min(key.atEnd, line.end), container };
+  });
+  // A key read both ways is one key, reported where its encoding starts; one read only on its
+  // line (the lines were not one text after all) is kept too.
+  const inJoined = new Set(joined.map((key) => `${key.at}\0${key.key}`));
+  return [...joined, ...onItsLine.filter((key) => !inJoined.has(`${key.at}\0${key.key}`))];
+}
+
+function encodedKey(key: EncodedKey): Omit<Located, 'start' | 'end'> {
+  return { rule: key.rule, key: key.key, at: key.at, atEnd: key.atEnd, encoding: 'base64' };
 }
 
 function bodyOf(key: string, rule: CompiledRule): string {
   return key.startsWith(rule.prefix) ? key.slice(rule.prefix.length) : key;
 }
 
-/** Every candidate key: plain hits matched in place, encoded hits decoded once per base64 run. */
-function locateKeys(data: Buffer, engine: Engine): Located[] {
-  const window = new TextWindow(data);
+const bodyAlphabets = new WeakMap<CompiledRule, number | undefined>();
+/** A repeated character class, as a key body is written in a rule (`[A-Za-z0-9]{16,128}`). */
+const repeatedClass = /\[((?:\\.|[^\]\\])+)\]\{\d+(?:,\d+)?\}/g;
+
+/**
+ * How many printable ASCII characters a rule's key body is drawn from: its last repeated
+ * character class (62 for `[A-Za-z0-9]{16,128}`), or undefined when it has none. The
+ * placeholder checks weigh evidence against a random body of this alphabet.
+ */
+function bodyAlphabet(rule: CompiledRule): number | undefined {
+  if (bodyAlphabets.has(rule)) return bodyAlphabets.get(rule);
+  let size: number | undefined;
+  const last = [...rule.pattern.source.matchAll(repeatedClass)].pop();
+  if (last) {
+    try {
+      const member = new RegExp(`^[${last[1] ?? ''}]$`);
+      size = 0;
+      for (let code = 0x21; code < 0x7f; code++) if (member.test(String.fromCharCode(code))) size++;
+    } catch {
+      size = undefined;
+    }
+  }
+  bodyAlphabets.set(rule, size);
+  return size;
+}
+
+/** Every candidate key: plain hits matched in place, escapes decoded around, encoded hits decoded once per base64 text. */
+function locateKeys(data: Buffer, engine: Engine, glued: boolean): Located[] {
+  const hits = findHits(data, engine.prefilter);
+  if (hits.length === 0) return [];
+  const scan = startScan(data, engine, glued);
   const located: Located[] = [];
   let decodedUpTo = 0;
-  const encodedAt = new Set<number>();
-  for (const hit of findHits(data, engine.prefilter)) {
+  const encodedAt = new Set<string>();
+  for (const hit of hits) {
     if (hit.needle.encoding === 'plain') {
-      located.push(...matchAroundHit(data, window, hit));
+      located.push(...matchPlainHit(scan, hit));
+    } else if (hit.needle.encoding === 'escape') {
+      located.push(...matchEscapeHit(scan, hit));
     } else if (hit.offset >= decodedUpTo) {
       const run = base64RunAround(data, hit.offset, decodedUpTo);
+      const lines = wrappedLines(data, run, decodedUpTo);
+      const end = lines[lines.length - 1]?.end ?? run.end;
       // A run cut by the length cap drops a key touching the cut: let the next run overlap this
       // one's end by more than any encoded key, so that key is decoded whole there.
-      decodedUpTo = isBase64Byte(data[run.end]) ? Math.max(hit.offset + 1, run.end - base64CutOverlap) : run.end;
+      decodedUpTo = isBase64Byte(data[end]) ? Math.max(hit.offset + 1, end - base64CutOverlap) : end;
       // The overlap can decode a key twice: keep each encoded key once.
-      for (const key of keysInBase64(data, run, engine)) {
-        if (encodedAt.has(key.at)) continue;
-        encodedAt.add(key.at);
+      for (const key of keysInBase64Around(data, run, lines, engine, glued)) {
+        const id = `${key.at}\0${key.key}`;
+        if (encodedAt.has(id)) continue;
+        encodedAt.add(id);
         located.push(key);
       }
     }
   }
-  return located;
+  return preferDecoded(data, located);
 }
 
 /**
- * Find every key in `data`: prefilter on raw bytes, then the rules' regexes at the hits,
- * base64 decoding around encoded hits, placeholder and inline-allow suppression, and
- * line/column location. Linear in the size of the data. Pure: no I/O.
+ * Find every key in `data`: prefilter on raw bytes, then the rules' regexes at the hits (on the
+ * text as written, and with its escapes decoded where an escape lies near), base64 decoding
+ * around encoded hits (across the line breaks of wrapped base64), placeholder and inline-allow
+ * suppression, and line/column location. Linear in the size of the data. Pure: no I/O.
  */
 export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions = {}): KeyMatch[] {
   const ownedFrom = options.ownedFrom ?? 0;
   const ownedTo = options.ownedTo ?? data.length;
   const seen = new Set<string>();
-  const candidates = locateKeys(data, engine).filter((match) => {
+  const candidates = locateKeys(data, engine, options.glued ?? false).filter((match) => {
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === undefined;
+    const body = bodyOf(match.key, match.rule);
+    return placeholderReason(body, match.rule.minEntropy, options.placeholderWords ?? true, bodyAlphabet(match.rule)) === undefined;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);
@@ -262,6 +389,7 @@ export function detectKeys(data: Buffer, engine: Engine, options: DetectOptions 
       endColumn: locator.columnAt(match.start) + locator.utf16Length(match.start, match.end),
       ...(match.encoding ? { encoding: match.encoding } : {}),
       ...(match.atEnd !== undefined ? { encoded: { start: match.at, end: match.atEnd } } : {}),
+      ...(match.container ? { container: match.container } : {}),
     });
   }
   return results;

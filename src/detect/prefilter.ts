@@ -12,9 +12,15 @@ import type { CompiledRule } from '../core/types.js';
 
 export interface Needle {
   bytes: Buffer;
-  /** The keyword this needle stands for (plain or encoded). */
+  /** The keyword this needle stands for (plain or encoded); empty for escapes. */
   keyword: string;
-  encoding: 'plain' | 'base64';
+  /**
+   * `plain`: a keyword as written. `base64`: a keyword's base64 form, found across line breaks
+   * too (wrapped base64). `escape`: an escape that may stand for a character of a keyword
+   * (`\u002d`, `%2D`, `&#45;`), or a keyword's anchor with an escape beside it: the text around
+   * is decoded before the rules run.
+   */
+  encoding: 'plain' | 'base64' | 'escape';
   /** Rules with this keyword; only they run on a plain hit. */
   rules: CompiledRule[];
 }
@@ -28,6 +34,24 @@ interface Anchor {
 export interface Prefilter {
   anchors: Anchor[];
 }
+
+/**
+ * Escapes that hide a keyword from the plain needles: the separators of the built-in keywords
+ * (`-`, `_`) escaped for JSON and JavaScript (`\u002d`), URLs (`%2D`, `%5F`, so fully
+ * percent-encoded keys too) and HTML (`&#45;`, `&#x2d;`, `&#95;`). Four passes over the data,
+ * paid for by sharing the keywords' anchors (`sharedAnchors`), so plain text is scanned as fast
+ * as before. Escapes these do not cover are decoded when a keyword's anchor is found beside them
+ * (`findHits`) or when a plain keyword is near (`\x2d` in a body, colours inside a key).
+ */
+const escapeNeedles: { anchor: string; forms: string[] }[] = [
+  { anchor: '\\u0', forms: ['\\u002d', '\\u002D', '\\u005f', '\\u005F'] },
+  { anchor: '%2D', forms: ['%2D'] },
+  { anchor: '%5F', forms: ['%5F'] },
+  { anchor: '&#', forms: ['&#45;', '&#045;', '&#x2d;', '&#x2D;', '&#X2D;', '&#95;', '&#095;', '&#x5f;', '&#x5F;', '&#X5F;'] },
+];
+
+/** Stands for "a keyword's anchor with an escape beside it" (see `findHits`). */
+const escapeBesideKeyword: Needle = { bytes: Buffer.alloc(0), keyword: '', encoding: 'escape', rules: [] };
 
 export interface Hit {
   /** Byte offset of the needle in the searched buffer. */
@@ -106,14 +130,71 @@ export function buildPrefilter(rules: readonly CompiledRule[], byteCounts?: Arra
     }
   }
   const anchors = new Map<string, Anchor>();
-  for (const [text, needle] of needles) {
-    const at = anchorOffset(text, byteCounts);
-    const key = text.slice(at, at + anchorLength);
-    const anchor = anchors.get(key) ?? { bytes: Buffer.from(key, 'utf8'), needles: [] };
+  const anchorAt = (key: string, needle: Needle, at: number) => {
+    const anchor = anchors.get(key) ?? { bytes: Buffer.from(key, 'latin1'), needles: [] };
     anchor.needles.push({ needle, at });
     anchors.set(key, anchor);
+  };
+  for (const { key, needle, at } of sharedAnchors([...needles.entries()], byteCounts)) anchorAt(key, needle, at);
+  for (const { anchor, forms } of escapeNeedles) {
+    for (const form of forms) anchorAt(anchor, { bytes: Buffer.from(form, 'latin1'), keyword: '', encoding: 'escape', rules: [] }, 0);
   }
   return { anchors: [...anchors.values()] };
+}
+
+/** How many of the most frequent bytes never start an anchor shared between needles. */
+const commonBytes = 32;
+
+/**
+ * An anchor for each needle, shared between needles where that costs nothing: every anchor is
+ * one pass over the data, so a window several needles hold (`NrL` in two base64 forms, `k-` in
+ * `sk-ar-` and `sk-or-v1-`) is searched once for all of them, provided it starts at a rare byte
+ * (not among the `commonBytes` most frequent). Others get the window starting at their own
+ * rarest byte (`anchorOffset`). Shared windows are three bytes, or two for keywords as written.
+ */
+function sharedAnchors(needles: readonly [string, Needle][], byteCounts?: ArrayLike<number>): { key: string; needle: Needle; at: number }[] {
+  const weight = (window: string) => (byteCounts ? (byteCounts[window.charCodeAt(0)] ?? 0) : commonness(window[0] ?? ''));
+  const weights = byteCounts ? Array.from({ length: 256 }, (_, byte) => byteCounts[byte] ?? 0) : [...byteFrequencyOrder].map(commonness);
+  const limit = [...weights].sort((a, b) => b - a)[commonBytes - 1] ?? 0;
+  const rare = (window: string) => weight(window) < limit;
+  const holders = new Map<string, { needle: Needle; at: number }[]>();
+  for (const [text, needle] of needles) {
+    const lengths = needle.encoding === 'plain' ? [anchorLength, 2] : [anchorLength];
+    for (const length of lengths) {
+      for (let at = 0; at + length <= text.length; at++) {
+        const key = text.slice(at, at + length);
+        if (!rare(key)) continue;
+        const list = holders.get(key) ?? [];
+        if (!list.some((held) => held.needle === needle)) list.push({ needle, at });
+        holders.set(key, list);
+      }
+    }
+  }
+  const chosen: { key: string; needle: Needle; at: number }[] = [];
+  const covered = new Set<Needle>();
+  for (;;) {
+    let best: { key: string; list: { needle: Needle; at: number }[] } | undefined;
+    for (const [key, held] of holders) {
+      const list = held.filter((entry) => !covered.has(entry.needle));
+      if (list.length < 2) continue;
+      const better =
+        !best ||
+        list.length > best.list.length ||
+        (list.length === best.list.length && (key.length > best.key.length || (key.length === best.key.length && weight(key) < weight(best.key))));
+      if (better) best = { key, list };
+    }
+    if (!best) break;
+    for (const { needle, at } of best.list) {
+      covered.add(needle);
+      chosen.push({ key: best.key, needle, at });
+    }
+  }
+  for (const [text, needle] of needles) {
+    if (covered.has(needle)) continue;
+    const at = anchorOffset(text, byteCounts);
+    chosen.push({ key: text.slice(at, at + anchorLength), needle, at });
+  }
+  return chosen;
 }
 
 function needleAt(data: Uint8Array, offset: number, needle: Buffer): boolean {
@@ -124,13 +205,93 @@ function needleAt(data: Uint8Array, offset: number, needle: Buffer): boolean {
   return true;
 }
 
-/** Every needle occurrence in `data`, in offset order. */
+/** Length of the line break ending at `end` (exclusive; `\n` or `\r\n`, then spaces or tabs), or 0. */
+function breakEndingAt(data: Uint8Array, end: number): number {
+  let at = end;
+  while (at > 0 && (data[at - 1] === 0x20 || data[at - 1] === 0x09)) at--;
+  if (data[at - 1] !== 0x0a) return 0;
+  at--;
+  if (data[at - 1] === 0x0d) at--;
+  return end - at;
+}
+
+/** Length of the line break starting at `start` (`\n` or `\r\n`, then spaces or tabs), or 0. */
+function breakStartingAt(data: Uint8Array, start: number): number {
+  let at = start;
+  if (data[at] === 0x0d) at++;
+  if (data[at] !== 0x0a) return 0;
+  at++;
+  while (data[at] === 0x20 || data[at] === 0x09) at++;
+  return at - start;
+}
+
+/**
+ * Where `needle` starts if it is written around its anchor (found at `anchorAt`, `within` bytes
+ * into the needle) with line breaks anywhere else in it, as in base64 wrapped at 64 or 76
+ * columns; -1 if it is not there.
+ */
+function wrappedNeedleAt(data: Uint8Array, anchorAt: number, within: number, needle: Buffer): number {
+  let at = anchorAt;
+  for (let i = within - 1; i >= 0; i--) {
+    if (data[at - 1] !== needle[i]) at -= breakEndingAt(data, at);
+    if (data[at - 1] !== needle[i]) return -1;
+    at--;
+  }
+  const start = at;
+  at = anchorAt + anchorLength;
+  for (let i = within + anchorLength; i < needle.length; i++) {
+    if (data[at] !== needle[i]) at += breakStartingAt(data, at);
+    if (data[at] !== needle[i]) return -1;
+    at++;
+  }
+  return start;
+}
+
+function isIntroducer(byte: number | undefined): boolean {
+  return byte === 0x1b || byte === 0x5c || byte === 0x25 || byte === 0x26;
+}
+
+/** Longest escape that may stand for one character of a keyword (`\\u002d` doubly escaped, `&#x0002d;`, a colour change). */
+const longestEscape = 16;
+
+/**
+ * Whether the needle whose anchor was found at `anchorAt` (`within` bytes into it) is there but
+ * for an escape where it first differs: the differing byte after the anchor starts one (`sk-or-v1`
+ * then `ESC[m…-`), or the one before it ends one that began just before (`\u0073k-or-v1-`).
+ */
+function escapeCutsNeedle(data: Uint8Array, anchorAt: number, anchorBytes: number, within: number, needle: Buffer): boolean {
+  let at = anchorAt - 1;
+  for (let i = within - 1; i >= 0; i--, at--) {
+    if (data[at] === needle[i]) continue;
+    for (let start = at; start > at - longestEscape && start >= 0; start--) if (isIntroducer(data[start])) return true;
+    return false;
+  }
+  at = anchorAt + anchorBytes;
+  for (let i = within + anchorBytes; i < needle.length; i++, at++) {
+    if (data[at] !== needle[i]) return isIntroducer(data[at]);
+  }
+  return false;
+}
+
+/**
+ * Every needle occurrence in `data`, in offset order. Base64 needles are also found across line
+ * breaks, as long as the anchor itself is on one line. A plain needle whose anchor is there but
+ * not the rest, with an escape close by (`\u0073k-or-v1-`, a colour change inside the keyword),
+ * gives an `escape` hit at the anchor.
+ */
 export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
   const hits: Hit[] = [];
   for (const anchor of prefilter.anchors) {
     for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) {
       for (const { needle, at: within } of anchor.needles) {
-        if (needleAt(data, at - within, needle.bytes)) hits.push({ offset: at - within, needle });
+        if (needleAt(data, at - within, needle.bytes)) {
+          hits.push({ offset: at - within, needle });
+        } else if (needle.encoding === 'base64') {
+          const start = wrappedNeedleAt(data, at, within, needle.bytes);
+          if (start !== -1) hits.push({ offset: start, needle });
+        } else if (needle.encoding === 'plain' && escapeCutsNeedle(data, at, anchor.bytes.length, within, needle.bytes)) {
+          hits.push({ offset: at, needle: escapeBesideKeyword });
+        }
       }
     }
   }

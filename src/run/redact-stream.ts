@@ -1,3 +1,5 @@
+import { isBase64Byte } from '../core/text.js';
+import { minWrapWidth } from '../detect/base64.js';
 import { detectKeys, type Engine, type KeyMatch } from '../detect/detect.js';
 import { AnchorTuner } from '../detect/tuning.js';
 import { maskEncodedKey, maskKey, type MaskStyle } from '../detect/mask.js';
@@ -10,12 +12,14 @@ import { isUtf16, sniffText, Utf16Decoder, Utf16Encoder } from '../sources/text-
  * released as soon as it cannot, so `app | keywarden redact >> app.log` stays live. The rules:
  *
  * 1. Each read is released up to and including its last separator byte: whitespace, a control
- *    byte, or one of ``"'`,;\|<>()[]{}``. No key holds one, nor does the base64 text that may
- *    encode one, and whatever a key's match looks at after the key is the separator that ends
- *    it or comes before; so nothing read later can create, end or extend a key that starts
- *    before that byte. (Escapes that run across it, `\x1b[1;` + `31m`, change only bytes that
- *    are not key bytes either way.) Only the word after it (a key being written, a prompt's
- *    last word) waits for the next read. One scan per read, and a pause in input needs no timer.
+ *    byte but ESC and BEL, or one of ``"'`,|<>{}``. No key holds one, even written with escapes
+ *    inside it (`ESC[01;31m`, `\u002d`, `&#45;`: hence not `\ ; [ ] ( )`), nor does the base64
+ *    text that may encode one, and whatever a key's match looks at after the key is the
+ *    separator that ends it or comes before; so nothing read later can create, end or extend a
+ *    key that starts before that byte. A line break is no separator when the line before may
+ *    be wrapped base64 going on over the next (at least 48 base64 characters to its end), since
+ *    an encoded key may cross it. Only the word after it (a key being written, a prompt's last
+ *    word) waits for the next read. One scan per read, and a pause in input needs no timer.
  *    The separator is looked for in the last 4 KiB of a read, then the last newline.
  * 2. A run without separators that grows past `holdLimit` (a minified file, a 2 GB base64
  *    line) is released but for its last `holdTail` bytes. The window scanned owns only the keys
@@ -30,14 +34,17 @@ import { isUtf16, sniffText, Utf16Decoder, Utf16Encoder } from '../sources/text-
  * or looks past the separator after a key, may miss a key cut at a read's edge.
  *
  * Keys are masked wherever a scan finds them (SPEC §1), on lines with `keywarden:allow` too
- * (the marker keeps a known key out of reports, not out of logs). Placeholders stay, but only
+ * (the marker keeps a known key out of reports, not out of logs), and glued to other characters
+ * too (`x<key>`, `<key>g`): a filter masks every key-shaped run. A key written with escapes
+ * inside it is replaced whole, escapes included. Placeholders stay, but only
  * by their shape (`sk-ar-xxxxxxxxxxxxxxxx`, `…1234567890abcdef`, low entropy), not by a word in
  * them: about one random 32-character body in 9,000 spells `fake`, `here` or `your` somewhere,
  * and such a key must not leak. Text that merely mentions a prefix (`sk-or-v1-your_key_here`)
  * is no match at all. A key inside base64 text has
  * the characters that encode it replaced by a marker (`[base64:sk-or-v1-e2e4…ecbe]`); when
  * fewer than four characters (padding included) are left on a side, they are replaced too,
- * so a Kubernetes Secret's value becomes just the marker.
+ * so a Kubernetes Secret's value becomes just the marker. In wrapped base64 the marker takes the
+ * place of the key's characters on its first line, and the line breaks stay.
  */
 
 /** Raw bytes already released that each window is scanned with (look-behind, escapes). */
@@ -51,19 +58,68 @@ const separatorSearch = 4096;
 /** Fewer base64 characters than this left beside an encoded key are masked with it. */
 const base64Remnant = 4;
 
-/** Bytes no key contains (rule 1): controls, space, DEL, quotes, brackets and ``,;\|`` and backtick. */
+/**
+ * Bytes no key contains (rule 1): controls, space, DEL, quotes, ``,|<>{}`` and backtick. Not those
+ * that may be part of an escape written inside a key, which would let a read be cut in the middle
+ * of that key: ESC and BEL (terminal sequences), `[ ] ( ) ;` (their parameters, HTML character
+ * references), and `\` (backslash escapes).
+ */
 const separator = new Uint8Array(256);
 for (let byte = 0; byte <= 0x20; byte++) separator[byte] = 1;
 separator[0x7f] = 1;
-for (const byte of Buffer.from('"\'`,;\\|<>()[]{}', 'latin1')) separator[byte] = 1;
+separator[0x1b] = 0;
+separator[0x07] = 0;
+for (const byte of Buffer.from('"\'`,|<>{}', 'latin1')) separator[byte] = 1;
+
+/** Bytes read earlier and kept (held, then released context), at negative offsets before a read. */
+type Lookback = (offset: number) => number | undefined;
+
+/** Widest line taken for a line of wrapped base64 (GNU base64 writes 76, PEM 64). */
+const widestWrappedLine = 1024;
+
+/** A byte of base64 as `base64`, PEM and MIME write it: not the URL alphabet's `-` and `_`, which keys and words hold. */
+function isWrappedBase64Byte(byte: number | undefined): boolean {
+  return byte !== undefined && byte !== 0x2d && byte !== 0x5f && isBase64Byte(byte);
+}
+
+/**
+ * Whether cutting a read just after byte `at` (a line break, or indentation after one) may cut
+ * base64 text that goes on over the next line: the line before is base64 from its start (after
+ * indentation) to its end, at least `minWrapWidth` characters and a multiple of 4, and what
+ * follows is not read yet or is base64 after indentation. A key encoded there may cross the
+ * line break. A line holding anything else (a space, `-` or `_`, as a key does) is released.
+ */
+function insideWrappedBase64(data: Buffer, at: number, before: Lookback): boolean {
+  const byteAt = (offset: number) => (offset >= 0 ? data[offset] : before(offset));
+  let lineEnd = at;
+  while (byteAt(lineEnd) === 0x20 || byteAt(lineEnd) === 0x09) lineEnd--;
+  if (byteAt(lineEnd) === 0x0a && byteAt(lineEnd - 1) === 0x0d) lineEnd--;
+  if (byteAt(lineEnd) !== 0x0a && byteAt(lineEnd) !== 0x0d) return false;
+  let lineStart = lineEnd;
+  while (lineEnd - lineStart <= widestWrappedLine && isWrappedBase64Byte(byteAt(lineStart - 1))) lineStart--;
+  const width = lineEnd - lineStart;
+  if (width < minWrapWidth || width > widestWrappedLine || width % 4 !== 0) return false;
+  let indent = lineStart;
+  while (byteAt(indent - 1) === 0x20 || byteAt(indent - 1) === 0x09) indent--;
+  const startsLine = byteAt(indent - 1) === 0x0a || byteAt(indent - 1) === undefined;
+  if (!startsLine) return false;
+  let next = lineEnd;
+  if (byteAt(next) === 0x0d) next++;
+  if (byteAt(next) === 0x0a) next++;
+  while (byteAt(next) === 0x20 || byteAt(next) === 0x09) next++;
+  return next >= data.length || isWrappedBase64Byte(byteAt(next));
+}
 
 /** Where a read may be cut (rule 1): just after its last separator, or 0 when it has none near its end. */
-function afterLastSeparator(data: Buffer): number {
+function afterLastSeparator(data: Buffer, before: Lookback): number {
   const floor = Math.max(0, data.length - separatorSearch);
   for (let at = data.length; at > floor; at--) {
-    if (separator[data[at - 1] ?? 0] === 1) return at;
+    if (separator[data[at - 1] ?? 0] === 1 && !insideWrappedBase64(data, at - 1, before)) return at;
   }
-  return data.lastIndexOf(10, floor) + 1;
+  for (let newline = data.lastIndexOf(10, floor); newline !== -1; newline = newline > 0 ? data.lastIndexOf(10, newline - 1) : -1) {
+    if (!insideWrappedBase64(data, newline, before)) return newline + 1;
+  }
+  return 0;
 }
 
 export interface StreamRedactorOptions {
@@ -146,7 +202,10 @@ export class StreamRedactor {
   }
 
   #pushPiece(data: Buffer, out: Buffer[]): void {
-    const cut = afterLastSeparator(data);
+    const cut = afterLastSeparator(data, (offset) => {
+      const held = this.#held + offset;
+      return held >= 0 ? this.#hold[held] : this.#context[this.#contextUsed + held];
+    });
     if (cut > 0) {
       // Rule 1: what was held and this read up to its last separator, scanned once.
       const window = this.#window(out, [data.subarray(0, cut)]);
@@ -196,9 +255,9 @@ export class StreamRedactor {
    */
   #release(window: Buffer, ownedTo: number, cut: number, out: Buffer[]): Buffer[] {
     const from = this.#contextUsed;
-    const matches = detectKeys(window, this.#engine, { ownedFrom: from, ownedTo, inlineAllow: false, placeholderWords: false });
+    const matches = detectKeys(window, this.#engine, { ownedFrom: from, ownedTo, inlineAllow: false, placeholderWords: false, glued: true });
     this.#masked += matches.length;
-    const spans = this.#spans(matches, from);
+    const spans = this.#spans(window, matches, from);
     const last = spans[spans.length - 1];
     if (last && last.end > cut) cut = last.end;
     if (spans.length === 0) {
@@ -233,16 +292,18 @@ export class StreamRedactor {
   }
 
   /** The byte ranges to replace, in order, none before `from` (released already), overlaps merged. */
-  #spans(matches: KeyMatch[], from: number): Span[] {
+  #spans(window: Buffer, matches: KeyMatch[], from: number): Span[] {
     const spans: Span[] = [];
     for (const match of matches) {
       let { start, end } = match;
       let text: string;
       if (match.encoded) {
+        const container = match.container ?? match;
         ({ start, end } = match.encoded);
-        if (start - match.start < base64Remnant) start = match.start;
-        if (match.end - end < base64Remnant) end = match.end;
-        text = maskEncodedKey(match.key, match.rule.prefix, this.#mask);
+        if (start - container.start < base64Remnant) start = container.start;
+        if (container.end - end < base64Remnant) end = container.end;
+        // Wrapped base64: the marker takes the first line's characters, and the lines stay lines.
+        text = maskEncodedKey(match.key, match.rule.prefix, this.#mask) + lineBreaksIn(window, start, end);
       } else {
         text = maskKey(match.key, match.rule.prefix, this.#mask);
       }
@@ -270,6 +331,17 @@ interface Redaction {
   push(chunk: Uint8Array): Buffer[];
   end(): Buffer[];
   readonly masked: number;
+}
+
+/** The line breaks (with the indentation after each) inside `data[start, end)`, in order. */
+function lineBreaksIn(data: Buffer, start: number, end: number): string {
+  let breaks = '';
+  for (let newline = data.indexOf(10, start); newline !== -1 && newline < end; newline = data.indexOf(10, newline + 1)) {
+    let after = newline + 1;
+    while (after < end && (data[after] === 0x20 || data[after] === 0x09)) after++;
+    breaks += (data[newline - 1] === 0x0d && newline - 1 >= start ? '\r' : '') + data.toString('latin1', newline, after);
+  }
+  return breaks;
 }
 
 /**

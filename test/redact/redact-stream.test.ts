@@ -69,8 +69,12 @@ function splitRandomly(data: Buffer, random: () => number): Buffer[] {
 
 /** Bytes allowed right before a key: none a key character, some escapes the detector sees through. */
 const before = [' ', '"', '=', ':', '\t', '\n', '\r\n', "'", '(', '\x1b[1;31m', '\x1b[0m', '%3D', '\\n', '\0', '\xff', '\xc3'];
-/** Bytes allowed right after a key. */
-const after = [' ', '"', '\n', '\r\n', '\r', ',', ';', '&', ')', '\x1b[0m', '\0', '\xff', '%26', '\\n', '-', '_', '.'];
+/**
+ * Bytes allowed right after a key. A colour change is followed by a space: one glued to the next
+ * word (`KEY ESC[0m word` without the space) joins them, as it would a key cut by grep's colours,
+ * and the word is masked with the key.
+ */
+const after = [' ', '"', '\n', '\r\n', '\r', ',', ';', '&', ')', '\x1b[0m ', '\0', '\xff', '%26', '\\n', '-', '_', '.'];
 /** Around base64 text: nothing that is base64 (or padding) itself. */
 const base64Before = [' ', '"', ': ', '\n', '\t', '\0'];
 const base64After = [' ', '"', '\n', '\r\n', ',', '\0'];
@@ -109,11 +113,10 @@ function filler(random: () => number, keys: KeyFactory, kind: 'binary' | 'text' 
     else if (pick < 0.7) part = bytes('\x1b[32m');
     else if (pick < 0.75) part = bytes('\x1b[0m');
     else if (pick < 0.8) part = bytes(['\0', '\xff\xfe', '\xc3\x28', '\xe2\x82', '\xed\xa0\x80'][Math.floor(random() * 5)] ?? '');
-    // Near misses, which must pass unchanged: too short, inside a word, a placeholder, one hex too many.
-    else if (pick < 0.84) part = bytes(` ${prefixes.agentrouter}${keys.chars('alnum', 15)} `);
-    else if (pick < 0.87) part = bytes(` sep${prefixes.tokenrouterLive}${keys.body('alnum', 32)} `);
-    else if (pick < 0.9) part = bytes(` ${prefixes.openrouter}your_key_here `);
-    else if (pick < 0.93) part = bytes(` ${prefixes.openrouter}${keys.body('hex', 65)} `);
+    // Near misses, which must pass unchanged: too short, a placeholder. (A key glued to a word, or
+    // with one hex too many, is no near miss for a filter: it is planted below, and masked.)
+    else if (pick < 0.87) part = bytes(` ${prefixes.agentrouter}${keys.chars('alnum', 15)} `);
+    else if (pick < 0.93) part = bytes(` ${prefixes.openrouter}your_key_here `);
     // A long run with no newline, so partial lines cross the hold limit.
     else if (pick < 0.95) part = bytes(keys.chars('alnum', Math.floor(random() * 40000)) + ' ');
     else part = bytes(' ');
@@ -152,6 +155,12 @@ function plantedStream(seed: number, kind: 'binary' | 'text' | 'query', mask: Ma
       input.push(bytes(base64(key)));
       expected.push(utf8(`[base64:${expectedMask(key, mask)}]`));
       both(bytes(pick(base64After)));
+    } else if (random() < 0.15) {
+      // Glued to a word before it, or (a hex body) to one more hex digit after it: masked all the same.
+      both(bytes(` ${pick(['sep', 'x', '_', '9'])}`));
+      input.push(bytes(key));
+      expected.push(utf8(expectedMask(key, mask)));
+      both(bytes(key.startsWith(prefixes.openrouter) ? `${pick(['0', 'f', 'g'])} ` : ' '));
     } else {
       both(bytes(pick(before)));
       input.push(bytes(key));
