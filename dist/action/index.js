@@ -70,6 +70,29 @@ var init_errors = __esm({
   }
 });
 
+// src/core/text.ts
+function utf16Length(data, start, end) {
+  let units = 0;
+  for (let i = start; i < end; i++) {
+    const byte = data[i] ?? 0;
+    if ((byte & 192) !== 128) units += byte >= 240 ? 2 : 1;
+  }
+  return units;
+}
+function containsInlineAllow(bytes) {
+  return inlineAllowMarkers.some((marker) => bytes.indexOf(marker) !== -1);
+}
+function isBase64Byte(byte) {
+  return byte !== void 0 && (byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 || byte === 43 || byte === 47 || byte === 45 || byte === 95);
+}
+var inlineAllowMarkers;
+var init_text = __esm({
+  "src/core/text.ts"() {
+    "use strict";
+    inlineAllowMarkers = [Buffer.from("keywarden:allow"), Buffer.from("gitleaks:allow")];
+  }
+});
+
 // src/core/loopback.ts
 function isLoopback(hostname3) {
   const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
@@ -84,6 +107,92 @@ var init_loopback = __esm({
   }
 });
 
+// src/sources/git.ts
+import { execFile, spawn } from "node:child_process";
+function gitEnv(extra = {}) {
+  return {
+    ...process.env,
+    GIT_NO_LAZY_FETCH: "1",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_OPTIONAL_LOCKS: "0",
+    LC_ALL: "C",
+    ...extra
+  };
+}
+function gitError(args, stderr, code) {
+  const lines = stderr.split("\n").filter((line) => line.trim() !== "");
+  const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `exit code ${code ?? "unknown"}`;
+  return new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ")} failed: ${reason.slice(0, 300)}`);
+}
+function gitOutput(cwd, args, options = {}) {
+  return new Promise((resolve5, reject) => {
+    const child = execFile("git", [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: "buffer", maxBuffer: 1 << 30 }, (error63, stdout, stderr) => {
+      const code = error63 ? typeof error63.code === "number" ? error63.code : -1 : 0;
+      if (error63?.code === "ENOENT") {
+        reject(new KeywardenError("git is not installed or not on PATH"));
+      } else if (error63 && !options.allowFailure) {
+        reject(gitError(args, stderr.toString("utf8"), code));
+      } else {
+        resolve5({ stdout, code, stderr: stderr.toString("utf8") });
+      }
+    });
+    child.stdin?.on("error", () => void 0);
+    child.stdin?.end(options.input ?? "");
+  });
+}
+async function* splitLines(input2) {
+  let pending = [];
+  for await (const chunk of input2) {
+    let start = 0;
+    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, newline);
+      yield (pending.length > 0 ? Buffer.concat([...pending, piece]) : piece).toString("utf8");
+      pending = [];
+      start = newline + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) yield Buffer.concat(pending).toString("utf8");
+}
+async function* gitChunks(cwd, args) {
+  const child = spawn("git", [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    if (stderr.length < 4096) stderr += chunk;
+  });
+  const exited = new Promise((resolve5, reject) => {
+    child.on("error", (error63) => reject(error63.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error63));
+    child.on("close", resolve5);
+  });
+  exited.catch(() => void 0);
+  try {
+    yield* child.stdout;
+    const code = await exited;
+    if (code !== 0) throw gitError(args, stderr, code);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}
+function gitLines(cwd, args) {
+  return splitLines(gitChunks(cwd, args));
+}
+async function blobAt(repo, rev, path) {
+  const run = await gitOutput(repo, ["cat-file", "blob", "--end-of-options", `${rev}:${path}`], { allowFailure: true });
+  return run.code === 0 ? run.stdout : void 0;
+}
+var stableConfig;
+var init_git = __esm({
+  "src/sources/git.ts"() {
+    "use strict";
+    init_errors();
+    stableConfig = [
+      ...["-c", "core.quotepath=false", "-c", "color.ui=false", "-c", "diff.noprefix=false", "-c", "core.pager=cat"],
+      ...["-c", "diff.suppressBlankEmpty=false", "-c", "diff.interHunkContext=0", "-c", "log.showRoot=true", "-c", "core.fsmonitor=false"]
+    ];
+  }
+});
+
 // src/core/types.ts
 var severities, verificationStatuses;
 var init_types = __esm({
@@ -91,6 +200,117 @@ var init_types = __esm({
     "use strict";
     severities = ["critical", "high", "medium", "low"];
     verificationStatuses = ["live", "invalid", "unknown", "skipped"];
+  }
+});
+
+// src/sources/text-encoding.ts
+function isAsciiTextUnit(unit2) {
+  return unit2 >= 32 && unit2 < 127 || unit2 === 9 || unit2 === 10 || unit2 === 13;
+}
+function readsAsUtf16(sample, littleEndian, marked) {
+  const units = sample.length >> 1;
+  let ascii = 0;
+  for (let i = 0; i < units; i++) {
+    const low = sample[2 * i + (littleEndian ? 0 : 1)] ?? 0;
+    const high = sample[2 * i + (littleEndian ? 1 : 0)] ?? 0;
+    const unit2 = high << 8 | low;
+    if (unit2 === 0) return false;
+    if (isAsciiTextUnit(unit2)) ascii++;
+  }
+  return marked || units > 0 && 2 * ascii >= units;
+}
+function sniffText(head) {
+  const sample = head.subarray(0, sniffLength);
+  const first = sample[0];
+  const second = sample[1];
+  if (first === 255 && second === 254) return readsAsUtf16(sample.subarray(2), true, true) ? "utf16le" : "binary";
+  if (first === 254 && second === 255) return readsAsUtf16(sample.subarray(2), false, true) ? "utf16be" : "binary";
+  if (sample.indexOf(0) === -1) return "utf8";
+  if (readsAsUtf16(sample, true, false)) return "utf16le";
+  if (readsAsUtf16(sample, false, false)) return "utf16be";
+  return "binary";
+}
+function wtf8(text2) {
+  if (!anySurrogate.test(text2)) return Buffer.from(text2, "utf8");
+  const out = Buffer.allocUnsafe(text2.length * 3);
+  let at = 0;
+  for (const char of text2) {
+    const point = char.codePointAt(0) ?? 0;
+    if (point < 128) {
+      out[at++] = point;
+    } else if (point < 2048) {
+      out[at++] = 192 | point >> 6;
+      out[at++] = 128 | point & 63;
+    } else if (point < 65536) {
+      out[at++] = 224 | point >> 12;
+      out[at++] = 128 | point >> 6 & 63;
+      out[at++] = 128 | point & 63;
+    } else {
+      out[at++] = 240 | point >> 18;
+      out[at++] = 128 | point >> 12 & 63;
+      out[at++] = 128 | point >> 6 & 63;
+      out[at++] = 128 | point & 63;
+    }
+  }
+  return out.subarray(0, at);
+}
+function swapped(data) {
+  return Buffer.from(data).swap16();
+}
+function decodeText(data) {
+  const kind = sniffText(data);
+  if (kind === "binary") return void 0;
+  if (kind === "utf8") return data;
+  const decoder = new Utf16Decoder(kind);
+  const text2 = decoder.push(data);
+  const rest = decoder.end().text;
+  return rest.length > 0 ? Buffer.concat([text2, rest]) : text2;
+}
+var sniffLength, anySurrogate, Utf16Decoder;
+var init_text_encoding = __esm({
+  "src/sources/text-encoding.ts"() {
+    "use strict";
+    sniffLength = 8e3;
+    anySurrogate = /[\uD800-\uDFFF]/;
+    Utf16Decoder = class {
+      #littleEndian;
+      #pending = Buffer.alloc(0);
+      #started = false;
+      bom = false;
+      constructor(kind) {
+        this.#littleEndian = kind === "utf16le";
+      }
+      push(chunk) {
+        let data = this.#pending.length > 0 ? Buffer.concat([this.#pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (!this.#started) {
+          if (data.length < 2) {
+            this.#pending = Buffer.from(data);
+            return Buffer.alloc(0);
+          }
+          this.#started = true;
+          this.bom = this.#littleEndian ? data[0] === 255 && data[1] === 254 : data[0] === 254 && data[1] === 255;
+          if (this.bom) data = data.subarray(2);
+        }
+        let end = data.length & ~1;
+        const lastHigh = this.#littleEndian ? data[end - 1] : data[end - 2];
+        if (end >= 2 && lastHigh !== void 0 && lastHigh >= 216 && lastHigh <= 219) end -= 2;
+        this.#pending = Buffer.from(data.subarray(end));
+        return this.#decode(data.subarray(0, end));
+      }
+      /** The end of input: a surrogate half still waiting is decoded alone; an odd last byte is returned apart, undecoded. */
+      end() {
+        const even = this.#pending.length & ~1;
+        const text2 = this.#decode(this.#pending.subarray(0, even));
+        const oddByte = Buffer.from(this.#pending.subarray(even));
+        this.#pending = Buffer.alloc(0);
+        return { text: text2, oddByte };
+      }
+      #decode(units) {
+        if (units.length === 0) return Buffer.alloc(0);
+        const little = this.#littleEndian ? Buffer.from(units.buffer, units.byteOffset, units.byteLength) : swapped(units);
+        return wtf8(little.toString("utf16le"));
+      }
+    };
   }
 });
 
@@ -439,7 +659,7 @@ function checkRuleSpec(file2, index, rule) {
   return problems;
 }
 function startsWithKeyword(pattern, keywords) {
-  const rest = pattern.replace(leadingLookbehind, "");
+  const rest = pattern.replace(leadingLookbehind2, "");
   if (hasTopLevelAlternation(rest)) return false;
   return keywords.some((keyword) => {
     const literal2 = keyword.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\\\?\\${c}`);
@@ -479,13 +699,13 @@ function compileRule(provider, rule) {
 function compileRules(files) {
   return files.flatMap(({ data }) => data.rules.map((rule) => compileRule(data.provider, rule)));
 }
-var defaultMinEntropy, leadingLookbehind;
+var defaultMinEntropy, leadingLookbehind2;
 var init_compile = __esm({
   "src/rules/compile.ts"() {
     "use strict";
     init_linear();
     defaultMinEntropy = 3;
-    leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
+    leadingLookbehind2 = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
   }
 });
 
@@ -6222,7 +6442,7 @@ var require_lexer = __commonJS({
           return false;
       }
     }
-    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var hexDigits2 = new Set("0123456789ABCDEFabcdef");
     var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
@@ -6752,7 +6972,7 @@ var require_lexer = __commonJS({
           while (ch) {
             if (tagChars.has(ch))
               ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+            else if (ch === "%" && hexDigits2.has(this.buffer[i + 1]) && hexDigits2.has(this.buffer[i + 2])) {
               ch = this.buffer[i += 3];
             } else
               break;
@@ -7399,14 +7619,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs4, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7534,13 +7754,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10023,8 +10243,8 @@ function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
   const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
-  const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
-  return isValidBase64(padded);
+  const padded2 = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
+  return isValidBase64(padded2);
 }
 function isLuhnAlgo(digits) {
   let length = digits.length;
@@ -28796,6 +29016,122 @@ var init_schema2 = __esm({
   }
 });
 
+// src/sources/gzip.ts
+import zlib, { createInflateRaw } from "node:zlib";
+var maxHeaderText, queueLimit, crc32;
+var init_gzip = __esm({
+  "src/sources/gzip.ts"() {
+    "use strict";
+    maxHeaderText = 64 * 1024;
+    queueLimit = 4 * 1024 * 1024;
+    crc32 = zlib.crc32;
+  }
+});
+
+// src/sources/long-path.ts
+import { closeSync, constants, existsSync as existsSync2, openSync } from "node:fs";
+function canOpenRelative() {
+  return procFdPresent ??= existsSync2(procFd);
+}
+function throughDescriptor(fd, rest) {
+  const base = `${procFd}/${fd}`;
+  return rest === void 0 ? base : joinPath(base, rest);
+}
+function bytesOf(path) {
+  return typeof path === "string" ? Buffer.from(path, "utf8") : path;
+}
+function pathLength(path) {
+  return typeof path === "string" ? Buffer.byteLength(path) : path.byteLength;
+}
+function joinPath(dir, name) {
+  if (typeof dir === "string" && typeof name === "string") return `${dir}/${name}`;
+  return Buffer.concat([bytesOf(dir), Buffer.from("/"), bytesOf(name)]);
+}
+function nameOf(bytes) {
+  const text2 = bytes.toString("utf8");
+  return { text: text2, path: !text2.includes("\uFFFD") || Buffer.from(text2, "utf8").equals(bytes) ? text2 : Buffer.from(bytes) };
+}
+function tooLong() {
+  return Object.assign(new Error("ENAMETOOLONG: name too long"), { code: "ENAMETOOLONG" });
+}
+function openLong(path, flags = constants.O_RDONLY) {
+  if (pathLength(path) <= maxPathBytes) return openSync(path, flags);
+  if (!canOpenRelative()) throw tooLong();
+  const bytes = bytesOf(path);
+  let dir;
+  try {
+    for (let at = 0; ; ) {
+      const rest = bytes.subarray(at);
+      const base = dir === void 0 ? rest : throughDescriptor(dir, rest);
+      if (pathLength(base) <= maxPathBytes) return openSync(base, flags);
+      const cut = bytes.lastIndexOf(47, at + hopBytes);
+      if (cut <= at) throw tooLong();
+      const piece = bytes.subarray(at, cut);
+      const next = openSync(dir === void 0 ? piece : throughDescriptor(dir, piece), constants.O_RDONLY | constants.O_DIRECTORY);
+      if (dir !== void 0) closeSync(dir);
+      dir = next;
+      at = cut + 1;
+    }
+  } finally {
+    if (dir !== void 0) closeSync(dir);
+  }
+}
+var maxPathBytes, hopBytes, procFd, procFdPresent;
+var init_long_path = __esm({
+  "src/sources/long-path.ts"() {
+    "use strict";
+    maxPathBytes = 4e3;
+    hopBytes = 3e3;
+    procFd = "/proc/self/fd";
+  }
+});
+
+// src/sources/windows.ts
+var defaultWindowSize;
+var init_windows = __esm({
+  "src/sources/windows.ts"() {
+    "use strict";
+    init_text();
+    defaultWindowSize = 16 * 1024 * 1024;
+  }
+});
+
+// src/sources/files.ts
+import { closeSync as closeSync2, fstatSync, readSync } from "node:fs";
+function readUpTo(path, maxBytes, looksRight = () => true) {
+  const fd = openLong(path);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > maxBytes) return { data: Buffer.alloc(0), more: true };
+    const parts = [];
+    let total = 0;
+    for (; ; ) {
+      const buffer = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) return { data: Buffer.concat(parts, total), more: false };
+      if (total === 0 && !looksRight(buffer.subarray(0, n))) return { data: Buffer.alloc(0), more: false, wrong: true };
+      parts.push(buffer.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return { data: Buffer.concat(parts, total).subarray(0, maxBytes), more: true };
+    }
+  } finally {
+    closeSync2(fd);
+  }
+}
+var scratch, streamChunkSize;
+var init_files = __esm({
+  "src/sources/files.ts"() {
+    "use strict";
+    init_gzip();
+    init_long_path();
+    init_text_encoding();
+    init_windows();
+    init_windows();
+    scratch = Buffer.allocUnsafe(1024 * 1024);
+    streamChunkSize = 1024 * 1024;
+  }
+});
+
 // src/run/report-file.ts
 var report_file_exports = {};
 __export(report_file_exports, {
@@ -28803,16 +29139,22 @@ __export(report_file_exports, {
   readReport: () => readReport,
   readReportFile: () => readReportFile
 });
-import { readFileSync as readFileSync4 } from "node:fs";
+function startsLikeJson(head) {
+  const first = head.toString("latin1").trimStart()[0];
+  return first === void 0 || first === "{";
+}
 function readReportFile(file2, flag) {
-  let text2;
+  let read;
   try {
-    text2 = readFileSync4(file2, "utf8");
+    read = readUpTo(file2, maxReportBytes, startsLikeJson);
   } catch (error63) {
     throw new UsageError(`${flag} ${file2}: cannot read it (${error63.code ?? "unknown error"})`);
   }
+  if (read.more) throw new UsageError(`${flag} ${file2}: larger than ${maxReportBytes / 1024 / 1024} MiB, more than a json report keywarden reads (is it one?)`);
+  const text2 = read.data.toString("utf8");
   let json2;
   try {
+    if (read.wrong) throw new SyntaxError("not a JSON object");
     json2 = JSON.parse(text2);
   } catch {
     throw new UsageError(`${flag} ${file2}: not valid JSON (a keywarden report made with --format json)`);
@@ -28830,12 +29172,15 @@ function readReport(file2) {
 function readBaseline(file2) {
   return { fingerprints: new Set(readReportFile(file2, "--baseline").report.findings.map((finding) => finding.fingerprint)) };
 }
+var maxReportBytes;
 var init_report_file = __esm({
   "src/run/report-file.ts"() {
     "use strict";
     init_errors();
     init_model();
     init_schema2();
+    init_files();
+    maxReportBytes = 128 * 1024 * 1024;
   }
 });
 
@@ -29977,9 +30322,9 @@ var require_fill_range = __commonJS({
       let endString = String(end);
       let stepString = String(step);
       step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
+      let padded2 = zeros(startString) || zeros(endString) || zeros(stepString);
+      let maxLen = padded2 ? Math.max(startString.length, endString.length, stepString.length) : 0;
+      let toNumber = padded2 === false && stringify(start, end, options) === false;
       let format2 = options.transform || transform2(toNumber);
       if (options.toRegex && step === 1) {
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
@@ -31200,7 +31545,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants2();
+    var constants5 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -31208,7 +31553,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -31414,7 +31759,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -31447,8 +31792,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -32147,7 +32492,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants5.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -32206,7 +32551,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse5 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants2();
+    var constants5 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -32334,7 +32679,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants5;
     module.exports = picomatch;
   }
 });
@@ -32842,8 +33187,8 @@ var require_utils3 = __commonJS({
     exports.array = array2;
     var errno = require_errno();
     exports.errno = errno;
-    var fs4 = require_fs();
-    exports.fs = fs4;
+    var fs3 = require_fs();
+    exports.fs = fs3;
     var path = require_path();
     exports.path = path;
     var pattern = require_pattern();
@@ -33027,12 +33372,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
+    var fs3 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync
+      lstat: fs3.lstat,
+      stat: fs3.stat,
+      lstatSync: fs3.lstatSync,
+      statSync: fs3.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -33049,12 +33394,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs4 = require_fs2();
+    var fs3 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs3.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -33209,8 +33554,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs4 = require_fs3();
-    exports.fs = fs4;
+    var fs3 = require_fs3();
+    exports.fs = fs3;
   }
 });
 
@@ -33405,14 +33750,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
+    var fs3 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs3.lstat,
+      stat: fs3.stat,
+      lstatSync: fs3.lstatSync,
+      statSync: fs3.statSync,
+      readdir: fs3.readdir,
+      readdirSync: fs3.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -33431,12 +33776,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path = __require("path");
     var fsStat = require_out();
-    var fs4 = require_fs4();
+    var fs3 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs3.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -33504,13 +33849,13 @@ var require_reusify = __commonJS({
         current.next = null;
         return current;
       }
-      function release(obj) {
+      function release2(obj) {
         tail.next = obj;
         tail = obj;
       }
       return {
         get,
-        release
+        release: release2
       };
     }
     module.exports = reusify;
@@ -33553,7 +33898,7 @@ var require_queue = __commonJS({
           if (self.paused) return;
           for (; queueHead && _running < _concurrency; ) {
             _running++;
-            release();
+            release2();
           }
         },
         running,
@@ -33598,12 +33943,12 @@ var require_queue = __commonJS({
         self.paused = false;
         if (queueHead === null) {
           _running++;
-          release();
+          release2();
           return;
         }
         for (; queueHead && _running < _concurrency; ) {
           _running++;
-          release();
+          release2();
         }
       }
       function idle() {
@@ -33612,7 +33957,7 @@ var require_queue = __commonJS({
       function push(value, done) {
         var current = cache.get();
         current.context = context;
-        current.release = release;
+        current.release = release2;
         current.value = value;
         current.callback = done || noop3;
         current.errorHandler = errorHandler;
@@ -33633,7 +33978,7 @@ var require_queue = __commonJS({
       function unshift(value, done) {
         var current = cache.get();
         current.context = context;
-        current.release = release;
+        current.release = release2;
         current.value = value;
         current.callback = done || noop3;
         current.errorHandler = errorHandler;
@@ -33651,7 +33996,7 @@ var require_queue = __commonJS({
           worker.call(context, current.value, current.worked);
         }
       }
-      function release(holder) {
+      function release2(holder) {
         if (holder) {
           cache.release(holder);
         }
@@ -34818,16 +35163,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
+    var fs3 = __require("fs");
     var os5 = __require("os");
     var CPU_COUNT = Math.max(os5.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      lstatSync: fs4.lstatSync,
-      stat: fs4.stat,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs3.lstat,
+      lstatSync: fs3.lstatSync,
+      stat: fs3.stat,
+      statSync: fs3.statSync,
+      readdir: fs3.readdir,
+      readdirSync: fs3.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -35837,6 +36182,73 @@ var require_ignore = __commonJS({
   }
 });
 
+// src/sources/walk.ts
+import { closeSync as closeSync3, constants as constants2, openSync as openSync2, readdirSync as readdirSync3 } from "node:fs";
+function release(anchor2) {
+  if (anchor2 && --anchor2.users === 0) closeSync3(anchor2.fd);
+}
+function readEntries(handle) {
+  return readdirSync3(handle, { withFileTypes: true, encoding: "buffer" });
+}
+function walkDirectory(absolute, initial, visitor) {
+  const files = [];
+  const unreadable = [];
+  const stack = [{ dir: "", handle: absolute, names: 0, anchor: void 0, absolute, parent: initial }];
+  const visit2 = (pending, dirents) => {
+    const named = dirents.filter((dirent) => !dirent.name.equals(dotGit)).map((dirent) => {
+      const name = nameOf(dirent.name);
+      const entry = { text: name.text, path: pending.dir === "" ? name.text : `${pending.dir}/${name.text}`, isDirectory: dirent.isDirectory(), isFile: dirent.isFile() };
+      return { entry, name: name.path };
+    });
+    const state = visitor.enter(pending.dir, pending.parent, named.map(({ entry }) => entry), (name) => joinPath(pending.handle, name));
+    for (const { entry, name } of named) {
+      if (!(entry.isDirectory || entry.isFile) || !visitor.include(entry, state)) continue;
+      if (entry.isFile) {
+        files.push({ absolute: joinPath(pending.absolute, name), path: entry.path });
+      } else {
+        if (pending.anchor) pending.anchor.users++;
+        stack.push({ dir: entry.path, handle: joinPath(pending.handle, name), names: pending.names + 1, anchor: pending.anchor, absolute: joinPath(pending.absolute, name), parent: state });
+      }
+    }
+  };
+  try {
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      const pending = next;
+      try {
+        let dirents;
+        try {
+          if ((pending.names > maxNames || pathLength(pending.handle) > hopBytes) && canOpenRelative()) {
+            const fd = openSync2(pending.handle, constants2.O_RDONLY | constants2.O_DIRECTORY);
+            release(pending.anchor);
+            pending.anchor = { fd, users: 1 };
+            pending.handle = throughDescriptor(fd);
+            pending.names = 0;
+          }
+          dirents = readEntries(pending.handle);
+        } catch (error63) {
+          unreadable.push({ path: pending.dir, code: error63.code ?? String(error63) });
+          continue;
+        }
+        visit2(pending, dirents);
+      } finally {
+        release(pending.anchor);
+      }
+    }
+  } finally {
+    for (const pending of stack.splice(0)) release(pending.anchor);
+  }
+  return { files, unreadable };
+}
+var dotGit, maxNames;
+var init_walk = __esm({
+  "src/sources/walk.ts"() {
+    "use strict";
+    init_long_path();
+    dotGit = Buffer.from(".git");
+    maxNames = 64;
+  }
+});
+
 // src/sources/worktree.ts
 var worktree_exports = {};
 __export(worktree_exports, {
@@ -35844,17 +36256,18 @@ __export(worktree_exports, {
   globFiles: () => globFiles,
   isGlobPattern: () => isGlobPattern,
   listFiles: () => listFiles,
+  maxGitignorePatterns: () => maxGitignorePatterns,
   namesOnlyFiles: () => namesOnlyFiles,
   workTreeTop: () => workTreeTop
 });
-import fs, { existsSync as existsSync2, lstatSync, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync3, lstatSync } from "node:fs";
 import { dirname as dirname3, join as join4, relative, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 function workTreeTop(dir) {
   for (let current = resolve3(dir); ; current = dirname3(current)) {
-    if (existsSync2(join4(current, ".git"))) return current;
+    if (existsSync3(join4(current, ".git"))) return current;
     if (dirname3(current) === current) return void 0;
   }
 }
@@ -35867,13 +36280,13 @@ function namesOnlyFiles(paths) {
     }
   });
 }
-function outerGitignores(dir, root) {
+function outerGitignores(dir, root, budget) {
   const top = workTreeTop(dir);
   const above = [];
   for (let current = dir; current !== top && dirname3(current) !== current; current = dirname3(current)) above.unshift(dirname3(current));
   const withinRoot = (at) => at === root || at.startsWith(root.endsWith(sep2) ? root : `${root}${sep2}`);
-  const levels = top ? [{ at: top, text: readTextIfAny(join4(top, ".git", "info", "exclude")) }, ...above.map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }))] : above.filter(withinRoot).map((at) => ({ at, text: readTextIfAny(join4(at, ".gitignore")) }));
-  return levels.filter((level2) => level2.text.trim() !== "").map((level2) => ({ prefix: `${toPosix(relative(level2.at, dir))}/`.replace(/^\/$/, ""), rules: gitignoreRules(level2.text) }));
+  const files = top ? [{ at: top, file: join4(top, ".git", "info", "exclude") }, ...above.map((at) => ({ at, file: join4(at, ".gitignore") }))] : above.filter(withinRoot).map((at) => ({ at, file: join4(at, ".gitignore") }));
+  return files.map((level2) => ({ ...level2, text: budget.read(level2.file, level2.file) })).filter((level2) => level2.text.trim() !== "").map((level2) => ({ prefix: `${toPosix(relative(level2.at, dir))}/`.replace(/^\/$/, ""), from: 0, rules: budget.rules(level2.text, level2.file) }));
 }
 function hidesItself(outer) {
   let hidden = false;
@@ -35888,28 +36301,69 @@ function hidesItself(outer) {
 function gitignoreRules(text2) {
   return (0, import_ignore.default)({ ignorecase: false }).add(text2);
 }
-function readTextIfAny(path) {
-  try {
-    return readFileSync6(path, "utf8");
-  } catch {
-    return "";
+function ignoredBy(levels, path, isDirectory2) {
+  let ignored = false;
+  for (const level2 of levels) {
+    const verdict = level2.rules.test(`${level2.prefix}${path.slice(level2.from)}${isDirectory2 ? "/" : ""}`);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
   }
+  return ignored;
 }
-function pruningFs(scanned, matcher) {
-  const readdirSync4 = ((path, options) => {
-    const entries = fs.readdirSync(path, options);
-    const dir = toPosix(relative(scanned, path));
-    const gitignore = entries.find((entry) => entry.name === ".gitignore" && entry.isFile());
-    if (gitignore) matcher.add(dir, readTextIfAny(join4(path, ".gitignore")));
-    return entries.filter((entry) => !(entry.isDirectory() && matcher.ignoresDirectory(dir === "" ? entry.name : `${dir}/${entry.name}`)));
-  });
-  return { readdirSync: readdirSync4 };
+function gitignoreVisitor(budget, display) {
+  return {
+    ignored: 0,
+    enter(dir, parent, entries, pathOf2) {
+      const gitignore = entries.find((entry) => entry.text === ".gitignore" && entry.isFile);
+      if (!gitignore) return parent;
+      const file2 = display(gitignore.path);
+      const text2 = budget.read(pathOf2(".gitignore"), file2);
+      return text2.trim() === "" ? parent : [...parent, { rules: budget.rules(text2, file2), prefix: "", from: dir === "" ? 0 : dir.length + 1 }];
+    },
+    include(entry, levels) {
+      if (!ignoredBy(levels, entry.path, entry.isDirectory)) return true;
+      this.ignored++;
+      return false;
+    }
+  };
+}
+function kindOf(stats) {
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+function keyOf2(path) {
+  return typeof path === "string" ? path : `\0${path.toString("hex")}`;
+}
+async function trackedFiles(dir, display) {
+  const run = await gitOutput(dir, ["ls-files", "-z", "--cached"], { allowFailure: true }).catch((error63) => ({ code: -1, stdout: Buffer.alloc(0), stderr: String(error63) }));
+  if (run.code !== 0) {
+    const reason = run.stderr.split("\n").find((line) => line.trim() !== "") ?? `exit code ${run.code}`;
+    return { files: [], warning: { path: display, message: `could not ask git which files it tracks (${reason.slice(0, 200)}): a tracked file that .gitignore matches was not scanned` } };
+  }
+  const files = [];
+  for (let start = 0, end = run.stdout.indexOf(0); end !== -1; start = end + 1, end = run.stdout.indexOf(0, start)) {
+    const name = nameOf(run.stdout.subarray(start, end));
+    files.push({ absolute: joinPath(dir, name.path), path: name.text });
+  }
+  return { files };
+}
+function isRegularFile(path) {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 async function listFiles(options) {
   const root = resolve3(options.root);
   const warnings = [];
   const found = /* @__PURE__ */ new Map();
+  if (options.exclude.length > maxGitignorePatterns) throw tooManyPatterns(".keywardenignore and the config excludes", `${options.exclude.length} patterns`);
   const excluded = gitignoreRules(options.exclude.join("\n"));
+  const budget = new PatternBudget();
+  const isExcluded = (path) => options.exclude.length > 0 && !path.startsWith("../") && excluded.ignores(path);
   for (const given of options.paths) {
     const absolute = resolve3(given);
     let stats;
@@ -35924,29 +36378,32 @@ async function listFiles(options) {
     }
     if (stats.isFile()) {
       const path = toPosix(relative(root, absolute));
-      if (options.exclude.length === 0 || path.startsWith("../") || !excluded.ignores(path)) found.set(absolute, { absolute, path, explicit: true });
+      if (!isExcluded(path)) found.set(absolute, { absolute, path, explicit: true });
       continue;
     }
-    const outer = options.gitignore ? outerGitignores(absolute, root) : [];
-    const matcher = options.gitignore ? new GitignoreMatcher(hidesItself(outer) ? [] : outer) : void 0;
-    const entries = import_fast_glob.default.sync("**", {
-      cwd: absolute,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: ["**/.git/**", "**/.git"],
-      ...matcher ? { fs: pruningFs(absolute, matcher) } : {}
-    });
+    if (!stats.isDirectory()) {
+      warnings.push({ path: given, message: `not scanned: ${kindOf(stats)}, not a regular file (to scan a stream, pipe it into keywarden logs)`, kind: "incomplete" });
+      continue;
+    }
     const prefix = toPosix(relative(root, absolute));
-    const rootRelative = (entry) => prefix === "" ? entry : `${prefix}/${entry}`;
-    const checkExcluded = options.exclude.length > 0;
-    for (const entry of entries) {
-      if (matcher?.ignores(entry)) continue;
-      const path = rootRelative(entry);
-      if (checkExcluded && !path.startsWith("../") && excluded.ignores(path)) continue;
-      const file2 = `${absolute}${sep2}${entry}`;
-      found.set(file2, { absolute: file2, path });
+    const rootRelative = (entry) => prefix === "" ? entry : entry === "" ? prefix : `${prefix}/${entry}`;
+    const add = (file2) => {
+      const path = rootRelative(file2.path);
+      if (isExcluded(path)) return;
+      const absolute2 = file2.absolute;
+      found.set(keyOf2(absolute2), typeof absolute2 === "string" ? { absolute: absolute2, path } : { absolute: absolute2.toString("utf8"), bytes: absolute2, path });
+    };
+    const outer = options.gitignore ? outerGitignores(absolute, root, budget) : [];
+    const visitor = options.gitignore ? gitignoreVisitor(budget, rootRelative) : void 0;
+    const walked = walkDirectory(absolute, hidesItself(outer) ? [] : outer, visitor ?? walkEverything);
+    for (const file2 of walked.files) add(file2);
+    for (const { path, code } of walked.unreadable) {
+      warnings.push({ path: rootRelative(path) || ".", message: `not scanned: this directory could not be read (${code})`, kind: "incomplete" });
+    }
+    if (visitor && visitor.ignored > 0 && workTreeTop(absolute)) {
+      const tracked = await trackedFiles(absolute, rootRelative("") || ".");
+      if (tracked.warning) warnings.push(tracked.warning);
+      for (const file2 of tracked.files) if (!found.has(keyOf2(file2.absolute)) && isRegularFile(file2.absolute)) add(file2);
     }
   }
   return { files: [...found.values()], warnings };
@@ -35959,61 +36416,47 @@ function globFiles(pattern, cwd) {
 }
 function excludedPaths(patterns) {
   if (patterns.length === 0) return () => false;
+  if (patterns.length > maxGitignorePatterns) throw tooManyPatterns(".keywardenignore and the config excludes", `${patterns.length} patterns`);
   const matcher = gitignoreRules(patterns.join("\n"));
   return (path) => !path.startsWith("../") && path !== "" && matcher.ignores(path);
 }
-var import_fast_glob, import_ignore, GitignoreMatcher;
+var import_fast_glob, import_ignore, maxGitignorePatterns, maxGitignoreBytes, tooManyPatterns, PatternBudget, walkEverything;
 var init_worktree = __esm({
   "src/sources/worktree.ts"() {
     "use strict";
     import_fast_glob = __toESM(require_out4(), 1);
     import_ignore = __toESM(require_ignore(), 1);
     init_errors();
-    GitignoreMatcher = class {
-      constructor(outer) {
-        this.outer = outer;
+    init_files();
+    init_git();
+    init_long_path();
+    init_walk();
+    maxGitignorePatterns = 2e4;
+    maxGitignoreBytes = 4 * 1024 * 1024;
+    tooManyPatterns = (file2, what) => new KeywardenError(`${file2}: ${what}, more than the ${maxGitignorePatterns} gitignore patterns keywarden matches in bounded memory; scan with --no-gitignore (and exclude paths in .keywardenignore), or shorten it`);
+    PatternBudget = class {
+      #used = 0;
+      /** The rules of a gitignore file's text, counted; a UsageError (exit 2) past the limit. */
+      rules(text2, file2) {
+        let count2 = 0;
+        for (const line of text2.split("\n")) if (line.trim() !== "" && !line.startsWith("#")) count2++;
+        this.#used += count2;
+        if (this.#used > maxGitignorePatterns) throw tooManyPatterns(file2, count2 > maxGitignorePatterns ? `${count2} patterns` : `${this.#used} patterns with the gitignore files read before it`);
+        return gitignoreRules(text2);
       }
-      outer;
-      #directories = /* @__PURE__ */ new Map();
-      byDir = /* @__PURE__ */ new Map();
-      /** Rules of the `.gitignore` in `dir` (relative to the scanned directory, '' for itself). */
-      add(dir, text2) {
-        this.byDir.set(dir, gitignoreRules(text2));
-      }
-      /** Whether git never looks inside the directory at `dir`. */
-      ignoresDirectory(dir) {
-        return this.#directoryIgnored(dir);
-      }
-      /** Whether git ignores the file at `path` (relative to the scanned directory, with `/`). */
-      ignores(path) {
-        const slash = path.lastIndexOf("/");
-        return slash !== -1 && this.#directoryIgnored(path.slice(0, slash)) || this.#verdict(path, false);
-      }
-      #directoryIgnored(dir) {
-        const cached2 = this.#directories.get(dir);
-        if (cached2 !== void 0) return cached2;
-        const slash = dir.lastIndexOf("/");
-        const ignored = slash !== -1 && this.#directoryIgnored(dir.slice(0, slash)) || this.#verdict(dir, true);
-        this.#directories.set(dir, ignored);
-        return ignored;
-      }
-      #verdict(path, isDirectory2) {
-        const suffix = isDirectory2 ? "/" : "";
-        let ignored = false;
-        const apply = (rules, relativePath) => {
-          const verdict = rules.test(relativePath + suffix);
-          if (verdict.ignored) ignored = true;
-          else if (verdict.unignored) ignored = false;
-        };
-        for (const level2 of this.outer) apply(level2.rules, level2.prefix + path);
-        const parts = path.split("/");
-        for (let depth = 0; depth < parts.length; depth++) {
-          const rules = this.byDir.get(parts.slice(0, depth).join("/"));
-          if (rules) apply(rules, parts.slice(depth).join("/"));
+      /** A gitignore file's text ('' when there is none), read in bounded memory. */
+      read(path, file2) {
+        let read;
+        try {
+          read = readUpTo(path, maxGitignoreBytes);
+        } catch {
+          return "";
         }
-        return ignored;
+        if (read.more) throw tooManyPatterns(file2, `over ${maxGitignoreBytes / 1024 / 1024} MiB`);
+        return read.data.toString("utf8");
       }
     };
+    walkEverything = { enter: () => [], include: () => true };
   }
 });
 
@@ -40131,7 +40574,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants6();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -40831,7 +41274,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -41839,7 +42282,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants5();
+    var constants5 = require_constants5();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -41914,7 +42357,7 @@ var require_client_h1 = __commonJS({
       constructor(client2, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client2[kMaxHeadersSize]) && client2[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client2;
         this.socket = socket;
         this.timeout = null;
@@ -42009,11 +42452,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -42036,10 +42479,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -42056,7 +42499,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -42236,7 +42679,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client2[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client: client2, socket, statusCode, maxResponseSize } = this;
@@ -42258,7 +42701,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -42294,13 +42737,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client2[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client2[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client2[kPipelining] == null || client2[kPipelining] === 1) {
           setImmediate(() => client2[kResume]());
         } else {
@@ -49572,7 +50015,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -50534,23 +50977,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -53397,7 +53840,7 @@ var require_connection = __commonJS({
 var require_permessage_deflate = __commonJS({
   "node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports, module) {
     "use strict";
-    var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
+    var { createInflateRaw: createInflateRaw2, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util7();
     var { MessageSizeExceededError } = require_errors2();
     var tail = Buffer.from([0, 0, 255, 255]);
@@ -53433,7 +53876,7 @@ var require_permessage_deflate = __commonJS({
             windowBits = Number.parseInt(this.#options.serverMaxWindowBits);
           }
           try {
-            this.#inflate = createInflateRaw({ windowBits });
+            this.#inflate = createInflateRaw2({ windowBits });
           } catch (err) {
             callback(err);
             return;
@@ -55205,28 +55648,129 @@ var require_undici = __commonJS({
 
 // src/action/main.ts
 init_errors();
-import { readFileSync as readFileSync9, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { readFileSync as readFileSync7, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute2, join as join8 } from "node:path";
 
-// src/core/text.ts
-function utf16Length(data, start, end) {
-  let units = 0;
-  for (let i = start; i < end; i++) {
-    const byte = data[i] ?? 0;
-    if ((byte & 192) !== 128) units += byte >= 240 ? 2 : 1;
+// src/detect/detect.ts
+init_text();
+
+// src/detect/base64.ts
+init_text();
+var maxBase64Run = 1 << 20;
+var base64CutOverlap = 1024;
+var minWrapWidth = 48;
+function base64RunAround(data, offset, floor) {
+  let start = offset;
+  const lowest = Math.max(floor, offset - maxBase64Run);
+  while (start > lowest && isBase64Byte(data[start - 1])) start--;
+  if (start === lowest && isBase64Byte(data[start - 1])) start = Math.max(floor, offset - 8);
+  let end = offset;
+  while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
+  if (isBase64Byte(data[end]) && end - offset < base64CutOverlap) {
+    start = Math.max(start, offset + base64CutOverlap - maxBase64Run);
+    while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
   }
-  return units;
+  while (end < data.length && data[end] === 61) end++;
+  return { start, end };
 }
-var inlineAllowMarkers = [Buffer.from("keywarden:allow"), Buffer.from("gitleaks:allow")];
-function containsInlineAllow(bytes) {
-  return inlineAllowMarkers.some((marker) => bytes.indexOf(marker) !== -1);
+function afterLineBreak(data, at) {
+  if (data[at] === 13) at++;
+  if (data[at] !== 10) return -1;
+  at++;
+  while (data[at] === 32 || data[at] === 9) at++;
+  return at;
 }
-function isBase64Byte(byte) {
-  return byte !== void 0 && (byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 || byte === 43 || byte === 47 || byte === 45 || byte === 95);
+function lineBreakBefore(data, at) {
+  while (at > 0 && (data[at - 1] === 32 || data[at - 1] === 9)) at--;
+  if (data[at - 1] !== 10) return -1;
+  at--;
+  return data[at - 1] === 13 ? at - 1 : at;
+}
+function base64EndingAt(data, breakAt, floor) {
+  let start = breakAt;
+  while (start > floor && breakAt - start < maxBase64Run && isBase64Byte(data[start - 1])) start--;
+  return { start, end: breakAt };
+}
+function lineBefore(data, line, floor) {
+  const breakAt = lineBreakBefore(data, line.start);
+  if (breakAt === -1 || breakAt <= floor) return void 0;
+  const previous = base64EndingAt(data, breakAt, floor);
+  return previous.end > previous.start ? previous : void 0;
+}
+function lineAfter(data, line) {
+  const start = afterLineBreak(data, line.end);
+  if (start === -1 || !isBase64Byte(data[start])) return void 0;
+  let end = start;
+  while (end < data.length && isBase64Byte(data[end])) end++;
+  while (end < data.length && data[end] === 61) end++;
+  return end === data.length || data[end] === 13 || data[end] === 10 ? { start, end } : void 0;
+}
+var lengthOf = (span) => span.end - span.start;
+var padded = (data, span) => data[span.end - 1] === 61;
+function wrappedLines(data, run, floor) {
+  const next = padded(data, run) ? void 0 : lineAfter(data, run);
+  const previous = lineBefore(data, run, floor);
+  const width = next ? lengthOf(run) : previous ? lengthOf(previous) : 0;
+  if (width < minWrapWidth || width % 4 !== 0 || !next && lengthOf(run) > width) return [run];
+  const lines = [run];
+  let length = lengthOf(run);
+  for (let line = previous; line && lengthOf(line) === width && length + width <= maxBase64Run; line = lineBefore(data, line, floor)) {
+    lines.unshift(line);
+    length += width;
+    if (lineBreakBefore(data, line.start) === -1) break;
+  }
+  for (let line = run, after = next; after && lengthOf(line) === width && !padded(data, line); line = after, after = lineAfter(data, after)) {
+    if (lengthOf(after) > width || length + lengthOf(after) > maxBase64Run) break;
+    lines.push(after);
+    length += lengthOf(after);
+  }
+  return lines;
+}
+function lineHolding(starts, value) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >>> 1;
+    if ((starts[middle] ?? 0) <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function keysInBase64(data, lines, findPlain, continues = false) {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!first || !last) return [];
+  const text2 = lines.map((line) => data.toString("latin1", line.start, line.end)).join("");
+  const startsAt = [];
+  let joined = 0;
+  for (const line of lines) {
+    startsAt.push(joined);
+    joined += line.end - line.start;
+  }
+  const offsetOf = (index) => {
+    const line = lineHolding(startsAt, index);
+    return (lines[line]?.start ?? last.end) + index - (startsAt[line] ?? 0);
+  };
+  const cutBefore = isBase64Byte(data[first.start - 1]);
+  const cutAfter = continues || isBase64Byte(data[last.end]);
+  for (let shift = 0; shift < 4; shift++) {
+    const decoded = Buffer.from(text2.slice(shift), "base64");
+    const { keys, sawKeyword } = findPlain(decoded);
+    if (!sawKeyword) continue;
+    const whole = keys.filter((k) => !(cutBefore && k.start < 2) && !(cutAfter && k.end > decoded.length - 3));
+    return whole.map((k) => ({
+      rule: k.rule,
+      key: k.key,
+      at: offsetOf(shift + Math.floor(k.start * 4 / 3)),
+      atEnd: offsetOf(shift + Math.ceil(k.end * 4 / 3) - 1) + 1
+    }));
+  }
+  return [];
 }
 
 // src/detect/locate.ts
+init_text();
 var LineLocator = class {
   #line;
   #countedTo = 0;
@@ -55275,32 +55819,111 @@ var LineLocator = class {
   }
 };
 
-// src/detect/normalize.ts
-var escapes = /\x1b\[[0-9;?]*[ -/]*[@-~]|\\+(?:u[0-9a-fA-F]{4}|[nrtbf"'/])?|%[0-9A-Fa-f]{2}/g;
-var mayContainEscape = /[\x1b\\%]/;
-function blankEscapes(text2) {
-  if (!mayContainEscape.test(text2)) return text2;
-  return text2.replace(escapes, (escape) => " ".repeat(escape.length));
-}
-
 // src/detect/placeholder.ts
+var evidenceBits = 30;
 var placeholderWords = /your|example|redacted|placeholder|xxxx|dummy|sample|changeme|insert|replace|fake|test(?:key|token)|secret|here/gi;
-function hasPlaceholderWords(body) {
-  const words = body.match(placeholderWords);
-  if (!words) return false;
-  const covered = words.reduce((sum, word2) => sum + word2.length, 0);
-  return body.length <= 32 || covered / body.length >= 0.2;
-}
-function shannonEntropy(text2) {
-  if (text2.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of text2) counts.set(char, (counts.get(char) ?? 0) + 1);
+function placeholderWordBits(body) {
   let bits = 0;
-  for (const count2 of counts.values()) {
-    const p = count2 / text2.length;
-    bits -= p * Math.log2(p);
+  for (const [word2] of body.matchAll(placeholderWords)) {
+    const places = body.length - word2.length + 1;
+    bits += Math.max(0, word2.length * Math.log2(31) - Math.log2(places));
   }
   return bits;
+}
+var commonPairs = "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe".split(" ");
+var lettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+var letterWeight = (letter) => 1 / (lettersByFrequency.indexOf(String.fromCharCode(97 + letter)) + 4);
+var commonShare = 0.75;
+var firstLetterBits = (() => {
+  const weights = Array.from({ length: 26 }, (_, letter) => letterWeight(letter));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return Float64Array.from(weights, (weight) => Math.log2(weight / total));
+})();
+var pairBits = (() => {
+  const table = new Float64Array(26 * 26);
+  for (let first = 0; first < 26; first++) {
+    const common = new Float64Array(26);
+    commonPairs.forEach((pair, rank) => {
+      if (pair.charCodeAt(0) - 97 === first) common[pair.charCodeAt(1) - 97] = 1 / (rank + 10);
+    });
+    const commonTotal = common.reduce((sum, weight) => sum + weight, 0);
+    let otherTotal = 0;
+    for (let second = 0; second < 26; second++) if (common[second] === 0) otherTotal += letterWeight(second);
+    for (let second = 0; second < 26; second++) {
+      const weight = common[second] ?? 0;
+      const odds = weight > 0 ? commonShare * weight / commonTotal : (commonTotal > 0 ? 1 - commonShare : 1) * letterWeight(second) / otherTotal;
+      table[first * 26 + second] = Math.log2(odds);
+    }
+  }
+  return table;
+})();
+function classOf(code) {
+  if (code >= 97 && code <= 122) return 0;
+  if (code >= 65 && code <= 90) return 1;
+  if (code >= 48 && code <= 57) return 2;
+  return void 0;
+}
+var classOdds = [
+  [0.8, 0.15, 0.05],
+  [0.7, 0.25, 0.05],
+  [0.25, 0.25, 0.5]
+];
+var firstClassOdds = [0.45, 0.45, 0.1];
+var classBits = classOdds.map((row) => row.map(Math.log2));
+var firstClassBits = firstClassOdds.map(Math.log2);
+var digitBits = Math.log2(1 / 10);
+function wordModelBits(body, alphabet) {
+  if (!/[g-zG-Z]/.test(body)) return void 0;
+  let bits = 0;
+  let previous;
+  let previousLetter = -1;
+  const seen = [false, false, false];
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls === void 0) return void 0;
+    seen[cls] = true;
+    bits += (previous === void 0 ? firstClassBits[cls] : classBits[previous]?.[cls]) ?? 0;
+    previous = cls;
+    if (cls === 2) {
+      bits += digitBits;
+      previousLetter = -1;
+      continue;
+    }
+    const letter = (code | 32) - 97;
+    const startsWord = previousLetter === -1 || cls === 1 && body.charCodeAt(i - 1) >= 97;
+    bits += (startsWord ? firstLetterBits[letter] : pairBits[previousLetter * 26 + letter]) ?? 0;
+    previousLetter = letter;
+  }
+  const seenAlphabet = (seen[0] ? 26 : 0) + (seen[1] ? 26 : 0) + (seen[2] ? 10 : 0);
+  return bits + body.length * Math.log2(Math.max(alphabet ?? 0, seenAlphabet));
+}
+var charCounts = new Uint32Array(256);
+function shannonEntropy(text2) {
+  if (text2.length === 0) return 0;
+  let wide;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code < 256) charCounts[code] = (charCounts[code] ?? 0) + 1;
+    else (wide ??= /* @__PURE__ */ new Map()).set(code, (wide.get(code) ?? 0) + 1);
+  }
+  let bits = 0;
+  const add = (count2) => {
+    const p = count2 / text2.length;
+    bits -= p * Math.log2(p);
+  };
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    const count2 = charCounts[code] ?? 0;
+    if (code >= 256 || count2 === 0) continue;
+    add(count2);
+    charCounts[code] = 0;
+  }
+  for (const count2 of wide?.values() ?? []) add(count2);
+  return bits;
+}
+function entropyFloor(length, minEntropy) {
+  return Math.min(minEntropy, Math.log2(Math.max(1, length)) - 2);
 }
 function isRepeating(body, maxUnit2 = 8) {
   for (let unit2 = 1; unit2 <= maxUnit2 && unit2 * 2 <= body.length; unit2++) {
@@ -55315,28 +55938,40 @@ function isRepeating(body, maxUnit2 = 8) {
   }
   return false;
 }
-var ordered = "0123456789abcdefghijklmnopqrstuvwxyz";
+function orderOf(code) {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower - 87 : -1;
+}
 function longestSequence(body) {
   let longest = body.length > 0 ? 1 : 0;
   let run = 1;
   let previous = -2;
-  for (const char of body.toLowerCase()) {
-    const index = ordered.indexOf(char);
+  for (let i = 0; i < body.length; i++) {
+    const index = orderOf(body.charCodeAt(i));
     run = index !== -1 && index === previous + 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
     previous = index;
   }
   return longest;
 }
-function placeholderReason(body, minEntropy, words = true) {
-  if (words && hasPlaceholderWords(body)) return "placeholder word";
+function placeholderReason(body, minEntropy, words = true, alphabet) {
+  if (words && placeholderWordBits(body) >= evidenceBits) return "placeholder word";
+  if (words && (wordModelBits(body, alphabet) ?? 0) >= evidenceBits) return "made of words";
   if (isRepeating(body)) return "repeating";
   if (longestSequence(body) >= 8) return "sequence";
-  if (shannonEntropy(body) < minEntropy) return "low entropy";
+  if (shannonEntropy(body) < entropyFloor(body.length, minEntropy)) return "low entropy";
   return void 0;
 }
 
 // src/detect/prefilter.ts
+var escapeNeedles = [
+  { anchor: "\\u0", forms: ["\\u002d", "\\u002D", "\\u005f", "\\u005F"] },
+  { anchor: "%2D", forms: ["%2D"] },
+  { anchor: "%5F", forms: ["%5F"] },
+  { anchor: "&#", forms: ["&#45;", "&#045;", "&#x2d;", "&#x2D;", "&#X2D;", "&#95;", "&#095;", "&#x5f;", "&#x5F;", "&#X5F;"] }
+];
+var escapeBesideKeyword = { bytes: Buffer.alloc(0), keyword: "", encoding: "escape", rules: [] };
 var anchorLength = 3;
 var byteFrequencyOrder = ` etrnoiaslcdpumf.0123456789h()_gy,"/;=*b:vxT-{}SEkwAC'PIDNOR\`FML[]|>j&Bz?U$!\\Wq@V<+GHKJZ#YQX^%~`;
 function commonness(byte) {
@@ -55382,14 +56017,58 @@ function buildPrefilter(rules, byteCounts) {
     }
   }
   const anchors = /* @__PURE__ */ new Map();
-  for (const [text2, needle] of needles) {
-    const at = anchorOffset(text2, byteCounts);
-    const key = text2.slice(at, at + anchorLength);
-    const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "utf8"), needles: [] };
+  const anchorAt = (key, needle, at) => {
+    const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "latin1"), needles: [] };
     anchor2.needles.push({ needle, at });
     anchors.set(key, anchor2);
+  };
+  for (const { key, needle, at } of sharedAnchors([...needles.entries()], byteCounts)) anchorAt(key, needle, at);
+  for (const { anchor: anchor2, forms } of escapeNeedles) {
+    for (const form of forms) anchorAt(anchor2, { bytes: Buffer.from(form, "latin1"), keyword: "", encoding: "escape", rules: [] }, 0);
   }
   return { anchors: [...anchors.values()] };
+}
+var commonBytes = 32;
+function sharedAnchors(needles, byteCounts) {
+  const weight = (window2) => byteCounts ? byteCounts[window2.charCodeAt(0)] ?? 0 : commonness(window2[0] ?? "");
+  const weights = byteCounts ? Array.from({ length: 256 }, (_, byte) => byteCounts[byte] ?? 0) : [...byteFrequencyOrder].map(commonness);
+  const limit = [...weights].sort((a, b) => b - a)[commonBytes - 1] ?? 0;
+  const rare = (window2) => weight(window2) < limit;
+  const holders = /* @__PURE__ */ new Map();
+  for (const [text2, needle] of needles) {
+    const lengths = needle.encoding === "plain" ? [anchorLength, 2] : [anchorLength];
+    for (const length of lengths) {
+      for (let at = 0; at + length <= text2.length; at++) {
+        const key = text2.slice(at, at + length);
+        if (!rare(key)) continue;
+        const list2 = holders.get(key) ?? [];
+        if (!list2.some((held) => held.needle === needle)) list2.push({ needle, at });
+        holders.set(key, list2);
+      }
+    }
+  }
+  const chosen = [];
+  const covered = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    let best;
+    for (const [key, held] of holders) {
+      const list2 = held.filter((entry) => !covered.has(entry.needle));
+      if (list2.length < 2) continue;
+      const better = !best || list2.length > best.list.length || list2.length === best.list.length && (key.length > best.key.length || key.length === best.key.length && weight(key) < weight(best.key));
+      if (better) best = { key, list: list2 };
+    }
+    if (!best) break;
+    for (const { needle, at } of best.list) {
+      covered.add(needle);
+      chosen.push({ key: best.key, needle, at });
+    }
+  }
+  for (const [text2, needle] of needles) {
+    if (covered.has(needle)) continue;
+    const at = anchorOffset(text2, byteCounts);
+    chosen.push({ key: text2.slice(at, at + anchorLength), needle, at });
+  }
+  return chosen;
 }
 function needleAt(data, offset, needle) {
   if (offset < 0 || offset + needle.length > data.length) return false;
@@ -55398,27 +56077,202 @@ function needleAt(data, offset, needle) {
   }
   return true;
 }
+function breakEndingAt(data, end) {
+  let at = end;
+  while (at > 0 && (data[at - 1] === 32 || data[at - 1] === 9)) at--;
+  if (data[at - 1] !== 10) return 0;
+  at--;
+  if (data[at - 1] === 13) at--;
+  return end - at;
+}
+function breakStartingAt(data, start) {
+  let at = start;
+  if (data[at] === 13) at++;
+  if (data[at] !== 10) return 0;
+  at++;
+  while (data[at] === 32 || data[at] === 9) at++;
+  return at - start;
+}
+function wrappedNeedleAt(data, anchorAt, within, needle) {
+  let at = anchorAt;
+  for (let i = within - 1; i >= 0; i--) {
+    if (data[at - 1] !== needle[i]) at -= breakEndingAt(data, at);
+    if (data[at - 1] !== needle[i]) return -1;
+    at--;
+  }
+  const start = at;
+  at = anchorAt + anchorLength;
+  for (let i = within + anchorLength; i < needle.length; i++) {
+    if (data[at] !== needle[i]) at += breakStartingAt(data, at);
+    if (data[at] !== needle[i]) return -1;
+    at++;
+  }
+  return start;
+}
+function isIntroducer(byte) {
+  return byte === 27 || byte === 92 || byte === 37 || byte === 38;
+}
+var longestEscape = 16;
+function escapeCutsNeedle(data, anchorAt, anchorBytes, within, needle) {
+  let at = anchorAt - 1;
+  for (let i = within - 1; i >= 0; i--, at--) {
+    if (data[at] === needle[i]) continue;
+    for (let start = at; start > at - longestEscape && start >= 0; start--) if (isIntroducer(data[start])) return true;
+    return false;
+  }
+  at = anchorAt + anchorBytes;
+  for (let i = within + anchorBytes; i < needle.length; i++, at++) {
+    if (data[at] !== needle[i]) return isIntroducer(data[at]);
+  }
+  return false;
+}
 function findHits(data, prefilter) {
   const hits = [];
   for (const anchor2 of prefilter.anchors) {
     for (let at = data.indexOf(anchor2.bytes); at !== -1; at = data.indexOf(anchor2.bytes, at + 1)) {
       for (const { needle, at: within } of anchor2.needles) {
-        if (needleAt(data, at - within, needle.bytes)) hits.push({ offset: at - within, needle });
+        if (needleAt(data, at - within, needle.bytes)) {
+          hits.push({ offset: at - within, needle });
+        } else if (needle.encoding === "base64") {
+          const start = wrappedNeedleAt(data, at, within, needle.bytes);
+          if (start !== -1) hits.push({ offset: start, needle });
+        } else if (needle.encoding === "plain" && escapeCutsNeedle(data, at, anchor2.bytes.length, within, needle.bytes)) {
+          hits.push({ offset: at, needle: escapeBesideKeyword });
+        }
       }
     }
   }
   return hits.sort((a, b) => a.offset - b.offset);
 }
 
-// src/detect/detect.ts
-function createEngine(rules, byteCounts) {
-  return { rules, prefilter: buildPrefilter(rules, byteCounts) };
+// src/detect/normalize.ts
+var escapes = /\x1b\[[0-9;?]*[ -/]*[@-~]|\\+(?:u[0-9a-fA-F]{4}|[nrtbf"'/])?|%[0-9A-Fa-f]{2}/g;
+var mayContainEscape = /[\x1b\\%]/;
+function blankEscapes(text2) {
+  if (!mayContainEscape.test(text2)) return text2;
+  return text2.replace(escapes, (escape) => " ".repeat(escape.length));
 }
+function isEscapeIntroducer(byte) {
+  return byte === 27 || byte === 92 || byte === 37 || byte === 38;
+}
+var ESC = 27;
+var letterEscapes = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", v: "\v", e: "\x1B", '"': '"', "'": "'", "/": "/" };
+var namedEntities = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0", lowbar: "_", UnderBar: "_" };
+var hexDigits = /^[0-9a-fA-F]+$/;
+var longestCsi = 64;
+var longestOsc = 1024;
+function hexAt(source, at, length) {
+  const digits = source.slice(at, at + length);
+  return digits.length === length && hexDigits.test(digits) ? parseInt(digits, 16) : void 0;
+}
+function escapeAt(source, at, end) {
+  const code = source.charCodeAt(at);
+  if (code === 92) {
+    let after = at;
+    while (after < end && source.charCodeAt(after) === 92) after++;
+    const letter = source[after];
+    if (letter === "u") {
+      const value = hexAt(source, after + 1, 4);
+      if (value !== void 0 && after + 5 <= end) return { char: String.fromCharCode(value), length: after + 5 - at };
+    } else if (letter === "x") {
+      const value = hexAt(source, after + 1, 2);
+      if (value !== void 0 && after + 3 <= end) return { char: String.fromCharCode(value), length: after + 3 - at };
+    } else if (letter === "0" && source.startsWith("033", after) && after + 3 <= end) {
+      return { char: "\x1B", length: after + 3 - at };
+    } else if (letter !== void 0 && after < end && letterEscapes[letter] !== void 0) {
+      return { char: letterEscapes[letter] ?? "", length: after + 1 - at };
+    }
+    return { char: "\\", length: after - at };
+  }
+  if (code === 37) {
+    const value = hexAt(source, at + 1, 2);
+    return value !== void 0 && at + 3 <= end ? { char: String.fromCharCode(value), length: 3 } : void 0;
+  }
+  if (code === 38) {
+    const semicolon = source.indexOf(";", at + 2);
+    if (semicolon === -1 || semicolon >= end || semicolon - at > 10) return void 0;
+    const name = source.slice(at + 1, semicolon);
+    let value;
+    if (/^#[0-9]{1,7}$/.test(name)) value = parseInt(name.slice(1), 10);
+    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name)) value = parseInt(name.slice(2), 16);
+    else if (namedEntities[name] !== void 0) return { char: namedEntities[name] ?? "", length: semicolon + 1 - at };
+    if (value === void 0 || value > 1114111) return void 0;
+    return { char: value > 65535 ? "\uFFFD" : String.fromCharCode(value), length: semicolon + 1 - at };
+  }
+  return void 0;
+}
+function controlSequenceLength(chars, at, oscEnd) {
+  const next = chars[at + 1];
+  if (next === "[") {
+    let i = at + 2;
+    while (i < chars.length && i - at < longestCsi && /^[0-9;:<=>?]$/.test(chars[i] ?? "")) i++;
+    while (i < chars.length && i - at < longestCsi && /^[ -/]$/.test(chars[i] ?? "")) i++;
+    return i < chars.length && /^[@-~]$/.test(chars[i] ?? "") ? i + 1 - at : 0;
+  }
+  if (next === "]") {
+    const end = oscEnd(at + 2);
+    return end !== -1 && end - at <= longestOsc ? end - at : 0;
+  }
+  if (next === "(" || next === ")") return chars[at + 2] !== void 0 ? 3 : 0;
+  if (next !== void 0 && /^[=>78cDEHMNOZ]$/.test(next)) return 2;
+  return 0;
+}
+function nextOscTerminator(chars) {
+  let searched = 0;
+  let found = -1;
+  let foundAt = -1;
+  return (from) => {
+    if (foundAt >= from) return found;
+    for (let i = Math.max(from, searched); i < chars.length; i++) {
+      const length = chars[i] === "\x07" ? 1 : chars[i] === "\x1B" && chars[i + 1] === "\\" ? 2 : 0;
+      if (length > 0) {
+        searched = i + length;
+        foundAt = i;
+        found = i + length;
+        return found;
+      }
+    }
+    searched = chars.length;
+    return -1;
+  };
+}
+function decodeEscapes(source, from = 0, to = source.length) {
+  const chars = [];
+  const starts = [];
+  const ends = [];
+  for (let at = from; at < to; ) {
+    const escape = isEscapeIntroducer(source.charCodeAt(at)) ? escapeAt(source, at, to) : void 0;
+    chars.push(escape ? escape.char : source[at] ?? "");
+    starts.push(at);
+    at += escape ? escape.length : 1;
+    ends.push(at);
+  }
+  const oscEnd = nextOscTerminator(chars);
+  let text2 = "";
+  const keptStarts = [];
+  const keptEnds = [];
+  for (let i = 0; i < chars.length; ) {
+    const char = chars[i] ?? "";
+    if (char.charCodeAt(0) === ESC) {
+      const length = controlSequenceLength(chars, i, oscEnd);
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+    }
+    text2 += char;
+    keptStarts.push(starts[i] ?? 0);
+    keptEnds.push(ends[i] ?? 0);
+    i++;
+  }
+  return { text: text2, starts: Int32Array.from(keptStarts), ends: Int32Array.from(keptEnds) };
+}
+
+// src/detect/views.ts
 var contextBefore = 64;
-var contextAfter = 1024;
+var contextAfter = 2048;
 var windowLength = 16 * 1024;
-var maxBase64Run = 1 << 20;
-var TextWindow = class {
+var RawWindow = class {
   constructor(data) {
     this.data = data;
   }
@@ -55426,6 +56280,9 @@ var TextWindow = class {
   start = 0;
   end = 0;
   text = "";
+  get cutShort() {
+    return this.end < this.data.length;
+  }
   /** Make sure [offset - contextBefore, offset + contextAfter) is inside the window. */
   cover(offset) {
     const wantEnd = Math.min(this.data.length, offset + contextAfter);
@@ -55434,114 +56291,275 @@ var TextWindow = class {
     this.end = Math.min(this.data.length, Math.max(wantEnd, this.start + windowLength));
     this.text = blankEscapes(this.data.toString("latin1", this.start, this.end));
   }
+  startOf(index) {
+    return this.start + index;
+  }
+  endOf(index) {
+    return this.start + index + 1;
+  }
+  indexAt(offset) {
+    return offset - this.start;
+  }
 };
+var DecodedWindow = class {
+  constructor(data) {
+    this.data = data;
+  }
+  data;
+  start = 0;
+  end = 0;
+  text = "";
+  #starts = new Int32Array(0);
+  #ends = new Int32Array(0);
+  get cutShort() {
+    return this.end < this.data.length;
+  }
+  /**
+   * Make sure [offset - before, offset + after) is decoded. A new stretch reaches well past what
+   * was asked, so hits close together share one decoding and the work stays linear.
+   */
+  cover(offset, before, after) {
+    const from = Math.max(0, offset - before);
+    const to = Math.min(this.data.length, offset + after);
+    if (from >= this.start && to <= this.end && this.text !== "") return;
+    this.start = from;
+    this.end = Math.min(this.data.length, to + 4 * (before + after));
+    const decoded = decodeEscapes(this.data.toString("latin1", this.start, this.end));
+    this.text = decoded.text;
+    this.#starts = decoded.starts;
+    this.#ends = decoded.ends;
+  }
+  startOf(index) {
+    return this.start + (this.#starts[index] ?? this.end - this.start);
+  }
+  endOf(index) {
+    return this.start + (this.#ends[index] ?? this.end - this.start);
+  }
+  indexAt(offset) {
+    const target = offset - this.start;
+    let low = 0;
+    let high = this.#starts.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if ((this.#starts[middle] ?? 0) < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+};
+var EscapeScanner = class {
+  constructor(data) {
+    this.data = data;
+  }
+  data;
+  /** No escape introducer lies in [clearFrom, clearTo). */
+  #clearFrom = 0;
+  #clearTo = 0;
+  /** An introducer found at this offset (or -1). */
+  #found = -1;
+  /** Whether an escape introducer (ESC, `\`, `%`, `&`) lies in [from, to). */
+  any(from, to) {
+    from = Math.max(0, from);
+    to = Math.min(this.data.length, to);
+    if (this.#found >= from && this.#found < to) return true;
+    let at = from >= this.#clearFrom && from < this.#clearTo ? this.#clearTo : from;
+    while (at < to && !isEscapeIntroducer(this.data[at])) at++;
+    this.#clearFrom = from;
+    this.#clearTo = at;
+    if (at >= to) return false;
+    this.#found = at;
+    return true;
+  }
+};
+
+// src/detect/detect.ts
+function createEngine(rules, byteCounts) {
+  const keywords = /* @__PURE__ */ new Map();
+  for (const rule of rules) for (const keyword of rule.keywords) keywords.set(keyword, [...keywords.get(keyword) ?? [], rule]);
+  return { rules, prefilter: buildPrefilter(rules, byteCounts), keywords: [...keywords].map(([keyword, withIt]) => ({ keyword, rules: withIt })) };
+}
+function startScan(data, engine, glued) {
+  return { data, engine, glued, raw: new RawWindow(data), decoded: new DecodedWindow(data), escapes: new EscapeScanner(data) };
+}
 function keyOf(match) {
   const group = match.indices?.groups?.["key"];
   const value = match.groups?.["key"];
   if (group && value !== void 0) return { key: value, offset: group[0] - match.index };
   return { key: match[0], offset: 0 };
 }
-function matchAroundHit(data, window2, hit) {
-  window2.cover(hit.offset);
-  const { text: text2 } = window2;
-  const hitInWindow = hit.offset - window2.start;
+var leadingLookbehind = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)/;
+var trailingLookahead = /\(\?[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\\])*\)$/;
+var gluedPatterns = /* @__PURE__ */ new WeakMap();
+function gluedPatternsOf(rule) {
+  let glued = gluedPatterns.get(rule);
+  if (!glued) {
+    const source = rule.pattern.source.replace(leadingLookbehind, "").replace(trailingLookahead, "");
+    glued = {
+      pattern: new RegExp(source, rule.pattern.flags),
+      ...rule.anchored ? { anchored: new RegExp(source, rule.anchored.flags) } : {}
+    };
+    gluedPatterns.set(rule, glued);
+  }
+  return glued;
+}
+function matchInView(view, at, rules, glued) {
+  const { text: text2 } = view;
   const found = [];
   const accept = (rule, match) => {
-    const matchEnd = match.index + match[0].length;
-    if (matchEnd >= text2.length && window2.end < data.length) return;
+    if (match.index + match[0].length >= text2.length && view.cutShort) return;
     const { key, offset } = keyOf(match);
-    const start = window2.start + match.index + offset;
-    found.push({ rule, key, start, end: start + key.length, at: start });
+    if (key.length === 0) return;
+    const first = match.index + offset;
+    const start = view.startOf(first);
+    found.push({ rule, key, start, end: view.endOf(first + key.length - 1), at: start });
   };
-  for (const rule of hit.needle.rules) {
-    if (rule.anchored) {
-      rule.anchored.lastIndex = hitInWindow;
-      const match = rule.anchored.exec(text2);
+  for (const rule of rules) {
+    const { anchored, pattern } = glued ? gluedPatternsOf(rule) : rule;
+    if (anchored) {
+      anchored.lastIndex = at;
+      const match = anchored.exec(text2);
       if (match) accept(rule, match);
       continue;
     }
-    const pattern = rule.pattern;
-    pattern.lastIndex = Math.max(0, hitInWindow - contextBefore);
-    for (let match = pattern.exec(text2); match && match.index <= hitInWindow; match = pattern.exec(text2)) {
+    pattern.lastIndex = Math.max(0, at - contextBefore);
+    for (let match = pattern.exec(text2); match && match.index <= at; match = pattern.exec(text2)) {
       if (match[0].length === 0) pattern.lastIndex++;
-      else if (match.index + match[0].length > hitInWindow) accept(rule, match);
+      else if (match.index + match[0].length > at) accept(rule, match);
     }
   }
   return found;
 }
-var base64CutOverlap = 1024;
-function base64RunAround(data, offset, floor) {
-  let start = offset;
-  const lowest = Math.max(floor, offset - maxBase64Run);
-  while (start > lowest && isBase64Byte(data[start - 1])) start--;
-  if (start === lowest && isBase64Byte(data[start - 1])) start = Math.max(floor, offset - 8);
-  let end = offset;
-  while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
-  if (isBase64Byte(data[end]) && end - offset < base64CutOverlap) {
-    start = Math.max(start, offset + base64CutOverlap - maxBase64Run);
-    while (end < data.length && end - start < maxBase64Run && isBase64Byte(data[end])) end++;
-  }
-  while (end < data.length && data[end] === 61) end++;
-  return { start, end };
+function matchPlainHit(scan, hit) {
+  scan.raw.cover(hit.offset);
+  const found = matchInView(scan.raw, scan.raw.indexAt(hit.offset), hit.needle.rules, scan.glued);
+  if (!scan.escapes.any(hit.offset - contextBefore, hit.offset + contextAfter)) return found;
+  scan.decoded.cover(hit.offset, contextBefore, contextAfter);
+  const decoded = matchInView(scan.decoded, scan.decoded.indexAt(hit.offset), hit.needle.rules, scan.glued);
+  return [...found, ...decoded.map((key) => ({ ...key, decoded: true }))];
 }
-function plainKeys(data, engine) {
-  const window2 = new TextWindow(data);
-  const hits = findHits(data, engine.prefilter).filter((hit) => hit.needle.encoding === "plain");
-  return { keys: hits.flatMap((hit) => matchAroundHit(data, window2, hit)), sawKeyword: hits.length > 0 };
-}
-function keysInBase64(data, run, engine) {
-  const text2 = data.toString("latin1", run.start, run.end);
-  const cutBefore = isBase64Byte(data[run.start - 1]);
-  const cutAfter = isBase64Byte(data[run.end]);
-  for (let shift = 0; shift < 4; shift++) {
-    const decoded = Buffer.from(text2.slice(shift), "base64");
-    const { keys, sawKeyword } = plainKeys(decoded, engine);
-    if (!sawKeyword) continue;
-    const whole = keys.filter((k) => !(cutBefore && k.start < 2) && !(cutAfter && k.end > decoded.length - 3));
-    return whole.map((k) => ({
-      rule: k.rule,
-      key: k.key,
-      start: run.start,
-      end: run.end,
-      at: run.start + shift + Math.floor(k.start * 4 / 3),
-      atEnd: run.start + shift + Math.ceil(k.end * 4 / 3),
-      encoding: "base64"
-    }));
+var escapeReach = 24;
+function matchEscapeHit(scan, hit) {
+  const { decoded } = scan;
+  decoded.cover(hit.offset, 4 * escapeReach, 4 * escapeReach);
+  const around = decoded.indexAt(hit.offset);
+  const from = Math.max(0, around - escapeReach);
+  const nearby = decoded.text.slice(from, around + 2 * escapeReach);
+  const keywordsAt = [];
+  for (const { keyword, rules } of scan.engine.keywords) {
+    for (let at = nearby.indexOf(keyword); at !== -1; at = nearby.indexOf(keyword, at + 1)) keywordsAt.push({ offset: decoded.startOf(from + at), rules });
   }
-  return [];
+  const found = [];
+  for (const { offset, rules } of keywordsAt) {
+    decoded.cover(offset, contextBefore, contextAfter);
+    for (const key of matchInView(decoded, decoded.indexAt(offset), rules, scan.glued)) found.push({ ...key, decoded: true });
+  }
+  return found;
+}
+var terminalEscape = /\x1b|\\(?:u001[bB]|x1[bB]|033|e)/;
+function preferDecoded(data, located) {
+  const decoded = located.filter((key) => key.decoded);
+  if (decoded.length === 0) return located;
+  decoded.sort((a, b) => a.start - b.start);
+  const joinedByCharacters = (plain, other) => other.rule === plain.rule && other.key !== plain.key && other.start <= plain.start && other.end >= plain.end && !terminalEscape.test(data.toString("latin1", other.start, plain.start)) && !terminalEscape.test(data.toString("latin1", plain.end, other.end));
+  const superseded = (plain) => {
+    let low = 0;
+    let high = decoded.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if ((decoded[middle]?.start ?? 0) < plain.end) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low - 1; i >= 0 && i >= low - 8; i--) {
+      const other = decoded[i];
+      if (other && joinedByCharacters(plain, other)) return true;
+    }
+    return false;
+  };
+  return located.filter((key) => key.decoded || !superseded(key));
+}
+function plainKeys(data, engine, glued) {
+  const scan = startScan(data, engine, glued);
+  const hits = findHits(data, engine.prefilter).filter((hit) => hit.needle.encoding !== "base64");
+  const keys = hits.flatMap((hit) => hit.needle.encoding === "plain" ? matchPlainHit(scan, hit) : matchEscapeHit(scan, hit));
+  return { keys: preferDecoded(data, keys), sawKeyword: hits.length > 0 };
+}
+function keysInBase64Around(data, run, lines, engine, glued) {
+  const find = (decoded) => plainKeys(decoded, engine, glued);
+  const first = lines[0] ?? run;
+  const last = lines[lines.length - 1] ?? run;
+  const continues = last !== run;
+  const onItsLine = keysInBase64(data, [run], find, continues).map((key) => ({ ...encodedKey(key), start: run.start, end: run.end, container: run }));
+  if (lines.length === 1) return onItsLine;
+  const container = { start: first.start, end: last.end };
+  const lineStarts = lines.map((line) => line.start);
+  const joined = keysInBase64(data, lines, find).map((key) => {
+    const line = lines[lineHolding(lineStarts, key.at)] ?? last;
+    return { ...encodedKey(key), start: key.at, end: Math.min(key.atEnd, line.end), container };
+  });
+  const inJoined = new Set(joined.map((key) => `${key.at}\0${key.key}`));
+  return [...joined, ...onItsLine.filter((key) => !inJoined.has(`${key.at}\0${key.key}`))];
+}
+function encodedKey(key) {
+  return { rule: key.rule, key: key.key, at: key.at, atEnd: key.atEnd, encoding: "base64" };
 }
 function bodyOf(key, rule) {
   return key.startsWith(rule.prefix) ? key.slice(rule.prefix.length) : key;
 }
-function locateKeys(data, engine) {
-  const window2 = new TextWindow(data);
+var bodyAlphabets = /* @__PURE__ */ new WeakMap();
+var repeatedClass = /\[((?:\\.|[^\]\\])+)\]\{\d+(?:,\d+)?\}/g;
+function bodyAlphabet(rule) {
+  if (bodyAlphabets.has(rule)) return bodyAlphabets.get(rule);
+  let size;
+  const last = [...rule.pattern.source.matchAll(repeatedClass)].pop();
+  if (last) {
+    try {
+      const member = new RegExp(`^[${last[1] ?? ""}]$`);
+      size = 0;
+      for (let code = 33; code < 127; code++) if (member.test(String.fromCharCode(code))) size++;
+    } catch {
+      size = void 0;
+    }
+  }
+  bodyAlphabets.set(rule, size);
+  return size;
+}
+function locateKeys(data, engine, glued) {
+  const hits = findHits(data, engine.prefilter);
+  if (hits.length === 0) return [];
+  const scan = startScan(data, engine, glued);
   const located = [];
   let decodedUpTo = 0;
   const encodedAt = /* @__PURE__ */ new Set();
-  for (const hit of findHits(data, engine.prefilter)) {
+  for (const hit of hits) {
     if (hit.needle.encoding === "plain") {
-      located.push(...matchAroundHit(data, window2, hit));
+      located.push(...matchPlainHit(scan, hit));
+    } else if (hit.needle.encoding === "escape") {
+      located.push(...matchEscapeHit(scan, hit));
     } else if (hit.offset >= decodedUpTo) {
       const run = base64RunAround(data, hit.offset, decodedUpTo);
-      decodedUpTo = isBase64Byte(data[run.end]) ? Math.max(hit.offset + 1, run.end - base64CutOverlap) : run.end;
-      for (const key of keysInBase64(data, run, engine)) {
-        if (encodedAt.has(key.at)) continue;
-        encodedAt.add(key.at);
+      const lines = wrappedLines(data, run, decodedUpTo);
+      const end = lines[lines.length - 1]?.end ?? run.end;
+      decodedUpTo = isBase64Byte(data[end]) ? Math.max(hit.offset + 1, end - base64CutOverlap) : end;
+      for (const key of keysInBase64Around(data, run, lines, engine, glued)) {
+        const id = `${key.at}\0${key.key}`;
+        if (encodedAt.has(id)) continue;
+        encodedAt.add(id);
         located.push(key);
       }
     }
   }
-  return located;
+  return preferDecoded(data, located);
 }
 function detectKeys(data, engine, options = {}) {
   const ownedFrom = options.ownedFrom ?? 0;
   const ownedTo = options.ownedTo ?? data.length;
   const seen = /* @__PURE__ */ new Set();
-  const candidates = locateKeys(data, engine).filter((match) => {
+  const candidates = locateKeys(data, engine, options.glued ?? false).filter((match) => {
     const id = `${match.rule.id}\0${match.start}\0${match.key}`;
     if (seen.has(id) || match.at < ownedFrom || match.at >= ownedTo) return false;
     seen.add(id);
-    return placeholderReason(bodyOf(match.key, match.rule), match.rule.minEntropy, options.placeholderWords ?? true) === void 0;
+    const body = bodyOf(match.key, match.rule);
+    return placeholderReason(body, match.rule.minEntropy, options.placeholderWords ?? true, bodyAlphabet(match.rule)) === void 0;
   });
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.start - b.start);
@@ -55564,7 +56582,8 @@ function detectKeys(data, engine, options = {}) {
       column,
       endColumn: locator.columnAt(match.start) + locator.utf16Length(match.start, match.end),
       ...match.encoding ? { encoding: match.encoding } : {},
-      ...match.atEnd !== void 0 ? { encoded: { start: match.at, end: match.atEnd } } : {}
+      ...match.atEnd !== void 0 ? { encoded: { start: match.at, end: match.atEnd } } : {},
+      ...match.container ? { container: match.container } : {}
     });
   }
   return results;
@@ -59932,87 +60951,8 @@ function redact2(message, token) {
   return token.length >= 4 ? message.split(token).join("[REDACTED]") : message;
 }
 
-// src/sources/git.ts
-init_errors();
-import { execFile, spawn } from "node:child_process";
-function gitEnv(extra = {}) {
-  return {
-    ...process.env,
-    GIT_NO_LAZY_FETCH: "1",
-    GIT_ALLOW_PROTOCOL: "none",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_OPTIONAL_LOCKS: "0",
-    LC_ALL: "C",
-    ...extra
-  };
-}
-var stableConfig = [
-  ...["-c", "core.quotepath=false", "-c", "color.ui=false", "-c", "diff.noprefix=false", "-c", "core.pager=cat"],
-  ...["-c", "diff.suppressBlankEmpty=false", "-c", "diff.interHunkContext=0", "-c", "log.showRoot=true", "-c", "core.fsmonitor=false"]
-];
-function gitError(args, stderr, code) {
-  const lines = stderr.split("\n").filter((line) => line.trim() !== "");
-  const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `exit code ${code ?? "unknown"}`;
-  return new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ")} failed: ${reason.slice(0, 300)}`);
-}
-function gitOutput(cwd, args, options = {}) {
-  return new Promise((resolve5, reject) => {
-    const child = execFile("git", [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: "buffer", maxBuffer: 1 << 30 }, (error63, stdout, stderr) => {
-      const code = error63 ? typeof error63.code === "number" ? error63.code : -1 : 0;
-      if (error63?.code === "ENOENT") {
-        reject(new KeywardenError("git is not installed or not on PATH"));
-      } else if (error63 && !options.allowFailure) {
-        reject(gitError(args, stderr.toString("utf8"), code));
-      } else {
-        resolve5({ stdout, code, stderr: stderr.toString("utf8") });
-      }
-    });
-    child.stdin?.on("error", () => void 0);
-    child.stdin?.end(options.input ?? "");
-  });
-}
-async function* splitLines(input2) {
-  let pending = [];
-  for await (const chunk of input2) {
-    let start = 0;
-    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, newline);
-      yield (pending.length > 0 ? Buffer.concat([...pending, piece]) : piece).toString("utf8");
-      pending = [];
-      start = newline + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  }
-  if (pending.length > 0) yield Buffer.concat(pending).toString("utf8");
-}
-async function* gitChunks(cwd, args) {
-  const child = spawn("git", [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => {
-    if (stderr.length < 4096) stderr += chunk;
-  });
-  const exited = new Promise((resolve5, reject) => {
-    child.on("error", (error63) => reject(error63.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error63));
-    child.on("close", resolve5);
-  });
-  exited.catch(() => void 0);
-  try {
-    yield* child.stdout;
-    const code = await exited;
-    if (code !== 0) throw gitError(args, stderr, code);
-  } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill();
-  }
-}
-function gitLines(cwd, args) {
-  return splitLines(gitChunks(cwd, args));
-}
-async function blobAt(repo, rev, path) {
-  const run = await gitOutput(repo, ["cat-file", "blob", "--end-of-options", `${rev}:${path}`], { allowFailure: true });
-  return run.code === 0 ? run.stdout : void 0;
-}
-
 // src/run/base-keys.ts
+init_git();
 async function withoutKeysInBase(findings, repo, base, head) {
   const basePaths = /* @__PURE__ */ new Map();
   const forms = /* @__PURE__ */ new Map();
@@ -60115,6 +61055,7 @@ function toFinding(wire, rule) {
 
 // src/sources/cat-file.ts
 init_errors();
+init_git();
 import { spawn as spawn2 } from "node:child_process";
 var header = /^(\S+) (\S+) (\d+)$/;
 var defaultMaxInFlight = 8192;
@@ -60250,6 +61191,9 @@ var CatFileBatch = class {
     if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill();
   }
 };
+
+// src/sources/commit-diffs.ts
+init_git();
 
 // src/sources/unified-diff.ts
 var commitMarker = "commit ";
@@ -60393,18 +61337,9 @@ async function* addedChunksInCommits(repo, revisionArgs, excluded) {
   }
 }
 
-// src/sources/windows.ts
-var defaultWindowSize = 16 * 1024 * 1024;
-
-// src/sources/files.ts
-var scratch = Buffer.allocUnsafe(1024 * 1024);
-var binarySniffLength = 8e3;
-function looksBinary(data) {
-  return data.subarray(0, binarySniffLength).indexOf(0) !== -1;
-}
-
 // src/sources/history.ts
 init_errors();
+init_git();
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 async function openRepository(path) {
@@ -60439,8 +61374,8 @@ function rawSighting(data, start, end) {
   if (tab === -1 || tab > end) return void 0;
   const length = (tab - start - 18) / 2;
   if (length !== 40 && length !== 64) return void 0;
-  const isRegularFile = data[start + 8] === 49 && data[start + 9] === 48 && data[start + 10] === 48;
-  if (!isRegularFile || !newContent.has(data[tab - 1] ?? 0)) return void 0;
+  const isRegularFile2 = data[start + 8] === 49 && data[start + 9] === 48 && data[start + 10] === 48;
+  if (!isRegularFile2 || !newContent.has(data[tab - 1] ?? 0)) return void 0;
   const oidStart = start + 16 + length;
   return { oid: data.toString("latin1", oidStart, oidStart + length), path: unquotePath(data.toString("utf8", tab + 1, end)) };
 }
@@ -60482,6 +61417,9 @@ async function* blobSightings(repo, selection, excluded) {
     if (batch.length > 0) yield batch;
   }
 }
+
+// src/run/history.ts
+init_text_encoding();
 
 // src/run/scan-chunks.ts
 function chunkSource(chunksOf, options = {}) {
@@ -60571,6 +61509,7 @@ async function scanBlobs(request2, context) {
   const read = async () => {
     for await (const replies of reader.replies()) {
       for (const reply of replies) {
+        let text2;
         const sightings = waiting.get(reply.oid) ?? [];
         waiting.delete(reply.oid);
         const oid = sightings[0]?.oid ?? reply.oid;
@@ -60579,10 +61518,10 @@ async function scanBlobs(request2, context) {
           missing++;
         } else if (reply.kind === "too-large") {
           warnings.push({ path: sightings[0]?.path ?? oid, message: `blob ${oid.slice(0, 12)} (${reply.size} bytes) is larger than the size limit; not scanned` });
-        } else if (reply.type === "blob" && !looksBinary(reply.data)) {
+        } else if (reply.type === "blob" && (text2 = decodeText(reply.data)) !== void 0) {
           progress.bytes += reply.size;
           scanned++;
-          const matches2 = detectKeys(reply.data, engine);
+          const matches2 = detectKeys(text2, engine);
           if (matches2.length > 0) {
             withKeys.set(oid, matches2);
             for (const sighting of sightings) attribute(matches2, sighting);
@@ -60621,7 +61560,7 @@ function rangeSource(request2) {
 
 // src/run/prepare.ts
 init_errors();
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/detect/suppress.ts
@@ -60688,7 +61627,7 @@ function verifySettingsFrom(settings, env, defaultVerifySettings2) {
 }
 function readIgnoreList(root) {
   try {
-    return parseIgnoreFile(readFileSync5(join3(root, ".keywardenignore"), "utf8"));
+    return parseIgnoreFile(readFileSync4(join3(root, ".keywardenignore"), "utf8"));
   } catch (error63) {
     if (error63.code === "ENOENT") return { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
     throw new UsageError(`cannot read ${join3(root, ".keywardenignore")}: ${error63.code ?? String(error63)}`);
@@ -60812,7 +61751,7 @@ async function verifyFinding(finding, verifier) {
 }
 var defaultWaitingLimit = 1024;
 function verifyQueue(verifier, deliver, options = {}) {
-  const ordered2 = options.ordered ?? true;
+  const ordered = options.ordered ?? true;
   const limit = options.limit ?? defaultWaitingLimit;
   let tail = Promise.resolve();
   let pending = 0;
@@ -60842,7 +61781,7 @@ function verifyQueue(verifier, deliver, options = {}) {
       pending++;
       const verified = verifyFinding(finding, verifier);
       verified.catch(() => void 0);
-      if (ordered2) handOn(verified);
+      if (ordered) handOn(verified);
       else void verified.then(() => handOn(verified), () => handOn(verified));
       while (pending >= limit) await settled();
       check2();
@@ -61010,10 +61949,10 @@ async function runTail(source, prepared, options = {}) {
 }
 
 // src/run/version.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var toolVersion = (() => {
   try {
-    const pkg = JSON.parse(readFileSync7(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
     const version2 = pkg.version;
     return typeof version2 === "string" ? version2 : "0.0.0";
   } catch {
@@ -61023,7 +61962,7 @@ var toolVersion = (() => {
 
 // src/rules/prefixes.ts
 init_cache();
-import { readdirSync as readdirSync3, readFileSync as readFileSync8 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync6 } from "node:fs";
 import { join as join5 } from "node:path";
 function keyPrefixes(files) {
   return [...new Set(files.flatMap((file2) => file2.data.rules.flatMap((rule) => rule.keywords)))];
@@ -61032,7 +61971,7 @@ function builtinKeyPrefixes() {
   const cached2 = readRuleCache(builtinRulesDir);
   if (cached2) return keyPrefixes(cached2);
   try {
-    const texts = readdirSync3(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync8(join5(builtinRulesDir, name), "utf8"));
+    const texts = readdirSync4(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync6(join5(builtinRulesDir, name), "utf8"));
     return [...new Set(texts.flatMap((text2) => [...text2.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word2) => word2.trim().replace(/^['"]|['"]$/g, "")))))].filter((word2) => word2 !== "");
   } catch {
     return [];
@@ -61623,6 +62562,7 @@ function render(format2, result, context, rules, color = false) {
 
 // src/sources/fetch.ts
 init_errors();
+init_git();
 function fetchEnv() {
   const env = gitEnv();
   delete env.GIT_ALLOW_PROTOCOL;
@@ -61689,6 +62629,7 @@ import { isAbsolute, join as join7, relative as relative2, resolve as resolve4, 
 
 // src/sources/base-files.ts
 init_errors();
+init_git();
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname4, join as join6 } from "node:path";
 async function lsTree(repo, rev, pathspec) {
@@ -61699,7 +62640,7 @@ async function lsTree(repo, rev, pathspec) {
     return { mode, type, path: record2.slice(tab + 1) };
   });
 }
-function kindOf(entry) {
+function kindOf2(entry) {
   if (!entry) return "missing";
   if (entry.type === "tree") return "dir";
   if (entry.type === "blob") return entry.mode === "120000" ? "link" : "file";
@@ -61708,7 +62649,7 @@ function kindOf(entry) {
 async function entryAt(repo, rev, path) {
   if (path === "") return "dir";
   const entries = await lsTree(repo, rev, path);
-  return kindOf(entries.find((entry) => entry.path === path));
+  return kindOf2(entries.find((entry) => entry.path === path));
 }
 async function copyFileAt(repo, rev, path, target) {
   const content = await blobAt(repo, rev, path);
@@ -61717,7 +62658,7 @@ async function copyFileAt(repo, rev, path, target) {
   writeFileSync2(target, content);
 }
 async function copyDirAt(repo, rev, path, target) {
-  const files = (await lsTree(repo, rev, path === "" ? "." : `${path}/`)).filter((entry) => kindOf(entry) === "file");
+  const files = (await lsTree(repo, rev, path === "" ? "." : `${path}/`)).filter((entry) => kindOf2(entry) === "file");
   mkdirSync2(target, { recursive: true });
   const names = [];
   for (const file2 of files) {
@@ -61950,17 +62891,17 @@ function escapeProperty(s) {
 
 // node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
-import * as fs2 from "fs";
+import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs2.existsSync(filePath)) {
+  if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs2.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -62036,7 +62977,7 @@ var HttpResponseRetryCodes = [
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants3, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
@@ -62086,7 +63027,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+        yield access(pathFromEnv, constants3.R_OK | constants3.W_OK);
       } catch (_a3) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -62202,8 +63143,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered2 = false) {
-    const tag = ordered2 ? "ol" : "ul";
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
@@ -62323,10 +63264,10 @@ var summary = _summary;
 import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs3 from "fs";
-var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs3.promises;
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs3.constants.O_RDONLY;
+var READONLY = fs2.constants.O_RDONLY;
 
 // node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
@@ -62408,7 +63349,7 @@ function readEvent(env) {
   const path = env.GITHUB_EVENT_PATH;
   if (!path) throw new KeywardenError("GITHUB_EVENT_PATH is not set: this runs as a GitHub Action step");
   try {
-    return { name, payload: JSON.parse(readFileSync9(path, "utf8")) };
+    return { name, payload: JSON.parse(readFileSync7(path, "utf8")) };
   } catch (error63) {
     throw new KeywardenError(`cannot read the event at ${path}: ${error63.code ?? "not valid JSON"}`);
   }
