@@ -1,6 +1,7 @@
 import type { Finding } from '../core/types.js';
 import { base64Forms } from '../detect/prefilter.js';
 import { blobAt, gitLines } from '../sources/git.js';
+import { utf8Of } from '../sources/text-encoding.js';
 
 /**
  * A pull request (or a push) is blamed only for keys it brings. Left out: a key the base
@@ -25,7 +26,8 @@ export async function withoutKeysInBase(findings: readonly Finding[], repo: stri
     const { path } = finding.origin;
     let blob = basePaths.get(path);
     if (!blob) {
-      blob = blobAt(repo, base, path);
+      // As the range's lines were read: UTF-16 text decoded.
+      blob = blobAt(repo, base, path).then((content) => content && utf8Of(content));
       basePaths.set(path, blob);
     }
     const content = await blob;

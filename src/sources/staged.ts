@@ -1,8 +1,8 @@
 import { KeywardenError } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
 import { gitLines, gitOutput } from './git.js';
-import { decodeText, isUtf16, sniffText } from './text-encoding.js';
-import { addedRuns, unquotePath, type AddedRun, runChunk } from './unified-diff.js';
+import { isUtf16, sniffText, utf8Of } from './text-encoding.js';
+import { addedLinesOf, addedRuns, unquotePath, type AddedRun, runChunk } from './unified-diff.js';
 
 /**
  * The staged source: what the next commit would add. It reads the index (through
@@ -123,31 +123,6 @@ async function stagedBlobs(top: string): Promise<Map<string, { before?: string; 
   return blobs;
 }
 
-/**
- * The lines a staged UTF-16 file adds, decoded: the lines of the staged text that the text
- * before does not hold as often (a moved line is not added; a key already committed there
- * is not the commit's doing), in runs numbered as in the staged file.
- */
-export function addedLinesOf(path: string, before: string, after: string): AddedRun[] {
-  const old = new Map<string, number>();
-  if (before !== '') for (const line of before.split('\n')) old.set(line, (old.get(line) ?? 0) + 1);
-  const runs: AddedRun[] = [];
-  let run: AddedRun | undefined;
-  after.split('\n').forEach((line, index) => {
-    const left = old.get(line) ?? 0;
-    if (left > 0) {
-      old.set(line, left - 1);
-      run = undefined;
-    } else if (run) {
-      run.lines.push(line);
-    } else {
-      run = { path, startLine: index + 1, lines: [line] };
-      runs.push(run);
-    }
-  });
-  return runs;
-}
-
 /** Of the paths git called binary, those whose staged content is UTF-16 text, with the lines they add. */
 async function* utf16AddedRuns(top: string, paths: readonly string[]): AsyncGenerator<AddedRun> {
   const blobs = await stagedBlobs(top);
@@ -157,8 +132,8 @@ async function* utf16AddedRuns(top: string, paths: readonly string[]): AsyncGene
     if (!ids) continue;
     const after = await textOf(ids.after);
     if (!isUtf16(sniffText(after))) continue;
-    const before = ids.before === undefined ? undefined : decodeText(await textOf(ids.before));
-    yield* addedLinesOf(path, before?.toString('utf8') ?? '', decodeText(after)?.toString('utf8') ?? '');
+    const before = ids.before === undefined ? '' : utf8Of(await textOf(ids.before)).toString('utf8');
+    yield* addedLinesOf(path, before, utf8Of(after).toString('utf8'));
   }
 }
 

@@ -215,6 +215,12 @@ export class Utf16Encoder {
   }
 }
 
+/** A whole blob as detection reads it: UTF-16 text decoded, anything else (binary too) as it is. */
+export function utf8Of(data: Buffer): Buffer {
+  const kind = sniffText(data);
+  return isUtf16(kind) ? (decodeText(data) ?? data) : data;
+}
+
 /**
  * A whole text as UTF-8 for detection, or undefined when it is binary: UTF-8 as it is,
  * UTF-16 decoded (an odd last byte dropped). For sources that hold a whole blob at once.

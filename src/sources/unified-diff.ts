@@ -148,6 +148,32 @@ export async function* addedRuns(diff: AsyncIterable<string>): AsyncGenerator<Ad
   if (done) yield done;
 }
 
+/**
+ * The lines one version of a file adds to another, for text git diffs as binary (UTF-16,
+ * decoded first): the lines of `after` that `before` does not hold as often (a moved line is
+ * not added; a key the file already held is not the change's doing), in runs numbered as in
+ * `after`. Not a minimal diff, but the same blame for every line a guard cares about.
+ */
+export function addedLinesOf(path: string, before: string, after: string, commit?: CommitInfo): AddedRun[] {
+  const old = new Map<string, number>();
+  if (before !== '') for (const line of before.split('\n')) old.set(line, (old.get(line) ?? 0) + 1);
+  const runs: AddedRun[] = [];
+  let run: AddedRun | undefined;
+  after.split('\n').forEach((line, index) => {
+    const left = old.get(line) ?? 0;
+    if (left > 0) {
+      old.set(line, left - 1);
+      run = undefined;
+    } else if (run) {
+      run.lines.push(line);
+    } else {
+      run = { path, startLine: index + 1, lines: [line], ...(commit ? { commit } : {}) };
+      runs.push(run);
+    }
+  });
+  return runs;
+}
+
 /** A run as text to scan: its lines, each ended by a newline, numbered from the run's first line. */
 export function runChunk(run: AddedRun, origin: Origin): Chunk {
   return { origin, data: Buffer.from(`${run.lines.join('\n')}\n`, 'utf8'), startLine: run.startLine };

@@ -69,9 +69,9 @@ function release(anchor: Anchor | undefined): void {
 const dotGit = Buffer.from('.git');
 /**
  * Names resolved at most to reach a directory before the walk opens it to read deeper ones
- * relative to it: each directory then costs a bounded lookup, not one as long as its depth
- * (1,000 levels of one-letter names took 2.1 s, 2,000 took 13.6 s), at the price of one
- * open descriptor per this many levels of the directory being read.
+ * relative to it: each listing then costs a bounded lookup, not one as long as its depth
+ * (quadratic over a deep chain), at the price of one open descriptor per this many levels
+ * of the directory being read.
  */
 const maxNames = 64;
 

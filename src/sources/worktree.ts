@@ -195,8 +195,8 @@ function keyOf(path: FsPath): string {
 
 /**
  * Files git tracks under `dir` that the walk left out (`git add -f` of an ignored file):
- * inside a git work tree, a file git tracks is always scanned. Git is asked only when the
- * walk ignored something; a git that cannot answer is a warning.
+ * inside a git work tree, a file git tracks is always scanned. A git that cannot answer
+ * (not installed, a repository it refuses as unsafe) is a warning.
  */
 async function trackedFiles(dir: string, display: string): Promise<{ files: WalkedFile[]; warning?: ScanWarning }> {
   const run = await gitOutput(dir, ['ls-files', '-z', '--cached'], { allowFailure: true }).catch((error: unknown) => ({ code: -1, stdout: Buffer.alloc(0), stderr: String(error) }));
@@ -270,13 +270,15 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     // A directory named on the command line is walked even if outer .gitignore files ignore it (`scan node_modules`).
     const outer = options.gitignore ? outerGitignores(absolute, root, budget) : [];
     const visitor = options.gitignore ? gitignoreVisitor(budget, rootRelative) : undefined;
+    // git lists what it tracks while the tree is walked; its answer is used only if the walk ignored something.
+    const tracking = visitor && workTreeTop(absolute) ? trackedFiles(absolute, rootRelative('') || '.') : undefined;
     const walked = walkDirectory<readonly Level[]>(absolute, hidesItself(outer) ? [] : outer, visitor ?? walkEverything);
     for (const file of walked.files) add(file);
     for (const { path, code } of walked.unreadable) {
       warnings.push({ path: rootRelative(path) || '.', message: `not scanned: this directory could not be read (${code})`, kind: 'incomplete' });
     }
-    if (visitor && visitor.ignored > 0 && workTreeTop(absolute)) {
-      const tracked = await trackedFiles(absolute, rootRelative('') || '.');
+    const tracked = await tracking;
+    if (tracked && visitor && visitor.ignored > 0) {
       if (tracked.warning) warnings.push(tracked.warning);
       for (const file of tracked.files) if (!found.has(keyOf(file.absolute)) && isRegularFile(file.absolute)) add(file);
     }

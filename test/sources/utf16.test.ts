@@ -6,7 +6,7 @@ import { sniffText, Utf16Decoder, Utf16Encoder, type TextKind } from '../../src/
 import { runCli } from '../helpers/cli.js';
 import { git, isolatedGitEnv } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
-import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
 /**
  * UTF-16 text (a `.env` written by Windows PowerShell 5's `>`, with or without a byte order
@@ -44,6 +44,15 @@ interface JsonFinding {
   column: number;
   endColumn: number;
   redacted: string;
+}
+
+/** A repository whose first commit holds `tree` (hooks not run). */
+function committed(tree: Tree): string {
+  const dir = writeTree(makeTmpDir('utf16'), tree);
+  git(dir, ['init', '-q', '-b', 'main', '.']);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
+  return dir;
 }
 
 const cli = (cwd: string, args: string[], input?: Buffer) => runCli(args, { cwd, env: isolatedGitEnv, ...(input ? { input } : {}) });
@@ -141,20 +150,25 @@ describe.each(encodings)('$name is scanned by every source', ({ kind, bom }) => 
 
   it('history: the blob decoded, the key at its line', async () => {
     const key = keys.openrouter();
-    const dir = writeTree(makeTmpDir('utf16'), { '.env': utf16(envText(key), kind, bom) });
-    git(dir, ['init', '-q', '-b', 'main', '.']);
-    git(dir, ['add', '-A']);
-    git(dir, ['commit', '-q', '--no-verify', '-m', 'env']);
+    const dir = committed({ '.env': utf16(envText(key), kind, bom) });
     const run = await cli(dir, ['history', '--format', 'json']);
     expect(run.code, run.stderr).toBe(1);
     expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', ...keyPlace }]);
   });
 
-  it('the pre-commit hook blocks a commit of it', async () => {
-    const dir = writeTree(makeTmpDir('utf16'), { 'README.md': 'hello\n' });
-    git(dir, ['init', '-q', '-b', 'main', '.']);
+  it('history --range (what the Action and the pre-push hook read): the lines the range adds, decoded', async () => {
+    const dir = committed({ 'README.md': 'hello\n' });
+    const key = keys.openrouter();
+    writeTree(dir, { '.env': utf16(envText(key), kind, bom) });
     git(dir, ['add', '-A']);
-    git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
+    git(dir, ['commit', '-q', '--no-verify', '-m', 'env']);
+    const run = await cli(dir, ['history', '--range', 'HEAD~1..HEAD', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', ...keyPlace }]);
+  });
+
+  it('the pre-commit hook blocks a commit of it', async () => {
+    const dir = committed({ 'README.md': 'hello\n' });
     expect((await cli(dir, ['hook', 'install'])).code).toBe(0);
     const key = keys.openrouter();
     writeFileSync(join(dir, '.env'), utf16(envText(key), kind, bom));
@@ -167,19 +181,27 @@ describe.each(encodings)('$name is scanned by every source', ({ kind, bom }) => 
   });
 });
 
-describe('staged UTF-16: only the lines the commit adds', () => {
+describe('staged and ranges of UTF-16 files: only the lines a change adds', () => {
   it('a key already committed in the file is not blamed again; a key the change adds is, at its line', async () => {
     const old = keys.openrouter();
     const added = keys.tokenrouterLive();
-    const dir = writeTree(makeTmpDir('utf16'), { '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16le', true) });
-    git(dir, ['init', '-q', '-b', 'main', '.']);
-    git(dir, ['add', '-A']);
-    git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
+    const dir = committed({ '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16le', true) });
     writeTree(dir, { '.env': utf16(`A=1\r\nB=2\r\nOLD=${old}\r\nNEW=${added}\r\n`, 'utf16le', true) });
     git(dir, ['add', '-A']);
     const run = await cli(dir, ['staged', '--format', 'json']);
     expect(run.code, run.stderr).toBe(1);
     expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', line: 4, column: 5 }]);
+  });
+
+  it('history --range: a key the file already held before the range is not blamed on it', async () => {
+    const old = keys.openrouter();
+    const added = keys.tokenrouterLive();
+    const dir = committed({ '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16be', false) });
+    writeTree(dir, { '.env': utf16(`A=1\r\nOLD=${old}\r\nNEW=${added}\r\n`, 'utf16be', false) });
+    git(dir, ['commit', '-q', '--no-verify', '-am', 'more']);
+    const run = await cli(dir, ['history', '--range', 'HEAD~1..HEAD', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', line: 3, column: 5 }]);
   });
 
   it('a binary file stays skipped', async () => {
