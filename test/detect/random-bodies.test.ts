@@ -26,14 +26,17 @@ const keysPerProvider = 200_000;
 const keysPerBuffer = 5_000;
 
 describe('random keys are found whatever their bodies spell (false-negative rate)', () => {
-  it.each(shapes)('$kind: 200,000 random keys of every allowed length, none dropped', ({ kind, alphabet, lengths: [shortest, longest] }) => {
+  it.each(shapes)('$kind: 200,000 random keys of the lengths the rule allows, none dropped', ({ kind, alphabet, lengths: [shortest, longest] }) => {
     const random = seededRandom(0x6e6f6d69 ^ shortest ^ longest ^ kind.length);
     const { engine } = builtin();
     const missed: string[] = [];
     for (let done = 0; done < keysPerProvider; done += keysPerBuffer) {
       const planted: string[] = [];
       for (let i = 0; i < keysPerBuffer; i++) {
-        const length = shortest + Math.floor(random() * (longest - shortest + 1));
+        // Half of the lengths among the short bodies real keys mostly have, where a word or an
+        // uneven spread of characters weighs most; half anywhere the rule allows.
+        const upTo = i % 2 === 0 ? Math.max(shortest, Math.min(longest, 48)) : longest;
+        const length = shortest + Math.floor(random() * (upTo - shortest + 1));
         planted.push(prefixes[kind] + randomString(random, alphabet, length));
       }
       const found = new Set(detectKeys(Buffer.from(planted.join('\n')), engine).map((match) => match.key));
