@@ -319,7 +319,7 @@ describe('a pull request', () => {
     expect(readFileSync(join(repo.dir, 'keywarden.sarif'), 'utf8')).not.toContain(key);
   });
 
-  it('keeps one comment: edited in place on the next push, unchanged on a re-run, all-clear once the PR is clean; a clean PR gets none', async () => {
+  it('keeps one comment: edited in place on the next push, unchanged on a re-run, all-clear once the PR is clean', async () => {
     const [key1, key2] = [keyFactory(102).openrouter(), keyFactory(103).agentrouter()];
     const { repo, base } = workspaceRepo();
     git(repo.dir, ['checkout', '-q', '-b', 'feature']);
@@ -374,14 +374,7 @@ describe('a pull request', () => {
     expect(allClear).not.toContain(redactedOf(key1));
     expect(api.commentsOn(7).map((comment) => comment.user.login)).toEqual(['someone', 'octocat', 'github-actions[bot]']);
     expect(api.commentsOn(7)[1]?.body).toBe(quote);
-
-    // Another PR, clean from the start: not a single comment written.
-    const before = api.requests.length;
-    const other = await runAction({ ...pr7(clean, '4'), payload: prEvent(8, base, clean) });
-    expect(other.code, show(other)).toBe(0);
-    const writes = api.requests.slice(before).filter((request) => request.method !== 'GET');
-    expect(writes).toEqual([]);
-    expect(api.commentsOn(8)).toEqual([]);
+    // A PR clean from the start takes the same settling path: that it writes nothing is in test/notify/github.test.ts.
   });
 
   it('with several keys: each masked once, every mask before the first line that names a finding', async () => {
@@ -428,6 +421,7 @@ describe('a pull request', () => {
 // 4. Keys the base already had
 // ---------------------------------------------------------------------------------------
 
+// Moved files, base64 forms and copies are told apart in process: test/run/base-keys.test.ts.
 describe('a key the base branch already had', () => {
   it('is not blamed on a PR that edits its line or removes and re-adds it; a new key beside it still is', async () => {
     const [old1, old2, fresh] = [keyFactory(201).openrouter(), keyFactory(202).tokenrouterLive(), keyFactory(203).openrouter()];
@@ -446,42 +440,6 @@ describe('a key the base branch already had', () => {
     expect(run.stdout).toContain(`keywarden: 2 findings left out: the key was already at ${base.slice(0, 7)}`);
     expect(run.summary).not.toContain(redactedOf(old1));
     expect(run.summary).not.toContain(redactedOf(old2));
-  });
-
-  it('is not blamed on a PR that moves its file and edits the line on the way', async () => {
-    const old = keyFactory(204).openrouter();
-    const settings = Array.from({ length: 12 }, (_, i) => `SETTING_${i}=${i}\n`).join('');
-    const { repo, base } = workspaceRepo({ 'config/prod.env': `${settings}OPENROUTER_API_KEY=${old}\n` });
-    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
-    mkdirSync(join(repo.dir, 'deploy'));
-    git(repo.dir, ['mv', 'config/prod.env', 'deploy/prod.env']);
-    const head = repo.commit({ 'deploy/prod.env': `${settings}export OPENROUTER_API_KEY=${old}\n` }, 'move the settings');
-
-    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(5, base, head), inputs: { comment: 'false' } });
-    expect(run.code, show(run)).toBe(0);
-    expect(run.outputs).toMatchObject({ findings: '0' });
-    expect(run.commands).toEqual([]);
-  });
-
-  it('is not blamed when it sits base64-encoded (a Kubernetes Secret) and the PR edits its line', async () => {
-    const old = keyFactory(205).openrouter();
-    const encoded = Buffer.from(old).toString('base64');
-    const { repo, base } = workspaceRepo({ 'k8s/secret.yaml': `kind: Secret\ndata:\n  OPENROUTER_API_KEY: ${encoded}\n` });
-    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
-    const head = repo.commit({ 'k8s/secret.yaml': `kind: Secret\ndata:\n  OPENROUTER_API_KEY: ${encoded} # prod\n` }, 'annotate');
-    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(6, base, head), inputs: { comment: 'false' } });
-    expect(run.code, show(run)).toBe(0);
-    expect(run.outputs).toMatchObject({ findings: '0' });
-  });
-
-  it('is still blamed when the PR copies it into another file and leaves the original (a new place for it to leak from)', async () => {
-    const old = keyFactory(206).openrouter();
-    const { repo, base } = workspaceRepo({ 'config/prod.env': envFile(old) });
-    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
-    const head = repo.commit({ 'scripts/run.sh': `export OPENROUTER_API_KEY=${old}\n` }, 'copy');
-    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(6, base, head), inputs: { comment: 'false' } });
-    expect(run.code, show(run)).toBe(1);
-    expect(run.commands.filter((command) => command.properties.file !== undefined).map((command) => command.properties.file)).toEqual(['scripts/run.sh']);
   });
 });
 
@@ -528,18 +486,20 @@ describe('a push', () => {
     expect(places.sort()).toEqual([['svc/copy.env', '2'], ['svc/tr.env', '1']]);
     expect(api.requests).toEqual([]);
     expectKeyHidden(run, key);
+    // No sarif input: no file, no sarif-file output.
+    expect(run.outputs['sarif-file']).toBeUndefined();
+    expect(existsSync(join(repo.dir, 'keywarden.sarif'))).toBe(false);
   });
 
-  it('with no new commits, or deleting the branch: exit 0, nothing scanned', async () => {
+  // Which pushes bring nothing (no new commits, a deleted branch) is read in process: event.test.ts.
+  it('deleting the branch: exit 0, nothing scanned', async () => {
     const { repo, base } = workspaceRepo();
-    for (const payload of [pushEvent(base, base), pushEvent(base, zero, { deleted: true })]) {
-      const run = await runAction({ workspace: repo.dir, event: 'push', payload });
-      expect(run.code, show(run)).toBe(0);
-      expect(run.stdout).toMatch(/^keywarden: nothing to scan: /m);
-      expect(run.outputs).toMatchObject({ findings: '0', live: '0' });
-      expect(run.commands).toEqual([]);
-      expect(run.summary).toBe('');
-    }
+    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(base, zero, { deleted: true }) });
+    expect(run.code, show(run)).toBe(0);
+    expect(run.stdout).toMatch(/^keywarden: nothing to scan: /m);
+    expect(run.outputs).toMatchObject({ findings: '0', live: '0' });
+    expect(run.commands).toEqual([]);
+    expect(run.summary).toBe('');
   });
 
   it("after a force-push whose old tip the remote no longer has: the branch's commits not on main, not an error", async () => {
@@ -675,12 +635,7 @@ describe('when the PR comment cannot be written', () => {
     expect(run.stdout).not.toContain(defaultToken);
   }
 
-  it('because the API is unreachable: still annotated, summarised and failed, with a warning', async () => {
-    const { key, repo, base, head } = await leakyPr(501);
-    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: await closedPortUrl('/api/v3') });
-    expectReportedAnyway(run, key, /^keywarden: could not update the pull request comment: GitHub API unreachable: ECONNREFUSED/);
-  });
-
+  // An unreachable API fails the comment the same way, with its own message: test/notify/github.test.ts.
   it('because no token was given: a warning, the rest as usual', async () => {
     const { key, repo, base, head } = await leakyPr(503);
     const api = await startGitHubApi();
@@ -719,7 +674,8 @@ describe('on GitHub Enterprise', () => {
 // ---------------------------------------------------------------------------------------
 
 describe('sarif', () => {
-  it.each([['keywarden.sarif', 'keywarden.sarif'], ['true', 'keywarden.sarif'], ['reports/out.sarif', 'reports/out.sarif']])(
+  // `sarif: true` is read as keywarden.sarif in process (event.test.ts, readInputs).
+  it.each([['keywarden.sarif', 'keywarden.sarif'], ['reports/out.sarif', 'reports/out.sarif']])(
     'sarif: %s writes %s in the workspace and names it in sarif-file',
     async (input, file) => {
       const key = keyFactory(601).openrouter();
@@ -757,15 +713,7 @@ describe('sarif', () => {
     expect(run.outputFile.match(/^(findings|live|sarif-file)<<ghadelimiter_[0-9a-f-]{36}$/gm)).toHaveLength(3);
   });
 
-  it('without the input: no file, no sarif-file output', async () => {
-    const key = keyFactory(602).openrouter();
-    const { repo, base } = workspaceRepo();
-    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
-    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(base, head) });
-    expect(run.code).toBe(1);
-    expect(run.outputs['sarif-file']).toBeUndefined();
-    expect(existsSync(join(repo.dir, 'keywarden.sarif'))).toBe(false);
-  });
+  // Without the input: no file, no sarif-file output (the push with a key, below).
 });
 
 // ---------------------------------------------------------------------------------------
@@ -820,12 +768,7 @@ describe('verify and fail-on', () => {
     expect(run.commands.filter((command) => command.name === 'warning' && command.properties.file !== undefined)).toHaveLength(2);
   });
 
-  it('fail-on: live when the provider cannot be reached: unknown counts, exit 1', async () => {
-    const { repo, base, head } = await twoKeys();
-    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { verify: 'true', 'fail-on': 'live', comment: 'false' } });
-    expect(run.code, show(run)).toBe(1);
-    expect(run.outputs).toMatchObject({ findings: '2', live: '0' });
-  });
+  // An unknown key failing `fail-on: live` is the run's verdict, read in process (test/cli/verify-flags.test.ts).
 
   // Each input's own refusals are read in process (event.test.ts, readInputs); here, how the step ends on one.
   it.each([

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, startCli, type CliRun } from '../helpers/cli.js';
+import { historyTable, logsTable, redactTable, rulesListTable, scanTable, verifyTable } from '../../src/cli/options.js';
 import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { history, logs, scan, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
@@ -138,11 +139,17 @@ describe('a repeatable flag takes one value per use: the path after it stays a p
 });
 
 describe('a flag given without its value is a usage error, never silently dropped', () => {
+  // What makes yargs refuse a flag without its value: every option that takes one says so.
+  it.each(Object.entries({ scanTable, historyTable, logsTable, verifyTable, redactTable, rulesListTable }))('%s: every option that takes a value requires it', (_name, table) => {
+    const options: Record<string, { type?: string; choices?: readonly unknown[]; requiresArg?: boolean }> = table;
+    const takingValues = Object.entries(options).filter(([, option]) => option.type !== 'boolean');
+    expect(takingValues.length).toBeGreaterThan(0);
+    for (const [name, option] of takingValues) expect(option.requiresArg, `--${name}`).toBe(true);
+  });
+
+  // How the bin says so, for a short alias, a flag followed by another, a repeatable one, and in each command's words.
   it.each([
     { args: ['scan', '-f'], flag: '-f', help: 'scan' },
-    { args: ['scan', '--output'], flag: '--output', help: 'scan' },
-    { args: ['scan', '--baseline'], flag: '--baseline', help: 'scan' },
-    { args: ['scan', '--config'], flag: '--config', help: 'scan' },
     { args: ['scan', '--output', '--verify'], flag: '--output', help: 'scan' },
     { args: ['scan', '.', '--rules'], flag: '--rules', help: 'scan' },
     { args: ['history', '--branch'], flag: '--branch', help: 'history' },
@@ -159,8 +166,10 @@ describe('a path named on the command line is scanned, or the run says why not',
   const inModules = openrouterKey();
   const inNestedIgnored = openrouterKey();
   const inBinary = openrouterKey();
+  /** Built once: no run writes to it. */
+  let built: string | undefined;
   const setup = () =>
-    repoWith({
+    (built ??= repoWith({
       '.gitignore': 'node_modules/\n',
       'app.ts': 'export {};\n',
       'node_modules/pkg/index.js': `module.exports = "${inModules}";\n`,
@@ -169,7 +178,7 @@ describe('a path named on the command line is scanned, or the run says why not',
       'node_modules/pkg/build/out.js': `x = "${inNestedIgnored}";\n`,
       'bin.dat': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(` ${inBinary} `)]),
       't.zip': Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(32)]),
-    }).dir;
+    }).dir);
 
   it.each([
     { args: ['scan', 'node_modules'], paths: ['node_modules'], code: 1, found: ['node_modules/pkg/index.js'], warned: [] },
@@ -247,7 +256,10 @@ describe('the summary line never contradicts the exit code', () => {
 
 describe('paths and fingerprints do not depend on where the scan starts', () => {
   const key = openrouterKey();
-  const setup = () => repoWith({ 'src/client.ts': `import OpenAI from "openai";\n\nconst client = new OpenAI({ apiKey: "${key}" });\n`, 'README.md': 'hello\n' }).dir;
+  const fresh = () => repoWith({ 'src/client.ts': `import OpenAI from "openai";\n\nconst client = new OpenAI({ apiKey: "${key}" });\n`, 'README.md': 'hello\n' }).dir;
+  /** Shared by the runs that write nothing into it. */
+  let shared: string | undefined;
+  const setup = () => (shared ??= fresh());
   const where = (run: CliRun) => jsonl(run).map((f) => `${f.path}:${f.line}:${f.column} ${f.fingerprint}`);
 
   it.each([
@@ -263,7 +275,7 @@ describe('paths and fingerprints do not depend on where the scan starts', () => 
   });
 
   it('from a subdirectory the hint names the .keywardenignore at the top, and that file applies', async () => {
-    const root = setup();
+    const root = fresh();
     const run = await noKeyIn(scan(join(root, 'src')));
     expect(run.report).toMatch(/"src\/client\.ts:openrouter\.api-key:[0-9a-f]{16}" to \.\.\/\.keywardenignore\n/);
     const fingerprint = /"(src\/client\.ts:openrouter\.api-key:[0-9a-f]{16})"/.exec(run.report)?.[1] ?? '';
