@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { acmeRuleHead } from '../helpers/acme-rules.js';
 import { runCli } from '../helpers/cli.js';
 import { keyFactory } from '../helpers/keys.js';
 import { createAccount } from '../helpers/openrouter-management.js';
@@ -17,24 +18,7 @@ cleanTmpDirs('all');
 
 const keys = keyFactory(20261214);
 
-const acmeRules = `provider: acme
-name: ACME router
-hosts: []
-baseUrl: { env: ACME_BASE_URL }
-rules:
-  - id: acme.router-key
-    name: ACME router key
-    severity: high
-    keywords: [acmerk_]
-    pattern: '(?<![A-Za-z0-9_])acmerk_[A-Za-z0-9]{40}(?![A-Za-z0-9])'
-    examples: ['token acmerk_{{alnum:40}}']
-    negativeExamples: ['acmerk_placeholder']
-    verify:
-      request: { method: GET, path: /me, headers: { Authorization: "Bearer {key}" } }
-      live: { status: [200], jsonHas: [id] }
-      invalid: { status: [401], jsonHas: [error] }
-      detail: { fields: [id] }
-    revoke:
+const acmeRules = `${acmeRuleHead(['id'])}    revoke:
       credentials: { admin: [ACME_ADMIN_KEY] }
       find:
         list:

@@ -4,26 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRuleFile, loadRuleFiles } from '../../src/rules/load.js';
+import { acmeRuleHead } from '../helpers/acme-rules.js';
 
 /** A user rule file with a live check and a complete flow; each case breaks one thing in it. */
-const valid = `provider: acme
-name: ACME gateway
-hosts: [admin.acme.example]
-baseUrl: { env: ACME_BASE_URL }
-rules:
-  - id: acme.admin-revocable-key
-    name: ACME revocable key
-    severity: high
-    keywords: [acmerk_]
-    pattern: '(?<![A-Za-z0-9_])acmerk_[A-Za-z0-9]{40}(?![A-Za-z0-9])'
-    negativeExamples: ['acmerk_placeholder']
-    examples: ['token acmerk_{{alnum:40}}']
-    verify:
-      request: { method: GET, path: /me, headers: { Authorization: "Bearer {key}" } }
-      live: { status: [200], jsonHas: [id] }
-      invalid: { status: [401], jsonHas: [error] }
-      detail: { fields: [id, owner] }
-    revoke:
+const valid = `${acmeRuleHead(['id', 'owner'])}    revoke:
       credentials: { admin: [ACME_ADMIN_KEY] }
       find:
         list:
