@@ -21,6 +21,7 @@ import { toolVersion } from '../run/version.js';
 import { builtinKeyPrefixes } from '../rules/prefixes.js';
 import { annotationsOf, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
 import { renderHuman } from '../report/human.js';
+import { renderRevocationsMarkdown } from '../report/revocations.js';
 import { render } from '../report/index.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
@@ -93,7 +94,7 @@ function settledAgainst(source: Source, repo: Repository, base: string, head: st
   };
 }
 
-async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number }, rules: readonly CompiledRule[]): Promise<void> {
+async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number; revoked: string }, rules: readonly CompiledRule[]): Promise<void> {
   if (!inputs.comment || scanned.pullRequest === undefined) return;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) {
@@ -105,7 +106,7 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
   try {
     const outcome =
       scanned.result.findings.length > 0
-        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, renderPrComment(scanned.result, rules, scanned.scope, runUrl))
+        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, `${renderPrComment(scanned.result, rules, scanned.scope, runUrl)}${scanned.revoked === '' ? '' : `\n${scanned.revoked}`}`)
         : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error) {
@@ -124,14 +125,24 @@ function runConfigOf(inputs: ActionInputs, repo: Repository, env: NodeJS.Process
     ...(repo.workTree !== undefined ? { ignoreRoot: repo.workTree } : {}),
     ...(inputs.verify ? { verify: {} } : {}),
     ...(inputs.results !== undefined ? { results: parseResults(inputs.results) } : {}),
+    // Never by default: only `revoke: true`, and then it acts (a workflow has no one to confirm a plan).
+    ...(inputs.revoke ? { revoke: { execute: true, action: 'disable', command: 'action' } } : {}),
   };
+}
+
+/** The management key from the input (a secret) as the revoke step reads it: from the environment only. */
+function withManagementKey(inputs: ActionInputs, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (inputs.openrouterManagementKey === '') return env;
+  // Masked before anything can print it, though nothing does.
+  mask(inputs.openrouterManagementKey);
+  return { ...env, OPENROUTER_MANAGEMENT_KEY: inputs.openrouterManagementKey };
 }
 
 async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
-  const prepared = await prepare(runConfigOf(inputs, repo, env));
+  const prepared = await prepare(runConfigOf(inputs, repo, withManagementKey(inputs, env)));
   const { rules } = prepared;
 
   let target: Target;
@@ -150,7 +161,8 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
 
   // Kept whole, most urgent first when verified, so a comment or summary cut at GitHub's size limits keeps the live keys.
   const result = await runTail(target.source, prepared, { keep: true });
-  const scanned = { scope: target.scope, result, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
+  const revoked = renderRevocationsMarkdown(result.revocations ?? []);
+  const scanned = { scope: target.scope, result, revoked, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
   // First of all, so no later line of this step or any other step can print a key.
   for (const key of new Set(result.findings.map((finding) => finding.secret.reveal()))) mask(key);
 
@@ -162,7 +174,10 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const engine = createEngine(rules);
   for (const warning of result.warnings) warn(`keywarden: ${redactKeys(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`, engine)}`);
   // The summary, the annotations' home when there are many (GitHub shows only a step's first few).
-  await appendSummary(renderJobSummary(result, rules, scanned.scope));
+  await appendSummary(`${renderJobSummary(result, rules, scanned.scope)}${revoked === '' ? '' : `\n${revoked}`}`);
+  // Reasons can quote a provider's text (a key's name): inert, like the report.
+  const revocationLines = (result.revocations ?? []).map((revocation) => `keywarden: ${revocation.redacted}: ${revocation.outcome}${revocation.reason !== undefined ? ` (${redactKeys(revocation.reason, engine)})` : ''}\n`);
+  if (revocationLines.length > 0) writeInert(revocationLines.join(''));
 
   const outputs: Record<string, string> = {
     findings: String(result.findings.length),
@@ -176,6 +191,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   setOutputs(outputs);
   await updateComment(inputs, env, scanned, rules);
 
+  const revokeProblem = result.revocations?.find((revocation) => revocation.configuration);
+  if (revokeProblem) {
+    fail(`keywarden: revoke: ${redactKeys(revokeProblem.reason ?? 'a configuration error', engine)}`);
+    return ExitCode.error;
+  }
   const { exitCode: code, why } = result.verdict;
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
   // An exit the findings shown do not explain (all hidden by results:, or input not all read) says why.

@@ -1,5 +1,6 @@
 import type { Revocation, RevokeOutcome } from '../core/revocation.js';
 import { colors } from './colors.js';
+import { cell } from './markdown.js';
 import { printable } from './model.js';
 
 /**
@@ -82,4 +83,23 @@ export function renderRevocationsHuman(revocations: readonly Revocation[], conte
   if (context.why) summary += ` ${context.why}`;
   out.push('', summary);
   return `${out.join('\n')}\n`;
+}
+
+/** Provider text in a PR comment: no markup, no control characters, and no `@mention` or `#123` link that would notify anyone. */
+const inertCell = (text: string) => cell(printable(text)).replace(/[@#]/g, (c) => `\`${c}\``);
+
+/** `12:04:31 UTC` from an ISO time. */
+const clockTime = (at: string) => `${at.slice(11, 19)} UTC`;
+
+function whatHappened(revocation: Revocation): string {
+  if (revocation.outcome === 'revoked') return `**${revocation.action === 'delete' ? 'deleted' : 'disabled'}** at ${clockTime(revocation.at)}: the owner should create a new key`;
+  if (revocation.outcome === 'already-revoked') return 'already dead';
+  return `**${revocation.outcome}**${revocation.reason !== undefined ? `: ${inertCell(revocation.reason)}` : ''}`;
+}
+
+/** The revoke step in a job summary or PR comment: a table, one row per key. */
+export function renderRevocationsMarkdown(revocations: readonly Revocation[]): string {
+  if (revocations.length === 0) return '';
+  const rows = revocations.map((revocation) => `| \`${inertCell(revocation.redacted)}\` | ${whatHappened(revocation)} | ${revocation.target ? inertCell([revocation.target.name, revocation.target.label].filter((part) => part !== undefined).join(' ')) : ''} |`);
+  return ['### Revocation', '', '| key | what keywarden did | account key |', '|---|---|---|', ...rows, ''].join('\n');
 }
