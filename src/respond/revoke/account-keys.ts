@@ -53,8 +53,11 @@ function fieldsRead(spec: FindSpec): string[] {
   return [...new Set([...Object.keys(spec.match), ...Object.keys(spec.narrow ?? {}), ...Object.values(spec.capture), ...(spec.alreadyRevoked ? [spec.alreadyRevoked.when] : [])])];
 }
 
+/** An item reduced to the fields read. A plain loop: the list can hold tens of thousands of items. */
 function project(item: unknown, fields: readonly string[]): AccountKey {
-  return Object.fromEntries(fields.map((field) => [field, valueAt(item, field)]));
+  const kept: AccountKey = {};
+  for (const field of fields) kept[field] = valueAt(item, field);
+  return kept;
 }
 
 /** The values an item must have to match, in the order of `match`'s fields: a map key. */
@@ -64,7 +67,9 @@ const equalValues = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JS
 
 /** Every page, a window at a time, until a page holds fewer than `pageSize` items. */
 async function fetchList(spec: ListSpec, find: FindSpec, io: DirectoryIO): Promise<ListResult> {
-  const pages: unknown[][] = [];
+  const fields = fieldsRead(find);
+  /** Each page reduced as it arrives, so the work is done while other pages are on the way. */
+  const pages: AccountKey[][] = [];
   let next = 0;
   let end = spec.maxPages;
   let ended = false;
@@ -80,7 +85,7 @@ async function fetchList(spec: ListSpec, find: FindSpec, io: DirectoryIO): Promi
       failure ??= answers(spec.ok, answer) ? { kind: 'failed', reason: `list (offset ${offset}): the answer holds no ${spec.items} array` } : failedAnswer(`list (offset ${offset})`, answer);
       return false;
     }
-    pages[page] = items;
+    pages[page] = items.map((item) => project(item, fields));
     if (items.length < spec.pageSize) {
       end = Math.min(end, page + 1);
       ended = true;
@@ -95,18 +100,21 @@ async function fetchList(spec: ListSpec, find: FindSpec, io: DirectoryIO): Promi
   if (failure) return failure;
   // Without its last page the list may hide a twin: better no action than the wrong one.
   if (!ended) return { kind: 'failed', reason: `list: more than ${spec.maxPages} pages; not all account keys could be read` };
-  const fields = fieldsRead(find);
   const hashField = find.capture.hash ?? 'hash';
   const seen = new Set<string>();
   const byMatch = new Map<string, AccountKey[]>();
-  for (const item of pages.slice(0, end).flat()) {
-    const kept = project(item, fields);
-    // Offsets shift when keys are added meanwhile: an item read twice is one item.
-    const id = JSON.stringify(kept[hashField] ?? null);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const key = matchKey(Object.keys(find.match).map((field) => kept[field]));
-    byMatch.set(key, [...(byMatch.get(key) ?? []), kept]);
+  const matchFields = Object.keys(find.match);
+  for (const page of pages.slice(0, end)) {
+    for (const kept of page) {
+      // Offsets shift when keys are added meanwhile: an item read twice is one item.
+      const id = String(kept[hashField]);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const key = matchKey(matchFields.map((field) => kept[field]));
+      const bucket = byMatch.get(key);
+      if (bucket) bucket.push(kept);
+      else byMatch.set(key, [kept]);
+    }
   }
   return { kind: 'ok', byMatch };
 }
