@@ -27,6 +27,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'pipe 60,000 distinct keys into verify: peak RSS, time to the first answer, wall time against the ideal',
     run: async () => (await import('./verify-stream.js')).runVerifyStreamBenchmark(),
   },
+  revoke: {
+    describe: 'revoke --yes 500 live keys among 20,000 account keys against a management API stand-in answering in 50 ms',
+    run: async () => (await import('./revoke.js')).runRevokeBenchmark(),
+  },
   startup: {
     describe: "the CLI's start-up on empty input (version, scan, staged, redact, rules list) against node -e 0",
     run: async () => (await import('./startup.js')).runStartupBenchmark(),

@@ -34,9 +34,11 @@ const allowedLayers: Record<string, string[]> = {
   net: ['core'],
   verify: ['core', 'rules', 'net'],
   notify: ['core', 'net'],
+  // Revocation acts on what the live check said, confirms through it, and reads the flows from the rules.
+  respond: ['core', 'rules', 'net', 'verify'],
   // The one pipeline every front end shares: config → prepare → source → tail → result.
   // It reads reports back (a baseline, `verify --report`) through report/'s one schema.
-  run: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report'],
+  run: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report'],
   // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them.
   cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'run'],
   action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'notify', 'report', 'run'],
@@ -48,7 +50,7 @@ const adapters: Record<string, string[]> = {
   'fast-glob': ['sources/worktree.ts'],
   ignore: ['sources/worktree.ts'],
   yaml: ['rules/load.ts', 'run/config-file.ts'],
-  zod: ['rules/schema.ts', 'report/schema.ts', 'run/config-file.ts'],
+  zod: ['rules/schema.ts', 'rules/revoke-schema.ts', 'report/schema.ts', 'run/config-file.ts'],
   yargs: ['cli/main.ts', 'cli/options.ts'],
   '@octokit/rest': ['notify/github.ts'],
   '@actions/core': ['action/runner.ts'],

@@ -17,6 +17,10 @@ export interface ActionInputs {
   config?: string;
   /** Empty when the workflow gives none: then no PR comment is possible. */
   githubToken: string;
+  /** Disable the live keys found (SPEC §7's response side); needs `verify`. */
+  revoke: boolean;
+  /** For `revoke`: OpenRouter's management key, from a secret; empty when not given (the step's env may still hold one). */
+  openrouterManagementKey: string;
 }
 
 export class InputError extends Error {}
@@ -62,7 +66,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const config = raw(env, 'config');
   const verify = boolean(env, 'verify', false);
   const failOn = choice(env, 'fail-on', ['any', 'live'] as const, 'any');
-  const given = new Set<RunOption>([...(verify ? ['verify' as const] : []), ...(results !== '' ? ['results' as const] : [])]);
+  const revoke = boolean(env, 'revoke', false);
+  const given = new Set<RunOption>([...(verify ? ['verify' as const] : []), ...(results !== '' ? ['results' as const] : []), ...(revoke ? ['revoke' as const] : [])]);
   const problem = runConfigProblem(given, failOn, actionSpell);
   if (problem) throw new InputError(problem);
   return {
@@ -76,6 +81,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     rules: list(env, 'rules'),
     ...(config !== '' ? { config } : {}),
     githubToken: raw(env, 'github-token'),
+    revoke,
+    openrouterManagementKey: raw(env, 'openrouter-management-key'),
   };
 }
 

@@ -22,6 +22,7 @@ import { toolVersion } from '../run/version.js';
 import { builtinKeyPrefixes } from '../rules/prefixes.js';
 import { annotationsOf, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
 import { renderHuman } from '../report/human.js';
+import { renderRevocationsMarkdown } from '../report/revocations.js';
 import { render } from '../report/index.js';
 import { maskContext, maskResult, type Redact } from '../report/mask.js';
 import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
@@ -119,7 +120,7 @@ function settledAgainst(source: Source, repo: Repository, base: string, head: st
 /** A rendered comment or summary with the settings note (base-settings.ts) after it. */
 const withNote = (text: string, note: string | undefined) => (note ? `${text.replace(/\n*$/, '\n')}\n${note}\n` : text);
 
-async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number; note?: string }, rules: readonly CompiledRule[]): Promise<void> {
+async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scanned: { scope: string; result: ScanResult; pullRequest?: number; note?: string; revoked: string }, rules: readonly CompiledRule[]): Promise<void> {
   if (!inputs.comment || scanned.pullRequest === undefined) return;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) {
@@ -132,7 +133,7 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
     // A clean PR that changes the settings still gets a comment: its reviewers should know the check did not use its versions.
     const outcome =
       scanned.result.findings.length > 0 || scanned.note
-        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(renderPrComment(scanned.result, rules, scanned.scope, runUrl), scanned.note))
+        ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(`${renderPrComment(scanned.result, rules, scanned.scope, runUrl)}${scanned.revoked === '' ? '' : `\n${scanned.revoked}`}`, scanned.note))
         : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error) {
@@ -151,6 +152,8 @@ function runConfigOf(inputs: ActionInputs, repo: Repository, env: NodeJS.Process
     ...(repo.workTree !== undefined ? { ignoreRoot: repo.workTree } : {}),
     ...(inputs.verify ? { verify: {} } : {}),
     ...(inputs.results !== undefined ? { results: parseResults(inputs.results) } : {}),
+    // Never by default: only `revoke: true`, and then it acts (a workflow has no one to confirm a plan).
+    ...(inputs.revoke ? { revoke: { execute: true, action: 'disable', command: 'action' } } : {}),
   };
 }
 
@@ -177,15 +180,24 @@ async function prepareFor(inputs: ActionInputs, repo: Repository, env: NodeJS.Pr
   }
 }
 
+/** The management key from the input (a secret) as the revoke step reads it: from the environment only. */
+function withManagementKey(inputs: ActionInputs, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (inputs.openrouterManagementKey === '') return env;
+  // Masked before anything can print it, though nothing does.
+  mask(inputs.openrouterManagementKey);
+  return { ...env, OPENROUTER_MANAGEMENT_KEY: inputs.openrouterManagementKey };
+}
+
 async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
+  const runEnv = withManagementKey(inputs, env);
   const event = inputs.scan === 'history' ? undefined : readEvent(env);
   const scanTarget = event ? scanTargetOf(event.name, event.payload) : undefined;
   const pullRequest = scanTarget?.kind === 'range' && scanTarget.pullRequest !== undefined ? scanTarget : undefined;
   // A pull request's settings are read once its base is fetched (by targetSource); any other run's first, to fail fast.
-  let settings = pullRequest ? undefined : await prepareFor(inputs, repo, env);
+  let settings = pullRequest ? undefined : await prepareFor(inputs, repo, runEnv);
 
   let target: Target;
   if (scanTarget === undefined) {
@@ -198,7 +210,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     }
     target = await targetSource(scanTarget, repo);
   }
-  settings ??= await prepareFor(inputs, repo, env, pullRequest);
+  settings ??= await prepareFor(inputs, repo, runEnv, pullRequest);
   const { prepared, note } = settings;
   const { rules } = prepared;
   shown = maskingRedactor(rules);
@@ -209,7 +221,8 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   for (const key of new Set(found.findings.map((finding) => finding.secret.reveal()))) mask(key);
   // Then keys in paths, authors and warnings (masked by `shown`): every output below prints this result.
   const result = maskResult(found, shown);
-  const scanned = { scope: shown(target.scope), result, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
+  const revoked = renderRevocationsMarkdown(result.revocations ?? []);
+  const scanned = { scope: shown(target.scope), result, revoked, ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}) };
 
   // The runner's log shows ANSI colour; NO_COLOR is honoured as everywhere else. The report
   // prints paths (and rule text) as they are, so the runner reads no command inside it.
@@ -218,7 +231,10 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   for (const annotation of annotationsOf(result, rules)) annotate(annotation);
   for (const warning of result.warnings) warn(`keywarden: ${shown(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`)}`);
   // The summary, the annotations' home when there are many (GitHub shows only a step's first few).
-  await appendSummary(withNote(renderJobSummary(result, rules, scanned.scope), note));
+  await appendSummary(withNote(`${renderJobSummary(result, rules, scanned.scope)}${revoked === '' ? '' : `\n${revoked}`}`, note));
+  // Reasons can quote a provider's text (a key's name): inert, like the report.
+  const revocationLines = (result.revocations ?? []).map((revocation) => `keywarden: ${revocation.redacted}: ${revocation.outcome}${revocation.reason !== undefined ? ` (${shown(revocation.reason)})` : ''}\n`);
+  if (revocationLines.length > 0) writeInert(revocationLines.join(''));
 
   const outputs: Record<string, string> = {
     findings: String(result.findings.length),
@@ -232,6 +248,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   setOutputs(outputs);
   await updateComment(inputs, env, { ...scanned, ...(note ? { note } : {}) }, rules);
 
+  const revokeProblem = result.revocations?.find((revocation) => revocation.configuration);
+  if (revokeProblem) {
+    fail(`keywarden: revoke: ${shown(revokeProblem.reason ?? 'a configuration error')}`);
+    return ExitCode.error;
+  }
   const { exitCode: code, why } = result.verdict;
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
   // An exit the findings shown do not explain (all hidden by results:, or input not all read) says why.

@@ -17,6 +17,7 @@ import {
   quickRedactArgs,
   redactTable,
   reportTable,
+  revokeTable,
   rulesListTable,
   scanTable,
   verifyTable,
@@ -44,6 +45,7 @@ const tables: Record<string, Record<string, Options>> = {
   history: historyTable,
   logs: logsTable,
   verify: verifyTable,
+  revoke: revokeTable,
   redact: redactTable,
   'rules list': rulesListTable,
   'rules check': {},
@@ -51,7 +53,7 @@ const tables: Record<string, Record<string, Options>> = {
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'redact', 'hook', 'rules'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -142,6 +144,12 @@ function buildCli(yargs: (args: string[]) => Argv, argv: string[], setExit: (cod
         'live-check keys without scanning: keys piped in one a line, or the findings of a json report (--report FILE)',
         (y) => y.options(verifyTable),
         async (args) => setExit(await (await import('./verify.js')).runVerify(args)),
+      )
+      .command(
+        'revoke',
+        'disable (or --delete) live keys from a json report (--report FILE) or stdin, each checked again first; a dry run unless --yes; management key from OPENROUTER_MANAGEMENT_KEY',
+        (y) => y.options(revokeTable),
+        async (args) => setExit(await (await import('./revoke.js')).runRevoke(args)),
       )
       .command(
         'redact',

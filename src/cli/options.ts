@@ -34,10 +34,19 @@ export const verifyTuningTable = {
   results: { type: 'string', requiresArg: true, describe: `outcomes to report, from ${verificationStatuses.join(',')} [default: all]` },
 } as const satisfies Record<string, Options>;
 
+/** What revoking does, for `keywarden revoke` and the scanning commands' `--revoke` step (SPEC §5.1). */
+export const revokeActionTable = {
+  yes: { type: 'boolean', default: false, describe: 'act: disable (or with --delete, delete) each live key; without it a dry run prints the plan and changes nothing' },
+  delete: { type: 'boolean', default: false, describe: 'delete the account key instead of disabling it (a disabled key can be enabled again by its owner; a deleted one cannot)' },
+  'audit-log': { type: 'string', requiresArg: true, describe: 'append a JSON Lines record of every decision and action to FILE (never through a symlink)' },
+} as const satisfies Record<string, Options>;
+
 /** Options every scanning command has: report format and destination, suppressions, rules, exit policy. */
 export const reportTable = {
   ...outputTable,
   ...verifyTuningTable,
+  ...revokeActionTable,
+  revoke: { type: 'boolean', describe: 'after --verify, revoke each live key (a dry run unless --yes); management key from OPENROUTER_MANAGEMENT_KEY' },
   'fail-on': { choices: ['any', 'live'] as const, default: 'any' as 'any' | 'live', requiresArg: true, describe: 'which findings make the exit code 1: any, or live (every key not known dead; needs --verify)' },
   config: { type: 'string', requiresArg: true, describe: 'a YAML config file (exclude, rules, maxFileSize, gitignore)' },
   baseline: { type: 'string', requiresArg: true, describe: 'a previous json report; findings already in it are not reported' },
@@ -70,6 +79,19 @@ export const verifyTable = {
   report: { type: 'string', requiresArg: true, describe: 'a json report (--format json) whose findings are checked again; its keys are read from the report (--show-secrets) or from where they were found' },
   root: { type: 'string', default: '.', requiresArg: true, describe: "directory the report's paths are relative to; the repository for history findings" },
   'fail-on': { choices: ['any', 'live'] as const, default: 'live' as 'any' | 'live', requiresArg: true, describe: 'which findings make the exit code 1; here the default is live: exit 0 only when every key is known dead' },
+} as const satisfies Record<string, Options>;
+
+export const revokeTable = {
+  'verify-timeout': verifyTuningTable['verify-timeout'],
+  'verify-concurrency': verifyTuningTable['verify-concurrency'],
+  ...revokeActionTable,
+  format: { alias: 'f', choices: ['human', 'json'] as const, default: 'human' as 'human' | 'json', requiresArg: true, describe: 'report format' },
+  output: outputTable.output,
+  rules: outputTable.rules,
+  color: outputTable.color,
+  quiet: outputTable.quiet,
+  report: { type: 'string', requiresArg: true, describe: 'a json report (--format json) whose keys are revoked; its keys are read from the report (--show-secrets) or from where they were found' },
+  root: verifyTable.root,
 } as const satisfies Record<string, Options>;
 
 export const redactTable = {
@@ -110,6 +132,7 @@ export type HistoryOptions = OptionsOf<typeof historyTable>;
 export type LogsOptions = OptionsOf<typeof logsTable>;
 export type VerifyOptions = OptionsOf<typeof verifyTable>;
 export type RedactOptions = OptionsOf<typeof redactTable>;
+export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
 export type HookOptions = OptionsOf<typeof hookInstallTable>;
 export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;

@@ -1,6 +1,7 @@
 import { accessSync, closeSync, constants, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../core/errors.js';
+import type { Revocation } from '../core/revocation.js';
 import type { CompiledRule, Finding, ScanWarning, VerificationStatus } from '../core/types.js';
 import { createEngine, type Engine } from '../detect/detect.js';
 import { redactKeys } from '../detect/redact-text.js';
@@ -9,9 +10,11 @@ import { renderHumanFinding, renderHumanSummary } from '../report/human.js';
 import { render, type Format } from '../report/index.js';
 import { renderJsonlFinding } from '../report/json.js';
 import { maskContext, maskFinding, maskResult } from '../report/mask.js';
+import { renderRevocationsHuman } from '../report/revocations.js';
 import type { ReportContext } from '../report/model.js';
 import { statusesByUrgency } from '../report/verification.js';
 import type { Prepared } from '../run/prepare.js';
+import { revokeVerdict } from '../run/revoke.js';
 import type { Source } from '../run/source.js';
 import { runTail, type RunResult } from '../run/tail.js';
 import type { Verifier } from '../verify/verifier.js';
@@ -36,7 +39,7 @@ export function useColor(options: { color: boolean; output?: string | undefined 
 }
 
 /** Where the report goes: `--output FILE`, else stdout. */
-interface Target {
+export interface Target {
   write(text: string): void;
   close(): void;
 }
@@ -47,7 +50,7 @@ interface Target {
  * the file as it was, never empty for a later step (an upload of SARIF) to pick up. Its path is
  * checked before the run all the same.
  */
-function openTarget(options: PrintOptions, streamed: boolean): Target {
+export function openTarget(options: Pick<PrintOptions, 'output' | 'beforeWrite'>, streamed: boolean): Target {
   if (options.output && !streamed) {
     const output = options.output;
     const fail = (error: unknown) => new UsageError(`--output ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -101,13 +104,13 @@ function openTarget(options: PrintOptions, streamed: boolean): Target {
  * Redacts keys in text the run prints besides its findings' keys (paths, authors, git's messages); the engine
  * is built on first use, as most of that text holds no keyword at all.
  */
-function lazyRedactor(rules: readonly CompiledRule[]): (text: string) => string {
+export function lazyRedactor(rules: readonly CompiledRule[]): (text: string) => string {
   let engine: Engine | undefined;
   return (text) => redactKeys(text, (engine ??= createEngine([...rules])));
 }
 
 /** A warning on stderr, redacted. */
-function printWarning(warning: ScanWarning, redact: (text: string) => string, color: boolean): void {
+export function printWarning(warning: ScanWarning, redact: (text: string) => string, color: boolean): void {
   const text = `${warning.path ? `${warning.path}: ` : ''}${warning.message}`;
   process.stderr.write(`${colors(useColor({ color }, process.stderr)).yellow('warning:')} ${redact(text)}\n`);
 }
@@ -201,5 +204,21 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   const { exitCode } = verdict;
   const summaryShown = options.format === 'human' && !options.output && !options.quiet;
   if (why && (exitCode === ExitCode.error || (!summaryShown && (exitCode !== ExitCode.clean || !options.quiet)))) process.stderr.write(`keywarden: ${why}\n`);
-  return result;
+  return result.revocations ? withRevocations(result, result.revocations, prepared, options) : result;
+}
+
+/**
+ * A scan's revoke step (`--revoke`): its table on stderr, after the report (stdout keeps the
+ * report alone, in any format). A management key unset or refused is a configuration error,
+ * exit 2, as for `keywarden revoke`; otherwise the scan's own verdict stands: a revoked key is
+ * still in the code.
+ */
+function withRevocations(result: RunResult, revocations: readonly Revocation[], prepared: Prepared, options: PrintOptions): RunResult {
+  const verdict = revokeVerdict(result, revocations);
+  const context = { toolVersion, dryRun: prepared.config.revoke?.execute !== true, durationMs: result.stats.durationMs };
+  options.beforeWrite?.();
+  process.stderr.write(renderRevocationsHuman(revocations, context, useColor(options, process.stderr)));
+  if (verdict.exitCode !== ExitCode.error) return result;
+  process.stderr.write(`keywarden: ${verdict.why ?? 'exit 2'}\n`);
+  return { ...result, verdict: { exitCode: ExitCode.error, ...(verdict.why !== undefined ? { why: verdict.why } : {}) } };
 }

@@ -11,7 +11,7 @@ import { readReport } from '../run/report-file.js';
 import { runConfigFrom } from './run-config.js';
 
 /** A report's findings, each with its key recovered, or keys piped in one a line. */
-function keysToCheck(options: VerifyOptions, stdin: NodeJS.ReadStream): Source {
+export function keysToCheck(options: Pick<VerifyOptions, 'report' | 'root'>, stdin: NodeJS.ReadStream): Source {
   if (options.report === undefined) return inputKeySource(splitLines(stdin as AsyncIterable<Buffer>));
   const { findings, bytes } = readReport(options.report);
   return reportSource(findings, { root: options.root, bytes });

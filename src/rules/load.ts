@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { checkRuleSpec, type RuleProblem } from './compile.js';
-import { ruleFileSchema, type LoadedRuleFile } from './schema.js';
+import { revokeFlowProblems } from './revoke-schema.js';
+import { ruleFileSchema, type LoadedRuleFile, type RuleSpec } from './schema.js';
 
 import { builtinRulesDir } from './cache.js';
 
@@ -30,7 +31,7 @@ export function parseRuleFile(file: string, text: string, builtin = false): { ru
       })),
     };
   }
-  const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file, index, rule));
+  const problems = parsed.data.rules.flatMap((rule, index) => [...checkRuleSpec(file, index, rule), ...revokeProblems(file, index, rule, builtin)]);
   const baseUrl = parsed.data.baseUrl;
   if (!builtin && baseUrl && !baseUrl.env.endsWith('_BASE_URL')) {
     // Otherwise a rule could borrow any variable that holds a URL in CI (GITHUB_SERVER_URL…) as a destination.
@@ -51,6 +52,13 @@ export function parseRuleFile(file: string, text: string, builtin = false): { ru
     });
   }
   return problems.length > 0 ? { problems } : { rules: { file, data: parsed.data, builtin }, problems };
+}
+
+/** A revoke flow's problems that need its rule (the live check it starts with) and where the file came from. */
+function revokeProblems(file: string, index: number, rule: RuleSpec, builtin: boolean): RuleProblem[] {
+  if (!rule.revoke) return [];
+  const detailFields = rule.verify ? (rule.verify.detail?.fields ?? []) : undefined;
+  return revokeFlowProblems(rule.revoke, detailFields, builtin).map(({ field, message }) => ({ file, field: `rules[${index}].${field}`, message }));
 }
 
 function ruleFilesIn(dir: string): string[] {

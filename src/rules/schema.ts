@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { severities, type Severity } from '../core/types.js';
+import { revokeSpec } from './revoke-schema.js';
 
 /**
  * The YAML form of a rule file (one per provider, `rules/*.yaml`). Parsing is the only
@@ -62,8 +63,6 @@ const verifySpec = z
     escalate: z.array(escalateSpec).optional(),
   })
   .strict();
-
-const revokeSpec = z.object({ request: httpRequest, success: responseMatch }).strict();
 
 const ruleSchema = z
   .object({

@@ -17,6 +17,17 @@ export interface VerifyConfig {
   longRunning?: boolean;
 }
 
+/** The revoke step (SPEC §5.1): after the live check, shut down the keys it calls live. Needs `verify`. */
+export interface RevokeConfig {
+  /** `--yes`: act; otherwise a dry run that plans and changes nothing. */
+  execute: boolean;
+  action: 'disable' | 'delete';
+  /** Append a JSON Lines record of every decision here. */
+  auditLog?: string;
+  /** What ran, for the audit log: `revoke`, `scan --revoke`. */
+  command: string;
+}
+
 /**
  * Everything a run needs to know, in the run's own terms: what every front end (the CLI,
  * the Action, later `serve` and `audit`) builds from its own inputs. No flag names here:
@@ -35,13 +46,15 @@ export interface RunConfig {
   ignoreRoot?: string;
   /** Present when keys are to be live-checked. */
   verify?: VerifyConfig;
+  /** Present when live keys are to be revoked (or, without `execute`, the plan shown). */
+  revoke?: RevokeConfig;
   /** Outcomes to report (`--results`); undefined: all. Never changes the verdict. */
   results?: ReadonlySet<VerificationStatus>;
   failOn: FailOn;
 }
 
 /** The run settings a front end can get wrong together, named in its own words for messages. */
-export type RunOption = 'verify' | 'failOn' | 'results' | 'verifyTimeout' | 'verifyConcurrency';
+export type RunOption = 'verify' | 'failOn' | 'results' | 'verifyTimeout' | 'verifyConcurrency' | 'revoke';
 
 /** How a front end names its options: `--fail-on` on the command line, `input fail-on` in a workflow. */
 export type Spell = (option: RunOption, value?: string) => string;
@@ -55,6 +68,7 @@ export type Spell = (option: RunOption, value?: string) => string;
 export function runConfigProblem(given: ReadonlySet<RunOption>, failOn: FailOn, spell: Spell): string | undefined {
   if (given.has('verify')) return undefined;
   const verify = spell('verify');
+  if (given.has('revoke')) return `${spell('revoke')} needs ${verify}: only a key the live check calls live is revoked`;
   if (failOn === 'live') return `${spell('failOn', 'live')} needs ${verify}: without a live check no key is known to be live`;
   if (given.has('results')) return `${spell('results')} needs ${verify}: outcomes come from the live check`;
   for (const option of ['verifyTimeout', 'verifyConcurrency'] as const) {

@@ -6,6 +6,7 @@ import { parseIgnoreFile, type IgnoreList, type Suppressions } from '../detect/s
 import { compileRules } from '../rules/compile.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
+import type { Revoker } from '../respond/revoke/revoker.js';
 import type { Verifier, VerifySettings } from '../verify/verifier.js';
 import type { FileConfig } from './config-file.js';
 import type { RunConfig, VerifyConfig } from './config.js';
@@ -22,6 +23,8 @@ export interface Prepared {
   suppressions: Suppressions;
   /** Present when the config asks for live checks. */
   verifier?: Verifier;
+  /** Present when the config asks to revoke live keys: the tail hands it every checked finding. */
+  revoker?: Revoker;
 }
 
 /**
@@ -38,13 +41,16 @@ export async function prepare(config: RunConfig): Promise<Prepared> {
   // The report schema (zod) is loaded only for a baseline: the commit guard runs on every commit.
   const suppressions: Suppressions = { ignore, ...(config.baseline ? { baseline: (await import('./report-file.js')).readBaseline(config.baseline) } : {}) };
   // Loaded only for a run that checks keys: the pre-commit guard runs on every commit.
-  const verifier = config.verify ? await buildVerifier(config.verify, ruleFiles, config.env) : undefined;
-  return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...(verifier ? { verifier } : {}) };
+  const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : undefined;
+  return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
 
-async function buildVerifier(settings: VerifyConfig, ruleFiles: readonly LoadedRuleFile[], env: NodeJS.ProcessEnv): Promise<Verifier> {
+async function buildVerifier(settings: VerifyConfig, ruleFiles: readonly LoadedRuleFile[], config: RunConfig): Promise<{ verifier: Verifier; revoker?: Revoker }> {
   const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import('../verify/verifier.js'), import('../net/http.js')]);
-  return createVerifier(ruleFiles, verifySettingsFrom(settings, env, defaultVerifySettings), { http: fetchClient, env });
+  const verifySettings = verifySettingsFrom(settings, config.env, defaultVerifySettings);
+  // Loaded only for a run that revokes: the revoke step shares the live checks' limit and confirms through them.
+  if (config.revoke) return (await import('./revoke.js')).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
+  return { verifier: createVerifier(ruleFiles, verifySettings, { http: fetchClient, env: config.env }) };
 }
 
 /** A setting's value, else the environment variable's, else the default; each checked. */

@@ -1,3 +1,4 @@
+import type { Revocation } from '../core/revocation.js';
 import type { Finding, ScanResult, ScanWarning, VerificationStatus } from '../core/types.js';
 import { createEngine, detectKeys } from '../detect/detect.js';
 import { toFinding, toWire } from '../detect/finding.js';
@@ -46,6 +47,8 @@ export interface RunResult extends ScanResult {
   verdict: Verdict;
   /** Whether the findings were live-checked. */
   verified: boolean;
+  /** With a revoke step: each distinct key's revocation (or, in a dry run, its plan). */
+  revocations?: Revocation[];
 }
 
 /**
@@ -153,6 +156,8 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
   const tally = new Tally(config.failOn, config.results);
 
   const report = async (finding: Finding) => {
+    // Every checked key, whatever --results shows: a filter chooses what is printed, not what is shut down.
+    prepared.revoker?.submit(finding);
     if (!tally.report(finding)) return;
     if (options.keep) kept.push(finding);
     await options.onFinding?.(finding);
@@ -213,6 +218,7 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
   await queue?.drain();
+  const revocations = await prepared.revoker?.settle();
 
   const note = tally.leftOutNote();
   if (note) warn(note);
@@ -226,5 +232,6 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
     counts: tally.counts(),
     verdict: tally.verdict(source.noun ?? 'input', warnings),
     verified: verifier !== undefined,
+    ...(revocations ? { revocations } : {}),
   };
 }

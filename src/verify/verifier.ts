@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Secret } from '../core/secret.js';
 import { createAnswerCache } from '../net/cache.js';
 import type { HttpRequest } from '../net/http.js';
-import { concurrencyLimit } from '../net/limit.js';
+import { concurrencyLimit, type TaskLimit } from '../net/limit.js';
 import { createPinnedClient, type NetIO, type PinnedClient } from '../net/pinned.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../net/retry.js';
 import { requestUrl } from '../net/url.js';
@@ -34,6 +34,8 @@ export interface VerifySettings {
   retry: RetryPolicy;
   /** Fields left out take `defaultVerifyCacheSettings`'. */
   cache?: Partial<VerifyCacheSettings>;
+  /** A limit shared with other clients (revoke's management requests); default one of `concurrency` for this verifier alone. */
+  limit?: TaskLimit;
 }
 
 export const defaultVerifySettings: VerifySettings = { timeoutMs: 10_000, concurrency: 8, retry: defaultRetryPolicy, cache: defaultVerifyCacheSettings };
@@ -106,7 +108,7 @@ const unknownAnswer = (reason: string): Classified => ({ verification: { status:
  */
 export function createVerifier(ruleFiles: readonly LoadedRuleFile[], settings: VerifySettings, io: VerifierIO): Verifier {
   // One limit for every provider: --verify-concurrency bounds the run, not each provider.
-  const limit = concurrencyLimit(settings.concurrency);
+  const limit = settings.limit ?? concurrencyLimit(settings.concurrency);
   const checks = new Map<string, RuleCheck>();
   for (const file of ruleFiles) {
     const needsEndpoint = file.data.rules.some((rule) => rule.verify);

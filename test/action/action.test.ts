@@ -18,6 +18,7 @@ import { repoRoot, withoutCaBundle } from '../helpers/cli.js';
 import { closedPortUrl, defaultToken, startGitHubApi, type GitHubApi } from '../helpers/github-api.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory, prefixes } from '../helpers/keys.js';
+import { createAccount } from '../helpers/openrouter-management.js';
 import { openRouterLike, startStandIn } from '../helpers/providers.js';
 import { cleanTmpDirs, makeFileTmpDir, makeTmpDir } from '../helpers/tmp.js';
 
@@ -788,6 +789,43 @@ describe('verify and fail-on', () => {
     const run = await runAction({ workspace: repo.dir, event: 'workflow_dispatch', payload: { inputs: {} } });
     expect(run.code, show(run)).toBe(2);
     expect(run.commands.map((command) => command.data)).toEqual([expect.stringMatching(/runs on pull_request, pull_request_target and push events.*scan: history/)]);
+  });
+});
+
+describe('revoke', () => {
+  it('revoke: true disables a live key the PR added, and says so in the comment and the summary', async () => {
+    const keys = keyFactory(703);
+    const [live, managementKey] = [keys.openrouter(), keys.openrouter()];
+    const account = createAccount({ managementKey, keys: [{ key: live, name: 'ci' }] });
+    const provider = await startStandIn((request) => account.answer(request.method, request.url, request.key, request.body));
+    const { repo, base } = workspaceRepo();
+    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+    const head = repo.commit({ 'a.env': envFile(live) }, 'settings');
+    const api = await startGitHubApi();
+    const run = await runAction({
+      workspace: repo.dir,
+      event: 'pull_request',
+      payload: prEvent(7, base, head),
+      apiUrl: api.apiUrl,
+      inputs: { verify: 'true', revoke: 'true', 'openrouter-management-key': managementKey },
+      env: { OPENROUTER_BASE_URL: `${provider.origin}/api/v1` },
+    });
+    expect(run.code, show(run)).toBe(1); // revoked, but still in the PR
+    expect(account.stateOf(live)?.disabled).toBe(true);
+    const said = /\*\*disabled\*\* at \d\d:\d\d:\d\d UTC: the owner should create a new key/;
+    expect(run.summary).toMatch(said);
+    expect(api.commentsOn(7).at(-1)?.body).toMatch(said);
+    expect(run.stdout).toContain(`keywarden: ${redactedOf(live)}: revoked`);
+    expect(run.lines.filter((line) => line.startsWith('::add-mask::')).sort()).toEqual([`::add-mask::${live}`, `::add-mask::${managementKey}`].sort());
+    expectKeyHidden(run, live);
+    expectKeyHidden(run, managementKey);
+  });
+
+  it('revoke: true needs verify: true', async () => {
+    const { repo, base } = workspaceRepo();
+    const run = await runAction({ workspace: repo.dir, event: 'push', payload: pushEvent(base, repo.commit({ 'x.txt': 'x\n' })), inputs: { revoke: 'true' } });
+    expect(run.code, show(run)).toBe(2);
+    expect(run.commands.map((command) => command.data)).toEqual([expect.stringMatching(/^keywarden: input revoke needs verify: true/)]);
   });
 });
 
