@@ -94,8 +94,8 @@ var init_text = __esm({
 });
 
 // src/core/loopback.ts
-function isLoopback(hostname3) {
-  const host = hostname3.replace(/^\[|\]$/g, "").toLowerCase();
+function isLoopback(hostname4) {
+  const host = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost") return true;
   const ipv43 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   if (ipv43) return ipv43.slice(1).every((octet) => Number(octet) <= 255);
@@ -193,16 +193,6 @@ var init_git = __esm({
   }
 });
 
-// src/core/types.ts
-var severities, verificationStatuses;
-var init_types = __esm({
-  "src/core/types.ts"() {
-    "use strict";
-    severities = ["critical", "high", "medium", "low"];
-    verificationStatuses = ["live", "invalid", "unknown", "skipped"];
-  }
-});
-
 // src/sources/text-encoding.ts
 function isAsciiTextUnit(unit2) {
   return unit2 >= 32 && unit2 < 127 || unit2 === 9 || unit2 === 10 || unit2 === 13;
@@ -230,6 +220,9 @@ function sniffText(head) {
   if (readsAsUtf16(sample, false, false)) return "utf16be";
   return "binary";
 }
+function isUtf16(kind) {
+  return kind === "utf16le" || kind === "utf16be";
+}
 function wtf8(text2) {
   if (!anySurrogate.test(text2)) return Buffer.from(text2, "utf8");
   const out = Buffer.allocUnsafe(text2.length * 3);
@@ -256,6 +249,10 @@ function wtf8(text2) {
 }
 function swapped(data) {
   return Buffer.from(data).swap16();
+}
+function utf8Of(data) {
+  const kind = sniffText(data);
+  return isUtf16(kind) ? decodeText(data) ?? data : data;
 }
 function decodeText(data) {
   const kind = sniffText(data);
@@ -311,6 +308,16 @@ var init_text_encoding = __esm({
         return wtf8(little.toString("utf16le"));
       }
     };
+  }
+});
+
+// src/core/types.ts
+var severities, verificationStatuses;
+var init_types = __esm({
+  "src/core/types.ts"() {
+    "use strict";
+    severities = ["critical", "high", "medium", "low"];
+    verificationStatuses = ["live", "invalid", "unknown", "skipped"];
   }
 });
 
@@ -799,13 +806,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -817,12 +824,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path);
@@ -835,7 +842,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -853,7 +860,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -865,12 +872,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path) {
       const ctrl = await callVisitor(key, node2, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path);
@@ -883,7 +890,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -920,31 +927,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node2, path);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path);
       return void 0;
     }
     function replaceNode(key, path, node2) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -957,7 +964,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -1100,10 +1107,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -1128,7 +1135,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -1175,7 +1182,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error63 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -1248,12 +1255,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -1279,11 +1286,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -1294,7 +1301,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -1321,12 +1328,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -1348,7 +1355,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -1410,11 +1417,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -1422,7 +1429,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -1437,13 +1444,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -1468,7 +1475,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -1482,12 +1489,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -1519,7 +1526,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -1543,7 +1550,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -1587,7 +1594,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -1603,7 +1610,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1620,7 +1627,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -1634,16 +1641,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -1654,7 +1661,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -1666,7 +1673,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -2122,7 +2129,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -2175,7 +2182,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -2198,7 +2205,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -2209,9 +2216,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -2225,15 +2232,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -2245,23 +2252,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2302,7 +2309,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -2314,10 +2321,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -2337,7 +2344,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -2400,7 +2407,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
@@ -2413,10 +2420,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -2427,7 +2434,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -2448,7 +2455,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -2463,10 +2470,10 @@ var require_addPairToJSMap = __commonJS({
     var log2 = require_log();
     var merge3 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge3.isMergeKey(ctx, key))
         merge3.addMergeToJSMap(ctx, map2, value);
@@ -2497,7 +2504,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -2527,7 +2534,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -2535,15 +2542,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -2564,7 +2571,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -2580,14 +2587,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -2635,14 +2642,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -2650,7 +2657,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2718,16 +2725,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2738,7 +2745,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2776,7 +2783,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2787,7 +2794,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2811,7 +2818,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2836,7 +2843,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2859,7 +2866,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2867,7 +2874,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2884,7 +2891,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -2892,7 +2899,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2918,7 +2925,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2942,7 +2949,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2984,7 +2991,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2997,7 +3004,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -3005,7 +3012,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -3359,17 +3366,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -3383,7 +3390,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -3437,7 +3444,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -3464,7 +3471,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -3494,7 +3501,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -3675,7 +3682,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -3685,7 +3692,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -3701,7 +3708,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3745,7 +3752,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3990,7 +3997,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -4003,9 +4010,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -4022,7 +4029,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -4049,7 +4056,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -4104,7 +4111,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -4119,7 +4126,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -4155,7 +4162,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -4165,7 +4172,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -4228,7 +4235,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -4268,7 +4275,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -4277,14 +4284,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection2.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -4292,7 +4299,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4399,7 +4406,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -4670,12 +4677,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4888,7 +4895,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4967,7 +4974,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -5082,7 +5089,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -5132,7 +5139,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -5551,7 +5558,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5560,17 +5567,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -5590,7 +5597,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -5609,12 +5616,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5663,7 +5670,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5709,7 +5716,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5815,7 +5822,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5877,9 +5884,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -7927,7 +7934,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log2 = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -8005,7 +8012,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -8025,7 +8032,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -8043,14 +8050,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -10198,9 +10205,9 @@ function parseURLObject(trimmed, def) {
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname3) {
-  hostname3.lastIndex = 0;
-  return hostname3.test(url2.hostname);
+function urlHostnameOk(url2, hostname4) {
+  hostname4.lastIndex = 0;
+  return hostname4.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -10449,16 +10456,16 @@ function handleUnionResults(results, final, inst, ctx) {
   return final;
 }
 function handleExclusiveUnionResults(results, final, inst, ctx) {
-  const matches2 = [];
+  const matches3 = [];
   for (let i = 0; i < results.length; i++) {
     if (results[i].issues.length === 0)
-      matches2.push(i);
+      matches3.push(i);
   }
-  if (matches2.length === 1) {
-    final.value = results[matches2[0]].value;
+  if (matches3.length === 1) {
+    final.value = results[matches3[0]].value;
     return final;
   }
-  if (matches2.length === 0) {
+  if (matches3.length === 0) {
     final.issues.push({
       code: "invalid_union",
       input: final.value,
@@ -10472,7 +10479,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       inst,
       errors: [],
       inclusive: false,
-      matches: matches2
+      matches: matches3
     });
   }
   return final;
@@ -27364,20 +27371,20 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.containsSchema) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
-      let matches2 = 0;
+      let matches3 = 0;
       for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches2 >= ceiling)
+        if (guards.containsSchema.safeParse(item).success && ++matches3 >= ceiling)
           break;
       }
-      if (matches2 < minContains) {
+      if (matches3 < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches2}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches3}`,
           input: items,
           continue: true
         });
       }
-      if (guards.maxContains !== void 0 && matches2 > guards.maxContains) {
+      if (guards.maxContains !== void 0 && matches3 > guards.maxContains) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
@@ -28476,13 +28483,151 @@ var init_zod = __esm({
   }
 });
 
+// src/rules/revoke-schema.ts
+function variablesIn(template) {
+  return [...template.matchAll(variable)].map((match) => match[1] ?? "");
+}
+function variableProblem(name, place, list2) {
+  const [head, rest] = [name.split(".")[0], name.split(".").slice(1).join(".")];
+  if (name === "key") return place === "path" ? "must not contain {key}: a key in a URL leaks into logs; send it in a header" : void 0;
+  if (name === "sha256") return void 0;
+  if (name === "offset") return list2 ? void 0 : "{offset} is only for the list request";
+  if (head === "credential" && rest !== "") return place === "header" ? void 0 : `{${name}} may only be sent in a header (never in a URL or a body)`;
+  if ((head === "detail" || head === "capture") && /^[A-Za-z0-9_]+$/.test(rest)) return void 0;
+  return `unknown variable {${name}} (known: {key}, {sha256}, {credential.NAME}, {detail.NAME}, {capture.NAME}${list2 ? ", {offset}" : ""})`;
+}
+function stringsIn(value) {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+function flowRequest(list2) {
+  return external_exports.object({
+    method,
+    /** Relative to the provider's base URL, query included (`/keys?offset={offset}`). */
+    path: external_exports.string().startsWith("/"),
+    headers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+    body: external_exports.unknown().optional()
+  }).strict().superRefine((request2, ctx) => {
+    const check2 = (template, place, path) => {
+      for (const name of variablesIn(template)) {
+        const problem = variableProblem(name, place, list2);
+        if (problem) ctx.addIssue({ code: "custom", message: problem, path });
+      }
+    };
+    check2(request2.path, "path", ["path"]);
+    for (const [name, value] of Object.entries(request2.headers ?? {})) check2(value, "header", ["headers", name]);
+    for (const text2 of stringsIn(request2.body)) check2(text2, "body", ["body"]);
+    if (list2 && !variablesIn(request2.path).includes("offset")) {
+      ctx.addIssue({ code: "custom", message: "the list request must page with {offset} in its path", path: ["path"] });
+    }
+  });
+}
+function revokeFlowProblems(flow, verifyDetailFields, builtin) {
+  const problems = [];
+  if (verifyDetailFields === void 0) problems.push({ field: "revoke", message: "a revoke flow needs the rule to declare verify: only a key confirmed live is acted on" });
+  const templates = [...Object.values(flow.find.match), ...Object.values(flow.find.narrow ?? {})];
+  for (const name of templates.flatMap(variablesIn).filter((name2) => name2.startsWith("detail."))) {
+    const field2 = name.slice("detail.".length);
+    if (verifyDetailFields && !verifyDetailFields.includes(field2)) problems.push({ field: "revoke.find", message: `{${name}}: ${field2} is not among verify.detail.fields` });
+  }
+  if (!builtin) {
+    for (const [name, variables] of Object.entries(flow.credentials)) {
+      for (const variableName of variables.filter((v) => !userCredentialVariable.test(v))) {
+        problems.push({ field: `revoke.credentials.${name}`, message: `${variableName}: a --rules file may read credentials only from variables ending in _MANAGEMENT_KEY, _ADMIN_KEY, _PROVISIONING_KEY or _REVOKE_KEY (or _TOKEN)` });
+      }
+    }
+  }
+  return problems;
+}
+var variable, method, statusMatch, fieldName, findSpec, actionSpec, revokeSpec, userCredentialVariable;
+var init_revoke_schema = __esm({
+  "src/rules/revoke-schema.ts"() {
+    "use strict";
+    init_zod();
+    variable = /\{([A-Za-z0-9_.]*)\}/g;
+    method = external_exports.enum(["GET", "POST", "PATCH", "PUT", "DELETE"]);
+    statusMatch = external_exports.object({
+      status: external_exports.array(external_exports.number().int().min(100).max(599)).min(1),
+      /** Dotted paths that must be present (not null) in the JSON body. */
+      jsonHas: external_exports.array(external_exports.string().min(1)).optional()
+    }).strict();
+    fieldName = external_exports.string().regex(/^[A-Za-z0-9_]+$/, "a field name: letters, digits, _");
+    findSpec = external_exports.object({
+      /** One request that names the account key directly (may answer `missing`); tried first. */
+      direct: external_exports.object({
+        request: flowRequest(false),
+        found: statusMatch,
+        missing: statusMatch,
+        /** Dotted path of the account key object in the answer; the body itself when absent. */
+        item: external_exports.string().min(1).optional()
+      }).strict().optional(),
+      /** Every account key, a page at a time: fetched once per run and shared by all keys. */
+      list: external_exports.object({
+        request: flowRequest(true),
+        ok: statusMatch,
+        /** Dotted path of the array of account keys in a page. */
+        items: external_exports.string().min(1),
+        /** Items a full page holds; a shorter page is the last. */
+        pageSize: external_exports.number().int().min(1).max(1e4),
+        /** A bound on pages, so a server that never ends a list cannot keep the run going. */
+        maxPages: external_exports.number().int().min(1).max(1e5).default(1e4)
+      }).strict().optional(),
+      /** Item field → template: an item is the leaked key's only when every one is equal. */
+      match: external_exports.record(fieldName, external_exports.string()).refine((match) => Object.keys(match).length > 0, "name at least one field"),
+      /** Item field → template: among several matches, the ones also equal on these. Still more than one: touch none. */
+      narrow: external_exports.record(fieldName, external_exports.string()).optional(),
+      /** Variable → item field, kept for the later steps (`{capture.hash}`) and the report's target. */
+      capture: external_exports.record(fieldName, external_exports.string().min(1)).refine((capture) => "hash" in capture, "must capture hash: the id of the account key acted on"),
+      /** An item the provider already reports as shut down: nothing to do. */
+      alreadyRevoked: external_exports.object({ when: external_exports.string().min(1), equals: external_exports.union([external_exports.boolean(), external_exports.string(), external_exports.number()]) }).strict().optional()
+    }).strict().refine((find) => find.direct !== void 0 || find.list !== void 0, "declare direct, list, or both");
+    actionSpec = external_exports.object({ request: flowRequest(false), success: statusMatch }).strict();
+    revokeSpec = external_exports.object({
+      /** Credential name → environment variables tried in turn; never read from a file or argv. */
+      credentials: external_exports.record(fieldName, external_exports.array(external_exports.string().regex(/^[A-Z][A-Z0-9_]*$/, "an environment variable name")).min(1)).default({}),
+      find: findSpec,
+      disable: actionSpec,
+      delete: actionSpec.optional(),
+      /** The live check after the action; a provider may take a moment to stop honouring a key. */
+      confirm: external_exports.object({ attempts: external_exports.number().int().min(1).max(10).default(3), delaySeconds: external_exports.number().min(0).max(60).default(1) }).strict().default({ attempts: 3, delaySeconds: 1 })
+    }).strict().superRefine((flow, ctx) => {
+      const captured = new Set(Object.keys(flow.find.capture));
+      const templates = [];
+      const addRequest = (request2, at) => {
+        templates.push([request2.path, [...at, "path"]], ...Object.entries(request2.headers ?? {}).map(([name, value]) => [value, [...at, "headers", name]]));
+        for (const text2 of stringsIn(request2.body)) templates.push([text2, [...at, "body"]]);
+      };
+      if (flow.find.direct) addRequest(flow.find.direct.request, ["find", "direct", "request"]);
+      if (flow.find.list) addRequest(flow.find.list.request, ["find", "list", "request"]);
+      addRequest(flow.disable.request, ["disable", "request"]);
+      if (flow.delete) addRequest(flow.delete.request, ["delete", "request"]);
+      for (const [field2, template] of Object.entries({ ...flow.find.match, ...flow.find.narrow })) {
+        for (const name of variablesIn(template).filter((name2) => name2 !== "sha256" && !/^detail\.[A-Za-z0-9_]+$/.test(name2))) {
+          ctx.addIssue({ code: "custom", message: `{${name}}: an account key is matched only on {detail.NAME} and {sha256}`, path: ["find", "match", field2] });
+        }
+      }
+      for (const [template, path] of templates) {
+        for (const name of variablesIn(template)) {
+          const [head, rest = ""] = [name.split(".")[0], name.split(".").slice(1).join(".")];
+          if (head === "credential" && !(rest in flow.credentials)) ctx.addIssue({ code: "custom", message: `{${name}}: no credential ${rest} under credentials`, path });
+          if (head === "capture" && (path[0] === "find" || !captured.has(rest))) ctx.addIssue({ code: "custom", message: `{${name}}: only disable and delete may use a captured field, and ${rest} must be captured`, path });
+        }
+      }
+    });
+    userCredentialVariable = /_(MANAGEMENT|ADMIN|PROVISIONING|REVOKE)_(KEY|TOKEN)$/;
+  }
+});
+
 // src/rules/schema.ts
-var httpRequest, responseMatch, detailSpec, escalateSpec, verifySpec, revokeSpec, ruleSchema, ruleFileSchema;
+var httpRequest, responseMatch, detailSpec, escalateSpec, verifySpec, ruleSchema, ruleFileSchema;
 var init_schema = __esm({
   "src/rules/schema.ts"() {
     "use strict";
     init_zod();
     init_types();
+    init_revoke_schema();
     httpRequest = external_exports.object({
       method: external_exports.enum(["GET", "POST", "PATCH", "PUT", "DELETE"]),
       /** Relative to the provider's base URL, e.g. `/key`. */
@@ -28516,7 +28661,6 @@ var init_schema = __esm({
       detail: detailSpec.optional(),
       escalate: external_exports.array(escalateSpec).optional()
     }).strict();
-    revokeSpec = external_exports.object({ request: httpRequest, success: responseMatch }).strict();
     ruleSchema = external_exports.object({
       id: external_exports.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "must look like provider.name"),
       name: external_exports.string().min(1),
@@ -28583,7 +28727,7 @@ function parseRuleFile(file2, text2, builtin = false) {
       }))
     };
   }
-  const problems = parsed.data.rules.flatMap((rule, index) => checkRuleSpec(file2, index, rule));
+  const problems = parsed.data.rules.flatMap((rule, index) => [...checkRuleSpec(file2, index, rule), ...revokeProblems(file2, index, rule, builtin)]);
   const baseUrl = parsed.data.baseUrl;
   if (!builtin && baseUrl && !baseUrl.env.endsWith("_BASE_URL")) {
     problems.push({ file: file2, field: "baseUrl.env", message: `must name a variable ending in _BASE_URL, which the user sets for this provider; not ${baseUrl.env}` });
@@ -28603,6 +28747,11 @@ function parseRuleFile(file2, text2, builtin = false) {
     });
   }
   return problems.length > 0 ? { problems } : { rules: { file: file2, data: parsed.data, builtin }, problems };
+}
+function revokeProblems(file2, index, rule, builtin) {
+  if (!rule.revoke) return [];
+  const detailFields = rule.verify ? rule.verify.detail?.fields ?? [] : void 0;
+  return revokeFlowProblems(rule.revoke, detailFields, builtin).map(({ field: field2, message }) => ({ file: file2, field: `rules[${index}].${field2}`, message }));
 }
 function ruleFilesIn(dir) {
   let names;
@@ -28651,6 +28800,7 @@ var init_load = __esm({
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_compile();
+    init_revoke_schema();
     init_schema();
     init_cache();
   }
@@ -29522,7 +29672,7 @@ function cacheKey(ruleFile, secret) {
   return createHash4("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
 }
 function createVerifier(ruleFiles, settings, io) {
-  const limit = concurrencyLimit(settings.concurrency);
+  const limit = settings.limit ?? concurrencyLimit(settings.concurrency);
   const checks = /* @__PURE__ */ new Map();
   for (const file2 of ruleFiles) {
     const needsEndpoint = file2.data.rules.some((rule) => rule.verify);
@@ -29533,7 +29683,7 @@ function createVerifier(ruleFiles, settings, io) {
     }
   }
   const cache = { ...defaultVerifyCacheSettings, ...settings.cache };
-  const answers = createAnswerCache({
+  const answers2 = createAnswerCache({
     maxEntries: cache.maxEntries,
     ttlMs: (answer) => answer.verification.status === "unknown" ? cache.unknownTtlMs : cache.ttlMs,
     now: io.now ?? Date.now
@@ -29551,7 +29701,7 @@ function createVerifier(ruleFiles, settings, io) {
       if (!check2?.spec) return Promise.resolve({ verification: { status: "skipped", detail: {}, reason: `no live check for ${ruleId}` } });
       const { spec, target } = check2;
       if (target.kind === "unset") return Promise.resolve({ verification: { status: "skipped", detail: {}, reason: target.reason } });
-      return answers.getOrAsk(cacheKey(check2.ruleFile, secret), () => ask(spec, target, secret));
+      return answers2.getOrAsk(cacheKey(check2.ruleFile, secret), () => ask(spec, target, secret));
     }
   };
 }
@@ -29569,6 +29719,524 @@ var init_verifier = __esm({
     defaultVerifyCacheSettings = { maxEntries: 1e4, ttlMs: 10 * 6e4, unknownTtlMs: 6e4 };
     defaultVerifySettings = { timeoutMs: 1e4, concurrency: 8, retry: defaultRetryPolicy, cache: defaultVerifyCacheSettings };
     unknownAnswer = (reason) => ({ verification: { status: "unknown", detail: {}, reason } });
+  }
+});
+
+// src/respond/revoke/audit-log.ts
+import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, writeSync } from "node:fs";
+function openAuditLog(file2) {
+  let fd;
+  try {
+    fd = openSync2(file2, constants2.O_WRONLY | constants2.O_APPEND | constants2.O_CREAT | constants2.O_NOFOLLOW, 384);
+  } catch (error63) {
+    const code = error63.code;
+    throw new UsageError(`--audit-log ${file2}: ${code === "ELOOP" ? "is a symbolic link; the audit log is never written through one" : `cannot open it for appending (${code ?? String(error63)})`}`);
+  }
+  if (!fstatSync2(fd).isFile()) {
+    closeSync3(fd);
+    throw new UsageError(`--audit-log ${file2}: not a regular file`);
+  }
+  return {
+    append(record2) {
+      const line = Buffer.from(`${JSON.stringify(record2)}
+`, "utf8");
+      for (let written = 0; written < line.length; ) written += writeSync(fd, line, written, line.length - written);
+    },
+    close() {
+      closeSync3(fd);
+    }
+  };
+}
+var init_audit_log = __esm({
+  "src/respond/revoke/audit-log.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/respond/revoke/answer.ts
+async function send(client2, request2) {
+  const outcome = await client2(request2);
+  if (outcome.kind === "refused") return { kind: "failure", reason: outcome.reason };
+  if (outcome.kind === "failure") return { kind: "failure", reason: outcome.message };
+  let json2;
+  try {
+    json2 = JSON.parse(outcome.body);
+  } catch {
+    json2 = void 0;
+  }
+  return { kind: "response", status: outcome.status, json: json2 };
+}
+function answers(match, answer) {
+  return answer.kind === "response" && match.status.includes(answer.status) && (match.jsonHas ?? []).every((path) => valueAt2(answer.json, path) != null);
+}
+function credentialRefused(answer) {
+  return answer.kind === "response" && (answer.status === 401 || answer.status === 403);
+}
+function describeAnswer(step, answer) {
+  if (answer.kind === "failure") return `${step}: ${answer.reason}`;
+  const retried = answer.status === 429 || answer.status >= 500 ? " after retries" : "";
+  return `${step}: HTTP ${answer.status}${retried}`;
+}
+var init_answer = __esm({
+  "src/respond/revoke/answer.ts"() {
+    "use strict";
+    init_classify();
+  }
+});
+
+// src/respond/revoke/template.ts
+function valueOf(variables, name) {
+  const value = variables.get(name);
+  if (value === void 0) throw new MissingVariable(name);
+  return value;
+}
+function interpolate(template, variables, encode3) {
+  return template.replace(/\{([A-Za-z0-9_.]*)\}/g, (_whole, name) => encode3(String(valueOf(variables, name))));
+}
+function resolveValue(template, variables) {
+  const names = variablesIn(template);
+  const [only] = names;
+  if (names.length === 1 && only !== void 0 && template === `{${only}}`) return valueOf(variables, only);
+  return interpolate(template, variables, (text2) => text2);
+}
+function fillBody(body, variables) {
+  if (typeof body === "string") return resolveValue(body, variables);
+  if (Array.isArray(body)) return body.map((item) => fillBody(item, variables));
+  if (body !== null && typeof body === "object") return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, fillBody(value, variables)]));
+  return body;
+}
+function fillRequest(spec, baseUrl, variables) {
+  const path = interpolate(spec.path, variables, encodeURIComponent);
+  const queryAt = path.indexOf("?");
+  const url2 = requestUrl(baseUrl, queryAt === -1 ? path : path.slice(0, queryAt));
+  if (queryAt !== -1) url2.search = path.slice(queryAt);
+  const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([name, value]) => [name, interpolate(value, variables, (text2) => text2)]));
+  const request2 = { method: spec.method, url: url2, headers };
+  if (spec.body !== void 0) {
+    request2.body = JSON.stringify(fillBody(spec.body, variables));
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
+  }
+  return request2;
+}
+var MissingVariable;
+var init_template = __esm({
+  "src/respond/revoke/template.ts"() {
+    "use strict";
+    init_url();
+    init_revoke_schema();
+    MissingVariable = class extends Error {
+      constructor(variable2) {
+        super(`{${variable2}} has no value`);
+        this.variable = variable2;
+      }
+      variable;
+    };
+  }
+});
+
+// src/respond/revoke/account-keys.ts
+function fieldsRead(spec) {
+  return [.../* @__PURE__ */ new Set([...Object.keys(spec.match), ...Object.keys(spec.narrow ?? {}), ...Object.values(spec.capture), ...spec.alreadyRevoked ? [spec.alreadyRevoked.when] : []])];
+}
+function project(item, fields) {
+  const kept = {};
+  for (const field2 of fields) kept[field2] = valueAt2(item, field2);
+  return kept;
+}
+async function fetchList(spec, find, io) {
+  const fields = fieldsRead(find);
+  const pages = [];
+  let next = 0;
+  let end = spec.maxPages;
+  let ended = false;
+  let failure2;
+  const fetchNext = async () => {
+    const page = next++;
+    if (failure2 || page >= end) return false;
+    const offset = page * spec.pageSize;
+    const answer = await io.page(offset);
+    const items = answers(spec.ok, answer) && answer.kind === "response" ? valueAt2(answer.json, spec.items) : void 0;
+    if (!Array.isArray(items)) {
+      failure2 ??= answers(spec.ok, answer) ? { kind: "failed", reason: `list (offset ${offset}): the answer holds no ${spec.items} array` } : failedAnswer(`list (offset ${offset})`, answer);
+      return false;
+    }
+    pages[page] = items.map((item) => project(item, fields));
+    if (items.length < spec.pageSize) {
+      end = Math.min(end, page + 1);
+      ended = true;
+    }
+    return true;
+  };
+  const worker = async () => {
+    while (await fetchNext()) ;
+  };
+  if (await fetchNext()) await Promise.all(Array.from({ length: Math.max(1, io.window) }, worker));
+  if (failure2) return failure2;
+  if (!ended) return { kind: "failed", reason: `list: more than ${spec.maxPages} pages; not all account keys could be read` };
+  const hashField = find.capture.hash ?? "hash";
+  const seen = /* @__PURE__ */ new Set();
+  const byMatch = /* @__PURE__ */ new Map();
+  const matchFields = Object.keys(find.match);
+  for (const page of pages.slice(0, end)) {
+    for (const kept of page) {
+      const id = String(kept[hashField]);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const key = matchKey(matchFields.map((field2) => kept[field2]));
+      const bucket = byMatch.get(key);
+      if (bucket) bucket.push(kept);
+      else byMatch.set(key, [kept]);
+    }
+  }
+  return { kind: "ok", byMatch };
+}
+function wanted(fields, variables) {
+  return new Map(Object.entries(fields).map(([field2, template]) => [field2, resolveValue(template, variables)]));
+}
+function matches2(item, want) {
+  return [...want].every(([field2, value]) => equalValues(item[field2], value));
+}
+function pick2(candidates, find, variables, shown3) {
+  if (candidates.length === 0) return { kind: "not-found", reason: `no account key of this management key has ${shown3}: tell the key's owner (keywarden notify)` };
+  if (candidates.length === 1 && candidates[0]) return { kind: "found", item: candidates[0] };
+  const narrowed = find.narrow ? candidates.filter((item) => matches2(item, wanted(find.narrow ?? {}, variables))) : candidates;
+  if (narrowed.length === 1 && narrowed[0]) return { kind: "found", item: narrowed[0] };
+  const by = find.narrow ? ` and the same ${Object.keys(find.narrow).join(" and ")}` : "";
+  return { kind: "ambiguous", reason: `${candidates.length} account keys have ${shown3}${narrowed.length > 1 ? by : ""}; none was touched: revoke it by hand` };
+}
+function createAccountDirectory(find, io) {
+  let list2;
+  let firstProbe;
+  let probesHit = false;
+  let refused;
+  const fields = fieldsRead(find);
+  async function probe(variables, want) {
+    const direct = find.direct;
+    if (!direct || list2) return void 0;
+    let answer;
+    if (!firstProbe) {
+      firstProbe = io.direct(variables);
+      answer = await firstProbe;
+    } else {
+      await firstProbe;
+      if (refused) return refused;
+      if (!probesHit || list2) return void 0;
+      answer = await io.direct(variables);
+    }
+    if (credentialRefused(answer)) return refused ??= failedAnswer("find (direct)", answer);
+    if (!answers(direct.found, answer) || answer.kind !== "response") return void 0;
+    const item = project(direct.item === void 0 ? answer.json : valueAt2(answer.json, direct.item), fields);
+    if (!matches2(item, want)) return void 0;
+    probesHit = true;
+    return { kind: "found", item };
+  }
+  return {
+    async find(variables) {
+      const want = wanted(find.match, variables);
+      const shown3 = [...want].map(([field2, value]) => `${field2} ${String(value)}`).join(", ");
+      const direct = await probe(variables, want);
+      if (direct) return direct;
+      if (!find.list) return { kind: "not-found", reason: `the direct request did not find it (${shown3})` };
+      const listSpec = find.list;
+      list2 ??= fetchList(listSpec, find, io);
+      const result = await list2;
+      if (result.kind !== "ok") return result;
+      return pick2(result.byMatch.get(matchKey([...want.values()])) ?? [], find, variables, shown3);
+    }
+  };
+}
+var failedAnswer, matchKey, equalValues;
+var init_account_keys = __esm({
+  "src/respond/revoke/account-keys.ts"() {
+    "use strict";
+    init_classify();
+    init_answer();
+    init_template();
+    failedAnswer = (step, answer) => ({
+      kind: "failed",
+      reason: describeAnswer(step, answer),
+      ...answer.kind === "response" ? { httpStatus: answer.status } : {},
+      ...credentialRefused(answer) ? { configuration: true } : {}
+    });
+    matchKey = (values) => JSON.stringify(values.map((value) => value ?? null));
+    equalValues = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  }
+});
+
+// src/respond/revoke/flow.ts
+function readCredentials(spec, env) {
+  const values = /* @__PURE__ */ new Map();
+  for (const [name, variables] of Object.entries(spec.credentials)) {
+    const value = variables.map((variable2) => env[variable2]?.trim()).find((text2) => text2 !== void 0 && text2 !== "");
+    if (value === void 0) return `${variables.join(" (or ")}${variables.length > 1 ? ")" : ""} is not set: revoking needs the owner's ${name} key, from the environment`;
+    values.set(`credential.${name}`, value);
+  }
+  return values;
+}
+function targetOf(capture) {
+  const text2 = (name2) => {
+    const value = capture.get(`capture.${name2}`);
+    return typeof value === "string" || typeof value === "number" ? String(value) : void 0;
+  };
+  const hash2 = text2("hash");
+  if (hash2 === void 0 || hash2 === "") return void 0;
+  const label = text2("label");
+  const name = text2("name");
+  return { hash: hash2, ...label !== void 0 ? { label } : {}, ...name !== void 0 ? { name } : {} };
+}
+function createRuleFlow(spec, settings, io) {
+  const credentials = readCredentials(spec, io.env);
+  const credentialVariables = typeof credentials === "string" ? /* @__PURE__ */ new Map() : credentials;
+  let refused;
+  const actedOn = /* @__PURE__ */ new Set();
+  const directory = createAccountDirectory(spec.find, {
+    window: settings.window,
+    direct: (variables) => spec.find.direct ? send(io.client, fillRequest(spec.find.direct.request, io.baseUrl, variables)) : Promise.resolve({ kind: "failure", reason: "no direct request" }),
+    page: (offset) => spec.find.list ? send(io.client, fillRequest(spec.find.list.request, io.baseUrl, new Map([...credentialVariables, ["offset", offset]]))) : Promise.resolve({ kind: "failure", reason: "no list" })
+  });
+  const actionSpec2 = settings.action === "delete" ? spec.delete : spec.disable;
+  const refuse = (reason, httpStatus2) => {
+    refused ??= { reason, ...httpStatus2 !== void 0 ? { httpStatus: httpStatus2 } : {} };
+    return { outcome: "failed", reason: `${reason}: the management credential was refused`, configuration: true, ...httpStatus2 !== void 0 ? { httpStatus: httpStatus2 } : {} };
+  };
+  async function confirmDead(key, target, httpStatus2) {
+    for (let attempt = 1; ; attempt++) {
+      const check2 = await io.confirm(key.secret);
+      if (check2.status === "invalid") return { outcome: "revoked", target, httpStatus: httpStatus2 };
+      if (attempt >= spec.confirm.attempts) {
+        const why = check2.status === "live" ? `the key still works after ${settings.action} (checked ${attempt} times)` : `could not tell whether the key still works (${check2.reason ?? check2.status})`;
+        return { outcome: "failed", reason: `confirm: ${why}`, target, httpStatus: httpStatus2, acted: true };
+      }
+      await io.sleep(spec.confirm.delaySeconds * 1e3);
+    }
+  }
+  async function revoke(key, beforeAction) {
+    if (typeof credentials === "string") return { outcome: "failed", reason: credentials, configuration: true };
+    if (refused) return { outcome: "failed", reason: `${refused.reason}: the management credential was refused (earlier in this run)`, configuration: true, ...refused.httpStatus !== void 0 ? { httpStatus: refused.httpStatus } : {} };
+    if (!actionSpec2) return { outcome: "failed", reason: `this provider's flow declares no ${settings.action}`, configuration: true };
+    const variables = new Map([
+      ["key", key.secret.reveal()],
+      ["sha256", key.sha256],
+      ...credentialVariables,
+      ...Object.entries(key.detail).map(([name, value]) => [`detail.${name}`, value])
+    ]);
+    const found = await directory.find(variables);
+    if (found.kind === "failed") {
+      const { reason, httpStatus: httpStatus2 } = found;
+      return found.configuration ? refuse(reason, httpStatus2) : { outcome: "failed", reason, ...httpStatus2 !== void 0 ? { httpStatus: httpStatus2 } : {} };
+    }
+    if (found.kind !== "found") return { outcome: found.kind, reason: found.reason };
+    const capture = new Map(Object.entries(spec.find.capture).map(([name, field2]) => [`capture.${name}`, found.item[field2]]));
+    const target = targetOf(capture);
+    if (!target) return { outcome: "failed", reason: "find: the account key has no hash" };
+    if (spec.find.alreadyRevoked && found.item[spec.find.alreadyRevoked.when] === spec.find.alreadyRevoked.equals) {
+      return { outcome: "already-revoked", target, reason: `the account key is already ${spec.find.alreadyRevoked.when}` };
+    }
+    if (actedOn.has(target.hash)) return { outcome: "failed", target, reason: "find: another leaked key of this run led to the same account key; it is changed once only" };
+    actedOn.add(target.hash);
+    if (!settings.execute) return { outcome: "would-revoke", target };
+    const request2 = fillRequest(actionSpec2.request, io.baseUrl, new Map([...variables, ...capture]));
+    beforeAction(target);
+    const answer = await send(io.client, request2);
+    if (credentialRefused(answer) && answer.kind === "response") return { ...refuse(settings.action, answer.status), target, acted: true };
+    if (!answers(actionSpec2.success, answer)) {
+      return { outcome: "failed", target, acted: true, reason: describeAnswer(settings.action, answer), ...answer.kind === "response" ? { httpStatus: answer.status } : {} };
+    }
+    return confirmDead(key, target, answer.kind === "response" ? answer.status : 0);
+  }
+  return {
+    async revoke(key, beforeAction) {
+      try {
+        return await revoke(key, beforeAction);
+      } catch (error63) {
+        if (error63 instanceof MissingVariable) return { outcome: "failed", reason: `find: ${error63.message}; the live check's answer lacks it` };
+        throw error63;
+      }
+    }
+  };
+}
+var init_flow = __esm({
+  "src/respond/revoke/flow.ts"() {
+    "use strict";
+    init_account_keys();
+    init_answer();
+    init_template();
+  }
+});
+
+// src/respond/revoke/revoker.ts
+function scrubber(secrets) {
+  return (text2) => secrets.reduce((out, secret) => secret === "" ? out : out.replaceAll(secret, "[redacted]"), text2);
+}
+function scrubTarget(target, scrub) {
+  if (!target) return void 0;
+  return Object.fromEntries(Object.entries(target).map(([name, value]) => [name, scrub(value)]));
+}
+function byPlace(a, b) {
+  const [x, y] = [a.finding, b.finding];
+  return x.origin.path.localeCompare(y.origin.path) || x.line - y.line || x.column - y.column || a.order - b.order;
+}
+function createRevoker(ruleFiles, settings, io) {
+  const sleep = io.sleep ?? sleepFor2;
+  const now = io.now ?? Date.now;
+  const at = () => new Date(now()).toISOString();
+  const rules = /* @__PURE__ */ new Map();
+  const credentialValues = [];
+  for (const file2 of ruleFiles) {
+    for (const rule of file2.data.rules) {
+      const info = { provider: file2.data.provider, providerName: file2.data.name, ...rule.hint !== void 0 ? { hint: rule.hint } : {} };
+      rules.set(rule.id, info);
+      const spec = rule.revoke;
+      if (!spec) continue;
+      for (const variable2 of Object.values(spec.credentials).flat()) credentialValues.push(io.env[variable2]?.trim() ?? "");
+      const endpoint2 = resolveEndpoint(file2, io.env);
+      if (endpoint2.kind === "unset") {
+        info.flow = endpoint2;
+        continue;
+      }
+      const client2 = createPinnedClient({ allowedHosts: endpoint2.allowedHosts, timeoutMs: settings.timeoutMs, retry: settings.retry, limit: settings.limit }, io);
+      const flow = createRuleFlow(
+        spec,
+        { execute: settings.execute, action: settings.action, window: settings.window },
+        { client: client2, baseUrl: endpoint2.baseUrl, env: io.env, sleep, confirm: (secret) => io.confirm(rule.id, secret) }
+      );
+      info.flow = { kind: "ready", flow };
+    }
+  }
+  const started = [];
+  const seen = /* @__PURE__ */ new Set();
+  function record2(revocation) {
+    if (!io.audit) return;
+    const entry = {
+      at: revocation.at,
+      actor: settings.actor,
+      command: settings.command,
+      provider: revocation.provider,
+      ruleId: revocation.ruleId,
+      secretHash: revocation.secretHash,
+      redacted: revocation.redacted,
+      action: revocation.action,
+      target: revocation.target ?? null,
+      outcome: revocation.outcome,
+      httpStatus: revocation.httpStatus ?? null,
+      dryRun: !settings.execute,
+      ...revocation.reason !== void 0 ? { reason: revocation.reason } : {}
+    };
+    io.audit.append(entry);
+  }
+  async function decide(finding, scrub) {
+    const verification = finding.verification ?? { status: "skipped", detail: {}, reason: "not checked" };
+    if (verification.status === "invalid") return { outcome: "already-revoked", action: "none", reason: `the live check says the key no longer works (${verification.reason ?? "invalid"})` };
+    if (verification.status !== "live") return { outcome: "unknown", action: "none", reason: `the live check could not tell (${verification.reason ?? verification.status}); nothing was done` };
+    const info = rules.get(finding.ruleId);
+    const flow = info?.flow;
+    if (!flow) {
+      const name = info?.providerName ?? finding.provider;
+      return { outcome: "unsupported", action: "none", reason: `${name} documents no API to revoke a key. ${info?.hint ?? "Revoke it at the provider."} Tell its owner: keywarden notify.` };
+    }
+    if (flow.kind === "unset") return { outcome: "failed", action: "none", reason: flow.reason, configuration: true };
+    const announce = (target) => record2({ ...identity(finding), outcome: "started", action: settings.action, target: scrubTarget(target, scrub) ?? target, at: at() });
+    const live = { secret: finding.secret, sha256: finding.secretHash.replace(/^sha256:/, ""), detail: verification.detail };
+    const { acted, ...decision } = await flow.flow.revoke(live, announce);
+    const action = decision.outcome === "revoked" || decision.outcome === "would-revoke" || acted === true ? settings.action : "none";
+    return { ...decision, action };
+  }
+  async function revocationOf(finding) {
+    const scrub = scrubber([finding.secret.known ? finding.secret.reveal() : "", ...credentialValues]);
+    let decided;
+    try {
+      decided = await decide(finding, scrub);
+    } catch (error63) {
+      decided = { outcome: "failed", action: "none", reason: `internal error: ${error63.message}` };
+    }
+    const target = scrubTarget(decided.target, scrub);
+    const revocation = {
+      ...identity(finding),
+      ...decided,
+      ...target ? { target } : {},
+      ...decided.reason !== void 0 ? { reason: scrub(decided.reason) } : {},
+      at: at()
+    };
+    record2(revocation);
+    return revocation;
+  }
+  return {
+    submit(finding) {
+      if (seen.has(finding.secretHash)) return;
+      seen.add(finding.secretHash);
+      started.push({ finding, order: started.length, revocation: revocationOf(finding) });
+    },
+    async settle() {
+      try {
+        const done = await Promise.all(started.map(async (entry) => ({ ...entry, revocation: await entry.revocation })));
+        return done.sort(byPlace).map((entry) => entry.revocation);
+      } finally {
+        io.audit?.close();
+      }
+    }
+  };
+}
+var identity, sleepFor2;
+var init_revoker = __esm({
+  "src/respond/revoke/revoker.ts"() {
+    "use strict";
+    init_pinned();
+    init_endpoint();
+    init_flow();
+    identity = (finding) => ({ ruleId: finding.ruleId, provider: finding.provider, secretHash: finding.secretHash, redacted: finding.secret.redacted });
+    sleepFor2 = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+  }
+});
+
+// src/run/revoke.ts
+var revoke_exports = {};
+__export(revoke_exports, {
+  buildRevokeStep: () => buildRevokeStep,
+  revokeVerdict: () => revokeVerdict
+});
+import { hostname as hostname3, userInfo } from "node:os";
+function buildRevokeStep(config2, ruleFiles, settings, env) {
+  const limit = concurrencyLimit(settings.concurrency);
+  const io = { http: fetchClient, env };
+  const verifier = createVerifier(ruleFiles, { ...settings, limit }, io);
+  const afresh = createVerifier(ruleFiles, { ...settings, limit, cache: { maxEntries: 0 } }, io);
+  const audit = config2.auditLog === void 0 ? void 0 : openAuditLog(config2.auditLog);
+  const revoker = createRevoker(
+    ruleFiles,
+    { execute: config2.execute, action: config2.action, timeoutMs: settings.timeoutMs, retry: settings.retry, limit, window: settings.concurrency, command: config2.command, actor: actorOf(env) },
+    { ...io, confirm: async (ruleId, secret) => (await afresh.verify(ruleId, secret)).verification, ...audit ? { audit } : {} }
+  );
+  return { verifier, revoker };
+}
+function actorOf(env) {
+  if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
+  let user = "unknown";
+  try {
+    user = userInfo().username;
+  } catch {
+  }
+  return `${user}@${hostname3()}`;
+}
+function revokeVerdict(result, revocations) {
+  const configuration = revocations.filter((revocation) => revocation.configuration);
+  if (configuration.length > 0) return { exitCode: ExitCode.error, why: `exit 2: ${configuration[0]?.reason ?? "a configuration error"}` };
+  const incomplete = result.warnings.filter((warning2) => warning2.kind === "incomplete");
+  if (incomplete.length > 0) return { exitCode: ExitCode.error, why: `exit 2: not every key could be read (${incomplete.length} warning${incomplete.length === 1 ? "" : "s"})` };
+  if (revocations.some((revocation) => leftLive.has(revocation.outcome))) return { exitCode: ExitCode.findings };
+  return { exitCode: ExitCode.clean };
+}
+var leftLive;
+var init_revoke = __esm({
+  "src/run/revoke.ts"() {
+    "use strict";
+    init_errors();
+    init_http();
+    init_limit();
+    init_audit_log();
+    init_revoker();
+    init_verifier();
+    leftLive = /* @__PURE__ */ new Set(["would-revoke", "unknown", "not-found", "ambiguous", "unsupported", "failed"]);
   }
 });
 
@@ -31545,7 +32213,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -31553,7 +32221,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants5;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -31759,7 +32427,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -31792,8 +32460,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants5.globChars(win32);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(win32);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -32492,7 +33160,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants5.globChars(win32);
+      } = constants6.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -32551,7 +33219,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse5 = require_parse2();
     var utils = require_utils2();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -32679,7 +33347,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants5;
+    picomatch.constants = constants6;
     module.exports = picomatch;
   }
 });
@@ -32735,8 +33403,8 @@ var require_micromatch = __commonJS({
         }
       }
       let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches2 = result.filter((item) => !omit3.has(item));
-      if (options && matches2.length === 0) {
+      let matches3 = result.filter((item) => !omit3.has(item));
+      if (options && matches3.length === 0) {
         if (options.failglob === true) {
           throw new Error(`No matches found for "${patterns.join(", ")}"`);
         }
@@ -32744,7 +33412,7 @@ var require_micromatch = __commonJS({
           return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
         }
       }
-      return matches2;
+      return matches3;
     };
     micromatch.match = micromatch;
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
@@ -32758,9 +33426,9 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches2 = new Set(micromatch(list2, patterns, { ...options, onResult }));
+      let matches3 = new Set(micromatch(list2, patterns, { ...options, onResult }));
       for (let item of items) {
-        if (!matches2.has(item)) {
+        if (!matches3.has(item)) {
           result.add(item);
         }
       }
@@ -36183,9 +36851,9 @@ var require_ignore = __commonJS({
 });
 
 // src/sources/walk.ts
-import { closeSync as closeSync3, constants as constants2, openSync as openSync2, readdirSync as readdirSync3 } from "node:fs";
+import { closeSync as closeSync4, constants as constants3, openSync as openSync3, readdirSync as readdirSync3 } from "node:fs";
 function release(anchor2) {
-  if (anchor2 && --anchor2.users === 0) closeSync3(anchor2.fd);
+  if (anchor2 && --anchor2.users === 0) closeSync4(anchor2.fd);
 }
 function readEntries(handle) {
   return readdirSync3(handle, { withFileTypes: true, encoding: "buffer" });
@@ -36218,7 +36886,7 @@ function walkDirectory(absolute, initial, visitor) {
         let dirents;
         try {
           if ((pending.names > maxNames || pathLength(pending.handle) > hopBytes) && canOpenRelative()) {
-            const fd = openSync2(pending.handle, constants2.O_RDONLY | constants2.O_DIRECTORY);
+            const fd = openSync3(pending.handle, constants3.O_RDONLY | constants3.O_DIRECTORY);
             release(pending.anchor);
             pending.anchor = { fd, users: 1 };
             pending.handle = throughDescriptor(fd);
@@ -36395,13 +37063,14 @@ async function listFiles(options) {
     };
     const outer = options.gitignore ? outerGitignores(absolute, root, budget) : [];
     const visitor = options.gitignore ? gitignoreVisitor(budget, rootRelative) : void 0;
+    const tracking = visitor && workTreeTop(absolute) ? trackedFiles(absolute, rootRelative("") || ".") : void 0;
     const walked = walkDirectory(absolute, hidesItself(outer) ? [] : outer, visitor ?? walkEverything);
     for (const file2 of walked.files) add(file2);
     for (const { path, code } of walked.unreadable) {
       warnings.push({ path: rootRelative(path) || ".", message: `not scanned: this directory could not be read (${code})`, kind: "incomplete" });
     }
-    if (visitor && visitor.ignored > 0 && workTreeTop(absolute)) {
-      const tracked = await trackedFiles(absolute, rootRelative("") || ".");
+    const tracked = await tracking;
+    if (tracked && visitor && visitor.ignored > 0) {
       if (tracked.warning) warnings.push(tracked.warning);
       for (const file2 of tracked.files) if (!found.has(keyOf2(file2.absolute)) && isRegularFile(file2.absolute)) add(file2);
     }
@@ -37722,7 +38391,7 @@ var require_util = __commonJS({
     function isBuffer(buffer) {
       return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
     }
-    function validateHandler(handler2, method, upgrade) {
+    function validateHandler(handler2, method2, upgrade) {
       if (!handler2 || typeof handler2 !== "object") {
         throw new InvalidArgumentError("handler must be an object");
       }
@@ -37735,7 +38404,7 @@ var require_util = __commonJS({
       if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
         throw new InvalidArgumentError("invalid onBodySent method");
       }
-      if (upgrade || method === "CONNECT") {
+      if (upgrade || method2 === "CONNECT") {
         if (typeof handler2.onUpgrade !== "function") {
           throw new InvalidArgumentError("invalid onUpgrade method");
         }
@@ -38029,18 +38698,18 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method: method2, path, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method2, origin, path);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method: method2, path, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
-          method,
+          method2,
           origin,
           path,
           statusCode
@@ -38048,18 +38717,18 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method: method2, path, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method2, origin, path);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method: method2, path, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
-          method,
+          method2,
           origin,
           path,
           error63.message
@@ -38110,9 +38779,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method: method2, path, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method2, origin, path);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -38176,7 +38845,7 @@ var require_request = __commonJS({
     var Request = class {
       constructor(origin, {
         path,
-        method,
+        method: method2,
         body,
         headers,
         query,
@@ -38192,14 +38861,14 @@ var require_request = __commonJS({
       }, handler2) {
         if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method2 !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
         } else if (invalidPathRegex.test(path)) {
           throw new InvalidArgumentError("invalid request path");
         }
-        if (typeof method !== "string") {
+        if (typeof method2 !== "string") {
           throw new InvalidArgumentError("method must be a string");
-        } else if (normalizedMethodRecords[method] === void 0 && !isValidHTTPToken(method)) {
+        } else if (normalizedMethodRecords[method2] === void 0 && !isValidHTTPToken(method2)) {
           throw new InvalidArgumentError("invalid request method");
         }
         if (upgrade && typeof upgrade !== "string") {
@@ -38223,7 +38892,7 @@ var require_request = __commonJS({
         this.headersTimeout = headersTimeout;
         this.bodyTimeout = bodyTimeout;
         this.throwOnError = throwOnError === true;
-        this.method = method;
+        this.method = method2;
         this.abort = null;
         if (body == null) {
           this.body = null;
@@ -38262,7 +38931,7 @@ var require_request = __commonJS({
         this.upgrade = upgrade || null;
         this.path = query ? buildURL(path, query) : path;
         this.origin = origin;
-        this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
+        this.idempotent = idempotent == null ? method2 === "HEAD" || method2 === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
         this.reset = reset == null ? null : reset;
         this.host = null;
@@ -38294,7 +38963,7 @@ var require_request = __commonJS({
         } else if (headers != null) {
           throw new InvalidArgumentError("headers must be an object or an array");
         }
-        validateHandler(handler2, method, upgrade);
+        validateHandler(handler2, method2, upgrade);
         this.servername = servername || getServerName(this.host);
         this[kHandler] = handler2;
         if (channels.create.hasSubscribers) {
@@ -39074,14 +39743,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname: hostname3, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname3;
+          const sessionKey = servername || hostname4;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -39097,7 +39766,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname3
+            host: hostname4
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -39111,14 +39780,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname3
+            host: hostname4
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname3, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname4, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -40316,17 +40985,17 @@ var require_webidl = __commonJS({
             message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
+        const method2 = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
         const seq = [];
         let index = 0;
-        if (method === void 0 || typeof method.next !== "function") {
+        if (method2 === void 0 || typeof method2.next !== "function") {
           throw webidl.errors.exception({
             header: prefix,
             message: `${argument} is not iterable.`
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value } = method2.next();
           if (done) {
             break;
           }
@@ -40981,8 +41650,8 @@ var require_util2 = __commonJS({
     function isCancelled(fetchParams) {
       return fetchParams.controller.state === "aborted" || fetchParams.controller.state === "terminated";
     }
-    function normalizeMethod(method) {
-      return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
+    function normalizeMethod(method2) {
+      return normalizedMethodRecordsBase[method2.toLowerCase()] ?? method2;
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -42282,7 +42951,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants5();
+    var constants6 = require_constants5();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -42357,7 +43026,7 @@ var require_client_h1 = __commonJS({
       constructor(client2, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client2[kMaxHeadersSize]) && client2[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client2;
         this.socket = socket;
         this.timeout = null;
@@ -42452,11 +43121,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -42479,10 +43148,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -42499,7 +43168,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -42679,7 +43348,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client2[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client: client2, socket, statusCode, maxResponseSize } = this;
@@ -42701,7 +43370,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -42737,13 +43406,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client2[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client2[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client2[kPipelining] == null || client2[kPipelining] === 1) {
           setImmediate(() => client2[kResume]());
         } else {
@@ -42949,13 +43618,13 @@ var require_client_h1 = __commonJS({
         }
       }
     }
-    function shouldSendContentLength(method) {
-      return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
+    function shouldSendContentLength(method2) {
+      return method2 !== "GET" && method2 !== "HEAD" && method2 !== "OPTIONS" && method2 !== "TRACE" && method2 !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method: method2, path, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
-      const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
+      const expectsPayload = method2 === "PUT" || method2 === "POST" || method2 === "PATCH" || method2 === "QUERY" || method2 === "PROPFIND" || method2 === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
@@ -42988,7 +43657,7 @@ var require_client_h1 = __commonJS({
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method2) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client2[kStrictContentLength]) {
           util.errorRequest(client2, request2, new RequestContentLengthMismatchError());
           return false;
@@ -43019,10 +43688,10 @@ var require_client_h1 = __commonJS({
       if (request2.aborted) {
         return false;
       }
-      if (method === "HEAD") {
+      if (method2 === "HEAD") {
         socket[kReset] = true;
       }
-      if (upgrade || method === "CONNECT") {
+      if (upgrade || method2 === "CONNECT") {
         socket[kReset] = true;
       }
       if (reset != null) {
@@ -43034,7 +43703,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method2} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -43558,12 +44227,12 @@ var require_client_h2 = __commonJS({
       client2.emit("disconnect", client2[kUrl], [client2], err);
       client2[kResume]();
     }
-    function shouldSendContentLength(method) {
-      return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
+    function shouldSendContentLength(method2) {
+      return method2 !== "GET" && method2 !== "HEAD" && method2 !== "OPTIONS" && method2 !== "TRACE" && method2 !== "CONNECT";
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method: method2, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -43586,15 +44255,15 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname: hostname3, port } = client2[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname3}${port ? `:${port}` : ""}`;
-      headers[HTTP2_HEADER_METHOD] = method;
+      const { hostname: hostname4, port } = client2[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
+      headers[HTTP2_HEADER_METHOD] = method2;
       const abort = (error63) => {
         if (request2.aborted) {
           return;
         }
         if (request2.completed) {
-          if (method === "CONNECT" && stream != null) {
+          if (method2 === "CONNECT" && stream != null) {
             util.destroy(stream, error63 || new RequestAbortedError());
           }
           return;
@@ -43616,7 +44285,7 @@ var require_client_h2 = __commonJS({
       if (request2.aborted) {
         return false;
       }
-      if (method === "CONNECT") {
+      if (method2 === "CONNECT") {
         session.ref();
         stream = session.request(headers, { endStream: false, signal });
         let upgradeResponseFinished = false;
@@ -43662,7 +44331,7 @@ var require_client_h2 = __commonJS({
       }
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
-      const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
+      const expectsPayload = method2 === "PUT" || method2 === "POST" || method2 === "PATCH";
       if (body && typeof body.read === "function") {
         body.read(0);
       }
@@ -43680,7 +44349,7 @@ var require_client_h2 = __commonJS({
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method2) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client2[kStrictContentLength]) {
           util.errorRequest(client2, request2, new RequestContentLengthMismatchError());
           return false;
@@ -43692,7 +44361,7 @@ var require_client_h2 = __commonJS({
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method2 === "GET" || method2 === "HEAD" || body === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -44427,20 +45096,20 @@ var require_client = __commonJS({
     async function connect(client2) {
       assert2(!client2[kConnecting]);
       assert2(!client2[kHTTPContext]);
-      let { host, hostname: hostname3, protocol, port } = client2[kUrl];
-      if (hostname3[0] === "[") {
-        const idx = hostname3.indexOf("]");
+      let { host, hostname: hostname4, protocol, port } = client2[kUrl];
+      if (hostname4[0] === "[") {
+        const idx = hostname4.indexOf("]");
         assert2(idx !== -1);
-        const ip = hostname3.substring(1, idx);
+        const ip = hostname4.substring(1, idx);
         assert2(net.isIP(ip));
-        hostname3 = ip;
+        hostname4 = ip;
       }
       client2[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname: hostname3,
+            hostname: hostname4,
             protocol,
             port,
             version: client2[kHTTPContext]?.version,
@@ -44454,7 +45123,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve5, reject) => {
           client2[kConnector]({
             host,
-            hostname: hostname3,
+            hostname: hostname4,
             protocol,
             port,
             servername: client2[kServerName],
@@ -44487,7 +45156,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname: hostname3,
+              hostname: hostname4,
               protocol,
               port,
               version: client2[kHTTPContext]?.version,
@@ -44508,7 +45177,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname: hostname3,
+              hostname: hostname4,
               protocol,
               port,
               version: client2[kHTTPContext]?.version,
@@ -45483,10 +46152,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url2) {
-        let { protocol, host: hostname3, port } = url2;
-        hostname3 = hostname3.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname4, port } = url2;
+        hostname4 = hostname4.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname3, port)) {
+        if (!this.#shouldProxy(hostname4, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -45494,7 +46163,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname3, port) {
+      #shouldProxy(hostname4, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -45510,11 +46179,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname3 === entry.hostname) {
+            if (hostname4 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname3.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname4.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -45684,7 +46353,7 @@ var require_retry_handler = __commonJS({
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
         const { statusCode, code, headers } = err;
-        const { method, retryOptions } = opts;
+        const { method: method2, retryOptions } = opts;
         const {
           maxRetries,
           minTimeout,
@@ -45699,7 +46368,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (Array.isArray(methods) && !methods.includes(method)) {
+        if (Array.isArray(methods) && !methods.includes(method2)) {
           cb(err);
           return;
         }
@@ -46306,7 +46975,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method: method2, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -46317,7 +46986,7 @@ var require_api_request = __commonJS({
           if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
             throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
           }
-          if (method === "CONNECT") {
+          if (method2 === "CONNECT") {
             throw new InvalidArgumentError("invalid method");
           }
           if (onInfo && typeof onInfo !== "function") {
@@ -46330,7 +46999,7 @@ var require_api_request = __commonJS({
           }
           throw err;
         }
-        this.method = method;
+        this.method = method2;
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
         this.callback = callback;
@@ -46544,7 +47213,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method: method2, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -46555,7 +47224,7 @@ var require_api_stream = __commonJS({
           if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
             throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
           }
-          if (method === "CONNECT") {
+          if (method2 === "CONNECT") {
             throw new InvalidArgumentError("invalid method");
           }
           if (onInfo && typeof onInfo !== "function") {
@@ -46760,11 +47429,11 @@ var require_api_pipeline = __commonJS({
         if (typeof handler2 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
+        const { signal, method: method2, opaque, onInfo, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
-        if (method === "CONNECT") {
+        if (method2 === "CONNECT") {
           throw new InvalidArgumentError("invalid method");
         }
         if (onInfo && typeof onInfo !== "function") {
@@ -47241,9 +47910,9 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey2(mockDispatch2, { path, method: method2, body, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
-      const methodMatch = matchValue(mockDispatch2.method, method);
+      const methodMatch = matchValue(mockDispatch2.method, method2);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
@@ -47268,7 +47937,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method: method2 }) => matchValue(method2, key.method));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
@@ -47295,17 +47964,17 @@ var require_mock_utils = __commonJS({
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey2(dispatch, key);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method: method2, body, headers, query } = opts;
       return {
         path,
-        method,
+        method: method2,
         body,
         headers,
         query
@@ -47767,8 +48436,8 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
-            Method: method,
+          ({ method: method2, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+            Method: method2,
             Origin: origin,
             Path: path,
             "Status code": statusCode,
@@ -49528,20 +50197,20 @@ var require_request2 = __commonJS({
           request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
-          let method = init.method;
-          const mayBeNormalized = normalizedMethodRecords[method];
+          let method2 = init.method;
+          const mayBeNormalized = normalizedMethodRecords[method2];
           if (mayBeNormalized !== void 0) {
             request2.method = mayBeNormalized;
           } else {
-            if (!isValidHTTPToken(method)) {
-              throw new TypeError(`'${method}' is not a valid HTTP method.`);
+            if (!isValidHTTPToken(method2)) {
+              throw new TypeError(`'${method2}' is not a valid HTTP method.`);
             }
-            const upperCase = method.toUpperCase();
+            const upperCase = method2.toUpperCase();
             if (forbiddenMethodsSet.has(upperCase)) {
-              throw new TypeError(`'${method}' HTTP method is unsupported.`);
+              throw new TypeError(`'${method2}' HTTP method is unsupported.`);
             }
-            method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request2.method = method;
+            method2 = normalizedMethodRecordsBase[upperCase] ?? method2;
+            request2.method = method2;
           }
           if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
@@ -56757,8 +57426,8 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
+function register(state, name, method2, options) {
+  if (typeof method2 !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
@@ -56767,15 +57436,15 @@ function register(state, name, method, options) {
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
       return register.bind(null, state, name2, callback, options);
-    }, method)();
+    }, method2)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options);
+      return method2(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
-    }, method)();
+    return state.registry[name].reduce((method3, registered) => {
+      return registered.hook.bind(null, method3, options);
+    }, method2)();
   });
 }
 
@@ -56786,14 +57455,14 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    hook2 = (method2, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method2.bind(null, options));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook2 = (method2, options) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method2.bind(null, options)).then((result_) => {
         result = result_;
         return orig(result, options);
       }).then(() => {
@@ -56802,8 +57471,8 @@ function addHook(state, kind, name, hook2) {
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error63) => {
+    hook2 = (method2, options) => {
+      return Promise.resolve().then(method2.bind(null, options)).catch((error63) => {
         return orig(error63, options);
       });
     };
@@ -56815,13 +57484,13 @@ function addHook(state, kind, name, hook2) {
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
+function removeHook(state, name, method2) {
   if (!state.registry[name]) {
     return;
   }
   const index = state.registry[name].map((registered) => {
     return registered.orig;
-  }).indexOf(method);
+  }).indexOf(method2);
   if (index === -1) {
     return;
   }
@@ -56915,8 +57584,8 @@ function removeUndefinedProperties(obj) {
 }
 function merge(defaults, route, options) {
   if (typeof route === "string") {
-    let [method, url2] = route.split(" ");
-    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
+    let [method2, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method: method2, url: url2 } : { url: method2 }, options);
   } else {
     options = Object.assign({}, route);
   }
@@ -56952,11 +57621,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url2) {
-  const matches2 = url2.match(urlVariableRegex);
-  if (!matches2) {
+  const matches3 = url2.match(urlVariableRegex);
+  if (!matches3) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches3.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object2, keysToOmit) {
   const result = { __proto__: null };
@@ -57071,8 +57740,8 @@ function expand(template, context) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+        expression.split(/,/g).forEach(function(variable2) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable2);
           values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
@@ -57098,7 +57767,7 @@ function expand(template, context) {
   }
 }
 function parse(options) {
-  let method = options.method.toUpperCase();
+  let method2 = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
@@ -57137,7 +57806,7 @@ function parse(options) {
       }
     }
   }
-  if (["GET", "HEAD"].includes(method)) {
+  if (["GET", "HEAD"].includes(method2)) {
     url2 = addQueryParameters(url2, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
@@ -57151,11 +57820,11 @@ function parse(options) {
   if (!headers["content-type"] && typeof body !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+  if (["PATCH", "PUT"].includes(method2) && typeof body === "undefined") {
     body = "";
   }
   return Object.assign(
-    { method, url: url2, headers },
+    { method: method2, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -57812,8 +58481,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches2 && matches2.pop();
+    const matches3 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches3 && matches3.pop();
     log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -58269,7 +58938,7 @@ function normalizePaginatedListResponse(response) {
 function iterator(octokit, route, parameters) {
   const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
+  const method2 = options.method;
   const headers = options.headers;
   let url2 = options.url;
   return {
@@ -58277,7 +58946,7 @@ function iterator(octokit, route, parameters) {
       async next() {
         if (!url2) return { done: true };
         try {
-          const response = await requestMethod({ method, url: url2, headers });
+          const response = await requestMethod({ method: method2, url: url2, headers });
           const normalizedResponse = normalizePaginatedListResponse(response);
           url2 = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
@@ -60650,10 +61319,10 @@ var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults, decorations] = endpoint2;
-    const [method, url2] = route.split(/ /);
+    const [method2, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
-        method,
+        method: method2,
         url: url2
       },
       defaults
@@ -60700,11 +61369,11 @@ var handler = {
     if (cache[methodName]) {
       return cache[methodName];
     }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
+    const method2 = endpointMethodsMap.get(scope).get(methodName);
+    if (!method2) {
       return void 0;
     }
-    const { endpointDefaults, decorations } = method;
+    const { endpointDefaults, decorations } = method2;
     if (decorations) {
       cache[methodName] = decorate(
         octokit,
@@ -60953,6 +61622,7 @@ function redact2(message, token) {
 
 // src/run/base-keys.ts
 init_git();
+init_text_encoding();
 async function withoutKeysInBase(findings, repo, base, head) {
   const basePaths = /* @__PURE__ */ new Map();
   const forms = /* @__PURE__ */ new Map();
@@ -60967,7 +61637,7 @@ async function withoutKeysInBase(findings, repo, base, head) {
     const { path } = finding.origin;
     let blob = basePaths.get(path);
     if (!blob) {
-      blob = blobAt(repo, base, path);
+      blob = blobAt(repo, base, path).then((content2) => content2 && utf8Of(content2));
       basePaths.set(path, blob);
     }
     const content = await blob;
@@ -61001,6 +61671,7 @@ init_types();
 function runConfigProblem(given, failOn, spell) {
   if (given.has("verify")) return void 0;
   const verify = spell("verify");
+  if (given.has("revoke")) return `${spell("revoke")} needs ${verify}: only a key the live check calls live is revoked`;
   if (failOn === "live") return `${spell("failOn", "live")} needs ${verify}: without a live check no key is known to be live`;
   if (given.has("results")) return `${spell("results")} needs ${verify}: outcomes come from the live check`;
   for (const option of ["verifyTimeout", "verifyConcurrency"]) {
@@ -61194,6 +61865,7 @@ var CatFileBatch = class {
 
 // src/sources/commit-diffs.ts
 init_git();
+init_text_encoding();
 
 // src/sources/unified-diff.ts
 var commitMarker = "commit ";
@@ -61303,6 +61975,25 @@ async function* addedRuns(diff) {
   const done = take();
   if (done) yield done;
 }
+function addedLinesOf(path, before, after, commit) {
+  const old = /* @__PURE__ */ new Map();
+  if (before !== "") for (const line of before.split("\n")) old.set(line, (old.get(line) ?? 0) + 1);
+  const runs = [];
+  let run;
+  after.split("\n").forEach((line, index) => {
+    const left = old.get(line) ?? 0;
+    if (left > 0) {
+      old.set(line, left - 1);
+      run = void 0;
+    } else if (run) {
+      run.lines.push(line);
+    } else {
+      run = { path, startLine: index + 1, lines: [line], ...commit ? { commit } : {} };
+      runs.push(run);
+    }
+  });
+  return runs;
+}
 function runChunk(run, origin) {
   return { origin, data: Buffer.from(`${run.lines.join("\n")}
 `, "utf8"), startLine: run.startLine };
@@ -61330,10 +62021,22 @@ function addedRunsInCommits(repo, revisionArgs) {
     ])
   );
 }
+async function utf16AddedRuns(repo, commit, path) {
+  const after = await blobAt(repo, commit.commit, path);
+  if (!after || !isUtf16(sniffText(after))) return [];
+  const before = await blobAt(repo, `${commit.commit}^`, path);
+  const text2 = (blob) => blob ? utf8Of(blob).toString("utf8") : "";
+  return addedLinesOf(path, text2(before), text2(after), commit);
+}
 async function* addedChunksInCommits(repo, revisionArgs, excluded) {
+  const withNul = /* @__PURE__ */ new Map();
   for await (const run of addedRunsInCommits(repo, revisionArgs)) {
     if (!run.commit || excluded?.(run.path)) continue;
+    if (run.lines.some((line) => line.includes("\0"))) withNul.set(`${run.commit.commit}\0${run.path}`, { commit: run.commit, path: run.path });
     yield runChunk(run, { kind: "history", path: run.path, ...run.commit });
+  }
+  for (const { commit, path } of withNul.values()) {
+    for (const run of await utf16AddedRuns(repo, commit, path)) yield runChunk(run, { kind: "history", path, ...commit });
   }
 }
 
@@ -61466,8 +62169,8 @@ async function scanBlobs(request2, context) {
   const progress = { done: 0, total: 0, bytes: 0 };
   let missing = 0;
   let scanned = 0;
-  const attribute = (matches2, sighting) => {
-    for (const match of matches2) {
+  const attribute = (matches3, sighting) => {
+    for (const match of matches3) {
       const id = `${sighting.path}\0${match.rule.id}\0${match.key}`;
       const known = earliest.get(id);
       if (!known || sighting.commit.seq < known.commit.seq) earliest.set(id, { match, path: sighting.path, commit: sighting.commit });
@@ -61479,9 +62182,9 @@ async function scanBlobs(request2, context) {
         for (const sighting of batch) {
           const { oid } = sighting;
           if (clean.has(oid)) continue;
-          const matches2 = withKeys.get(oid);
-          if (matches2) {
-            attribute(matches2, sighting);
+          const matches3 = withKeys.get(oid);
+          if (matches3) {
+            attribute(matches3, sighting);
             continue;
           }
           const queued = waiting.get(oid);
@@ -61521,10 +62224,10 @@ async function scanBlobs(request2, context) {
         } else if (reply.type === "blob" && (text2 = decodeText(reply.data)) !== void 0) {
           progress.bytes += reply.size;
           scanned++;
-          const matches2 = detectKeys(text2, engine);
-          if (matches2.length > 0) {
-            withKeys.set(oid, matches2);
-            for (const sighting of sightings) attribute(matches2, sighting);
+          const matches3 = detectKeys(text2, engine);
+          if (matches3.length > 0) {
+            withKeys.set(oid, matches3);
+            for (const sighting of sightings) attribute(matches3, sighting);
             continue;
           }
         }
@@ -61600,14 +62303,16 @@ async function prepare(config2) {
   const ignore2 = config2.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config2.ignoreRoot);
   ignore2.pathPatterns.push(...file2.exclude);
   const suppressions = { ignore: ignore2, ...config2.baseline ? { baseline: (await Promise.resolve().then(() => (init_report_file(), report_file_exports))).readBaseline(config2.baseline) } : {} };
-  const verifier = config2.verify ? await buildVerifier(config2.verify, ruleFiles, config2.env) : void 0;
-  return { config: config2, file: file2, ruleFiles, rules: compileRules(ruleFiles), ignore: ignore2, suppressions, ...verifier ? { verifier } : {} };
+  const checks = config2.verify ? await buildVerifier(config2.verify, ruleFiles, config2) : void 0;
+  return { config: config2, file: file2, ruleFiles, rules: compileRules(ruleFiles), ignore: ignore2, suppressions, ...checks };
 }
-async function buildVerifier(settings, ruleFiles, env) {
+async function buildVerifier(settings, ruleFiles, config2) {
   const [{ createVerifier: createVerifier2, defaultVerifySettings: defaultVerifySettings2 }, { fetchClient: fetchClient2 }] = await Promise.all([Promise.resolve().then(() => (init_verifier(), verifier_exports)), Promise.resolve().then(() => (init_http(), http_exports))]);
-  return createVerifier2(ruleFiles, verifySettingsFrom(settings, env, defaultVerifySettings2), { http: fetchClient2, env });
+  const verifySettings = verifySettingsFrom(settings, config2.env, defaultVerifySettings2);
+  if (config2.revoke) return (await Promise.resolve().then(() => (init_revoke(), revoke_exports))).buildRevokeStep(config2.revoke, ruleFiles, verifySettings, config2.env);
+  return { verifier: createVerifier2(ruleFiles, verifySettings, { http: fetchClient2, env: config2.env }) };
 }
-function pick2(value, flag, env, envName, fallback, valid, what) {
+function pick3(value, flag, env, envName, fallback, valid, what) {
   if (value !== void 0) {
     if (!valid(value)) throw new UsageError(`${flag}: ${what}`);
     return value;
@@ -61620,8 +62325,8 @@ function pick2(value, flag, env, envName, fallback, valid, what) {
   return fallback;
 }
 function verifySettingsFrom(settings, env, defaultVerifySettings2) {
-  const seconds = pick2(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings2.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
-  const concurrency = pick2(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings2.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
+  const seconds = pick3(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings2.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
+  const concurrency = pick3(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings2.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
   const cache = settings.longRunning ? defaultVerifySettings2.cache : { ...defaultVerifySettings2.cache, ttlMs: Infinity, unknownTtlMs: Infinity };
   return { ...defaultVerifySettings2, timeoutMs: Math.round(seconds * 1e3), concurrency, ...cache ? { cache } : {} };
 }
@@ -61877,6 +62582,7 @@ async function runTail(source, prepared, options = {}) {
   const stats = { files: 0, bytes: 0 };
   const tally = new Tally(config2.failOn, config2.results);
   const report = async (finding) => {
+    prepared.revoker?.submit(finding);
     if (!tally.report(finding)) return;
     if (options.keep) kept.push(finding);
     await options.onFinding?.(finding);
@@ -61934,6 +62640,7 @@ async function runTail(source, prepared, options = {}) {
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
   await queue?.drain();
+  const revocations = await prepared.revoker?.settle();
   const note = tally.leftOutNote();
   if (note) warn2(note);
   let findings = source.order ? kept.sort(source.order) : kept;
@@ -61944,7 +62651,8 @@ async function runTail(source, prepared, options = {}) {
     stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
     counts: tally.counts(),
     verdict: tally.verdict(source.noun ?? "input", warnings),
-    verified: verifier !== void 0
+    verified: verifier !== void 0,
+    ...revocations ? { revocations } : {}
   };
 }
 
@@ -62358,6 +63066,21 @@ function renderHuman(result, context, rules, color) {
   const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
   return `${[...blocks, summaryLine(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join("\n\n")}
 `;
+}
+
+// src/report/revocations.ts
+init_model();
+var inertCell = (text2) => cell(printable(text2)).replace(/[@#]/g, (c) => `\`${c}\``);
+var clockTime = (at) => `${at.slice(11, 19)} UTC`;
+function whatHappened(revocation) {
+  if (revocation.outcome === "revoked") return `**${revocation.action === "delete" ? "deleted" : "disabled"}** at ${clockTime(revocation.at)}: the owner should create a new key`;
+  if (revocation.outcome === "already-revoked") return "already dead";
+  return `**${revocation.outcome}**${revocation.reason !== void 0 ? `: ${inertCell(revocation.reason)}` : ""}`;
+}
+function renderRevocationsMarkdown(revocations) {
+  if (revocations.length === 0) return "";
+  const rows = revocations.map((revocation) => `| \`${inertCell(revocation.redacted)}\` | ${whatHappened(revocation)} | ${revocation.target ? inertCell([revocation.target.name, revocation.target.label].filter((part) => part !== void 0).join(" ")) : ""} |`);
+  return ["### Revocation", "", "| key | what keywarden did | account key |", "|---|---|---|", ...rows, ""].join("\n");
 }
 
 // src/report/json.ts
@@ -62798,7 +63521,8 @@ function readInputs(env) {
   const config2 = raw(env, "config");
   const verify = boolean4(env, "verify", false);
   const failOn = choice(env, "fail-on", ["any", "live"], "any");
-  const given = /* @__PURE__ */ new Set([...verify ? ["verify"] : [], ...results !== "" ? ["results"] : []]);
+  const revoke = boolean4(env, "revoke", false);
+  const given = /* @__PURE__ */ new Set([...verify ? ["verify"] : [], ...results !== "" ? ["results"] : [], ...revoke ? ["revoke"] : []]);
   const problem = runConfigProblem(given, failOn, actionSpell);
   if (problem) throw new InputError(problem);
   return {
@@ -62811,7 +63535,9 @@ function readInputs(env) {
     ...sarif !== "" && sarif !== "false" ? { sarif: sarif === "true" ? "keywarden.sarif" : sarif } : {},
     rules: list(env, "rules"),
     ...config2 !== "" ? { config: config2 } : {},
-    githubToken: raw(env, "github-token")
+    githubToken: raw(env, "github-token"),
+    revoke,
+    openrouterManagementKey: raw(env, "openrouter-management-key")
   };
 }
 
@@ -62977,7 +63703,7 @@ var HttpResponseRetryCodes = [
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants as constants3, promises } from "fs";
+import { constants as constants4, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
@@ -63027,7 +63753,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants3.R_OK | constants3.W_OK);
+        yield access(pathFromEnv, constants4.R_OK | constants4.W_OK);
       } catch (_a3) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -63400,7 +64126,8 @@ async function updateComment(inputs, env, scanned, rules) {
   const target = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
   try {
-    const outcome = scanned.result.findings.length > 0 || scanned.note ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(renderPrComment(scanned.result, rules, scanned.scope, runUrl), scanned.note)) : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
+    const outcome = scanned.result.findings.length > 0 || scanned.note ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(`${renderPrComment(scanned.result, rules, scanned.scope, runUrl)}${scanned.revoked === "" ? "" : `
+${scanned.revoked}`}`, scanned.note)) : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
     log(`keywarden: pull request comment ${outcome}`);
   } catch (error63) {
     warn(`keywarden: could not update the pull request comment: ${shown2(error63.message)}`);
@@ -63414,7 +64141,9 @@ function runConfigOf(inputs, repo, env) {
     ...inputs.config !== void 0 ? { configFile: inputs.config } : {},
     ...repo.workTree !== void 0 ? { ignoreRoot: repo.workTree } : {},
     ...inputs.verify ? { verify: {} } : {},
-    ...inputs.results !== void 0 ? { results: parseResults(inputs.results) } : {}
+    ...inputs.results !== void 0 ? { results: parseResults(inputs.results) } : {},
+    // Never by default: only `revoke: true`, and then it acts (a workflow has no one to confirm a plan).
+    ...inputs.revoke ? { revoke: { execute: true, action: "disable", command: "action" } } : {}
   };
 }
 async function prepareFor(inputs, repo, env, pullRequest) {
@@ -63434,14 +64163,20 @@ async function prepareFor(inputs, repo, env, pullRequest) {
     rmSync(into, { recursive: true, force: true });
   }
 }
+function withManagementKey(inputs, env) {
+  if (inputs.openrouterManagementKey === "") return env;
+  mask(inputs.openrouterManagementKey);
+  return { ...env, OPENROUTER_MANAGEMENT_KEY: inputs.openrouterManagementKey };
+}
 async function runAction(env) {
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
+  const runEnv = withManagementKey(inputs, env);
   const event = inputs.scan === "history" ? void 0 : readEvent(env);
   const scanTarget = event ? scanTargetOf(event.name, event.payload) : void 0;
   const pullRequest = scanTarget?.kind === "range" && scanTarget.pullRequest !== void 0 ? scanTarget : void 0;
-  let settings = pullRequest ? void 0 : await prepareFor(inputs, repo, env);
+  let settings = pullRequest ? void 0 : await prepareFor(inputs, repo, runEnv);
   let target;
   if (scanTarget === void 0) {
     target = { scope: "every blob in the repository history", source: historySource({ repo, selection: { revisions: [] }, maxBlobSize: 100 * 1024 * 1024 }) };
@@ -63453,18 +64188,23 @@ async function runAction(env) {
     }
     target = await targetSource(scanTarget, repo);
   }
-  settings ??= await prepareFor(inputs, repo, env, pullRequest);
+  settings ??= await prepareFor(inputs, repo, runEnv, pullRequest);
   const { prepared, note } = settings;
   const { rules } = prepared;
   shown2 = maskingRedactor(rules);
   const found = await runTail(target.source, prepared, { keep: true });
   for (const key of new Set(found.findings.map((finding) => finding.secret.reveal()))) mask(key);
   const result = maskResult(found, shown2);
-  const scanned = { scope: shown2(target.scope), result, ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {} };
+  const revoked = renderRevocationsMarkdown(result.revocations ?? []);
+  const scanned = { scope: shown2(target.scope), result, revoked, ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {} };
   writeInert(renderHuman(result, maskContext({ toolVersion, showSecrets: false, verdict: result.verdict }, shown2), rules, !env.NO_COLOR));
   for (const annotation2 of annotationsOf(result, rules)) annotate(annotation2);
   for (const warning2 of result.warnings) warn(`keywarden: ${shown2(`${warning2.path ? `${warning2.path}: ` : ""}${warning2.message}`)}`);
-  await appendSummary(withNote(renderJobSummary(result, rules, scanned.scope), note));
+  await appendSummary(withNote(`${renderJobSummary(result, rules, scanned.scope)}${revoked === "" ? "" : `
+${revoked}`}`, note));
+  const revocationLines = (result.revocations ?? []).map((revocation) => `keywarden: ${revocation.redacted}: ${revocation.outcome}${revocation.reason !== void 0 ? ` (${shown2(revocation.reason)})` : ""}
+`);
+  if (revocationLines.length > 0) writeInert(revocationLines.join(""));
   const outputs = {
     findings: String(result.findings.length),
     live: String(result.counts.byStatus.live ?? 0)
@@ -63476,6 +64216,11 @@ async function runAction(env) {
   }
   setOutputs(outputs);
   await updateComment(inputs, env, { ...scanned, ...note ? { note } : {} }, rules);
+  const revokeProblem = result.revocations?.find((revocation) => revocation.configuration);
+  if (revokeProblem) {
+    fail(`keywarden: revoke: ${shown2(revokeProblem.reason ?? "a configuration error")}`);
+    return ExitCode.error;
+  }
   const { exitCode: code, why } = result.verdict;
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
   if (code !== ExitCode.clean && why) fail(`keywarden: ${shown2(why)}`);
