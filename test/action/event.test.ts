@@ -31,7 +31,7 @@ describe('scanTargetOf: what each event asks the action to scan', () => {
 
 describe('readInputs: INPUT_* as the runner passes them', () => {
   it('has the documented defaults', () => {
-    expect(readInputs({})).toEqual({ scan: 'diff', verify: false, failOn: 'any', comment: true, rules: [], githubToken: '' });
+    expect(readInputs({})).toEqual({ scan: 'diff', verify: false, failOn: 'any', comment: true, rules: [], githubToken: '', revoke: false, openrouterManagementKey: '' });
   });
 
   it('reads every input', () => {
@@ -45,6 +45,8 @@ describe('readInputs: INPUT_* as the runner passes them', () => {
       INPUT_RULES: 'rules/a\nrules/b, rules/c',
       INPUT_CONFIG: '.keywarden.yml',
       'INPUT_GITHUB-TOKEN': 'test-token-1',
+      INPUT_REVOKE: 'true',
+      'INPUT_OPENROUTER-MANAGEMENT-KEY': 'test-management-1',
     };
     expect(readInputs(env)).toEqual({
       scan: 'history',
@@ -56,6 +58,8 @@ describe('readInputs: INPUT_* as the runner passes them', () => {
       rules: ['rules/a', 'rules/b', 'rules/c'],
       config: '.keywarden.yml',
       githubToken: 'test-token-1',
+      revoke: true,
+      openrouterManagementKey: 'test-management-1',
     });
   });
 
