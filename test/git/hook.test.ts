@@ -3,9 +3,9 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { detectFrameworks, hookScript } from '../../src/sources/hooks.js';
+import { addHuskyHook, detectFrameworks, hookScript, installHook, removeHuskyHook, uninstallHook } from '../../src/sources/hooks.js';
 import { cliPath, repoRoot, runCli, withoutCaBundle } from '../helpers/cli.js';
-import { git, isolatedGitEnv } from '../helpers/history-repos.js';
+import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
@@ -19,10 +19,7 @@ cleanTmpDirs('all');
 
 function repo(files: Tree = {}): string {
   const dir = makeTmpDir('hook');
-  git(dir, ['init', '-q', '-b', 'main', '.']);
-  writeTree(dir, { 'README.md': 'hello\n', ...files });
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
+  TestRepo.init(dir).commit({ 'README.md': 'hello\n', ...files }, 'initial');
   return dir;
 }
 
@@ -69,6 +66,13 @@ function localBin(dir: string, log: string): void {
   writeTree(dir, { 'node_modules/.bin/keywarden': script, '.gitignore': 'node_modules/\n' });
   chmodSync(join(dir, 'node_modules', '.bin', 'keywarden'), 0o755);
 }
+
+/**
+ * Where `hook install` may write in a fresh repository: its top and its git dir (as the command
+ * asks git for them). For the runs in this process of what the command does with each hook file.
+ */
+const rootsOf = (dir: string) => [dir, join(dir, '.git')];
+const launcherFor = { node: process.execPath, bin: cliPath };
 
 /** Characters a shell would act on if a path were not quoted. */
 const nastyName = `it's "q" $HOME \`touch pwned\` $(touch pwned2) dir`;
@@ -233,18 +237,19 @@ describe('keywarden hook install: chaining an existing hook', () => {
     expect(nothing.stdout).toContain('no keywarden hooks');
     expect(readFileSync(foreign, 'utf8')).toBe(existing);
   });
-  it("takes a hook for keywarden's only by the marker line it writes, not by the marker anywhere in the file", async () => {
+  // What install and uninstall do with each hook file, run in this process; the command's own runs are above.
+  it("takes a hook for keywarden's only by the marker line it writes, not by the marker anywhere in the file", () => {
     const mentions = '#!/bin/sh\n# runs lint; keywarden (see # keywarden-hook pre-commit in its docs) runs after\nnpm run lint\n';
     const dir = repo();
-    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    const hooks = join(dir, '.git', 'hooks');
+    const hook = join(hooks, 'pre-commit');
     writeFileSync(hook, mentions, { mode: 0o755 });
-    expect((await cli(dir, ['hook', 'uninstall'])).stdout).toContain('no keywarden hooks');
+    expect(uninstallHook(hooks, 'pre-commit', rootsOf(dir)).action).toBe('absent');
     expect(readFileSync(hook, 'utf8')).toBe(mentions);
 
-    const install = await cli(dir, ['hook', 'install']);
-    expect(install.stdout).toContain('pre-commit.keywarden-chained');
+    expect(installHook(hooks, 'pre-commit', launcherFor, rootsOf(dir))).toEqual({ action: 'installed', path: hook, chained: `${hook}.keywarden-chained` });
     expect(readFileSync(`${hook}.keywarden-chained`, 'utf8')).toBe(mentions);
-    await cli(dir, ['hook', 'uninstall']);
+    expect(uninstallHook(hooks, 'pre-commit', rootsOf(dir)).action).toBe('restored');
     expect(readFileSync(hook, 'utf8')).toBe(mentions);
     expect(existsSync(`${hook}.keywarden-chained`)).toBe(false);
   });
@@ -258,27 +263,43 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     return path;
   }
 
+  /** A block that got there some other way, which uninstall must not take out through the link either. */
+  const planted = (content: string | undefined) =>
+    `${content ?? ''}# keywarden >>> added by \`keywarden hook install\`; \`keywarden hook uninstall\` removes this block\nnpx --no-install keywarden staged\n# keywarden <<<\n`;
+
   it.each([
     ['an existing file', 'export PATH=/usr/bin\n'],
     ['a dangling link', undefined],
-  ])('refuses a .husky hook that is a symlink to %s, on install and on uninstall', async (_what, content) => {
+  ])('refuses a .husky hook that is a symlink to %s, on install and on uninstall (in process)', (_what, content) => {
+    const target = victim(content);
+    const dir = repo({ '.husky/.keep': '' });
+    const husky = join(dir, '.husky');
+    symlinkSync(target, join(husky, 'pre-commit'));
+    expect(() => addHuskyHook(husky, 'pre-commit', dir)).toThrow(/\.husky\/pre-commit.*symbolic link/);
+    if (content === undefined) expect(existsSync(target)).toBe(false);
+    else expect(readFileSync(target, 'utf8')).toBe(content);
+    expect(lstatSync(join(husky, 'pre-commit')).isSymbolicLink()).toBe(true);
+    writeFileSync(target, planted(content));
+    expect(() => removeHuskyHook(husky, 'pre-commit', dir)).toThrow(/symbolic link/);
+    expect(readFileSync(target, 'utf8')).toBe(planted(content));
+  });
+
+  it('refuses a .husky hook that is a symlink to an existing file, on install and on uninstall (end to end)', async () => {
+    const content = 'export PATH=/usr/bin\n';
     const target = victim(content);
     const dir = repo({ '.husky/.keep': '' });
     symlinkSync(target, join(dir, '.husky', 'pre-commit'));
     const install = await cli(dir, ['hook', 'install']);
     expect(install.code).toBe(2);
     expect(install.stderr).toMatch(/\.husky\/pre-commit.*symbolic link/);
-    if (content === undefined) expect(existsSync(target)).toBe(false);
-    else expect(readFileSync(target, 'utf8')).toBe(content);
+    expect(readFileSync(target, 'utf8')).toBe(content);
     expect(lstatSync(join(dir, '.husky', 'pre-commit')).isSymbolicLink()).toBe(true);
 
-    // A block that got there some other way is not taken out through the link either.
-    const planted = `${content ?? ''}# keywarden >>> added by \`keywarden hook install\`; \`keywarden hook uninstall\` removes this block\nnpx --no-install keywarden staged\n# keywarden <<<\n`;
-    writeFileSync(target, planted);
+    writeFileSync(target, planted(content));
     const uninstall = await cli(dir, ['hook', 'uninstall']);
     expect(uninstall.code).toBe(2);
     expect(uninstall.stderr).toContain('symbolic link');
-    expect(readFileSync(target, 'utf8')).toBe(planted);
+    expect(readFileSync(target, 'utf8')).toBe(planted(content));
   });
 
   it('refuses a .husky directory that is a symlink', async () => {
@@ -313,18 +334,18 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     expect(readFileSync(join(globalHooks, 'pre-commit'), 'utf8')).toContain('keywarden');
   });
 
-  it("moves a raw hook that is a symlink aside without writing through it, even one whose target carries keywarden's marker", async () => {
+  it("moves a raw hook that is a symlink aside without writing through it, even one whose target carries keywarden's marker (in process)", () => {
     const dir = repo();
-    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    const hooks = join(dir, '.git', 'hooks');
+    const hook = join(hooks, 'pre-commit');
     const script = hookScript('pre-commit', { node: process.execPath, bin: '/nowhere/main.js' });
     const target = victim(script);
     symlinkSync(target, hook);
-    const install = await cli(dir, ['hook', 'install']);
-    expect(install.code).toBe(0);
+    expect(installHook(hooks, 'pre-commit', launcherFor, rootsOf(dir)).action).toBe('installed');
     expect(readFileSync(target, 'utf8')).toBe(script);
     expect(lstatSync(hook).isSymbolicLink()).toBe(false);
     expect(readlinkSync(`${hook}.keywarden-chained`)).toBe(target);
-    await cli(dir, ['hook', 'uninstall']);
+    expect(uninstallHook(hooks, 'pre-commit', rootsOf(dir)).action).toBe('restored');
     expect(readlinkSync(hook)).toBe(target);
     expect(readFileSync(target, 'utf8')).toBe(script);
   });
@@ -451,12 +472,8 @@ describe('the pre-push hook', () => {
     return { dir, remote };
   }
 
-  function commitNoVerify(dir: string, files: Tree, message = 'change'): string {
-    writeTree(dir, files);
-    git(dir, ['add', '-A']);
-    git(dir, ['commit', '-q', '--no-verify', '-m', message]);
-    return head(dir);
-  }
+  /** Commit without running hooks; returns the commit id. */
+  const commitNoVerify = (dir: string, files: Tree, message = 'change'): string => new TestRepo(dir).commit(files, message);
 
   it('blocks a push of commits that add a key, on an existing branch and on a new one', async () => {
     const { dir, remote } = pushable();

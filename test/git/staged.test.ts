@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
-import { git, isolatedGitEnv } from '../helpers/history-repos.js';
+import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { staged as stagedRun, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
@@ -32,10 +32,9 @@ function stage(dir: string, files: Tree): void {
   git(dir, ['add', '-A']);
 }
 
-/** Commit what is staged without running hooks (the history the guard must not re-report). */
+/** Stage `files` and commit everything staged without running hooks (the history the guard must not re-report). */
 function commit(dir: string, files: Tree, message = 'change'): void {
-  stage(dir, files);
-  git(dir, ['commit', '-q', '--no-verify', '-m', message]);
+  new TestRepo(dir).commit(files, message);
 }
 
 const stagedCli = (cwd: string, args: string[] = [], env: Record<string, string> = {}) =>

@@ -7,8 +7,9 @@
  * stdout and stderr, exit codes, progress, the hook as git runs it) keeps its tests of the
  * built bin (test/helpers/cli.ts). Real files, git, and stand-in servers on loopback, as there.
  *
- * `cwd` stands for the directory the bin would run in (a worker thread cannot chdir):
- * relative paths in the options resolve against it, as the bin resolves them against its own.
+ * `cwd` stands for the directory the bin would run in (the test process keeps its own: a
+ * thread cannot chdir, and other runs may be under way): relative paths in the options resolve
+ * against it, as the bin resolves them against its own.
  */
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
