@@ -1,4 +1,5 @@
 import type { CompiledRule } from '../core/types.js';
+import { isEscapeIntroducer } from './normalize.js';
 
 /**
  * The literal prefilter: before any regex runs, the raw bytes are searched for the rules'
@@ -38,9 +39,9 @@ export interface Prefilter {
 /**
  * Escapes that hide a keyword from the plain needles: the separators of the built-in keywords
  * (`-`, `_`) escaped for JSON and JavaScript (`\u002d`), URLs (`%2D`, `%5F`, so fully
- * percent-encoded keys too) and HTML (`&#45;`, `&#x2d;`, `&#95;`). Four passes over the data,
- * paid for by sharing the keywords' anchors (`sharedAnchors`), so plain text is scanned as fast
- * as before. Escapes these do not cover are decoded when a keyword's anchor is found beside them
+ * percent-encoded keys too; upper-case hex, as RFC 3986 asks and encoders write) and HTML
+ * (`&#45;`, `&#x2d;`, `&#95;`). Each group is one pass over the data, by the anchor given.
+ * Escapes these do not cover are decoded when a keyword's anchor is found beside them
  * (`findHits`) or when a plain keyword is near (`\x2d` in a body, colours inside a key).
  */
 const escapeNeedles: { anchor: string; forms: string[] }[] = [
@@ -142,8 +143,16 @@ export function buildPrefilter(rules: readonly CompiledRule[], byteCounts?: Arra
   return { anchors: [...anchors.values()] };
 }
 
-/** How many of the most frequent bytes never start an anchor shared between needles. */
+/** How many of the most frequent bytes are not rare: no shared anchor starts with one. */
 const commonBytes = 32;
+
+/** Whether a window starts with a rare byte: by `byteCounts` when given, else by the table. */
+function rareBytes(byteCounts?: ArrayLike<number>): (window: string) => boolean {
+  const weight = (window: string) => (byteCounts ? (byteCounts[window.charCodeAt(0)] ?? 0) : commonness(window[0] ?? ''));
+  const weights = byteCounts ? Array.from({ length: 256 }, (_, byte) => byteCounts[byte] ?? 0) : [...byteFrequencyOrder].map(commonness);
+  const limit = [...weights].sort((a, b) => b - a)[commonBytes - 1] ?? 0;
+  return (window) => weight(window) < limit;
+}
 
 /**
  * An anchor for each needle, shared between needles where that costs nothing: every anchor is
@@ -154,9 +163,7 @@ const commonBytes = 32;
  */
 function sharedAnchors(needles: readonly [string, Needle][], byteCounts?: ArrayLike<number>): { key: string; needle: Needle; at: number }[] {
   const weight = (window: string) => (byteCounts ? (byteCounts[window.charCodeAt(0)] ?? 0) : commonness(window[0] ?? ''));
-  const weights = byteCounts ? Array.from({ length: 256 }, (_, byte) => byteCounts[byte] ?? 0) : [...byteFrequencyOrder].map(commonness);
-  const limit = [...weights].sort((a, b) => b - a)[commonBytes - 1] ?? 0;
-  const rare = (window: string) => weight(window) < limit;
+  const rare = rareBytes(byteCounts);
   const holders = new Map<string, { needle: Needle; at: number }[]>();
   for (const [text, needle] of needles) {
     const lengths = needle.encoding === 'plain' ? [anchorLength, 2] : [anchorLength];
@@ -247,10 +254,6 @@ function wrappedNeedleAt(data: Uint8Array, anchorAt: number, within: number, nee
   return start;
 }
 
-function isIntroducer(byte: number | undefined): boolean {
-  return byte === 0x1b || byte === 0x5c || byte === 0x25 || byte === 0x26;
-}
-
 /** Longest escape that may stand for one character of a keyword (`\\u002d` doubly escaped, `&#x0002d;`, a colour change). */
 const longestEscape = 16;
 
@@ -263,12 +266,12 @@ function escapeCutsNeedle(data: Uint8Array, anchorAt: number, anchorBytes: numbe
   let at = anchorAt - 1;
   for (let i = within - 1; i >= 0; i--, at--) {
     if (data[at] === needle[i]) continue;
-    for (let start = at; start > at - longestEscape && start >= 0; start--) if (isIntroducer(data[start])) return true;
+    for (let start = at; start > at - longestEscape && start >= 0; start--) if (isEscapeIntroducer(data[start])) return true;
     return false;
   }
   at = anchorAt + anchorBytes;
   for (let i = within + anchorBytes; i < needle.length; i++, at++) {
-    if (data[at] !== needle[i]) return isIntroducer(data[at]);
+    if (data[at] !== needle[i]) return isEscapeIntroducer(data[at]);
   }
   return false;
 }
