@@ -56633,187 +56633,6 @@ function placeholderReason(body, minEntropy, words = true, alphabet) {
   return void 0;
 }
 
-// src/detect/prefilter.ts
-var escapeNeedles = [
-  { anchor: "\\u0", forms: ["\\u002d", "\\u002D", "\\u005f", "\\u005F"] },
-  { anchor: "%2D", forms: ["%2D"] },
-  { anchor: "%5F", forms: ["%5F"] },
-  { anchor: "&#", forms: ["&#45;", "&#045;", "&#x2d;", "&#x2D;", "&#X2D;", "&#95;", "&#095;", "&#x5f;", "&#x5F;", "&#X5F;"] }
-];
-var escapeBesideKeyword = { bytes: Buffer.alloc(0), keyword: "", encoding: "escape", rules: [] };
-var anchorLength = 3;
-var byteFrequencyOrder = ` etrnoiaslcdpumf.0123456789h()_gy,"/;=*b:vxT-{}SEkwAC'PIDNOR\`FML[]|>j&Bz?U$!\\Wq@V<+GHKJZ#YQX^%~`;
-function commonness(byte) {
-  const rank = byteFrequencyOrder.indexOf(byte);
-  return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
-}
-function anchorOffset(needle, byteCounts) {
-  const weight = byteCounts ? (at) => byteCounts[needle.charCodeAt(at)] ?? 0 : (at) => commonness(needle[at] ?? "");
-  let best = 0;
-  for (let at = 1; at + anchorLength <= needle.length; at++) {
-    if (weight(at) < weight(best)) best = at;
-  }
-  return best;
-}
-function base64Forms(keyword) {
-  const keywordBytes2 = Buffer.from(keyword, "utf8");
-  const forms = /* @__PURE__ */ new Set();
-  for (let unknown2 = 0; unknown2 < 3; unknown2++) {
-    const encoded = Buffer.concat([Buffer.alloc(unknown2), keywordBytes2]).toString("base64");
-    const firstPure = Math.ceil(8 * unknown2 / 6);
-    const endPure = Math.floor(8 * (unknown2 + keywordBytes2.length) / 6);
-    const form = encoded.slice(firstPure, endPure);
-    if (form.length < 4) continue;
-    forms.add(form);
-    forms.add(form.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return [...forms];
-}
-function buildPrefilter(rules, byteCounts) {
-  const needles = /* @__PURE__ */ new Map();
-  const add = (text2, keyword, encoding, rule) => {
-    const existing = needles.get(text2);
-    if (existing) {
-      if (encoding === "plain" && !existing.rules.includes(rule)) existing.rules.push(rule);
-      return;
-    }
-    needles.set(text2, { bytes: Buffer.from(text2, "utf8"), keyword, encoding, rules: encoding === "plain" ? [rule] : [] });
-  };
-  for (const rule of rules) {
-    for (const keyword of rule.keywords) {
-      add(keyword, keyword, "plain", rule);
-      for (const form of base64Forms(keyword)) add(form, keyword, "base64", rule);
-    }
-  }
-  const anchors = /* @__PURE__ */ new Map();
-  const anchorAt = (key, needle, at) => {
-    const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "latin1"), needles: [] };
-    anchor2.needles.push({ needle, at });
-    anchors.set(key, anchor2);
-  };
-  for (const { key, needle, at } of sharedAnchors([...needles.entries()], byteCounts)) anchorAt(key, needle, at);
-  for (const { anchor: anchor2, forms } of escapeNeedles) {
-    for (const form of forms) anchorAt(anchor2, { bytes: Buffer.from(form, "latin1"), keyword: "", encoding: "escape", rules: [] }, 0);
-  }
-  return { anchors: [...anchors.values()] };
-}
-var commonBytes = 32;
-function sharedAnchors(needles, byteCounts) {
-  const weight = (window2) => byteCounts ? byteCounts[window2.charCodeAt(0)] ?? 0 : commonness(window2[0] ?? "");
-  const weights = byteCounts ? Array.from({ length: 256 }, (_, byte) => byteCounts[byte] ?? 0) : [...byteFrequencyOrder].map(commonness);
-  const limit = [...weights].sort((a, b) => b - a)[commonBytes - 1] ?? 0;
-  const rare = (window2) => weight(window2) < limit;
-  const holders = /* @__PURE__ */ new Map();
-  for (const [text2, needle] of needles) {
-    const lengths = needle.encoding === "plain" ? [anchorLength, 2] : [anchorLength];
-    for (const length of lengths) {
-      for (let at = 0; at + length <= text2.length; at++) {
-        const key = text2.slice(at, at + length);
-        if (!rare(key)) continue;
-        const list2 = holders.get(key) ?? [];
-        if (!list2.some((held) => held.needle === needle)) list2.push({ needle, at });
-        holders.set(key, list2);
-      }
-    }
-  }
-  const chosen = [];
-  const covered = /* @__PURE__ */ new Set();
-  for (; ; ) {
-    let best;
-    for (const [key, held] of holders) {
-      const list2 = held.filter((entry) => !covered.has(entry.needle));
-      if (list2.length < 2) continue;
-      const better = !best || list2.length > best.list.length || list2.length === best.list.length && (key.length > best.key.length || key.length === best.key.length && weight(key) < weight(best.key));
-      if (better) best = { key, list: list2 };
-    }
-    if (!best) break;
-    for (const { needle, at } of best.list) {
-      covered.add(needle);
-      chosen.push({ key: best.key, needle, at });
-    }
-  }
-  for (const [text2, needle] of needles) {
-    if (covered.has(needle)) continue;
-    const at = anchorOffset(text2, byteCounts);
-    chosen.push({ key: text2.slice(at, at + anchorLength), needle, at });
-  }
-  return chosen;
-}
-function needleAt(data, offset, needle) {
-  if (offset < 0 || offset + needle.length > data.length) return false;
-  for (let i = 0; i < needle.length; i++) {
-    if (data[offset + i] !== needle[i]) return false;
-  }
-  return true;
-}
-function breakEndingAt(data, end) {
-  let at = end;
-  while (at > 0 && (data[at - 1] === 32 || data[at - 1] === 9)) at--;
-  if (data[at - 1] !== 10) return 0;
-  at--;
-  if (data[at - 1] === 13) at--;
-  return end - at;
-}
-function breakStartingAt(data, start) {
-  let at = start;
-  if (data[at] === 13) at++;
-  if (data[at] !== 10) return 0;
-  at++;
-  while (data[at] === 32 || data[at] === 9) at++;
-  return at - start;
-}
-function wrappedNeedleAt(data, anchorAt, within, needle) {
-  let at = anchorAt;
-  for (let i = within - 1; i >= 0; i--) {
-    if (data[at - 1] !== needle[i]) at -= breakEndingAt(data, at);
-    if (data[at - 1] !== needle[i]) return -1;
-    at--;
-  }
-  const start = at;
-  at = anchorAt + anchorLength;
-  for (let i = within + anchorLength; i < needle.length; i++) {
-    if (data[at] !== needle[i]) at += breakStartingAt(data, at);
-    if (data[at] !== needle[i]) return -1;
-    at++;
-  }
-  return start;
-}
-function isIntroducer(byte) {
-  return byte === 27 || byte === 92 || byte === 37 || byte === 38;
-}
-var longestEscape = 16;
-function escapeCutsNeedle(data, anchorAt, anchorBytes, within, needle) {
-  let at = anchorAt - 1;
-  for (let i = within - 1; i >= 0; i--, at--) {
-    if (data[at] === needle[i]) continue;
-    for (let start = at; start > at - longestEscape && start >= 0; start--) if (isIntroducer(data[start])) return true;
-    return false;
-  }
-  at = anchorAt + anchorBytes;
-  for (let i = within + anchorBytes; i < needle.length; i++, at++) {
-    if (data[at] !== needle[i]) return isIntroducer(data[at]);
-  }
-  return false;
-}
-function findHits(data, prefilter) {
-  const hits = [];
-  for (const anchor2 of prefilter.anchors) {
-    for (let at = data.indexOf(anchor2.bytes); at !== -1; at = data.indexOf(anchor2.bytes, at + 1)) {
-      for (const { needle, at: within } of anchor2.needles) {
-        if (needleAt(data, at - within, needle.bytes)) {
-          hits.push({ offset: at - within, needle });
-        } else if (needle.encoding === "base64") {
-          const start = wrappedNeedleAt(data, at, within, needle.bytes);
-          if (start !== -1) hits.push({ offset: start, needle });
-        } else if (needle.encoding === "plain" && escapeCutsNeedle(data, at, anchor2.bytes.length, within, needle.bytes)) {
-          hits.push({ offset: at, needle: escapeBesideKeyword });
-        }
-      }
-    }
-  }
-  return hits.sort((a, b) => a.offset - b.offset);
-}
-
 // src/detect/normalize.ts
 var escapes = /\x1b\[[0-9;?]*[ -/]*[@-~]|\\+(?:u[0-9a-fA-F]{4}|[nrtbf"'/])?|%[0-9A-Fa-f]{2}/g;
 var mayContainEscape = /[\x1b\\%]/;
@@ -56935,6 +56754,188 @@ function decodeEscapes(source, from = 0, to = source.length) {
     i++;
   }
   return { text: text2, starts: Int32Array.from(keptStarts), ends: Int32Array.from(keptEnds) };
+}
+
+// src/detect/prefilter.ts
+var escapeNeedles = [
+  { anchor: "\\u0", forms: ["\\u002d", "\\u002D", "\\u005f", "\\u005F"] },
+  { anchor: "%2D", forms: ["%2D"] },
+  { anchor: "%5F", forms: ["%5F"] },
+  { anchor: "&#", forms: ["&#45;", "&#045;", "&#x2d;", "&#x2D;", "&#X2D;", "&#95;", "&#095;", "&#x5f;", "&#x5F;", "&#X5F;"] }
+];
+var escapeBesideKeyword = { bytes: Buffer.alloc(0), keyword: "", encoding: "escape", rules: [] };
+var anchorLength = 3;
+var byteFrequencyOrder = ` etrnoiaslcdpumf.0123456789h()_gy,"/;=*b:vxT-{}SEkwAC'PIDNOR\`FML[]|>j&Bz?U$!\\Wq@V<+GHKJZ#YQX^%~`;
+function commonness(byte) {
+  const rank = byteFrequencyOrder.indexOf(byte);
+  return rank === -1 ? 0 : byteFrequencyOrder.length - rank;
+}
+function anchorOffset(needle, byteCounts) {
+  const weight = byteCounts ? (at) => byteCounts[needle.charCodeAt(at)] ?? 0 : (at) => commonness(needle[at] ?? "");
+  let best = 0;
+  for (let at = 1; at + anchorLength <= needle.length; at++) {
+    if (weight(at) < weight(best)) best = at;
+  }
+  return best;
+}
+function base64Forms(keyword) {
+  const keywordBytes2 = Buffer.from(keyword, "utf8");
+  const forms = /* @__PURE__ */ new Set();
+  for (let unknown2 = 0; unknown2 < 3; unknown2++) {
+    const encoded = Buffer.concat([Buffer.alloc(unknown2), keywordBytes2]).toString("base64");
+    const firstPure = Math.ceil(8 * unknown2 / 6);
+    const endPure = Math.floor(8 * (unknown2 + keywordBytes2.length) / 6);
+    const form = encoded.slice(firstPure, endPure);
+    if (form.length < 4) continue;
+    forms.add(form);
+    forms.add(form.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return [...forms];
+}
+function buildPrefilter(rules, byteCounts) {
+  const needles = /* @__PURE__ */ new Map();
+  const add = (text2, keyword, encoding, rule) => {
+    const existing = needles.get(text2);
+    if (existing) {
+      if (encoding === "plain" && !existing.rules.includes(rule)) existing.rules.push(rule);
+      return;
+    }
+    needles.set(text2, { bytes: Buffer.from(text2, "utf8"), keyword, encoding, rules: encoding === "plain" ? [rule] : [] });
+  };
+  for (const rule of rules) {
+    for (const keyword of rule.keywords) {
+      add(keyword, keyword, "plain", rule);
+      for (const form of base64Forms(keyword)) add(form, keyword, "base64", rule);
+    }
+  }
+  const anchors = /* @__PURE__ */ new Map();
+  const anchorAt = (key, needle, at) => {
+    const anchor2 = anchors.get(key) ?? { bytes: Buffer.from(key, "latin1"), needles: [] };
+    anchor2.needles.push({ needle, at });
+    anchors.set(key, anchor2);
+  };
+  for (const { key, needle, at } of sharedAnchors([...needles.entries()], byteCounts)) anchorAt(key, needle, at);
+  for (const { anchor: anchor2, forms } of escapeNeedles) {
+    for (const form of forms) anchorAt(anchor2, { bytes: Buffer.from(form, "latin1"), keyword: "", encoding: "escape", rules: [] }, 0);
+  }
+  return { anchors: [...anchors.values()] };
+}
+var commonBytes = 32;
+function rareBytes(byteCounts) {
+  const weight = (window2) => byteCounts ? byteCounts[window2.charCodeAt(0)] ?? 0 : commonness(window2[0] ?? "");
+  const weights = byteCounts ? Array.from({ length: 256 }, (_, byte) => byteCounts[byte] ?? 0) : [...byteFrequencyOrder].map(commonness);
+  const limit = [...weights].sort((a, b) => b - a)[commonBytes - 1] ?? 0;
+  return (window2) => weight(window2) < limit;
+}
+function sharedAnchors(needles, byteCounts) {
+  const weight = (window2) => byteCounts ? byteCounts[window2.charCodeAt(0)] ?? 0 : commonness(window2[0] ?? "");
+  const rare = rareBytes(byteCounts);
+  const holders = /* @__PURE__ */ new Map();
+  for (const [text2, needle] of needles) {
+    const lengths = needle.encoding === "plain" ? [anchorLength, 2] : [anchorLength];
+    for (const length of lengths) {
+      for (let at = 0; at + length <= text2.length; at++) {
+        const key = text2.slice(at, at + length);
+        if (!rare(key)) continue;
+        const list2 = holders.get(key) ?? [];
+        if (!list2.some((held) => held.needle === needle)) list2.push({ needle, at });
+        holders.set(key, list2);
+      }
+    }
+  }
+  const chosen = [];
+  const covered = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    let best;
+    for (const [key, held] of holders) {
+      const list2 = held.filter((entry) => !covered.has(entry.needle));
+      if (list2.length < 2) continue;
+      const better = !best || list2.length > best.list.length || list2.length === best.list.length && (key.length > best.key.length || key.length === best.key.length && weight(key) < weight(best.key));
+      if (better) best = { key, list: list2 };
+    }
+    if (!best) break;
+    for (const { needle, at } of best.list) {
+      covered.add(needle);
+      chosen.push({ key: best.key, needle, at });
+    }
+  }
+  for (const [text2, needle] of needles) {
+    if (covered.has(needle)) continue;
+    const at = anchorOffset(text2, byteCounts);
+    chosen.push({ key: text2.slice(at, at + anchorLength), needle, at });
+  }
+  return chosen;
+}
+function needleAt(data, offset, needle) {
+  if (offset < 0 || offset + needle.length > data.length) return false;
+  for (let i = 0; i < needle.length; i++) {
+    if (data[offset + i] !== needle[i]) return false;
+  }
+  return true;
+}
+function breakEndingAt(data, end) {
+  let at = end;
+  while (at > 0 && (data[at - 1] === 32 || data[at - 1] === 9)) at--;
+  if (data[at - 1] !== 10) return 0;
+  at--;
+  if (data[at - 1] === 13) at--;
+  return end - at;
+}
+function breakStartingAt(data, start) {
+  let at = start;
+  if (data[at] === 13) at++;
+  if (data[at] !== 10) return 0;
+  at++;
+  while (data[at] === 32 || data[at] === 9) at++;
+  return at - start;
+}
+function wrappedNeedleAt(data, anchorAt, within, needle) {
+  let at = anchorAt;
+  for (let i = within - 1; i >= 0; i--) {
+    if (data[at - 1] !== needle[i]) at -= breakEndingAt(data, at);
+    if (data[at - 1] !== needle[i]) return -1;
+    at--;
+  }
+  const start = at;
+  at = anchorAt + anchorLength;
+  for (let i = within + anchorLength; i < needle.length; i++) {
+    if (data[at] !== needle[i]) at += breakStartingAt(data, at);
+    if (data[at] !== needle[i]) return -1;
+    at++;
+  }
+  return start;
+}
+var longestEscape = 16;
+function escapeCutsNeedle(data, anchorAt, anchorBytes, within, needle) {
+  let at = anchorAt - 1;
+  for (let i = within - 1; i >= 0; i--, at--) {
+    if (data[at] === needle[i]) continue;
+    for (let start = at; start > at - longestEscape && start >= 0; start--) if (isEscapeIntroducer(data[start])) return true;
+    return false;
+  }
+  at = anchorAt + anchorBytes;
+  for (let i = within + anchorBytes; i < needle.length; i++, at++) {
+    if (data[at] !== needle[i]) return isEscapeIntroducer(data[at]);
+  }
+  return false;
+}
+function findHits(data, prefilter) {
+  const hits = [];
+  for (const anchor2 of prefilter.anchors) {
+    for (let at = data.indexOf(anchor2.bytes); at !== -1; at = data.indexOf(anchor2.bytes, at + 1)) {
+      for (const { needle, at: within } of anchor2.needles) {
+        if (needleAt(data, at - within, needle.bytes)) {
+          hits.push({ offset: at - within, needle });
+        } else if (needle.encoding === "base64") {
+          const start = wrappedNeedleAt(data, at, within, needle.bytes);
+          if (start !== -1) hits.push({ offset: start, needle });
+        } else if (needle.encoding === "plain" && escapeCutsNeedle(data, at, anchor2.bytes.length, within, needle.bytes)) {
+          hits.push({ offset: at, needle: escapeBesideKeyword });
+        }
+      }
+    }
+  }
+  return hits.sort((a, b) => a.offset - b.offset);
 }
 
 // src/detect/views.ts
