@@ -89,7 +89,7 @@ describe('item 6: random keys are judged by their odds, identifiers by their wor
     const unlucky = `${prefixes.tokenrouterLive}${keys.body('alnum', 12)}here${keys.body('alnum', 16)}`;
     const findings = await scan({
       'a.env': `TOKEN=${unlucky}\n`,
-      'b.ts': 'const tables = [tr_live_PaymentProcessorConfigurationTable, tr_test_ShouldRejectExpiredSubscriptions, sk-ar-ModelConfigurationDefaults];\n',
+      'b.ts': 'const tables = [tr_live_PaymentProcessorConfigurationTable, tr_test_ShouldRejectExpiredSubscriptions, sk-ar-ModelConfigurationDefaults];\n', // keywarden:allow: word identifiers, not keys
     });
     expect(findings.map((f) => [f.path, f.secretHash])).toEqual([['a.env', hashOf(unlucky)]]);
   });
