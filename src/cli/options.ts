@@ -139,7 +139,7 @@ export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
-/** The options a table gives when none is on the command line: what the fast paths (`staged`, `redact`) run with. */
+/** The options a table gives when none is on the command line: where the quick reader (quick-args.ts) starts from. */
 export function defaultsOf<T extends Record<string, Options>>(table: T): OptionsOf<T> {
   // The one place a table's shape is asserted rather than inferred: each entry's default is its value.
   return Object.fromEntries(Object.entries(table).map(([name, option]) => [camelCase(name), option.default])) as OptionsOf<T>;
@@ -151,28 +151,6 @@ export function flagsOf(table: Record<string, Options>): string[] {
     const aliases = option.alias === undefined ? [] : [option.alias].flat();
     return [name, ...(option.type === 'boolean' ? [`no-${name}`] : []), ...aliases];
   });
-}
-
-/**
- * `keywarden redact` in its usual forms (`--count`, `--mask STYLE`), read without yargs: a filter
- * sits in pipelines and is started often, and yargs costs ~80 ms of start-up. Anything else
- * (other flags, help, a repeated or wrong value) gives undefined, and yargs reads it as usual.
- */
-export function quickRedactArgs(argv: readonly string[]): RedactOptions | undefined {
-  if (argv[0] !== 'redact') return undefined;
-  let mask: MaskStyle | undefined;
-  let count: boolean | undefined;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if ((arg === '--count' || arg === '--no-count') && count === undefined) {
-      count = arg === '--count';
-      continue;
-    }
-    const value = arg === '--mask' ? argv[++i] : arg.startsWith('--mask=') ? arg.slice('--mask='.length) : undefined;
-    if (value === undefined || mask !== undefined || !(maskStyles as readonly string[]).includes(value)) return undefined;
-    mask = value as MaskStyle;
-  }
-  return { ...defaultsOf(redactTable), ...(mask !== undefined ? { mask } : {}), ...(count !== undefined ? { count } : {}) };
 }
 
 const sizeUnits: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };

@@ -14,7 +14,7 @@ import { renderRevocationsHuman } from '../report/revocations.js';
 import type { ReportContext } from '../report/model.js';
 import { statusesByUrgency } from '../report/verification.js';
 import type { Prepared } from '../run/prepare.js';
-import { revokeVerdict } from '../run/revoke.js';
+import { revokeVerdict } from '../run/verdict.js';
 import type { Source } from '../run/source.js';
 import { runTail, type RunResult } from '../run/tail.js';
 import type { Verifier } from '../verify/verifier.js';

@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from '../core/errors.js';
 import { renderRevocationsHuman, renderRevocationsJson } from '../report/revocations.js';
 import { prepare } from '../run/prepare.js';
-import { revokeVerdict } from '../run/revoke.js';
+import { revokeVerdict } from '../run/verdict.js';
 import { runTail } from '../run/tail.js';
 import { toolVersion } from '../run/version.js';
 import type { RevokeOptions } from './options.js';

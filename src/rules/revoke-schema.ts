@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { variablesIn } from './template-variables.js';
 
 /**
  * The YAML form of a rule's `revoke:` flow (SPEC §5.1): how to shut a leaked key down, as
@@ -20,13 +21,6 @@ import { z } from 'zod';
  * and `{offset}` (list only). A key or a credential never goes into a URL (proxies log URLs):
  * `{key}` may sit in headers and the body, a credential only in headers.
  */
-
-const variable = /\{([A-Za-z0-9_.]*)\}/g;
-
-/** The variables a template names, as written (`capture.hash`). */
-export function variablesIn(template: string): string[] {
-  return [...template.matchAll(variable)].map((match) => match[1] ?? '');
-}
 
 /** Where a template sits decides what it may hold. */
 type Place = 'path' | 'header' | 'body';

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
-import { listFiles, namesOnlyFiles } from '../sources/worktree.js';
+import { listFiles } from '../sources/worktree.js';
 import { ScanPool } from './pool.js';
 import { scanBatch, type BatchResult } from './scan-file.js';
 import type { Emit, Source } from './source.js';
@@ -32,7 +32,7 @@ async function emitBatch(batch: BatchResult, emit: Emit): Promise<void> {
 }
 
 /**
- * The files of a working tree: listed (fast-glob, `.gitignore`), read and searched on worker
+ * The files of a working tree: listed (the walk, `.gitignore`), read and searched on worker
  * threads when the tree is large enough to gain, each batch's keys handed on as it finishes.
  */
 export function workTreeSource(request: WorkTreeScan): Source {
@@ -41,14 +41,18 @@ export function workTreeSource(request: WorkTreeScan): Source {
     order: byPlace,
     async read(context, emit) {
       const options = { maxFileSize: request.maxFileSize };
-      // Threads boot while the tree is walked; a short list of named files is scanned right here.
-      const fewFiles = request.threads === undefined && request.paths.length < workerThreshold && namesOnlyFiles(request.paths);
-      const pool = request.threads === 0 || fewFiles ? undefined : new ScanPool({ ruleFiles: [...context.ruleFiles], options }, request.threads);
+      // Threads boot while the walk goes on, once it has found enough files for them to pay;
+      // a small tree (most scans, and every pre-commit run) never starts them.
+      let pool: ScanPool | undefined;
+      const startPool = () => (pool ??= new ScanPool({ ruleFiles: [...context.ruleFiles], options }, request.threads));
+      if (request.threads !== undefined && request.threads > 0) startPool();
       try {
-        const listed = await listFiles({ root: request.root, paths: request.paths, gitignore: request.gitignore, exclude: context.excludePatterns });
+        const onMany = request.threads === undefined ? { count: workerThreshold, then: startPool } : undefined;
+        const listed = await listFiles({ root: request.root, paths: request.paths, gitignore: request.gitignore, exclude: context.excludePatterns, ...(onMany ? { onMany } : {}) });
         for (const warning of listed.warnings) await emit({ kind: 'warning', warning });
         const total = listed.files.length;
-        if (pool && (request.threads !== undefined || total >= workerThreshold)) {
+        if (request.threads === undefined && total >= workerThreshold) startPool();
+        if (pool) {
           // Batches arrive on the threads' schedule: each is handed on in turn, in arrival order.
           let handed = Promise.resolve();
           let failure: { error: unknown } | undefined;

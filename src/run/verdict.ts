@@ -1,6 +1,8 @@
 import { ExitCode } from '../core/errors.js';
+import type { Revocation } from '../core/revocation.js';
 import { severities, type Finding, type ScanWarning, type VerificationStatus } from '../core/types.js';
 import type { FailOn } from './config.js';
+import type { RunResult } from './tail.js';
 
 export const statusOf = (finding: Finding): VerificationStatus => finding.verification?.status ?? 'skipped';
 
@@ -76,5 +78,22 @@ export function verdictOf(input: VerdictInput): Verdict {
     return { exitCode: ExitCode.error, why: `exit 2: not every ${input.noun} could be read to its end (${plural(input.incomplete.length, 'warning')}${listed})` };
   }
   if (input.passingShown > 0) return { exitCode: ExitCode.clean, why: 'exit 0: every key found is known dead (--fail-on live)' };
+  return { exitCode: ExitCode.clean };
+}
+
+/** Outcomes that leave a key working (or, in a dry run, a key to act on): exit 1. */
+const leftLive = new Set(['would-revoke', 'unknown', 'not-found', 'ambiguous', 'unsupported', 'failed']);
+
+/**
+ * SPEC §5.1's exit code: 2 for a configuration error (a management key unset or refused) or
+ * input not all read, 1 when a key may still work (or, in a dry run, something is to be
+ * revoked), else 0; and the reason when the revocations alone do not say it.
+ */
+export function revokeVerdict(result: RunResult, revocations: readonly Revocation[]): { exitCode: number; why?: string } {
+  const configuration = revocations.filter((revocation) => revocation.configuration);
+  if (configuration.length > 0) return { exitCode: ExitCode.error, why: `exit 2: ${configuration[0]?.reason ?? 'a configuration error'}` };
+  const incomplete = result.warnings.filter((warning) => warning.kind === 'incomplete');
+  if (incomplete.length > 0) return { exitCode: ExitCode.error, why: `exit 2: not every key could be read (${incomplete.length} warning${incomplete.length === 1 ? '' : 's'})` };
+  if (revocations.some((revocation) => leftLive.has(revocation.outcome))) return { exitCode: ExitCode.findings };
   return { exitCode: ExitCode.clean };
 }

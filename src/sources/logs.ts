@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
 import { SniffingDecoder } from './text-encoding.js';
 import { openTextStream } from './text-stream.js';
-import { globFiles, isGlobPattern } from './worktree.js';
+import { globFiles, isGlobPattern } from './glob.js';
 
 /**
  * Log sources (`keywarden logs`): files plain or gzip-compressed (told apart by content),

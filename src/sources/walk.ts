@@ -79,8 +79,14 @@ function readEntries(handle: FsPath): Dirent<Buffer>[] {
   return readdirSync(handle, { withFileTypes: true, encoding: 'buffer' });
 }
 
+/** Called once, during the walk, when it has found `count` files: a caller can start work that pays only on large trees. */
+export interface ManyFiles {
+  count: number;
+  then: () => void;
+}
+
 /** Walk the directory at `absolute`, depth first. */
-export function walkDirectory<S>(absolute: string, initial: S, visitor: WalkVisitor<S>): { files: WalkedFile[]; unreadable: Unreadable[] } {
+export function walkDirectory<S>(absolute: string, initial: S, visitor: WalkVisitor<S>, onMany?: ManyFiles): { files: WalkedFile[]; unreadable: Unreadable[] } {
   const files: WalkedFile[] = [];
   const unreadable: Unreadable[] = [];
   const stack: Pending<S>[] = [{ dir: '', handle: absolute, names: 0, anchor: undefined, absolute, parent: initial }];
@@ -97,6 +103,7 @@ export function walkDirectory<S>(absolute: string, initial: S, visitor: WalkVisi
       if (!(entry.isDirectory || entry.isFile) || !visitor.include(entry, state)) continue;
       if (entry.isFile) {
         files.push({ absolute: joinPath(pending.absolute, name), path: entry.path });
+        if (files.length === onMany?.count) onMany.then();
       } else {
         if (pending.anchor) pending.anchor.users++;
         stack.push({ dir: entry.path, handle: joinPath(pending.handle, name), names: pending.names + 1, anchor: pending.anchor, absolute: joinPath(pending.absolute, name), parent: state });

@@ -1,13 +1,12 @@
 import { existsSync, lstatSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { KeywardenError, UsageError } from '../core/errors.js';
 import type { ScanWarning } from '../core/types.js';
 import { readUpTo } from './files.js';
 import { gitOutput } from './git.js';
 import { joinPath, nameOf, type FsPath } from './long-path.js';
-import { walkDirectory, type WalkedFile, type WalkVisitor } from './walk.js';
+import { walkDirectory, type ManyFiles, type WalkedFile, type WalkVisitor } from './walk.js';
 
 /** A file to scan: where to read it, and the path reported for it. */
 export interface TreeFile {
@@ -30,6 +29,8 @@ export interface ListOptions {
   gitignore: boolean;
   /** Extra gitignore-style path patterns not to scan (`.keywardenignore` globs, config excludes). */
   exclude: readonly string[];
+  /** Told once, while a directory is walked, when it holds this many files. */
+  onMany?: ManyFiles;
 }
 
 function toPosix(path: string): string {
@@ -42,17 +43,6 @@ export function workTreeTop(dir: string): string | undefined {
     if (existsSync(join(current, '.git'))) return current;
     if (dirname(current) === current) return undefined;
   }
-}
-
-/** Whether every path names a regular file (then the list is known without walking). */
-export function namesOnlyFiles(paths: readonly string[]): boolean {
-  return paths.every((path) => {
-    try {
-      return lstatSync(path).isFile();
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
@@ -160,7 +150,7 @@ function ignoredBy(levels: readonly Level[], path: string, isDirectory: boolean)
 }
 
 /** What a walk with `.gitignore` files keeps: the rules of each directory's levels, and how many entries it left out. */
-function gitignoreVisitor(budget: PatternBudget, display: (dir: string) => string): WalkVisitor<readonly Level[]> & { ignored: number } {
+function gitignoreVisitor(budget: PatternBudget, display: (dir: string) => string, onFirstIgnored: () => void): WalkVisitor<readonly Level[]> & { ignored: number } {
   return {
     ignored: 0,
     enter(dir, parent, entries, pathOf) {
@@ -172,7 +162,7 @@ function gitignoreVisitor(budget: PatternBudget, display: (dir: string) => strin
     },
     include(entry, levels) {
       if (!ignoredBy(levels, entry.path, entry.isDirectory)) return true;
-      this.ignored++;
+      if (this.ignored++ === 0) onFirstIgnored();
       return false;
     },
   };
@@ -269,10 +259,12 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     };
     // A directory named on the command line is walked even if outer .gitignore files ignore it (`scan node_modules`).
     const outer = options.gitignore ? outerGitignores(absolute, root, budget) : [];
-    const visitor = options.gitignore ? gitignoreVisitor(budget, rootRelative) : undefined;
-    // git lists what it tracks while the tree is walked; its answer is used only if the walk ignored something.
-    const tracking = visitor && workTreeTop(absolute) ? trackedFiles(absolute, rootRelative('') || '.') : undefined;
-    const walked = walkDirectory<readonly Level[]>(absolute, hidesItself(outer) ? [] : outer, visitor ?? walkEverything);
+    // git lists what it tracks only when the walk ignores something (its answer is needed only then),
+    // from the first ignored entry on, while the rest of the tree is walked.
+    let tracking: ReturnType<typeof trackedFiles> | undefined;
+    const startTracking = () => void (tracking = workTreeTop(absolute) ? trackedFiles(absolute, rootRelative('') || '.') : undefined);
+    const visitor = options.gitignore ? gitignoreVisitor(budget, rootRelative, startTracking) : undefined;
+    const walked = walkDirectory<readonly Level[]>(absolute, hidesItself(outer) ? [] : outer, visitor ?? walkEverything, options.onMany);
     for (const file of walked.files) add(file);
     for (const { path, code } of walked.unreadable) {
       warnings.push({ path: rootRelative(path) || '.', message: `not scanned: this directory could not be read (${code})`, kind: 'incomplete' });
@@ -284,16 +276,6 @@ export async function listFiles(options: ListOptions): Promise<{ files: TreeFile
     }
   }
   return { files: [...found.values()], warnings };
-}
-
-/** Whether `pattern` holds glob syntax (`*`, `?`, `[…]`, `{…}`), as opposed to naming one path. */
-export function isGlobPattern(pattern: string): boolean {
-  return fg.isDynamicPattern(pattern);
-}
-
-/** Absolute paths of the files a glob (relative to `cwd`, or absolute) matches, in no particular order. */
-export function globFiles(pattern: string, cwd: string): string[] {
-  return fg.sync(pattern, { cwd, onlyFiles: true, absolute: true, suppressErrors: true });
 }
 
 /**

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/core/secret.js';
-import { quickRedactArgs } from '../../src/cli/options.js';
 import { seededRandom } from '../../src/rules/examples.js';
 import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 import { keyFactory, prefixes } from '../helpers/keys.js';
@@ -113,15 +112,6 @@ describe('keywarden redact', () => {
     const acme = `acme_${keys.body('lower', 32)}`;
     const run = await runCli(['redact', '--rules', dir, '--count'], { cwd: repoRoot, input: `${acme} ${or}\n` });
     expect(run).toEqual({ code: 0, stdout: `${redact(acme, 'acme_')} ${redact(or, prefixes.openrouter)}\n`, stderr: 'keywarden: masked 2 keys\n' });
-  });
-
-  it('reads its usual arguments without yargs, and leaves anything else to it', () => {
-    expect(quickRedactArgs(['redact'])).toEqual({ mask: 'redacted', count: false, rules: [] });
-    expect(quickRedactArgs(['redact', '--count', '--mask', 'hash'])).toEqual({ mask: 'hash', count: true, rules: [] });
-    expect(quickRedactArgs(['redact', '--mask=stars', '--no-count'])).toEqual({ mask: 'stars', count: false, rules: [] });
-    for (const argv of [['scan'], ['redact', '--mask'], ['redact', '--mask', 'nope'], ['redact', '--mask', 'hash', '--mask', 'stars'], ['redact', '--rules', 'x'], ['redact', '--help'], ['redact', '-h'], ['redact', 'file.log'], ['redact', '--count', '--count']]) {
-      expect(quickRedactArgs(argv), argv.join(' ')).toBeUndefined();
-    }
   });
 
   it('passes binary input through unchanged', async () => {

@@ -1,6 +1,7 @@
 import type { HttpRequest } from '../../net/http.js';
 import { requestUrl } from '../../net/url.js';
-import { variablesIn, type FlowRequestSpec } from '../../rules/revoke-schema.js';
+import type { FlowRequestSpec } from '../../rules/revoke-schema.js';
+import { variablesIn } from '../../rules/template-variables.js';
 
 /**
  * Filling a flow's request templates (`rules/revoke-schema.ts`). Pure. Values substituted
