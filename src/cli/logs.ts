@@ -65,7 +65,7 @@ function withWarnings(before: readonly ScanWarning[], source: Source, after: () 
 export async function runLogs(options: LogsOptions & { files: string[] }): Promise<number> {
   if (options.fromEnd && !options.follow) throw new UsageError('--from-end needs --follow: without it every log is read from its start');
   const prepared = await prepare(runConfigFrom(options, '.'));
-  const { inputs, warnings } = resolveLogInputs(options.files, { stdinIsTTY: process.stdin.isTTY === true, excluded: excludedPaths(prepared.ignore.pathPatterns) });
+  const { inputs, warnings } = await resolveLogInputs(options.files, { stdinIsTTY: process.stdin.isTTY === true, excluded: excludedPaths(prepared.ignore.pathPatterns) });
   const controller = new AbortController();
   const signals = stopOnSignals(controller);
   try {

@@ -23,7 +23,7 @@ export async function runRevoke(options: RevokeOptions, stdin: NodeJS.ReadStream
   const prepared = await prepare(config);
   const target = openTarget(options, false);
   const redact = lazyRedactor(prepared.rules);
-  const result = await runTail(keysToCheck(options, stdin), prepared, { onWarning: (warning) => options.quiet || printWarning(warning, redact, options.color) });
+  const result = await runTail(await keysToCheck(options, stdin), prepared, { onWarning: (warning) => options.quiet || printWarning(warning, redact, options.color) });
   const revocations = result.revocations ?? [];
   const verdict = revokeVerdict(result, revocations);
   const context = { toolVersion, dryRun: !options.yes, durationMs: result.stats.durationMs, ...(verdict.why !== undefined ? { why: verdict.why } : {}) };

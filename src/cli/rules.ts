@@ -1,13 +1,13 @@
 import { ExitCode } from '../core/errors.js';
 import { colors } from '../report/colors.js';
-import { formatProblem, loadRuleFiles } from '../rules/load.js';
+import { loadRuleSet } from '../rules/rule-set.js';
 import { selfTestRules } from '../run/selftest.js';
 import type { RulesListOptions } from './options.js';
 import { useColor } from './output.js';
 
-/** `keywarden rules list`: every rule in use, built-in and `--rules`. */
+/** `keywarden rules list`: every rule in use, built-in and `--rules` (the built-in ones from the build's cache). */
 export async function runRulesList(args: RulesListOptions): Promise<number> {
-  const files = loadRuleFiles(args.rules);
+  const files = await loadRuleSet(args.rules);
   const rows = files.flatMap(({ file, data }) =>
     data.rules.map((rule) => ({ id: rule.id, provider: data.provider, severity: rule.severity, name: rule.name, keywords: rule.keywords, verify: rule.verify !== undefined, file })),
   );
@@ -29,6 +29,7 @@ export async function runRulesList(args: RulesListOptions): Promise<number> {
  * would run them, so a duplicate id or an example another rule also claims shows up here.
  */
 export async function runRulesCheck(args: { dir?: string | undefined }): Promise<number> {
+  const { formatProblem, loadRuleFiles } = await import('../rules/load.js');
   const files = loadRuleFiles(args.dir ? [args.dir] : []);
   const report = selfTestRules(files);
   const c = colors(useColor({ color: true }, process.stdout));

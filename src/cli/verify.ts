@@ -7,12 +7,15 @@ import type { Source } from '../run/source.js';
 import { splitLines } from '../sources/git.js';
 import type { VerifyOptions } from './options.js';
 import { printRun } from './output.js';
-import { readReport } from '../run/report-file.js';
 import { runConfigFrom } from './run-config.js';
 
-/** A report's findings, each with its key recovered, or keys piped in one a line. */
-export function keysToCheck(options: Pick<VerifyOptions, 'report' | 'root'>, stdin: NodeJS.ReadStream): Source {
+/**
+ * A report's findings, each with its key recovered, or keys piped in one a line. The report
+ * reader (and zod under it, ~75 ms to load) is loaded only when there is a report.
+ */
+export async function keysToCheck(options: Pick<VerifyOptions, 'report' | 'root'>, stdin: NodeJS.ReadStream): Promise<Source> {
   if (options.report === undefined) return inputKeySource(splitLines(stdin as AsyncIterable<Buffer>));
+  const { readReport } = await import('../run/report-file.js');
   const { findings, bytes } = readReport(options.report);
   return reportSource(findings, { root: options.root, bytes });
 }
@@ -33,6 +36,6 @@ export async function runVerify(options: VerifyOptions, stdin: NodeJS.ReadStream
   if (options.report === undefined) setFlagsFromString('--optimize-for-size');
   // The verifier is built before anything is read, so a bad setting or a refused base URL stops the run first.
   const prepared = await prepare(runConfigFrom({ ...options, verify: true }, undefined));
-  const result = await printRun(keysToCheck(options, stdin), prepared, { ...options, streamHuman: options.report === undefined });
+  const result = await printRun(await keysToCheck(options, stdin), prepared, { ...options, streamHuman: options.report === undefined });
   return result.verdict.exitCode;
 }

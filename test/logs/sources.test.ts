@@ -32,38 +32,38 @@ const fileInput = (dir: string, name: string): LogInput => ({ kind: 'file', path
 const paths = (inputs: readonly LogInput[]) => inputs.map((input) => input.path);
 
 describe('resolveLogInputs', () => {
-  it('expands a glob of a rotated set in version order: app.log, app.log.1, app.log.2.gz, … app.log.10.gz', () => {
+  it('expands a glob of a rotated set in version order: app.log, app.log.1, app.log.2.gz, … app.log.10.gz', async () => {
     const dir = writeTree(makeTmpDir('logs'), { 'app.log': 'a', 'app.log.1': 'b', 'app.log.2.gz': 'c', 'app.log.10.gz': 'd', 'app.log.3': 'e', 'other.log': 'f' });
-    const { inputs, warnings } = resolveLogInputs(['app.log*'], { stdinIsTTY: true, cwd: dir });
+    const { inputs, warnings } = await resolveLogInputs(['app.log*'], { stdinIsTTY: true, cwd: dir });
     expect(paths(inputs)).toEqual(['app.log', 'app.log.1', 'app.log.2.gz', 'app.log.3', 'app.log.10.gz']);
     expect(warnings).toEqual([]);
   });
 
-  it('reads each file once, in the order given; a file named like a glob is read as it is', () => {
+  it('reads each file once, in the order given; a file named like a glob is read as it is', async () => {
     const dir = writeTree(makeTmpDir('logs'), { 'b.log': 'b', 'a.log': 'a', 'app[1].log': 'x' });
-    const { inputs } = resolveLogInputs(['b.log', '*.log', 'app[1].log', './b.log'], { stdinIsTTY: true, cwd: dir });
+    const { inputs } = await resolveLogInputs(['b.log', '*.log', 'app[1].log', './b.log'], { stdinIsTTY: true, cwd: dir });
     expect(paths(inputs)).toEqual(['b.log', 'a.log', 'app[1].log']);
   });
 
-  it('a glob that matches nothing is a warning; a missing path or a directory is a usage error', () => {
+  it('a glob that matches nothing is a warning; a missing path or a directory is a usage error', async () => {
     const dir = writeTree(makeTmpDir('logs'), { 'logs/app.log': 'a' });
-    expect(resolveLogInputs(['nothing*.log'], { stdinIsTTY: true, cwd: dir })).toEqual({ inputs: [], warnings: [{ path: 'nothing*.log', message: 'no file matches this pattern' }] });
-    expect(() => resolveLogInputs(['missing.log'], { stdinIsTTY: true, cwd: dir })).toThrow(new UsageError('no such file: missing.log'));
-    expect(() => resolveLogInputs(['logs'], { stdinIsTTY: true, cwd: dir })).toThrow(/logs is a directory: name its files, or a quoted glob such as "logs\/\*\.log"/);
-    expect(paths(resolveLogInputs(['logs/*.log'], { stdinIsTTY: true, cwd: dir }).inputs)).toEqual(['logs/app.log']);
+    expect(await resolveLogInputs(['nothing*.log'], { stdinIsTTY: true, cwd: dir })).toEqual({ inputs: [], warnings: [{ path: 'nothing*.log', message: 'no file matches this pattern' }] });
+    await expect(resolveLogInputs(['missing.log'], { stdinIsTTY: true, cwd: dir })).rejects.toThrow(new UsageError('no such file: missing.log'));
+    await expect(resolveLogInputs(['logs'], { stdinIsTTY: true, cwd: dir })).rejects.toThrow(/logs is a directory: name its files, or a quoted glob such as "logs\/\*\.log"/);
+    expect(paths((await resolveLogInputs(['logs/*.log'], { stdinIsTTY: true, cwd: dir })).inputs)).toEqual(['logs/app.log']);
   });
 
-  it('- is stdin, read once; no FILE reads stdin when it is piped and is a usage error at a terminal', () => {
+  it('- is stdin, read once; no FILE reads stdin when it is piped and is a usage error at a terminal', async () => {
     const dir = writeTree(makeTmpDir('logs'), { 'a.log': 'a' });
-    expect(paths(resolveLogInputs(['-', 'a.log', '-'], { stdinIsTTY: true, cwd: dir }).inputs)).toEqual([stdinPath, 'a.log']);
-    expect(resolveLogInputs([], { stdinIsTTY: false, cwd: dir }).inputs).toEqual([{ kind: 'stdin', path: '<stdin>' }]);
-    expect(() => resolveLogInputs([], { stdinIsTTY: true, cwd: dir })).toThrow(UsageError);
+    expect(paths((await resolveLogInputs(['-', 'a.log', '-'], { stdinIsTTY: true, cwd: dir })).inputs)).toEqual([stdinPath, 'a.log']);
+    expect((await resolveLogInputs([], { stdinIsTTY: false, cwd: dir })).inputs).toEqual([{ kind: 'stdin', path: '<stdin>' }]);
+    await expect(resolveLogInputs([], { stdinIsTTY: true, cwd: dir })).rejects.toThrow(UsageError);
   });
 
-  it('paths are relative to the current directory inside it, absolute outside; excluded paths are left out', () => {
+  it('paths are relative to the current directory inside it, absolute outside; excluded paths are left out', async () => {
     const outside = writeTree(makeTmpDir('logs'), { 'far.log': 'x' });
     const dir = writeTree(makeTmpDir('logs'), { 'sub/a.log': 'a', 'sub/skip.log': 's' });
-    const { inputs } = resolveLogInputs(['sub/*.log', join(outside, 'far.log')], { stdinIsTTY: true, cwd: dir, excluded: (path) => path.endsWith('skip.log') });
+    const { inputs } = await resolveLogInputs(['sub/*.log', join(outside, 'far.log')], { stdinIsTTY: true, cwd: dir, excluded: (path) => path.endsWith('skip.log') });
     expect(paths(inputs)).toEqual(['sub/a.log', join(outside, 'far.log')]);
   });
 });
