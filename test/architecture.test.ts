@@ -35,7 +35,8 @@ const allowedLayers: Record<string, string[]> = {
   verify: ['core', 'rules', 'net'],
   notify: ['core', 'net'],
   // Revocation acts on what the live check said, confirms through it, and reads the flows from the rules.
-  respond: ['core', 'rules', 'net', 'verify'],
+  // Notification tells owners about findings as the json report spells them, with report/'s Markdown escaping.
+  respond: ['core', 'rules', 'net', 'verify', 'report'],
   // The one pipeline every front end shares: config → prepare → source → tail → result.
   // It reads reports back (a baseline, `verify --report`) through report/'s one schema.
   run: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report'],
@@ -47,11 +48,11 @@ const allowedLayers: Record<string, string[]> = {
 /** The only files that may import each third-party package. */
 const adapters: Record<string, string[]> = {
   picocolors: ['report/colors.ts'],
-  'fast-glob': ['sources/worktree.ts'],
+  'fast-glob': ['sources/glob.ts'],
   ignore: ['sources/worktree.ts'],
   yaml: ['rules/load.ts', 'run/config-file.ts'],
   zod: ['rules/schema.ts', 'rules/revoke-schema.ts', 'report/schema.ts', 'run/config-file.ts'],
-  yargs: ['cli/main.ts', 'cli/options.ts'],
+  yargs: ['cli/main.ts', 'cli/grammar.ts', 'cli/options.ts', 'cli/quick-args.ts'],
   '@octokit/rest': ['notify/github.ts'],
   '@actions/core': ['action/runner.ts'],
   'yargs/helpers': ['cli/main.ts'],
