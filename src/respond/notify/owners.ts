@@ -185,20 +185,17 @@ function wordsOf(line: string): string[] {
 export function parseCodeOwners(text: string): CodeOwners {
   const rules: CodeOwnersRule[] = [];
   const invalid: InvalidCodeOwnersLine[] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((content, index) => {
-      const line = index + 1;
-      const [source, ...ownerWords] = wordsOf(content);
-      if (source === undefined) return;
-      const pattern = compilePattern(source);
-      if (typeof pattern === 'string') return invalid.push({ line, reason: pattern });
-      const owners = ownerWords.map(ownerOf);
-      const known = owners.filter((owner) => owner !== undefined);
-      if (known.length < owners.length) return invalid.push({ line, reason: 'an owner is not @user, @org/team or an email address' });
-      rules.push({ line, pattern, owners: known });
-    });
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (const [index, content] of lines.entries()) {
+    const line = index + 1;
+    const [source, ...ownerWords] = wordsOf(content);
+    if (source === undefined) continue;
+    const pattern = compilePattern(source);
+    const owners = ownerWords.map(ownerOf).filter((owner) => owner !== undefined);
+    if (typeof pattern === 'string') invalid.push({ line, reason: pattern });
+    else if (owners.length < ownerWords.length) invalid.push({ line, reason: 'an owner is not @user, @org/team or an email address' });
+    else rules.push({ line, pattern, owners });
+  }
   return { rules, invalid };
 }
 
