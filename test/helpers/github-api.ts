@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for the GitHub REST API: the issue-comment
@@ -30,7 +29,7 @@ import { afterEach } from 'vitest';
  * with `options.token`; otherwise 401 `{"message": "Bad credentials"}` (and nothing changes).
  * Overrides are consulted before the token check, so they can answer anything.
  *
- * Servers started here are closed after each test (an `afterEach` registered by this module).
+ * Servers started here are closed after each test (by the `afterEach` in test/helpers/setup.ts).
  */
 
 export const defaultToken = 'test-token-1';
@@ -139,9 +138,10 @@ export interface GitHubApi {
 
 const open = new Set<{ close(): Promise<void> }>();
 
-afterEach(async () => {
+/** Close every GitHub API stand-ins still open: test/helpers/setup.ts calls it after each test. */
+export async function closeGitHubApis(): Promise<void> {
   await Promise.all([...open].map((server) => server.close()));
-});
+}
 
 const threadKey = (owner: string, repo: string, number: number) => `${owner}/${repo}#${number}`;
 const notFound: ApiReply = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
 
 /**
  * Real HTTP servers on 127.0.0.1 standing in for OpenRouter, AgentRouter and TokenRouter.
@@ -41,9 +40,10 @@ export interface StandIn {
 
 const open = new Set<StandIn>();
 
-afterEach(async () => {
+/** Close every provider stand-ins still open: test/helpers/setup.ts calls it after each test. */
+export async function closeStandIns(): Promise<void> {
   await Promise.all([...open].map((server) => server.close()));
-});
+}
 
 /** Start a stand-in on 127.0.0.1 (a free port); it is closed after the test. */
 export async function startStandIn(handler: Handler): Promise<StandIn> {

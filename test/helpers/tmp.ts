@@ -12,8 +12,10 @@ function remove(dirs: string[]): void {
 }
 const removeAll = () => remove(made);
 
-// Registered when a test file first imports this module: its file-long directories go at its end.
-afterAll(() => remove(madeForFile));
+/** Remove the file-long directories (`makeFileTmpDir`): test/helpers/setup.ts calls it after each test file. */
+export function removeFileTmpDirs(): void {
+  remove(madeForFile);
+}
 
 const newDir = (label: string) => realpathSync(mkdtempSync(join(tmpdir(), `keywarden-${label}-`)));
 
