@@ -35,7 +35,8 @@ const allowedLayers: Record<string, string[]> = {
   verify: ['core', 'rules', 'net'],
   notify: ['core', 'net'],
   // Revocation acts on what the live check said, confirms through it, and reads the flows from the rules.
-  respond: ['core', 'rules', 'net', 'verify'],
+  // Notify tells from a json report (report/'s schema) and shows its texts made harmless (report/neutral).
+  respond: ['core', 'rules', 'net', 'verify', 'report'],
   // The one pipeline every front end shares: config → prepare → source → tail → result.
   // It reads reports back (a baseline, `verify --report`) through report/'s one schema.
   run: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report'],
