@@ -6,34 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Notice, NoticeFinding } from '../../src/respond/notify/notice.js';
 import { escapeMrkdwn, maxSlackTextChars, renderSlackText } from '../../src/respond/notify/slack-text.js';
+import { invalid, live, noticeFinding, noticeOf, testCommit, testRepository, unknown } from '../helpers/notice.js';
 
-const repository = { owner: 'acme', name: 'widgets', webUrl: 'https://github.com' };
-const commit = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-
-/** A finding as a notice holds it; `n` makes its key (hash, redacted form) its own. */
-export function noticeFinding(n: number, overrides: Partial<NoticeFinding> = {}): NoticeFinding {
-  const hex = n.toString(16).padStart(4, '0');
-  return {
-    ruleId: 'openrouter.api-key',
-    provider: 'openrouter',
-    severity: 'high',
-    secretHash: `sha256:${hex.repeat(16)}`,
-    redacted: `sk-or-v1-${hex}…${hex}`,
-    fingerprint: `src/f${n}.ts:openrouter.api-key:${hex.repeat(4)}`,
-    source: 'file',
-    path: `src/f${n}.ts`,
-    line: n + 1,
-    column: 1,
-    endColumn: 74,
-    ...overrides,
-  };
-}
-
-const live = { verification: { status: 'live' as const, detail: {} } };
-const invalid = { verification: { status: 'invalid' as const, detail: {} } };
-const unknown = { verification: { status: 'unknown' as const, detail: {}, reason: 'HTTP 503' } };
-
-const notice = (findings: NoticeFinding[], withRepository = true): Notice => ({ ...(withRepository ? { repository } : {}), findings, toolVersion: '0.0.0-test' });
+const commit = testCommit;
+const notice = (findings: NoticeFinding[], withRepository = true): Notice => noticeOf(findings, withRepository ? testRepository : null);
 
 describe('the Slack text', () => {
   it('sums up by status and lists findings most urgent first, each with key, provider, status and place', () => {
