@@ -14,6 +14,7 @@ import {
   hookInstallTable,
   hookUninstallTable,
   logsTable,
+  notifyTable,
   quickRedactArgs,
   redactTable,
   reportTable,
@@ -46,6 +47,7 @@ const tables: Record<string, Record<string, Options>> = {
   logs: logsTable,
   verify: verifyTable,
   revoke: revokeTable,
+  notify: notifyTable,
   redact: redactTable,
   'rules list': rulesListTable,
   'rules check': {},
@@ -53,7 +55,7 @@ const tables: Record<string, Record<string, Options>> = {
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'notify', 'redact', 'hook', 'rules'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -68,6 +70,9 @@ function helpLine(argv: readonly string[]): string {
   const command = commandOf(argv);
   return `Run 'keywarden ${command ? `${command} ` : ''}--help' for usage.`;
 }
+
+/** An argument as a message quotes it back: not a URL, which can hold a token (a webhook's does). */
+const quotable = (arg: string) => (arg.includes('://') ? 'a URL (not shown: it may hold a token)' : arg);
 
 /**
  * yargs' complaints in the words of this CLI: which flag lacks a value, the flag that was
@@ -85,7 +90,7 @@ function usageMessage(message: string, argv: readonly string[]): string {
   if (suggested?.[1]) {
     // The word after the commands already recognised (`scn`, or `lst` in `rules lst`).
     const given = argv[command === undefined ? 0 : command.split(' ').length] ?? '';
-    return `unknown command: ${given}; did you mean ${suggested[1]}?\n${help}`;
+    return `unknown command: ${quotable(given)}; did you mean ${suggested[1]}?\n${help}`;
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown?.[1]) {
@@ -97,7 +102,7 @@ function usageMessage(message: string, argv: readonly string[]): string {
     const typed = listed.filter((arg) => argv.some((given) => given.includes(arg)));
     const lines = typed.map((arg) => {
       const suggestion = closest(arg, flags);
-      return `unknown argument: ${arg}${suggestion ? `; did you mean ${suggestion.length === 1 ? '-' : '--'}${suggestion}?` : ''}`;
+      return `unknown argument: ${quotable(arg)}${suggestion ? `; did you mean ${suggestion.length === 1 ? '-' : '--'}${suggestion}?` : ''}`;
     });
     return `${lines.length > 0 ? lines.join('\n') : 'unknown argument'}\n${help}`;
   }
@@ -150,6 +155,12 @@ function buildCli(yargs: (args: string[]) => Argv, argv: string[], setExit: (cod
         'disable (or --delete) live keys from a json report (--report FILE) or stdin, each checked again first; a dry run unless --yes; management key from OPENROUTER_MANAGEMENT_KEY',
         (y) => y.options(revokeTable),
         async (args) => setExit(await (await import('./revoke.js')).runRevoke(args)),
+      )
+      .command(
+        'notify',
+        "tell a key's owner about the findings of a json report (--report FILE): a GitHub issue, commit comments, or a webhook (Slack, Mattermost); --dry-run shows what would be sent",
+        (y) => y.options(notifyTable),
+        async (args) => setExit(await (await import('./notify.js')).runNotify(args)),
       )
       .command(
         'redact',
