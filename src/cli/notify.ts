@@ -39,12 +39,16 @@ export function parseChannels(given: readonly string[] | undefined): ChannelName
 /** What the command line and the environment say, as the run's config. */
 export function notifyConfigFrom(options: NotifyOptions, env: NodeJS.ProcessEnv): NotifyConfig {
   if (options.report === undefined) throw new UsageError('--report FILE is required: a json report (keywarden scan . -f json -o report.json)');
+  const channels = parseChannels(options.to);
+  // Flags that would change nothing are mistakes, not no-ops.
+  if (options.webhook !== undefined && !channels.includes('webhook')) throw new UsageError('--webhook needs --to webhook: without it nothing is sent to the webhook');
+  if (options.mentionOwners && !channels.some((name) => name !== 'webhook')) throw new UsageError('--mention-owners needs --to issue or commit-comment: only those mention anyone');
   const webhookUrl = options.webhook ?? env.KEYWARDEN_WEBHOOK_URL;
   const webhookSecret = env.KEYWARDEN_WEBHOOK_SECRET;
   return {
     report: options.report,
     root: options.root,
-    channels: parseChannels(options.to),
+    channels,
     ...(webhookUrl !== undefined && webhookUrl !== '' ? { webhookUrl } : {}),
     ...(webhookSecret !== undefined && webhookSecret !== '' ? { webhookSecret } : {}),
     ...(options.repo !== undefined ? { repo: options.repo } : {}),

@@ -211,6 +211,8 @@ describe('keywarden notify: channels that cannot deliver, and usage', () => {
     ['no channel', { to: [] }, 'keywarden: --to is required: where to tell (issue, commit-comment, webhook)'],
     ['no report', { to: ['webhook'], report: undefined }, 'keywarden: --report FILE is required: a json report (keywarden scan . -f json -o report.json)'],
     ['a --repo that is not OWNER/NAME', { to: ['webhook'], repo: 'widgets' }, 'keywarden: --repo widgets: not OWNER/NAME'],
+    ['--webhook without the webhook channel', { to: ['issue'], webhook: `https://hooks.example.com${hookPath}` }, 'keywarden: --webhook needs --to webhook: without it nothing is sent to the webhook'],
+    ['--mention-owners without a GitHub channel', { to: ['webhook'], mentionOwners: true }, 'keywarden: --mention-owners needs --to issue or commit-comment: only those mention anyone'],
   ])('%s is a usage error', async (_case, flags, message) => {
     const ran = await notify(flags, { KEYWARDEN_WEBHOOK_URL: `http://127.0.0.1:9${hookPath}` });
     expect(ran).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
