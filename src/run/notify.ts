@@ -84,27 +84,31 @@ export function noticeFrom(report: Report, rules: readonly CompiledRule[], repos
 /** `webhook, issue`. */
 const names = (list: readonly string[]) => list.join(', ');
 
+/** `see the warning above`, or `warnings` for several. */
+const seeAbove = (count: number) => `see the warning${count === 1 ? '' : 's'} above`;
+
 /**
- * The exit code and its reason: 2 only when no asked channel could deliver (every message it
- * had failed, or it could not be built); 0 otherwise, failures being warnings.
+ * The exit code and its reason: 2 only when no asked channel could deliver (it could not be
+ * built, or every message it had failed); 0 otherwise, failures being warnings. `channels`: each
+ * asked, with the reason it could not be built.
  */
-export function notifyVerdict(setups: readonly ChannelSetup[], deliveries: readonly Delivery[], dryRun: boolean, findings: number): { exitCode: number; why: string } {
-  const failedChannels = setups
-    .filter((setup) => 'problem' in setup || deliveries.some((delivery) => delivery.channel === setup.name && delivery.outcome === 'failed'))
-    .map((setup) => setup.name);
-  const couldDeliver = setups
-    .filter((setup) => !('problem' in setup))
-    .filter((setup) => {
-      const own = deliveries.filter((delivery) => delivery.channel === setup.name);
-      return own.length === 0 || own.some((delivery) => delivery.outcome !== 'failed');
-    })
-    .map((setup) => setup.name);
-  const failures = failedChannels.length > 0 ? `; ${names(failedChannels)} failed (see the warning${failedChannels.length === 1 ? '' : 's'} above)` : '';
-  if (couldDeliver.length === 0) return { exitCode: ExitCode.error, why: `exit 2: no channel could ${dryRun ? 'be set up' : 'deliver'} (${names(failedChannels)} failed; see the warning${failedChannels.length === 1 ? '' : 's'} above)` };
-  if (dryRun) return { exitCode: ExitCode.clean, why: `exit 0: dry run: nothing was sent; above is what ${names(couldDeliver)} would send${failures}` };
-  if (findings === 0 && failures === '') return { exitCode: ExitCode.clean, why: `exit 0: nothing to tell: the report has no findings` };
-  const every = failures === '' ? 'every channel delivered' : 'delivered';
-  return { exitCode: ExitCode.clean, why: `exit 0: ${every} (${names(couldDeliver)})${failures}` };
+export function notifyVerdict(channels: readonly { name: ChannelName; problem?: string }[], deliveries: readonly Delivery[], dryRun: boolean, findings: number): { exitCode: number; why: string } {
+  const failed: ChannelName[] = [];
+  const partly: ChannelName[] = [];
+  const delivered: ChannelName[] = [];
+  for (const { name, problem } of channels) {
+    const outcomes = deliveries.filter((delivery) => delivery.channel === name).map((delivery) => delivery.outcome);
+    const failures = outcomes.filter((outcome) => outcome === 'failed').length;
+    if (problem !== undefined || (failures > 0 && failures === outcomes.length)) failed.push(name);
+    else (failures > 0 ? partly : delivered).push(name);
+  }
+  const could = [...delivered, ...partly];
+  if (could.length === 0) return { exitCode: ExitCode.error, why: `exit 2: no channel could ${dryRun ? 'be set up' : 'deliver'} (${names(failed)} failed; ${seeAbove(failed.length)})` };
+  const problems = [...(failed.length > 0 ? [`${names(failed)} failed`] : []), ...(partly.length > 0 ? [`${names(partly)} partly failed`] : [])];
+  const failures = problems.length > 0 ? `; ${problems.join(', ')} (${seeAbove(failed.length + partly.length)})` : '';
+  if (dryRun) return { exitCode: ExitCode.clean, why: `exit 0: dry run: nothing was sent; above is what ${names(could)} would send${failures}` };
+  if (findings === 0 && failures === '') return { exitCode: ExitCode.clean, why: 'exit 0: nothing to tell: the report has no findings' };
+  return { exitCode: ExitCode.clean, why: `exit 0: ${failures === '' ? 'every channel delivered' : 'delivered'} (${names(could)})${failures}` };
 }
 
 /** Run a channel's delivery; a throw (which the contract rules out) becomes a failure whose words cannot carry a token. */
@@ -148,6 +152,6 @@ export async function notify(config: NotifyConfig, io: NetIO = { http: fetchClie
   const delivered = config.dryRun ? [] : (await Promise.all(ready.map((setup) => deliverSafely(setup, notice)))).flat();
   // In the order asked: a channel's problem where its deliveries would be.
   const deliveries = config.channels.flatMap((name) => [...problems, ...delivered].filter((delivery) => delivery.channel === name));
-  const verdict = notifyVerdict(setups, deliveries, config.dryRun, notice.findings.length);
+  const verdict = notifyVerdict(setups.map((setup) => ('problem' in setup ? { name: setup.name, problem: setup.problem } : { name: setup.name })), deliveries, config.dryRun, notice.findings.length);
   return { dryRun: config.dryRun, findings: notice.findings.length, messages, deliveries, ...verdict };
 }

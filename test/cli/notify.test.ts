@@ -13,7 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runNotify } from '../../src/cli/notify.js';
 import { defaultsOf, notifyTable, type NotifyOptions } from '../../src/cli/options.js';
 import { KeywardenError } from '../../src/core/errors.js';
+import type { ChannelName, Delivery } from '../../src/respond/notify/notice.js';
 import type { WebhookPayload } from '../../src/respond/notify/webhook.js';
+import { notifyVerdict } from '../../src/run/notify.js';
 import { runCli } from '../helpers/cli.js';
 import { git, TestRepo } from '../helpers/history-repos.js';
 import { history } from '../helpers/in-process.js';
@@ -248,5 +250,25 @@ describe('keywarden notify, the built bin', () => {
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('unknown argument');
     expectNothingSecret(ran.stdout, ran.stderr);
+  });
+});
+
+describe("notify's exit code and its reason", () => {
+  const sent = (channel: ChannelName): Delivery => ({ channel, outcome: 'sent', detail: '' });
+  const failed = (channel: ChannelName): Delivery => ({ channel, outcome: 'failed', detail: '' });
+  const created = (channel: ChannelName): Delivery => ({ channel, outcome: 'created', detail: '' });
+
+  it.each<[string, { name: ChannelName; problem?: string }[], Delivery[], { dryRun?: boolean; findings?: number }, string]>([
+    ['every channel delivered', [{ name: 'webhook' }, { name: 'issue' }], [sent('webhook'), created('issue')], {}, 'exit 0: every channel delivered (webhook, issue)'],
+    ['one failed, one delivered', [{ name: 'webhook' }, { name: 'issue' }], [failed('webhook'), created('issue')], {}, 'exit 0: delivered (issue); webhook failed (see the warning above)'],
+    ['one could not be built', [{ name: 'issue', problem: 'no token' }, { name: 'webhook' }], [sent('webhook')], {}, 'exit 0: delivered (webhook); issue failed (see the warning above)'],
+    ['some messages of a channel failed', [{ name: 'commit-comment' }], [created('commit-comment'), failed('commit-comment')], {}, 'exit 0: delivered (commit-comment); commit-comment partly failed (see the warning above)'],
+    ['none delivered', [{ name: 'webhook' }, { name: 'issue', problem: 'no token' }], [failed('webhook')], {}, 'exit 2: no channel could deliver (webhook, issue failed; see the warnings above)'],
+    ['nothing to tell', [{ name: 'webhook' }], [{ channel: 'webhook', outcome: 'skipped', detail: '' }], { findings: 0 }, 'exit 0: nothing to tell: the report has no findings'],
+    ['a dry run', [{ name: 'webhook' }, { name: 'issue', problem: 'no token' }], [failed('issue')], { dryRun: true }, 'exit 0: dry run: nothing was sent; above is what webhook would send; issue failed (see the warning above)'],
+    ['a dry run with no channel', [{ name: 'issue', problem: 'no token' }], [failed('issue')], { dryRun: true }, 'exit 2: no channel could be set up (issue failed; see the warning above)'],
+  ])('%s', (_case, channels, deliveries, { dryRun = false, findings = 3 }, why) => {
+    const verdict = notifyVerdict(channels, deliveries, dryRun, findings);
+    expect(verdict).toEqual({ exitCode: why.startsWith('exit 2') ? 2 : 0, why });
   });
 });
