@@ -80,7 +80,7 @@ export async function runNotify(options: NotifyOptions, io: CommandIO = processI
   const result = await notify(config);
   // --quiet drops warnings, but not the ones that explain a failing run.
   if (!options.quiet || result.exitCode !== 0) {
-    const warn = colors(!options.output && shouldColor(io.env, io.stderr.isTTY === true, options.color)).yellow('warning:');
+    const warn = colors(shouldColor(io.env, io.stderr.isTTY === true, options.color)).yellow('warning:');
     for (const delivery of result.deliveries.filter((delivery) => delivery.outcome === 'failed')) io.stderr.write(`${warn} ${delivery.channel}: ${delivery.detail}\n`);
   }
   const quietHuman = options.quiet && options.format === 'human';

@@ -7,7 +7,7 @@
  * Throughout: no raw key in any body, line of output or warning, and never the webhook URL
  * (it holds a token, as Slack's do).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runNotify } from '../../src/cli/notify.js';
@@ -165,6 +165,14 @@ describe('keywarden notify --to webhook', () => {
     });
     expect(lastLine(ran.stderr)).toBe('keywarden: exit 0: delivered (webhook); issue failed (see the warning above)');
     expectNothingSecret(ran.stdout, ran.stderr);
+  });
+
+  it('--output FILE: the output there, the reason on stderr', async () => {
+    const standIn = await receiver([{ status: 200 }]);
+    const output = join(makeFileTmpDir('notify-out'), 'deliveries.txt');
+    const ran = await notify({ to: ['webhook'], output }, hookOf(standIn));
+    expect(ran).toEqual({ code: 0, stdout: '', stderr: 'keywarden: exit 0: every channel delivered (webhook)\n' });
+    expect(readFileSync(output, 'utf8')).toBe('webhook: sent: posted 4 findings to the webhook (HTTP 200)\nexit 0: every channel delivered (webhook)\n');
   });
 
   it('has nothing to tell for a report without findings, and says so', async () => {
