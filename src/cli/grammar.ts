@@ -14,6 +14,7 @@ import {
   hookInstallTable,
   hookUninstallTable,
   logsTable,
+  notifyTable,
   redactTable,
   reportTable,
   revokeTable,
@@ -65,6 +66,7 @@ const tables: Record<string, Record<string, Options>> = {
   logs: logsTable,
   verify: verifyTable,
   revoke: revokeTable,
+  notify: notifyTable,
   redact: redactTable,
   'rules list': rulesListTable,
   'rules check': {},
@@ -72,7 +74,7 @@ const tables: Record<string, Record<string, Options>> = {
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'notify', 'redact', 'hook', 'rules'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -87,6 +89,9 @@ export function helpLine(argv: readonly string[]): string {
   const command = commandOf(argv);
   return `Run 'keywarden ${command ? `${command} ` : ''}--help' for usage.`;
 }
+
+/** An argument as a message quotes it back: not a URL, which can hold a token (a webhook's does). */
+const quotable = (arg: string) => (arg.includes('://') ? 'a URL (not shown: it may hold a token)' : arg);
 
 /**
  * yargs' complaints in the words of this CLI: which flag lacks a value, the flag that was
@@ -104,7 +109,7 @@ function usageMessage(message: string, argv: readonly string[]): string {
   if (suggested?.[1]) {
     // The word after the commands already recognised (`scn`, or `lst` in `rules lst`).
     const given = argv[command === undefined ? 0 : command.split(' ').length] ?? '';
-    return `unknown command: ${given}; did you mean ${suggested[1]}?\n${help}`;
+    return `unknown command: ${quotable(given)}; did you mean ${suggested[1]}?\n${help}`;
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown?.[1]) {
@@ -116,7 +121,7 @@ function usageMessage(message: string, argv: readonly string[]): string {
     const typed = listed.filter((arg) => argv.some((given) => given.includes(arg)));
     const lines = typed.map((arg) => {
       const suggestion = closest(arg, flags);
-      return `unknown argument: ${arg}${suggestion ? `; did you mean ${suggestion.length === 1 ? '-' : '--'}${suggestion}?` : ''}`;
+      return `unknown argument: ${quotable(arg)}${suggestion ? `; did you mean ${suggestion.length === 1 ? '-' : '--'}${suggestion}?` : ''}`;
     });
     return `${lines.length > 0 ? lines.join('\n') : 'unknown argument'}\n${help}`;
   }
@@ -169,6 +174,12 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
         'disable (or --delete) live keys from a json report (--report FILE) or stdin, each checked again first; a dry run unless --yes; management key from OPENROUTER_MANAGEMENT_KEY',
         (y) => y.options(revokeTable),
         async (args) => setExit(await runners.revoke(args)),
+      )
+      .command(
+        'notify',
+        "tell a key's owner about the findings of a json report (--report FILE): a GitHub issue, commit comments, or a webhook (Slack, Mattermost); --dry-run shows what would be sent",
+        (y) => y.options(notifyTable),
+        async (args) => setExit(await (await import('./notify.js')).runNotify(args)),
       )
       .command(
         'redact',

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { verificationStatuses } from '../core/types.js';
 import { maskStyles, type MaskStyle } from '../detect/mask.js';
 import { formats, type Format } from '../report/index.js';
+import { channelNames } from '../run/notify-channels.js';
 
 /**
  * Every command's options, as tables: yargs reads them, the types the commands take are
@@ -94,6 +95,33 @@ export const revokeTable = {
   root: verifyTable.root,
 } as const satisfies Record<string, Options>;
 
+/** `keywarden notify` (SPEC §5.2): tell a key's owner, from a json report. */
+export const notifyTable = {
+  report: { type: 'string', requiresArg: true, describe: 'the json report to tell about (keywarden scan . -f json -o report.json) [required]' },
+  to: {
+    type: 'string',
+    array: true,
+    nargs: 1,
+    requiresArg: true,
+    describe: `where to tell: ${channelNames.join(', ')}; comma-separated or repeated (--to issue,webhook) [required]`,
+  },
+  webhook: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'the webhook URL (Slack, Mattermost, or your own) [env KEYWARDEN_WEBHOOK_URL, preferred: a URL on the command line is visible to other users of this machine and kept in shell history, and it holds a token]; signed when KEYWARDEN_WEBHOOK_SECRET is set',
+  },
+  repo: { type: 'string', requiresArg: true, describe: "OWNER/NAME for issue and commit-comment [default: the report's findings' repository, GITHUB_REPOSITORY, or the origin remote of --root]" },
+  root: { type: 'string', default: '.', requiresArg: true, describe: 'the repository the report was made in: its origin remote names OWNER/NAME when nothing else does' },
+  'mention-owners': { type: 'boolean', default: false, describe: "@-mention each path's owners (CODEOWNERS, else the commit's author) in issue and commit-comment" },
+  'dry-run': { type: 'boolean', default: false, describe: 'print exactly what each channel would send, and where; send nothing' },
+  format: { alias: 'f', choices: ['human', 'json'] as const, default: 'human' as 'human' | 'json', requiresArg: true, describe: 'output format: what each channel did' },
+  output: outputTable.output,
+  rules: outputTable.rules,
+  color: outputTable.color,
+  quiet: outputTable.quiet,
+} as const satisfies Record<string, Options>;
+
 export const redactTable = {
   mask: {
     choices: maskStyles,
@@ -133,6 +161,7 @@ export type LogsOptions = OptionsOf<typeof logsTable>;
 export type VerifyOptions = OptionsOf<typeof verifyTable>;
 export type RedactOptions = OptionsOf<typeof redactTable>;
 export type RevokeOptions = OptionsOf<typeof revokeTable>;
+export type NotifyOptions = OptionsOf<typeof notifyTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
 export type HookOptions = OptionsOf<typeof hookInstallTable>;
 export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;
