@@ -10,8 +10,9 @@ import { prefixes, type KeyKind } from '../helpers/keys.js';
  * body happens to spell; and a body made of words is an identifier, not a key.
  *
  * The keys here are drawn raw (`randomString`), not through `keyFactory`, which would redraw the
- * very bodies under test. Work is bounded by the count (200,000 keys of each provider, scanned
- * 5,000 to a buffer), not by a clock.
+ * very bodies under test. Work is bounded by the count, not by a clock: 25,000 keys of each
+ * provider in the suite (a miss rate of 1 in 8,000 shows with 95% odds), scanned 5,000 to a
+ * buffer; `KEYWARDEN_RANDOM_KEYS=200000` runs the count issue 11 was measured with (~20 CPU-s).
  */
 
 /** Each provider's body alphabet and the lengths its rule allows. */
@@ -22,11 +23,11 @@ const shapes: { kind: KeyKind; alphabet: 'hex' | 'alnum'; lengths: [number, numb
   { kind: 'tokenrouterTest', alphabet: 'alnum', lengths: [24, 128] },
 ];
 
-const keysPerProvider = 200_000;
+const keysPerProvider = Number(process.env['KEYWARDEN_RANDOM_KEYS']) || 25_000;
 const keysPerBuffer = 5_000;
 
 describe('random keys are found whatever their bodies spell (false-negative rate)', () => {
-  it.each(shapes)('$kind: 200,000 random keys of the lengths the rule allows, none dropped', ({ kind, alphabet, lengths: [shortest, longest] }) => {
+  it.each(shapes)(`$kind: ${keysPerProvider.toLocaleString('en')} random keys of the lengths the rule allows, none dropped`, ({ kind, alphabet, lengths: [shortest, longest] }) => {
     const random = seededRandom(0x6e6f6d69 ^ shortest ^ longest ^ kind.length);
     const { engine } = builtin();
     const missed: string[] = [];
