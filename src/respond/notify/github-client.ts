@@ -102,10 +102,11 @@ export function gitHubClient(settings: GitHubClientSettings): GitHubClient {
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,
       retryAfterBaseValue: secondMs,
-      // Issues and comments are writes that notify people: the plugin's own groups space those
-      // 1 s and 3 s apart, in module-wide groups no option reaches. Ours, so tests can say 0.
+      // The plugin's own groups space writes 1 s apart, and writes that notify people (issues,
+      // comments) 3 s, in module-wide groups no option reaches. Ours, so tests can say 0: every
+      // write waits its turn once (a notifying write goes through both groups: the second must not wait again).
       write: spacing,
-      notifications: spacing,
+      notifications: spacedGroup(0),
     },
   });
   return {
