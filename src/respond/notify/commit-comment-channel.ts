@@ -4,7 +4,7 @@
  * marker naming the key (its `secretHash`'s first digits), and the commit's comments are read
  * first, so a re-run adds none. A comment once made is not edited (the issue keeps the status).
  */
-import { authorOf, gitHubClient, isTrustedAuthor, listAll, type GitHubApi, type GitHubClient } from './github-client.js';
+import { authorOf, gitHubClient, isTrustedAuthor, listAll, type OctokitApi, type GitHubClient } from './github-client.js';
 import { failedDelivery, findingsIn, type GitHubChannelSettings } from './github-channel.js';
 import { commitCommentMarker, commitCommentMarkerOf, plural, renderCommitComment } from './github-render.js';
 import type { Channel, Delivery, NoticeFinding, OutgoingMessage } from './notice.js';
@@ -67,7 +67,7 @@ function onePerCommitAndKey(findings: readonly NoticeFinding[]): CommitFinding[]
 }
 
 async function commentOnce(
-  api: GitHubApi,
+  api: OctokitApi,
   settings: GitHubChannelSettings,
   finding: CommitFinding,
   message: OutgoingMessage,

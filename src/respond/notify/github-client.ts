@@ -47,16 +47,16 @@ const defaultRetries = 2;
 export const maxPages = 100;
 
 const KeywardenOctokit = Octokit.plugin(finalNetworkErrors, retry, throttling);
-export type GitHubApi = InstanceType<typeof KeywardenOctokit>;
+export type OctokitApi = InstanceType<typeof KeywardenOctokit>;
 
 export interface GitHubClient {
-  readonly api: GitHubApi;
+  readonly api: OctokitApi;
   /**
    * Run `work` against the API; whatever it throws comes out as a plain `Error` with a short
    * message that is safe to print. Octokit's errors keep their status inside `work` (see
    * {@link httpStatus}), for answers that are expected (a label that does not exist).
    */
-  call<T>(work: (api: GitHubApi) => Promise<T>): Promise<T>;
+  call<T>(work: (api: OctokitApi) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -131,7 +131,7 @@ export function gitHubClient(settings: GitHubClientSettings): GitHubClient {
  * `route` as octokit names it (`GET /repos/{owner}/{repo}/issues`). Throws past
  * {@link maxPages} pages, or when a page is not a list; `what` names the items in that message.
  */
-export async function* listAll(api: GitHubApi, route: string, parameters: Record<string, string | number>, what: string): AsyncGenerator<unknown> {
+export async function* listAll(api: OctokitApi, route: string, parameters: Record<string, string | number>, what: string): AsyncGenerator<unknown> {
   let pages = 0;
   for await (const page of api.paginate.iterator(route, { ...parameters, per_page: 100 })) {
     if (++pages > maxPages) throw new Error(`GitHub API: more than ${maxPages * 100} ${what}`);

@@ -5,7 +5,7 @@
  * was not in it when it was closed. Labelled `security` when the repository has that label.
  * Never a second issue: a closed one is reopened rather than a new one opened.
  */
-import { authorOf, gitHubClient, httpStatus, isTrustedAuthor, listAll, sameBody, type Author, type GitHubApi } from './github-client.js';
+import { authorOf, gitHubClient, httpStatus, isTrustedAuthor, listAll, sameBody, type Author, type OctokitApi } from './github-client.js';
 import { failedDelivery, findingsIn, repositoryName, type GitHubChannelSettings } from './github-channel.js';
 import { closingComment, issueMarker, issueTitle, keyId, renderIssueBody, unsettledKeysIn } from './github-render.js';
 import { isSettled, type Channel, type Delivery, type NoticeFinding, type OutgoingMessage } from './notice.js';
@@ -50,7 +50,7 @@ export function issueChannel(settings: GitHubChannelSettings): Channel {
 }
 
 /** Bring the one issue in line with `findings`: create, edit, close or reopen it, or leave it be. */
-async function keepIssue(api: GitHubApi, settings: GitHubChannelSettings, findings: readonly NoticeFinding[]): Promise<Delivery> {
+async function keepIssue(api: OctokitApi, settings: GitHubChannelSettings, findings: readonly NoticeFinding[]): Promise<Delivery> {
   const { repository } = settings;
   const where = { owner: repository.owner, repo: repository.name };
   const name = repositoryName(repository);
@@ -110,7 +110,7 @@ function hasNewUnsettledKey(body: string, findings: readonly NoticeFinding[]): b
  * oldest first, until it is found: the search API would be one request, but it indexes new
  * issues late, and a quick second run would then open a second issue.
  */
-async function findIssue(api: GitHubApi, where: { owner: string; repo: string }): Promise<ListedIssue | undefined> {
+async function findIssue(api: OctokitApi, where: { owner: string; repo: string }): Promise<ListedIssue | undefined> {
   const parameters = { ...where, state: 'all', sort: 'created', direction: 'asc' };
   for await (const item of listAll(api, 'GET /repos/{owner}/{repo}/issues', parameters, 'issues')) {
     const issue = listedIssue(item);
@@ -135,7 +135,7 @@ function labelName(label: unknown): string | undefined {
 }
 
 /** Whether the repository has the label: 404 says no; any other failure is the delivery's. */
-async function hasLabel(api: GitHubApi, where: { owner: string; repo: string }, name: string): Promise<boolean> {
+async function hasLabel(api: OctokitApi, where: { owner: string; repo: string }, name: string): Promise<boolean> {
   try {
     await api.rest.issues.getLabel({ ...where, name });
     return true;

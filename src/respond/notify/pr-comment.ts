@@ -6,7 +6,7 @@
  * GitHub's `message`, or why the API could not be reached); the caller turns it into a
  * warning. Octokit's own errors are never passed on: they carry the request, headers included.
  */
-import { authorOf, gitHubClient, httpStatus, listAll, sameBody, type GitHubApi, type GitHubClientSettings } from './github-client.js';
+import { authorOf, gitHubClient, httpStatus, listAll, sameBody, type OctokitApi, type GitHubClientSettings } from './github-client.js';
 
 export { defaultTimeoutMs } from './github-client.js';
 
@@ -77,7 +77,7 @@ function checkArguments(number: number, marker: string, body: string): void {
  * person quoting ours (`> <!-- marker -->…`) or mentioning the marker wrote their own
  * comment, which must never be taken for ours and overwritten.
  */
-async function markedComments(api: GitHubApi, target: GitHubRepo, number: number, marker: string): Promise<ListedComment[]> {
+async function markedComments(api: OctokitApi, target: GitHubRepo, number: number, marker: string): Promise<ListedComment[]> {
   const marked: ListedComment[] = [];
   for await (const item of listAll(api, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: number }, 'comments')) {
     const comment = listedComment(item);
@@ -104,7 +104,7 @@ function keeper(marked: ListedComment[]): ListedComment | undefined {
  * Make `kept` read `body`, then delete the other marked comments by the same author: those
  * are duplicates of ours. Marked comments by anyone else (a person quoting ours) stay.
  */
-async function settleOn(api: GitHubApi, target: GitHubRepo, marked: ListedComment[], kept: ListedComment, body: string): Promise<CommentOutcome> {
+async function settleOn(api: OctokitApi, target: GitHubRepo, marked: ListedComment[], kept: ListedComment, body: string): Promise<CommentOutcome> {
   let outcome: CommentOutcome = 'unchanged';
   if (!sameBody(kept.body, body)) {
     await api.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: kept.id, body });
