@@ -84,6 +84,8 @@ describe('the issue channel over runs', () => {
     expect(bodyOf(issue)).toContain('Every key here is revoked or invalid');
     expect(api.commentsOn(1).map((comment) => comment.body)).toEqual([closingComment]);
     expect(channel.messages(settled)[1]).toEqual({ channel: 'issue', target: `comment closing the issue in ${defaultOwner}/${defaultRepo}`, body: closingComment });
+    // One edit closes it and rewrites its body.
+    expect(api.requestsTo('PATCH').map((request) => request.body)).toEqual([{ body: bodyOf(issue), state: 'closed', state_reason: 'completed' }]);
 
     expect(outcomes(await channel.deliver(settled))).toEqual(['unchanged']);
     expect(api.commentsOn(1)).toHaveLength(1);

@@ -74,9 +74,9 @@ async function keepIssue(api: OctokitApi, settings: GitHubChannelSettings, findi
       await api.rest.issues.update({ ...where, issue_number: issue.number, body });
       return { channel: 'issue', outcome: 'updated', detail: `${ref} (closed) updated` };
     }
-    if (changed) await api.rest.issues.update({ ...where, issue_number: issue.number, body });
+    // The comment first, so it reads above the closing in the issue's timeline; then one edit.
     await api.rest.issues.createComment({ ...where, issue_number: issue.number, body: closingComment, request: { retries: 0 } });
-    await api.rest.issues.update({ ...where, issue_number: issue.number, state: 'closed', state_reason: 'completed' });
+    await api.rest.issues.update({ ...where, issue_number: issue.number, ...(changed ? { body } : {}), state: 'closed', state_reason: 'completed' });
     return { channel: 'issue', outcome: 'closed', detail: `${ref} closed: every key is revoked or invalid` };
   }
 
