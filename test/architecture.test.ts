@@ -33,16 +33,15 @@ const allowedLayers: Record<string, string[]> = {
   // The one pinned HTTP client: it knows hosts, timeouts and retries, not rules or providers.
   net: ['core'],
   verify: ['core', 'rules', 'net'],
-  notify: ['core', 'net'],
-  // Revocation acts on what the live check said, confirms through it, and reads the flows from the rules.
-  // Notification tells owners about findings as the json report spells them, with report/'s Markdown escaping.
+  // Revocation acts on what the live check said, confirms through it, and reads the flows from the rules;
+  // notification renders the json report's findings (report/'s schema, its Markdown escaping).
   respond: ['core', 'rules', 'net', 'verify', 'report'],
   // The one pipeline every front end shares: config → prepare → source → tail → result.
   // It reads reports back (a baseline, `verify --report`) through report/'s one schema.
   run: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report'],
   // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them.
   cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'run'],
-  action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'notify', 'report', 'run'],
+  action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report', 'run'],
 };
 
 /** The only files that may import each third-party package. */
@@ -53,7 +52,9 @@ const adapters: Record<string, string[]> = {
   yaml: ['rules/load.ts', 'run/config-file.ts'],
   zod: ['rules/schema.ts', 'rules/revoke-schema.ts', 'report/schema.ts', 'run/config-file.ts'],
   yargs: ['cli/main.ts', 'cli/grammar.ts', 'cli/options.ts', 'cli/quick-args.ts'],
-  '@octokit/rest': ['notify/github.ts'],
+  '@octokit/rest': ['respond/notify/github-client.ts'],
+  '@octokit/plugin-retry': ['respond/notify/github-client.ts'],
+  '@octokit/plugin-throttling': ['respond/notify/github-client.ts'],
   '@actions/core': ['action/runner.ts'],
   'yargs/helpers': ['cli/main.ts'],
 };

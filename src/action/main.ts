@@ -11,7 +11,7 @@ import { ExitCode, KeywardenError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
-import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../notify/github.js';
+import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../respond/notify/pr-comment.js';
 import { withoutKeysInBase } from '../run/base-keys.js';
 import { parseResults, type RunConfig } from '../run/config.js';
 import { historySource, rangeSource } from '../run/history.js';

@@ -17,6 +17,8 @@ import { openTarget } from './output.js';
 /** Where the command writes; the process's streams unless a test passes its own. */
 export interface CommandIO {
   env: NodeJS.ProcessEnv;
+  /** How channels pace and retry (tests make it quick); the defaults otherwise. */
+  tuning?: Pick<NotifyConfig, 'webhookRetry' | 'githubTiming'>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
@@ -77,11 +79,12 @@ export async function runNotify(options: NotifyOptions, io: CommandIO = processI
   const config = notifyConfigFrom(options, io.env);
   // Checked before anything is sent: a bad --output path must not leave the messages sent and the record lost.
   const target = options.output !== undefined ? openTarget({ output: options.output }, false) : { write: (text: string) => void io.stdout.write(text), close: () => undefined };
-  const result = await notify(config);
+  const result = await notify({ ...config, ...io.tuning });
   // --quiet drops warnings, but not the ones that explain a failing run.
   if (!options.quiet || result.exitCode !== 0) {
     const warn = colors(shouldColor(io.env, io.stderr.isTTY === true, options.color)).yellow('warning:');
     for (const delivery of result.deliveries.filter((delivery) => delivery.outcome === 'failed')) io.stderr.write(`${warn} ${delivery.channel}: ${delivery.detail}\n`);
+    for (const warning of result.warnings) io.stderr.write(`${warn} ${warning}\n`);
   }
   const quietHuman = options.quiet && options.format === 'human';
   if (options.format === 'json') target.write(renderNotifyJson(result));

@@ -75,6 +75,9 @@ function shown(text: string): string {
   return inert(plainText(text));
 }
 
+/** `shown` for the notify channels' issue and commit comments (respond/notify/): one escaping for every text GitHub renders. */
+export const inertCell = shown;
+
 /** A link only to a plain http(s) address, so an odd `runUrl` cannot add markup. */
 function runLink(label: string, runUrl: string | undefined): string | undefined {
   return runUrl !== undefined && /^https?:\/\/[^\s<>()[\]`'"]+$/.test(runUrl) ? `[${label}](${runUrl})` : undefined;

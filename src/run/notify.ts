@@ -7,13 +7,14 @@ import { fetchClient } from '../net/http.js';
 import type { NetIO } from '../net/pinned.js';
 import type { RetryPolicy } from '../net/retry.js';
 import type { Report, ReportFinding } from '../report/schema.js';
-import { buildChannels, type ChannelSetup } from '../respond/notify/channels.js';
+import { buildChannels, type ChannelSetup, type GitHubTiming } from '../respond/notify/channels.js';
 import type { ChannelName, Delivery, Notice, NoticeFinding, OutgoingMessage, RepositoryRef } from '../respond/notify/notice.js';
 import { parseOwnerName, resolveRepository } from '../respond/notify/repository.js';
 import { compileRules } from '../rules/compile.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import { originRemoteUrl } from '../sources/origin.js';
 import { readReportFile } from './report-file.js';
+import { withOwners } from './notify-owners.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -42,6 +43,8 @@ export interface NotifyConfig {
   env: NodeJS.ProcessEnv;
   /** The webhook's retries (tests make them quick). */
   webhookRetry?: RetryPolicy;
+  /** The GitHub client's spacing of writes and its waits (tests make them quick). */
+  githubTiming?: GitHubTiming;
 }
 
 export interface NotifyResult {
@@ -55,6 +58,8 @@ export interface NotifyResult {
   exitCode: number;
   /** Why the exit code is what it is, in one line: `exit 0: …`. */
   why: string;
+  /** What went wrong without stopping a channel (owners that could not be looked up), safe to print. */
+  warnings: string[];
 }
 
 /** A report finding without its raw key, with the rule's advice. */
@@ -137,12 +142,17 @@ export async function notify(config: NotifyConfig, io: NetIO = { http: fetchClie
   const { report } = readReportFile(config.report, '--report');
   const rules = compileRules(await loadRuleSet(config.ruleDirs));
   const repository = await repositoryFor(config, report);
-  const notice = noticeFrom(report, rules, 'target' in repository ? repository.target.repository : undefined);
+  const target = 'target' in repository ? repository.target : undefined;
+  const warnings: string[] = [];
+  const plain = noticeFrom(report, rules, target?.repository);
+  const token = config.env.GITHUB_TOKEN;
+  const github = target && token ? { repository: target.repository, apiUrl: target.apiUrl, token } : undefined;
+  const notice = config.mentionOwners ? await withOwners(plain, { repoDir: resolve(config.root), ...(github ? { github } : {}), warn: (message) => warnings.push(message) }) : plain;
   const setups = buildChannels(
     config.channels,
     {
       webhook: { url: config.webhookUrl, ...(config.webhookSecret !== undefined ? { secret: config.webhookSecret } : {}), ...(config.webhookRetry ? { retry: config.webhookRetry } : {}) },
-      github: { repository, token: config.env.GITHUB_TOKEN, mentionOwners: config.mentionOwners, root: resolve(config.root) },
+      github: { repository, token, ...(config.githubTiming ? { timing: config.githubTiming } : {}) },
     },
     io,
   );
@@ -153,5 +163,5 @@ export async function notify(config: NotifyConfig, io: NetIO = { http: fetchClie
   // In the order asked: a channel's problem where its deliveries would be.
   const deliveries = config.channels.flatMap((name) => [...problems, ...delivered].filter((delivery) => delivery.channel === name));
   const verdict = notifyVerdict(setups.map((setup) => ('problem' in setup ? { name: setup.name, problem: setup.problem } : { name: setup.name })), deliveries, config.dryRun, notice.findings.length);
-  return { dryRun: config.dryRun, findings: notice.findings.length, messages, deliveries, ...verdict };
+  return { dryRun: config.dryRun, findings: notice.findings.length, messages, deliveries, ...verdict, warnings };
 }

@@ -375,7 +375,7 @@ describe('a pull request', () => {
     expect(allClear).not.toContain(redactedOf(key1));
     expect(api.commentsOn(7).map((comment) => comment.user.login)).toEqual(['someone', 'octocat', 'github-actions[bot]']);
     expect(api.commentsOn(7)[1]?.body).toBe(quote);
-    // A PR clean from the start takes the same settling path: that it writes nothing is in test/notify/github.test.ts.
+    // A PR clean from the start takes the same settling path: that it writes nothing is in test/respond/pr-comment.test.ts.
   });
 
   it('with several keys: each masked once, every mask before the first line that names a finding', async () => {
@@ -636,7 +636,7 @@ describe('when the PR comment cannot be written', () => {
     expect(run.stdout).not.toContain(defaultToken);
   }
 
-  // An unreachable API fails the comment the same way, with its own message: test/notify/github.test.ts.
+  // An unreachable API fails the comment the same way, with its own message: test/respond/pr-comment.test.ts.
   it('because no token was given: a warning, the rest as usual', async () => {
     const { key, repo, base, head } = await leakyPr(503);
     const api = await startGitHubApi();

@@ -23,7 +23,22 @@ import type { AddressInfo } from 'node:net';
  *   `options.author` (default `github-actions[bot]`, a `Bot`).
  * - `PATCH /repos/:owner/:repo/issues/comments/:id` with `{"body": "..."}` — 200 and the comment.
  * - `DELETE /repos/:owner/:repo/issues/comments/:id` — 204.
+ * - `GET /repos/:owner/:repo/issues` — issues and pull requests (those carry `pull_request`), by
+ *   `state` (`open` by default, `closed`, `all`) and `direction` of creation (`desc` by default,
+ *   `asc`), paged as comments are.
+ * - `POST /repos/:owner/:repo/issues` with `{"title", "body"?, "labels"?}` — 201 and the new open
+ *   issue (numbered from 1 in each repository), by `options.author`; 422 without a title.
+ * - `GET /repos/:owner/:repo/issues/:n` — the issue; `PATCH` it with any of `title`, `body`,
+ *   `state` (`open`/`closed`, else 422), `state_reason`, `labels` (replaces them all) — 200.
+ * - `GET /repos/:owner/:repo/labels/:name` — 200 when the repository has that label (seeded with
+ *   `seedLabels`; names compared case-insensitively, as GitHub does), else 404.
+ * - `GET /repos/:owner/:repo/commits/:sha/comments` — the commit's comments, paged; `POST` with
+ *   `{"body", "path"?, "line"?}` — 201 and the new comment, by `options.author`.
  * - Anything else: 404 `{"message": "Not Found"}` unless an `override` answers it.
+ *
+ * Failures as GitHub words them: `fail(match, 403 | 404 | 422)`, and its rate limits:
+ * `secondaryRateLimit` (403, `Retry-After`, GitHub's message) and `rateLimit` (403 with
+ * `x-ratelimit-remaining: 0` and `x-ratelimit-reset`).
  *
  * Every request must carry `Authorization: token TOKEN` or `Authorization: Bearer TOKEN`
  * with `options.token`; otherwise 401 `{"message": "Bad credentials"}` (and nothing changes).
@@ -48,6 +63,40 @@ export interface ApiComment {
   id: number;
   body: string;
   user: Author;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** GitHub's `author_association`: what the author is to the repository. */
+export type Association = 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'FIRST_TIMER' | 'NONE';
+
+export interface ApiIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: Array<{ name: string }>;
+  user: Author;
+  author_association: Association;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  /** Present on pull requests, which the issues listing includes. */
+  pull_request?: { url: string };
+}
+
+export interface ApiCommitComment {
+  id: number;
+  body: string;
+  path: string | null;
+  line: number | null;
+  commit_id: string;
+  user: Author;
+  author_association: Association;
   html_url: string;
   created_at: string;
   updated_at: string;
@@ -98,8 +147,10 @@ export interface GitHubApiOptions {
    * `http://127.0.0.1:PORT/api/v3`; requests outside it get 404. Default none.
    */
   prefix?: string;
-  /** Who comments created through the API are by. Default {@link actionsBot}. */
+  /** Who comments and issues created through the API are by. Default {@link actionsBot}. */
   author?: Author;
+  /** Their `author_association`. Default `'NONE'` (what GitHub says of the Actions bot). */
+  association?: Association;
 }
 
 export interface SeedComment {
@@ -107,7 +158,26 @@ export interface SeedComment {
   /** Default `'someone'`, a `User`. */
   login?: string;
   type?: string;
+  /** GitHub's `author_association`, on issues and commit comments. Default `'NONE'`. */
+  association?: Association;
 }
+
+export interface SeedIssue extends SeedComment {
+  /** Default `'an issue'`. */
+  title?: string;
+  /** Default `'open'`. */
+  state?: 'open' | 'closed';
+  labels?: string[];
+  /** A pull request rather than an issue (the issues listing includes both). */
+  pullRequest?: boolean;
+}
+
+export interface SeedCommitComment extends SeedComment {
+  path?: string;
+  line?: number;
+}
+
+type Where = { owner?: string; repo?: string };
 
 export interface GitHubApi {
   /** `http://127.0.0.1:PORT`. */
@@ -133,6 +203,24 @@ export interface GitHubApi {
    * body: { message: 'Resource not accessible by integration' } })`, or `override({}, { hang: true })`.
    */
   override(match: RouteMatch, reply: ApiReply, times?: number): void;
+  /** Answer matching requests as GitHub does when the token may not (403), the thing is not there (404) or the input is refused (422). */
+  fail(match: RouteMatch, status: 403 | 404 | 422, times?: number): void;
+  /** GitHub's secondary rate limit: 403, `Retry-After: retryAfter` (seconds, default 1) and GitHub's message. */
+  secondaryRateLimit(match: RouteMatch, options?: { retryAfter?: number; times?: number }): void;
+  /** GitHub's primary rate limit: 403, no requests left, the window resetting in `resetIn` seconds (default 1). */
+  rateLimit(match: RouteMatch, options?: { resetIn?: number; times?: number }): void;
+  /** Add an issue (or pull request) to a repository, numbered after the ones there; returns it. */
+  seedIssue(issue: SeedIssue, where?: Where): ApiIssue;
+  /** Add `count` plain open issues by `someone`, titled `issue 1`…; returns them. */
+  seedIssues(count: number, where?: Where): ApiIssue[];
+  /** The issues and pull requests of a repository as they are now, oldest first (copies). */
+  issuesOf(where?: Where): ApiIssue[];
+  /** Labels the repository has (GitHub's default ones are not there unless seeded). */
+  seedLabels(names: string[], where?: Where): void;
+  /** Add comments to a commit, oldest first; a string is a comment by `someone`. Returns them. */
+  seedCommitComments(sha: string, comments: Array<string | SeedCommitComment>, where?: Where): ApiCommitComment[];
+  /** The comments on a commit as they are now, oldest first (copies). */
+  commitCommentsOn(sha: string, where?: Where): ApiCommitComment[];
   close(): Promise<void>;
 }
 
@@ -144,15 +232,34 @@ export async function closeGitHubApis(): Promise<void> {
 }
 
 const threadKey = (owner: string, repo: string, number: number) => `${owner}/${repo}#${number}`;
+const repoKey = (where: Where = {}) => `${where.owner ?? defaultOwner}/${where.repo ?? defaultRepo}`;
 const notFound: ApiReply = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+
+/** What GitHub answers for each failure `fail` stands in for. */
+const failures: Record<403 | 404 | 422, ApiReply> = {
+  403: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } },
+  404: notFound,
+  422: { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'invalid', field: 'body' }], documentation_url: 'https://docs.github.com/rest' } },
+};
+
+/** GitHub's words for a secondary rate limit (the throttling plugin recognises it by "secondary rate"). */
+export const secondaryRateLimitMessage =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0400:1234:ABCD.';
+
+const copyIssue = (issue: ApiIssue): ApiIssue => ({ ...issue, user: { ...issue.user }, labels: issue.labels.map((label) => ({ ...label })) });
+const copyCommitComment = (comment: ApiCommitComment): ApiCommitComment => ({ ...comment, user: { ...comment.user } });
 
 /** Start a GitHub API stand-in on 127.0.0.1 (a free port); it is closed after the test. */
 export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
   const token = options.token ?? defaultToken;
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   const author = options.author ?? actionsBot;
+  const association = options.association ?? 'NONE';
   const requests: ApiRequest[] = [];
   const threads = new Map<string, ApiComment[]>();
+  const issues = new Map<string, ApiIssue[]>();
+  const labels = new Map<string, Set<string>>();
+  const commitComments = new Map<string, ApiCommitComment[]>();
   const overrides: Array<{ match: RouteMatch; reply: ApiReply; left: number }> = [];
   let nextId = 1001;
   let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -178,6 +285,63 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     return { id, body, user: { ...user }, html_url: `https://github.example/${owner}/${repo}/pull/${number}#issuecomment-${id}`, created_at: at, updated_at: at };
   };
 
+  const issuesIn = (where: Where): ApiIssue[] => {
+    const key = repoKey(where);
+    let list = issues.get(key);
+    if (!list) issues.set(key, (list = []));
+    return list;
+  };
+  const newIssue = (where: Where, seed: SeedIssue, user: Author, by: Association): ApiIssue => {
+    const list = issuesIn(where);
+    const number = list.length + 1;
+    const at = new Date((clock += 1000)).toISOString();
+    const state = seed.state ?? 'open';
+    const html = `https://github.example/${repoKey(where)}/${seed.pullRequest ? 'pull' : 'issues'}/${number}`;
+    const issue: ApiIssue = {
+      id: nextId++,
+      number,
+      title: seed.title ?? 'an issue',
+      body: seed.body,
+      state,
+      state_reason: state === 'closed' ? 'completed' : null,
+      labels: (seed.labels ?? []).map((name) => ({ name })),
+      user: { ...user },
+      author_association: by,
+      html_url: html,
+      created_at: at,
+      updated_at: at,
+      closed_at: state === 'closed' ? at : null,
+      ...(seed.pullRequest ? { pull_request: { url: html } } : {}),
+    };
+    list.push(issue);
+    return issue;
+  };
+  const commentsOnCommit = (where: Where, sha: string): ApiCommitComment[] => {
+    const key = `${repoKey(where)}@${sha}`;
+    let list = commitComments.get(key);
+    if (!list) commitComments.set(key, (list = []));
+    return list;
+  };
+  const newCommitComment = (where: Where, sha: string, seed: SeedCommitComment, user: Author, by: Association): ApiCommitComment => {
+    const id = nextId++;
+    const at = new Date((clock += 1000)).toISOString();
+    const comment: ApiCommitComment = {
+      id,
+      body: seed.body,
+      path: seed.path ?? null,
+      line: seed.line ?? null,
+      commit_id: sha,
+      user: { ...user },
+      author_association: by,
+      html_url: `https://github.example/${repoKey(where)}/commit/${sha}#commitcomment-${id}`,
+      created_at: at,
+      updated_at: at,
+    };
+    commentsOnCommit(where, sha).push(comment);
+    return comment;
+  };
+  const seededAuthor = (seed: SeedComment): Author => ({ login: seed.login ?? 'someone', type: seed.type ?? 'User' });
+
   const api: GitHubApi = {
     origin: '',
     apiUrl: '',
@@ -191,7 +355,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const list = thread(owner, repo, number);
       const added = comments.map((c) => {
         const seed = typeof c === 'string' ? { body: c } : c;
-        return newComment(owner, repo, number, seed.body, { login: seed.login ?? 'someone', type: seed.type ?? 'User' });
+        return newComment(owner, repo, number, seed.body, seededAuthor(seed));
       });
       list.push(...added);
       return added.map((c) => ({ ...c, user: { ...c.user } }));
@@ -205,6 +369,36 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     override(match, reply, times = Infinity) {
       overrides.push({ match, reply, left: times });
     },
+    fail(match, status, times) {
+      api.override(match, failures[status], times);
+    },
+    secondaryRateLimit(match, { retryAfter = 1, times } = {}) {
+      const body = { message: secondaryRateLimitMessage, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' };
+      api.override(match, { status: 403, headers: { 'retry-after': String(retryAfter) }, body }, times);
+    },
+    rateLimit(match, { resetIn = 1, times } = {}) {
+      const reset = String(Math.ceil(Date.now() / 1000) + resetIn);
+      const headers = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' };
+      api.override(match, { status: 403, headers, body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' } }, times);
+    },
+    seedIssue(issue, where = {}) {
+      return copyIssue(newIssue(where, issue, seededAuthor(issue), issue.association ?? 'NONE'));
+    },
+    seedIssues(count, where = {}) {
+      return Array.from({ length: count }, (_, i) => api.seedIssue({ title: `issue ${i + 1}`, body: `issue ${i + 1}` }, where));
+    },
+    issuesOf: (where = {}) => (issues.get(repoKey(where)) ?? []).map(copyIssue),
+    seedLabels(names, where = {}) {
+      const key = repoKey(where);
+      labels.set(key, new Set([...(labels.get(key) ?? []), ...names.map((name) => name.toLowerCase())]));
+    },
+    seedCommitComments(sha, comments, where = {}) {
+      return comments.map((c) => {
+        const seed = typeof c === 'string' ? { body: c } : c;
+        return copyCommitComment(newCommitComment(where, sha, seed, seededAuthor(seed), seed.association ?? 'NONE'));
+      });
+    },
+    commitCommentsOn: (sha, where = {}) => (commitComments.get(`${repoKey(where)}@${sha}`) ?? []).map(copyCommitComment),
     close: () =>
       new Promise<void>((resolve) => {
         open.delete(api);
@@ -260,10 +454,71 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         return { status: 204 };
       }
     }
-    return notFound;
+    return issueRoute(request) ?? commitCommentRoute(request) ?? labelRoute(request) ?? notFound;
   }
 
-  function listPage(request: ApiRequest, comments: ApiComment[]): ApiReply {
+  function issueRoute(request: ApiRequest): ApiReply | undefined {
+    const all = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(request.path);
+    if (all) {
+      const where = { owner: all[1] ?? '', repo: all[2] ?? '' };
+      if (request.method === 'GET') {
+        const state = request.query.state ?? 'open';
+        const listed = issuesIn(where).filter((issue) => state === 'all' || issue.state === state);
+        return listPage(request, request.query.direction === 'asc' ? listed : [...listed].reverse());
+      }
+      if (request.method !== 'POST') return notFound;
+      const fields = objectBody(request);
+      if (typeof fields.title !== 'string' || fields.title === '') return issueInvalid('title');
+      if (fields.body !== undefined && typeof fields.body !== 'string') return issueInvalid('body');
+      const names = labelNames(fields.labels);
+      if (names === undefined) return issueInvalid('labels');
+      const created = newIssue(where, { title: fields.title, body: (fields.body as string | undefined) ?? '', labels: names }, author, association);
+      return { status: 201, body: created };
+    }
+    const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(request.path);
+    if (!one) return undefined;
+    const issue = issuesIn({ owner: one[1] ?? '', repo: one[2] ?? '' }).find((candidate) => candidate.number === Number(one[3]));
+    if (!issue) return notFound;
+    if (request.method === 'GET') return { status: 200, body: issue };
+    if (request.method !== 'PATCH') return notFound;
+    const fields = objectBody(request);
+    if (fields.state !== undefined && fields.state !== 'open' && fields.state !== 'closed') return issueInvalid('state');
+    const names = labelNames(fields.labels);
+    if (fields.labels !== undefined && names === undefined) return issueInvalid('labels');
+    if (typeof fields.title === 'string') issue.title = fields.title;
+    if (typeof fields.body === 'string') issue.body = fields.body;
+    if (fields.labels !== undefined && names) issue.labels = names.map((name) => ({ name }));
+    const at = new Date((clock += 1000)).toISOString();
+    if (fields.state === 'closed' && issue.state === 'open') Object.assign(issue, { state: 'closed', closed_at: at, state_reason: typeof fields.state_reason === 'string' ? fields.state_reason : 'completed' });
+    if (fields.state === 'open' && issue.state === 'closed') Object.assign(issue, { state: 'open', closed_at: null, state_reason: 'reopened' });
+    issue.updated_at = at;
+    return { status: 200, body: issue };
+  }
+
+  function commitCommentRoute(request: ApiRequest): ApiReply | undefined {
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/comments$/.exec(request.path);
+    if (!match) return undefined;
+    const where = { owner: match[1] ?? '', repo: match[2] ?? '' };
+    const sha = match[3] ?? '';
+    if (request.method === 'GET') return listPage(request, commentsOnCommit(where, sha));
+    if (request.method !== 'POST') return notFound;
+    const fields = objectBody(request);
+    if (typeof fields.body !== 'string') return validationFailed;
+    if (fields.path !== undefined && typeof fields.path !== 'string') return validationFailed;
+    if (fields.line !== undefined && !Number.isInteger(fields.line)) return validationFailed;
+    const seed: SeedCommitComment = { body: fields.body, ...(typeof fields.path === 'string' ? { path: fields.path } : {}), ...(typeof fields.line === 'number' ? { line: fields.line } : {}) };
+    return { status: 201, body: newCommitComment(where, sha, seed, author, association) };
+  }
+
+  function labelRoute(request: ApiRequest): ApiReply | undefined {
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/labels\/([^/]+)$/.exec(request.path);
+    if (!match || request.method !== 'GET') return undefined;
+    const name = decodeURIComponent(match[3] ?? '');
+    const has = labels.get(repoKey({ owner: match[1] ?? '', repo: match[2] ?? '' }))?.has(name.toLowerCase()) ?? false;
+    return has ? { status: 200, body: { id: 1, name, color: 'd73a4a', default: false } } : notFound;
+  }
+
+  function listPage(request: ApiRequest, comments: readonly object[]): ApiReply {
     const perPage = Math.min(100, Math.max(1, Number.parseInt(request.query.per_page ?? '30', 10) || 30));
     const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
     const last = Math.max(1, Math.ceil(comments.length / perPage));
@@ -331,6 +586,23 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function objectBody(request: ApiRequest): Record<string, unknown> {
+  const body = request.body;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/** Label names as GitHub takes them (strings or `{name}` objects); undefined when they are neither. */
+function labelNames(labels: unknown): string[] | undefined {
+  if (labels === undefined) return [];
+  if (!Array.isArray(labels)) return undefined;
+  const names = labels.map((label: unknown) => (typeof label === 'string' ? label : label !== null && typeof label === 'object' ? (label as { name?: unknown }).name : undefined));
+  return names.every((name): name is string => typeof name === 'string') ? names : undefined;
+}
+
+function issueInvalid(field: string): ApiReply {
+  return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'invalid', field }] } };
 }
 
 function bodyField(request: ApiRequest): string | undefined {

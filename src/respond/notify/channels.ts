@@ -1,6 +1,10 @@
 import { KeywardenError, UsageError } from '../../core/errors.js';
 import type { NetIO } from '../../net/pinned.js';
-import type { Channel, ChannelName, RepositoryRef } from './notice.js';
+import { commitCommentChannel } from './commit-comment-channel.js';
+import type { GitHubChannelSettings } from './github-channel.js';
+import type { GitHubClientSettings } from './github-client.js';
+import { issueChannel } from './issue-channel.js';
+import type { Channel, ChannelName } from './notice.js';
 import type { RepositoryResolution } from './repository.js';
 import { webhookChannel, type WebhookSettings } from './webhook.js';
 
@@ -10,34 +14,22 @@ import { webhookChannel, type WebhookSettings } from './webhook.js';
  * the others still deliver, and the run says why that one did not.
  */
 
-/** What the GitHub channels (`issue`, `commit-comment`) are built with: every part known. */
-export interface GitHubChannelSettings {
-  repository: RepositoryRef;
-  /** The REST API root (`GITHUB_API_URL`, or the Enterprise host's `/api/v3`). */
-  apiUrl: string;
-  /** `GITHUB_TOKEN`. */
-  token: string;
-  /** `--mention-owners`: @-mention each path's owners (CODEOWNERS, else the commit's author). */
-  mentionOwners: boolean;
-  /** The report's root: where a local clone may be read (CODEOWNERS, authors). */
-  root: string;
-}
+/** How a GitHub client paces itself: writes a second apart, and the waits rate limits ask for. */
+export type GitHubTiming = Pick<GitHubClientSettings, 'writeSpacingMs' | 'secondMs' | 'maxWaitSeconds' | 'retries'>;
 
 export interface ChannelSettings {
   /** Undefined `url`: neither `--webhook` nor `KEYWARDEN_WEBHOOK_URL` was given. */
   webhook: Omit<WebhookSettings, 'url'> & { url?: string | undefined };
-  github: { repository: RepositoryResolution; token?: string | undefined; mentionOwners: boolean; root: string };
+  /** `timing`: the client's spacing and waits (tests make them quick). */
+  github: { repository: RepositoryResolution; token?: string | undefined; timing?: GitHubTiming };
 }
 
 /** A channel ready to use, or why it could not be built (safe to print). */
 export type ChannelSetup = { name: ChannelName; channel: Channel } | { name: ChannelName; problem: string };
 
-/**
- * The GitHub channels. Not built in this branch (h-hook): the lead replaces this function with
- * the `issue` and `commit-comment` channels of the GitHub branch when merging.
- */
-export function gitHubChannel(name: 'issue' | 'commit-comment', _settings: GitHubChannelSettings): Channel {
-  throw new UsageError(`the ${name} channel is not built in this branch yet (only webhook is): nothing was sent to GitHub`);
+/** The GitHub channels: one issue per repository, or a comment on each introducing commit. */
+function gitHubChannel(name: 'issue' | 'commit-comment', settings: GitHubChannelSettings): Channel {
+  return name === 'issue' ? issueChannel(settings) : commitCommentChannel(settings);
 }
 
 function buildChannel(name: ChannelName, settings: ChannelSettings, io: NetIO): Channel {
@@ -46,10 +38,10 @@ function buildChannel(name: ChannelName, settings: ChannelSettings, io: NetIO): 
     if (url === undefined || url.trim() === '') throw new UsageError('no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)');
     return webhookChannel({ ...rest, url: url.trim() }, io);
   }
-  const { repository, token, mentionOwners, root } = settings.github;
+  const { repository, token, timing } = settings.github;
   if ('problem' in repository) throw new UsageError(repository.problem);
   if (token === undefined || token.trim() === '') throw new UsageError(`GITHUB_TOKEN is not set (a token that may write issues and comments on ${repository.target.repository.owner}/${repository.target.repository.name})`);
-  return gitHubChannel(name, { repository: repository.target.repository, apiUrl: repository.target.apiUrl, token, mentionOwners, root });
+  return gitHubChannel(name, { ...timing, repository: repository.target.repository, apiUrl: repository.target.apiUrl, token });
 }
 
 /** Each asked channel, in the order asked, built or with the reason it could not be. */

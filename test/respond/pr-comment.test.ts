@@ -4,13 +4,15 @@
  * edited in place; failures are short, token-free errors that come fast.
  */
 import { describe, expect, it } from 'vitest';
-import { settleMarkedComment, upsertMarkedComment, type CommentOutcome, type GitHubRepo } from '../../src/notify/github.js';
+import { settleMarkedComment, upsertMarkedComment, type CommentOutcome, type GitHubRepo } from '../../src/respond/notify/pr-comment.js';
 import { actionsBot, closedPortUrl, defaultOwner, defaultRepo, startGitHubApi, startHangingGitHubApi, type GitHubApi, type SeedComment } from '../helpers/github-api.js';
 
 const marker = '<!-- keywarden:pr-comment -->';
 const report = (text: string) => `${marker}\n${text}`;
 const allClear = report('No leaked keys left in this pull request.');
 const pr = 7;
+/** No write spacing, and a second of waiting lasts 1 ms: the client's timing is its own test's (test/respond/github-client.test.ts). */
+const fast = { writeSpacingMs: 0, secondMs: 1 };
 const commentsPath = `/repos/${defaultOwner}/${defaultRepo}/issues/${pr}/comments`;
 
 const targetOf = (api: { apiUrl: string; token: string }, token = api.token): GitHubRepo => ({ apiUrl: api.apiUrl, token, owner: defaultOwner, repo: defaultRepo });
@@ -194,7 +196,7 @@ describe.each([
     const seeded = api.seed(pr, c.seed);
 
     const run = c.run === 'upsert' ? upsertMarkedComment : settleMarkedComment;
-    expect(await run(targetOf(api), pr, marker, c.body)).toBe(c.outcome);
+    expect(await run(targetOf(api), pr, marker, c.body, fast)).toBe(c.outcome);
 
     const thread = api.commentsOn(pr);
     expect(thread.slice(0, filler.length).map((comment) => comment.body)).toEqual(filler.map((comment) => comment.body));
@@ -220,14 +222,14 @@ describe('the marked PR comment over runs', () => {
     api.seed(pr, ['lgtm']);
     const target = targetOf(api);
 
-    expect(await upsertMarkedComment(target, pr, marker, report('1 finding'))).toBe('created');
+    expect(await upsertMarkedComment(target, pr, marker, report('1 finding'), fast)).toBe('created');
     const [created] = api.requestsTo('POST');
     expect(created?.body).toEqual({ body: report('1 finding') });
     const id = api.commentsOn(pr)[1]?.id;
 
-    expect(await upsertMarkedComment(target, pr, marker, report('1 finding'))).toBe('unchanged');
-    expect(await upsertMarkedComment(target, pr, marker, report('2 findings'))).toBe('updated');
-    expect(await settleMarkedComment(target, pr, marker, allClear)).toBe('updated');
+    expect(await upsertMarkedComment(target, pr, marker, report('1 finding'), fast)).toBe('unchanged');
+    expect(await upsertMarkedComment(target, pr, marker, report('2 findings'), fast)).toBe('updated');
+    expect(await settleMarkedComment(target, pr, marker, allClear, fast)).toBe('updated');
 
     expect(api.commentsOn(pr).map((c) => [c.id, c.body])).toEqual([
       [api.commentsOn(pr)[0]?.id, 'lgtm'],
@@ -242,7 +244,7 @@ describe('the marked PR comment over runs', () => {
     api.seed(8, [bot(report('on PR 8'))]);
     api.seed(pr, [bot(report('other repo'))], { repo: 'gadgets' });
 
-    expect(await upsertMarkedComment(targetOf(api), pr, marker, report('on PR 7'))).toBe('created');
+    expect(await upsertMarkedComment(targetOf(api), pr, marker, report('on PR 7'), fast)).toBe('created');
     expect(api.commentsOn(8).map((c) => c.body)).toEqual([report('on PR 8')]);
     expect(api.commentsOn(pr, { repo: 'gadgets' }).map((c) => c.body)).toEqual([report('other repo')]);
   });
@@ -251,12 +253,12 @@ describe('the marked PR comment over runs', () => {
     const api = await startGitHubApi();
     api.seed(pr, [bot(report('a')), bot(report('b'))]);
     api.override({ method: 'DELETE' }, { status: 404, body: { message: 'Not Found' } });
-    expect(await upsertMarkedComment(targetOf(api), pr, marker, report('c'))).toBe('updated');
+    expect(await upsertMarkedComment(targetOf(api), pr, marker, report('c'), fast)).toBe('updated');
   });
 
   it('accepts an API URL with a trailing slash', async () => {
     const api = await startGitHubApi({ prefix: '/api/v3' });
-    expect(await upsertMarkedComment({ ...targetOf(api), apiUrl: `${api.apiUrl}/` }, pr, marker, report('x'))).toBe('created');
+    expect(await upsertMarkedComment({ ...targetOf(api), apiUrl: `${api.apiUrl}/` }, pr, marker, report('x'), fast)).toBe('created');
     expect(api.requestsTo('POST', commentsPath)).toHaveLength(1);
   });
 });
@@ -306,7 +308,7 @@ describe('failures: short messages without the token', () => {
     api.seed(pr, ['lgtm']);
     setup(api);
     const target = targetOf(api, token ?? api.token);
-    const { error } = await timed(() => upsertMarkedComment(target, pr, marker, report('1 finding')));
+    const { error } = await timed(() => upsertMarkedComment(target, pr, marker, report('1 finding'), fast));
     expect(error.constructor).toBe(Error);
     expect(error.message).toBe(message);
     expect(error.message).not.toContain(target.token);
@@ -320,12 +322,12 @@ describe('failures: short messages without the token', () => {
     const target: GitHubRepo = { apiUrl: await closedPortUrl('/api/v3'), token: 'test-token-1', owner: defaultOwner, repo: defaultRepo };
     const { error, ms } = await timed(() => upsertMarkedComment(target, pr, marker, report('1 finding')));
     expect(error.message).toBe('GitHub API unreachable: ECONNREFUSED');
-    expect(ms).toBeLessThan(2_000); // the default timeout is 10 s
+    expect(ms).toBeLessThan(2_000); // the default timeout is 10 s, and a retry would wait 1 s first
   });
 
   it('gives up on an API that never answers within the timeout', async () => {
     const api = await startHangingGitHubApi();
-    const { error, ms } = await timed(() => settleMarkedComment(targetOf(api), pr, marker, allClear, { timeoutMs: 300 }));
+    const { error, ms } = await timed(() => settleMarkedComment(targetOf(api), pr, marker, allClear, { ...fast, timeoutMs: 300 }));
     expect(error.message).toBe('GitHub API unreachable: no answer within 300 ms');
     expect(ms).toBeGreaterThanOrEqual(250);
     expect(ms).toBeLessThan(3_000);
@@ -336,7 +338,7 @@ describe('failures: short messages without the token', () => {
     const api = await startGitHubApi();
     api.seedMany(pr, 150);
     api.override({ method: 'GET', query: { page: '2' } }, { hang: true });
-    const { error, ms } = await timed(() => upsertMarkedComment(targetOf(api), pr, marker, report('x'), { timeoutMs: 300 }));
+    const { error, ms } = await timed(() => upsertMarkedComment(targetOf(api), pr, marker, report('x'), { ...fast, timeoutMs: 300 }));
     expect(error.message).toBe('GitHub API unreachable: no answer within 300 ms');
     expect(ms).toBeLessThan(3_000);
     expect(writes(api)).toEqual({ posts: 0, patches: 0, deletes: 0 });
@@ -346,7 +348,7 @@ describe('failures: short messages without the token', () => {
     const api = await startGitHubApi();
     const elsewhere = await startGitHubApi();
     api.override({ method: 'GET' }, { status: 200, headers: { link: `<${elsewhere.apiUrl}${commentsPath}?page=2>; rel="next"` }, body: [] });
-    const { error } = await timed(() => upsertMarkedComment(targetOf(api), pr, marker, report('x')));
+    const { error } = await timed(() => upsertMarkedComment(targetOf(api), pr, marker, report('x'), fast));
     expect(error.message).toBe('GitHub API: refused to follow a link outside the API URL');
     expect(elsewhere.requests).toHaveLength(0);
     expect(writes(api).posts).toBe(0);
@@ -357,7 +359,7 @@ describe('failures: short messages without the token', () => {
     ['credentials in the URL', 'https://user:pass@github.example/api/v3', 'GitHub API URL must not contain credentials'],
     ['not a URL', 'api.github.com', 'GitHub API URL is not a valid URL'],
   ])('refuses an API URL with %s before sending anything', async (_name, apiUrl, message) => {
-    const { error } = await timed(() => upsertMarkedComment({ apiUrl, token: 'test-token-1', owner: defaultOwner, repo: defaultRepo }, pr, marker, report('x')));
+    const { error } = await timed(() => upsertMarkedComment({ apiUrl, token: 'test-token-1', owner: defaultOwner, repo: defaultRepo }, pr, marker, report('x'), fast));
     expect(error.message).toBe(message);
   });
 });
@@ -370,8 +372,8 @@ describe('programming errors throw before any request', () => {
     ['a fractional number', 1.5, marker, report('x'), /not an issue or pull request number/],
   ])('%s', async (_name, number, mark, body, message) => {
     const api = await startGitHubApi();
-    await expect(upsertMarkedComment(targetOf(api), number, mark, body)).rejects.toThrow(message);
-    await expect(settleMarkedComment(targetOf(api), number, mark, body)).rejects.toThrow(message);
+    await expect(upsertMarkedComment(targetOf(api), number, mark, body, fast)).rejects.toThrow(message);
+    await expect(settleMarkedComment(targetOf(api), number, mark, body, fast)).rejects.toThrow(message);
     expect(api.requests).toHaveLength(0);
   });
 });
