@@ -222,20 +222,20 @@ describe('history: what is reachable', () => {
 });
 
 describe('history: a larger history (fast-import)', () => {
-  it('reads 12,000 blobs once each, with back-pressure, and still attributes to the introducing commits', async () => {
+  it('reads 4,000 blobs once each and still attributes to the introducing commits', async () => {
     const dir = makeTmpDir('history-big');
     git(dir, ['init', '-q', '--bare', '.']);
     const [persistent, sideOnly] = [keys.openrouter(), keys.agentrouter()];
     const lines: string[] = [];
     const file = (path: string, content: string) => lines.push(`M 100644 inline ${path}`, `data ${Buffer.byteLength(content)}`, content);
-    for (let c = 1; c <= 3000; c++) {
+    for (let c = 1; c <= 1000; c++) {
       lines.push(`commit refs/heads/main`, `mark :${c}`, `author Big <big@example.test> ${1_600_000_000 + c * 60} +0000`, `committer Big <big@example.test> ${1_600_000_000 + c * 60} +0000`, 'data 0', '');
       for (let f = 0; f < 4; f++) file(`src/f${(c * 4 + f) % 97}.txt`, `commit ${c} file ${f}\n`);
-      // The key sits in config.env from commit 100 to 1600, in 1,500 different blobs.
-      if (c >= 100 && c <= 1600) file('config.env', `KEY=${persistent}\nrevision=${c}\n`);
-      if (c === 1601) lines.push('D config.env');
+      // The key sits in config.env from commit 100 to 600, in 500 different blobs.
+      if (c >= 100 && c <= 600) file('config.env', `KEY=${persistent}\nrevision=${c}\n`);
+      if (c === 601) lines.push('D config.env');
     }
-    lines.push('commit refs/heads/side', 'mark :9999', `author Side <side@example.test> 1700000000 +0000`, `committer Side <side@example.test> 1700000000 +0000`, 'data 0', 'from :2000');
+    lines.push('commit refs/heads/side', 'mark :9999', `author Side <side@example.test> 1700000000 +0000`, `committer Side <side@example.test> 1700000000 +0000`, 'data 0', 'from :800');
     file('side.txt', `${sideOnly}\n`);
     const marks = join(dir, 'marks');
     git(dir, ['fast-import', '--quiet', `--export-marks=${marks}`], { input: `${lines.join('\n')}\n` });
@@ -251,8 +251,8 @@ describe('history: a larger history (fast-import)', () => {
       { path: 'config.env', key: persistent, line: 1, commit: commitOf.get(':100') },
       { path: 'side.txt', key: sideOnly, line: 1, commit: commitOf.get(':9999') },
     ]);
-    expect(result.stats.files).toBe(12_000 + 1_501 + 1);
-    // ~8 s alone; a generous limit for a busy machine (how fast is bench/'s question).
+    expect(result.stats.files).toBe(4_000 + 501 + 1);
+    // A generous limit for a busy machine (how fast is bench/'s question: `npm run bench -- history`).
   }, 120_000);
 });
 
