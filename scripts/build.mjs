@@ -22,10 +22,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
 // A fresh dist/ each time (chunk names carry hashes, so old ones would pile up), but the
-// committed Action bundle stays: it is built by `npm run build:action` and checked in.
-const actionBundle = join('action', 'index.js');
-for (const entry of safeReaddir(dist, true)) {
-  if (entry !== actionBundle && entry !== 'action') rmSync(join(dist, entry), { recursive: true, force: true });
+// committed Action bundle (dist/action/) stays: it is built by `npm run build:action` and checked in.
+for (const entry of safeReaddir(dist)) {
+  if (entry !== 'action') rmSync(join(dist, entry), { recursive: true, force: true });
 }
 
 await build({
@@ -44,10 +43,10 @@ await build({
   logLevel: 'warning',
 });
 
-/** Entries of `dir` (with `action/`'s own entries as `action/NAME`), or none when it does not exist. */
+/** Entries of `dir`, or none when it does not exist. */
 function safeReaddir(dir) {
   try {
-    return readdirSync(dir).flatMap((entry) => (entry === 'action' ? readdirSync(join(dir, entry)).map((name) => join(entry, name)).concat(entry) : [entry]));
+    return readdirSync(dir);
   } catch {
     return [];
   }

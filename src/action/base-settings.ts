@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KeywardenError } from '../core/errors.js';
-import { loadConfig } from '../run/config-file.js';
 import { changedBetween, copyDirAt, copyFileAt, entryAt, type EntryKind } from '../sources/base-files.js';
 
 /**
@@ -70,6 +69,8 @@ export async function settingsAtBase(at: BaseCommit, inputs: { config?: string; 
   const config = inputs.config === undefined ? undefined : await fromBase(at, 'input config', inputs.config, 'file', changed);
   // The base config's own rule directories, resolved from its copy: copy them out too, at the same place.
   if (config !== undefined && config.startsWith(at.into + sep)) {
+    // Loaded only when there is a config (the YAML parser and zod are most of the Action's start-up otherwise).
+    const { loadConfig } = await import('../run/config-file.js');
     for (const dir of loadConfig(config).rules) {
       const rel = relative(at.into, dir);
       if (!rel.startsWith('..') && !isAbsolute(rel)) await fromBase({ ...at, workspace: at.top }, `${inputs.config ?? 'config'}: rules`, rel, 'dir', changed);

@@ -1,0 +1,15 @@
+import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
+import {
+  createVerifier,
+  defaultVerifyCacheSettings,
+  defaultVerifySettings
+} from "./chunk-NG2FE74N.js";
+import "./chunk-LQ33O2RG.js";
+import "./chunk-NCL6JRMM.js";
+import "./chunk-H6EUIU7K.js";
+import "./chunk-RTMO72RN.js";
+export {
+  createVerifier,
+  defaultVerifyCacheSettings,
+  defaultVerifySettings
+};
