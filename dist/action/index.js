@@ -20,14 +20,20 @@ import {
   toReportFinding,
   verificationOf,
   withoutBidi
-} from "./chunk-FNQFL2CY.js";
+} from "./chunk-5YB4IQ77.js";
 import {
   severities,
   verificationStatuses
 } from "./chunk-YYL6ELOU.js";
+import "./chunk-UTSW6RBZ.js";
 import {
-  isLoopback
-} from "./chunk-LQ33O2RG.js";
+  createPinnedClient,
+  isLoopback,
+  refusal
+} from "./chunk-XJX3ZWTN.js";
+import {
+  fetchClient
+} from "./chunk-NCL6JRMM.js";
 import {
   blobAt,
   gitChunks,
@@ -45,7 +51,7 @@ import {
   sniffText,
   utf16Length,
   utf8Of
-} from "./chunk-U2VLM3FA.js";
+} from "./chunk-J2CR5QXN.js";
 import {
   ExitCode,
   KeywardenError,
@@ -509,8 +515,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -721,15 +727,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -744,13 +750,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -1151,14 +1157,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -1251,9 +1257,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -1652,10 +1658,10 @@ var pairBits = (() => {
   }
   return table;
 })();
-function classOf(code) {
-  if (code >= 97 && code <= 122) return 0;
-  if (code >= 65 && code <= 90) return 1;
-  if (code >= 48 && code <= 57) return 2;
+function classOf(code2) {
+  if (code2 >= 97 && code2 <= 122) return 0;
+  if (code2 >= 65 && code2 <= 90) return 1;
+  if (code2 >= 48 && code2 <= 57) return 2;
   return void 0;
 }
 var classOdds = [
@@ -1674,8 +1680,8 @@ function wordModelBits(body, alphabet) {
   let previousLetter = -1;
   const seen = [false, false, false];
   for (let i = 0; i < body.length; i++) {
-    const code = body.charCodeAt(i);
-    const cls = classOf(code);
+    const code2 = body.charCodeAt(i);
+    const cls = classOf(code2);
     if (cls === void 0) return void 0;
     seen[cls] = true;
     bits += (previous === void 0 ? firstClassBits[cls] : classBits[previous]?.[cls]) ?? 0;
@@ -1685,7 +1691,7 @@ function wordModelBits(body, alphabet) {
       previousLetter = -1;
       continue;
     }
-    const letter = (code | 32) - 97;
+    const letter = (code2 | 32) - 97;
     const startsWord = previousLetter === -1 || cls === 1 && body.charCodeAt(i - 1) >= 97;
     bits += (startsWord ? firstLetterBits[letter] : pairBits[previousLetter * 26 + letter]) ?? 0;
     previousLetter = letter;
@@ -1698,9 +1704,9 @@ function shannonEntropy(text) {
   if (text.length === 0) return 0;
   let wide;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 256) charCounts[code] = (charCounts[code] ?? 0) + 1;
-    else (wide ??= /* @__PURE__ */ new Map()).set(code, (wide.get(code) ?? 0) + 1);
+    const code2 = text.charCodeAt(i);
+    if (code2 < 256) charCounts[code2] = (charCounts[code2] ?? 0) + 1;
+    else (wide ??= /* @__PURE__ */ new Map()).set(code2, (wide.get(code2) ?? 0) + 1);
   }
   let bits = 0;
   const add = (count) => {
@@ -1708,11 +1714,11 @@ function shannonEntropy(text) {
     bits -= p * Math.log2(p);
   };
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const count = charCounts[code] ?? 0;
-    if (code >= 256 || count === 0) continue;
+    const code2 = text.charCodeAt(i);
+    const count = charCounts[code2] ?? 0;
+    if (code2 >= 256 || count === 0) continue;
     add(count);
-    charCounts[code] = 0;
+    charCounts[code2] = 0;
   }
   for (const count of wide?.values() ?? []) add(count);
   return bits;
@@ -1733,9 +1739,9 @@ function isRepeating(body, maxUnit = 8) {
   }
   return false;
 }
-function orderOf(code) {
-  if (code >= 48 && code <= 57) return code - 48;
-  const lower = code | 32;
+function orderOf(code2) {
+  if (code2 >= 48 && code2 <= 57) return code2 - 48;
+  const lower = code2 | 32;
   return lower >= 97 && lower <= 122 ? lower - 87 : -1;
 }
 function longestSequence(body) {
@@ -1780,8 +1786,8 @@ function hexAt(source, at, length) {
   return digits.length === length && hexDigits.test(digits) ? parseInt(digits, 16) : void 0;
 }
 function escapeAt(source, at, end) {
-  const code = source.charCodeAt(at);
-  if (code === 92) {
+  const code2 = source.charCodeAt(at);
+  if (code2 === 92) {
     let after = at;
     while (after < end && source.charCodeAt(after) === 92) after++;
     const letter = source[after];
@@ -1798,11 +1804,11 @@ function escapeAt(source, at, end) {
     }
     return { char: "\\", length: after - at };
   }
-  if (code === 37) {
+  if (code2 === 37) {
     const value = hexAt(source, at + 1, 2);
     return value !== void 0 && at + 3 <= end ? { char: String.fromCharCode(value), length: 3 } : void 0;
   }
-  if (code === 38) {
+  if (code2 === 38) {
     const semicolon = source.indexOf(";", at + 2);
     if (semicolon === -1 || semicolon >= end || semicolon - at > 10) return void 0;
     const name = source.slice(at + 1, semicolon);
@@ -2311,7 +2317,7 @@ function bodyAlphabet(rule) {
     try {
       const member = new RegExp(`^[${last[1] ?? ""}]$`);
       size = 0;
-      for (let code = 33; code < 127; code++) if (member.test(String.fromCharCode(code))) size++;
+      for (let code2 = 33; code2 < 127; code2++) if (member.test(String.fromCharCode(code2))) size++;
     } catch {
       size = void 0;
     }
@@ -3077,11 +3083,11 @@ function merge(defaults, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -3336,20 +3342,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -3369,8 +3375,8 @@ function parse2(header2, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header2.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header2.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -3381,7 +3387,7 @@ function parse2(header2, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -3403,14 +3409,14 @@ function parseParameters(header2, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header2.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header2.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -3422,16 +3428,16 @@ function parseParameters(header2, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header2.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header2.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header2.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header2.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -3442,7 +3448,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -3455,8 +3461,8 @@ function parseParameters(header2, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header2.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header2.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -3483,7 +3489,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -6982,6 +6988,9 @@ function authorOf(item) {
     association: typeof item.author_association === "string" ? item.author_association : void 0
   };
 }
+function isTrustedAuthor(author) {
+  return author.isBot || ["OWNER", "MEMBER", "COLLABORATOR"].includes(author.association ?? "");
+}
 function sameBody(stored, sent) {
   return stored.replace(/\r\n/g, "\n") === sent.replace(/\r\n/g, "\n");
 }
@@ -6996,7 +7005,7 @@ function spacedGroup(spacingMs) {
       const now = Date.now();
       const start = Math.max(now, nextStart);
       nextStart = start + spacingMs;
-      if (start > now) await new Promise((resolve3) => setTimeout(resolve3, start - now));
+      if (start > now) await new Promise((resolve4) => setTimeout(resolve4, start - now));
       return task();
     }
   };
@@ -7040,8 +7049,8 @@ function safeMessage(error2, timeoutMs) {
   const causes = causeChain(error2);
   if (causes.some((cause) => cause instanceof OutsideApi)) return "GitHub API: refused to follow a link outside the API URL";
   if (causes.some((cause) => cause.name === "TimeoutError")) return `GitHub API unreachable: no answer within ${timeoutMs} ms`;
-  const code = causes.map((cause) => cause.code).find((c) => typeof c === "string" && /^[A-Z][A-Z0-9_]+$/.test(c));
-  if (code) return `GitHub API unreachable: ${code}`;
+  const code2 = causes.map((cause) => cause.code).find((c) => typeof c === "string" && /^[A-Z][A-Z0-9_]+$/.test(c));
+  if (code2) return `GitHub API unreachable: ${code2}`;
   const first = causes.find((cause) => !(cause instanceof NoAnswer));
   const message = first instanceof Error ? first.message : "unknown error";
   return message.startsWith("GitHub API") ? oneLine(message) : `GitHub API unreachable: ${oneLine(message)}`;
@@ -7102,8 +7111,8 @@ function listedComment(item) {
   const fields = item;
   const { id, body } = fields;
   if (typeof id !== "number" || typeof body !== "string") return void 0;
-  const { login, isBot } = authorOf(fields);
-  return { id, body, login, isBot };
+  const { login: login2, isBot } = authorOf(fields);
+  return { id, body, login: login2, isBot };
 }
 function keeper(marked) {
   return marked.find((comment) => comment.isBot) ?? marked[0];
@@ -7249,12 +7258,12 @@ var CatFileBatch = class {
       if (this.#stderr.length < 4096) this.#stderr += chunk;
     });
     this.#child.stdin.on("error", () => void 0);
-    this.#exited = new Promise((resolve3, reject) => {
+    this.#exited = new Promise((resolve4, reject) => {
       this.#child.on(
         "error",
         (error2) => reject(error2.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error2)
       );
-      this.#child.on("close", resolve3);
+      this.#child.on("close", resolve4);
     });
     this.#exited.catch(() => void 0);
   }
@@ -7281,7 +7290,7 @@ var CatFileBatch = class {
   /** Send what is queued, then wait until at most half of `maxInFlight` replies are outstanding (or git stopped). */
   async whenReady() {
     this.flush();
-    while (this.#inFlight > this.#maxInFlight / 2 && !this.#stopped) await new Promise((resolve3) => this.#waiters.push(resolve3));
+    while (this.#inFlight > this.#maxInFlight / 2 && !this.#stopped) await new Promise((resolve4) => this.#waiters.push(resolve4));
   }
   /** No more requests: git answers what is queued and exits. */
   end() {
@@ -7343,8 +7352,8 @@ var CatFileBatch = class {
         }
         if (batch.length > 0) yield batch;
       }
-      const code = await this.#exited;
-      if (code !== 0) throw gitError(["cat-file", "--batch"], this.#stderr, code);
+      const code2 = await this.#exited;
+      if (code2 !== 0) throw gitError(["cat-file", "--batch"], this.#stderr, code2);
       if (this.#inFlight > 0 || body) throw new KeywardenError("git cat-file ended before answering every request");
     } finally {
       this.#stop();
@@ -7559,8 +7568,8 @@ async function presentBlobs(repo) {
   return present;
 }
 async function stashEntries(repo) {
-  const { stdout, code } = await gitOutput(repo.dir, ["log", "-g", "--format=%H", "refs/stash", "--"], { allowFailure: true });
-  return code === 0 ? stdout.toString("latin1").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
+  const { stdout, code: code2 } = await gitOutput(repo.dir, ["log", "-g", "--format=%H", "refs/stash", "--"], { allowFailure: true });
+  return code2 === 0 ? stdout.toString("latin1").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
 }
 var format = "%x01%H%x09%an%x09%ae%x09%aI";
 var [commitByte, rawByte, tabByte, newlineByte] = [1, 58, 9, 10];
@@ -7751,420 +7760,20 @@ function rangeSource(request2) {
   return chunkSource((excluded) => addedChunksInCommits(request2.repo.dir, revisions, excluded), { firstPerFingerprint: true });
 }
 
-// src/run/prepare.ts
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// src/run/notify.ts
+import { resolve as resolve2 } from "node:path";
 
-// src/detect/suppress.ts
-var fingerprintShape = /^.+:[a-z0-9-]+(?:\.[a-z0-9-]+)+:[0-9a-f]{16}$/;
-function parseIgnoreFile(text) {
-  const list2 = { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
-  for (const raw2 of text.split(/\r?\n/)) {
-    const line = raw2.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    if (fingerprintShape.test(line)) list2.fingerprints.add(line);
-    else list2.pathPatterns.push(line);
-  }
-  return list2;
+// src/respond/notify/github-channel.ts
+function repositoryName(repository) {
+  return `${repository.owner}/${repository.name}`;
 }
-function isSuppressed(finding, suppressions) {
-  return suppressions.ignore?.fingerprints.has(finding.fingerprint) === true || suppressions.baseline?.fingerprints.has(finding.fingerprint) === true;
+function findingsIn(notice, repository) {
+  const name = repositoryName(repository).toLowerCase();
+  return notice.findings.filter((finding) => finding.repository === void 0 || finding.repository.toLowerCase() === name);
 }
-
-// src/rules/rule-set.ts
-async function loadRuleSet(extraDirs = []) {
-  if (extraDirs.length === 0) {
-    const cached = readRuleCache(builtinRulesDir);
-    if (cached) return cached;
-  }
-  const { loadRuleFiles } = await import("./load-GCO2DYGD.js");
-  return loadRuleFiles(extraDirs);
-}
-
-// src/run/prepare.ts
-async function prepare(config) {
-  const file = config.configFile ? (await import("./config-file-GEE4Z7TY.js")).loadConfig(config.configFile) : { exclude: [], rules: [] };
-  const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
-  const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
-  ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-ZQ7A2ZKH.js")).readBaseline(config.baseline) } : {} };
-  const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
-  return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
-}
-async function buildVerifier(settings, ruleFiles, config) {
-  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-HKVRZJ6X.js"), import("./http-AYGVF6SO.js")]);
-  const verifySettings = verifySettingsFrom(settings, config.env, defaultVerifySettings);
-  if (config.revoke) return (await import("./revoke-CWPQN3RY.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
-  return { verifier: createVerifier(ruleFiles, verifySettings, { http: fetchClient, env: config.env }) };
-}
-function pick(value, flag, env, envName, fallback, valid, what) {
-  if (value !== void 0) {
-    if (!valid(value)) throw new UsageError(`${flag}: ${what}`);
-    return value;
-  }
-  if (env !== void 0 && env.trim() !== "") {
-    const fromEnv = Number(env);
-    if (!valid(fromEnv)) throw new UsageError(`${envName}=${env}: ${what}`);
-    return fromEnv;
-  }
-  return fallback;
-}
-function verifySettingsFrom(settings, env, defaultVerifySettings) {
-  const seconds = pick(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
-  const concurrency = pick(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
-  const cache = settings.longRunning ? defaultVerifySettings.cache : { ...defaultVerifySettings.cache, ttlMs: Infinity, unknownTtlMs: Infinity };
-  return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1e3), concurrency, ...cache ? { cache } : {} };
-}
-function readIgnoreList(root) {
-  try {
-    return parseIgnoreFile(readFileSync(join(root, ".keywardenignore"), "utf8"));
-  } catch (error2) {
-    if (error2.code === "ENOENT") return { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
-    throw new UsageError(`cannot read ${join(root, ".keywardenignore")}: ${error2.code ?? String(error2)}`);
-  }
-}
-
-// src/detect/tuning.ts
-var tuningSample = 1024 * 1024;
-var AnchorTuner = class {
-  #counts = new Float64Array(256);
-  #counted = 0;
-  /** Feed bytes; returns the tuned engine once the sample is complete (once), else undefined. */
-  feed(data, engine) {
-    const counts = this.#counts;
-    if (!counts) return void 0;
-    const end = Math.min(data.length, tuningSample - this.#counted);
-    for (let i = 0; i < end; i++) {
-      const byte = data[i] ?? 0;
-      counts[byte] = (counts[byte] ?? 0) + 1;
-    }
-    this.#counted += end;
-    if (this.#counted < tuningSample) return void 0;
-    this.#counts = void 0;
-    return createEngine(engine.rules, counts);
-  }
-};
-
-// src/report/mask.ts
-function fieldMasker(redact3) {
-  const changed = [];
-  return {
-    changed,
-    mask: (field2, text) => {
-      const masked = redact3(text);
-      if (masked !== text && !changed.includes(field2)) changed.push(field2);
-      return masked;
-    }
-  };
-}
-function maskVerification(verification, mask2) {
-  const detail = Object.fromEntries(Object.entries(verification.detail).map(([name, value]) => [name, typeof value === "string" ? mask2(value) : value]));
-  return { ...verification, detail, ...verification.reason !== void 0 ? { reason: mask2(verification.reason) } : {} };
-}
-function maskFinding(finding, redact3) {
-  const { mask: mask2, changed } = fieldMasker(redact3);
-  const { origin } = finding;
-  const path = mask2("path", origin.path);
-  const repository = origin.repository === void 0 ? {} : { repository: mask2("repository", origin.repository) };
-  const maskedOrigin = origin.kind === "history" ? { ...origin, path, ...repository, author: mask2("author", origin.author), email: mask2("email", origin.email) } : { ...origin, path, ...repository };
-  const fingerprint = mask2("fingerprint", finding.fingerprint);
-  const verification = finding.verification && maskVerification(finding.verification, (text) => mask2("verification", text));
-  if (changed.length === 0) return finding;
-  return { ...finding, origin: maskedOrigin, fingerprint, ...verification ? { verification } : {}, redactedFields: changed };
-}
-function maskWarning(warning2, redact3) {
-  const { mask: mask2, changed } = fieldMasker(redact3);
-  const path = warning2.path === void 0 ? {} : { path: mask2("path", warning2.path) };
-  const message = mask2("message", warning2.message);
-  return changed.length === 0 ? warning2 : { ...warning2, ...path, message, redactedFields: changed };
-}
-function maskResult(result, redact3) {
-  return { ...result, findings: result.findings.map((finding) => maskFinding(finding, redact3)), warnings: result.warnings.map((warning2) => maskWarning(warning2, redact3)) };
-}
-function maskContext(context, redact3) {
-  const { ignoreFile, uriPrefix, verdict } = context;
-  return {
-    ...context,
-    ...ignoreFile !== void 0 ? { ignoreFile: redact3(ignoreFile) } : {},
-    ...uriPrefix !== void 0 ? { uriPrefix: redact3(uriPrefix) } : {},
-    ...verdict?.why !== void 0 ? { verdict: { ...verdict, why: redact3(verdict.why) } } : {}
-  };
-}
-function printedFingerprints(fingerprint, redact3) {
-  const masked = redact3(fingerprint);
-  return [.../* @__PURE__ */ new Set([masked, printable(masked)])].filter((printed) => printed !== fingerprint);
-}
-
-// src/run/verdict.ts
-var statusOf2 = (finding) => finding.verification?.status ?? "skipped";
-function isFailing(finding, failOn) {
-  return failOn === "any" || statusOf2(finding) !== "invalid";
-}
-var statusOrder = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
-function byUrgency(findings) {
-  const rank = (finding) => statusOrder[statusOf2(finding)] * 10 + severities.indexOf(finding.severity);
-  return [...findings].sort((a, b) => rank(a) - rank(b));
-}
-function leftOutNote(results, left) {
-  if (left.size === 0) return void 0;
-  const counts = [...left].map(([status, n]) => `${n} ${status}`).join(", ");
-  const total = [...left.values()].reduce((sum, n) => sum + n, 0);
-  const unknown = left.has("unknown");
-  return {
-    kind: "filter",
-    message: `--results ${[...results].join(",")} left out ${counts} finding${total === 1 ? "" : "s"}${unknown ? " (unknown: the key could not be checked and may still work)" : ""}`
-  };
-}
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function verdictOf(input) {
-  if (input.failing > 0) {
-    if (input.failingHidden > 0) return { exitCode: ExitCode.findings, why: `exit 1: ${plural(input.failingHidden, "failing finding")} not shown (see the --results note)` };
-    return { exitCode: ExitCode.findings };
-  }
-  if (input.incomplete.length > 0) {
-    const names = [...new Set(input.incomplete.map((warning2) => warning2.path).filter((path) => path !== void 0))];
-    const listed = names.length > 0 ? `: ${names.slice(0, 5).join(", ")}${names.length > 5 ? `, and ${names.length - 5} more` : ""}` : "";
-    return { exitCode: ExitCode.error, why: `exit 2: not every ${input.noun} could be read to its end (${plural(input.incomplete.length, "warning")}${listed})` };
-  }
-  if (input.passingShown > 0) return { exitCode: ExitCode.clean, why: "exit 0: every key found is known dead (--fail-on live)" };
-  return { exitCode: ExitCode.clean };
-}
-
-// src/run/verify.ts
-async function verifyFinding(finding, verifier) {
-  if (finding.verification) return finding;
-  const { verification, severity } = await verifier.verify(finding.ruleId, finding.secret);
-  return { ...finding, verification, ...severity ? { severity } : {} };
-}
-var defaultWaitingLimit = 1024;
-function verifyQueue(verifier, deliver, options = {}) {
-  const ordered = options.ordered ?? true;
-  const limit = options.limit ?? defaultWaitingLimit;
-  let tail = Promise.resolve();
-  let pending = 0;
-  let waiters = [];
-  const settled = () => new Promise((resolve3) => waiters.push(resolve3));
-  let failure;
-  const check = () => {
-    if (failure) throw failure.error;
-  };
-  const handOn = (verified) => {
-    const step = async () => {
-      const done = await verified;
-      if (!failure) await deliver(done);
-    };
-    tail = tail.then(step).catch((error2) => {
-      failure ??= { error: error2 };
-    }).finally(() => {
-      pending--;
-      const woken = waiters;
-      waiters = [];
-      for (const wake of woken) wake();
-    });
-  };
-  return {
-    async add(finding) {
-      check();
-      pending++;
-      const verified = verifyFinding(finding, verifier);
-      verified.catch(() => void 0);
-      if (ordered) handOn(verified);
-      else void verified.then(() => handOn(verified), () => handOn(verified));
-      while (pending >= limit) await settled();
-      check();
-    },
-    async drain() {
-      while (pending > 0) await settled();
-      await tail;
-      check();
-    }
-  };
-}
-
-// src/run/tail.ts
-var Tally = class {
-  constructor(failOn, results) {
-    this.failOn = failOn;
-    this.results = results;
-  }
-  failOn;
-  results;
-  found = 0;
-  suppressed = 0;
-  #shown = 0;
-  #failing = 0;
-  #failingHidden = 0;
-  #passingShown = 0;
-  #allInput = true;
-  #paths = /* @__PURE__ */ new Set();
-  #byStatus = /* @__PURE__ */ new Map();
-  #leftOut = /* @__PURE__ */ new Map();
-  /** Count a checked finding; whether `--results` lets it be shown. */
-  report(finding) {
-    const status = statusOf2(finding);
-    const failing = isFailing(finding, this.failOn);
-    if (failing) this.#failing++;
-    if (this.results && !this.results.has(status)) {
-      this.#leftOut.set(status, (this.#leftOut.get(status) ?? 0) + 1);
-      if (failing) this.#failingHidden++;
-      return false;
-    }
-    this.#shown++;
-    this.#allInput &&= finding.origin.kind === "input";
-    if (!failing) this.#passingShown++;
-    this.#paths.add(`${finding.origin.repository ?? ""}\0${finding.origin.path}`);
-    this.#byStatus.set(status, (this.#byStatus.get(status) ?? 0) + 1);
-    return true;
-  }
-  leftOutNote() {
-    return this.results ? leftOutNote(this.results, this.#leftOut) : void 0;
-  }
-  counts() {
-    const shown3 = this.#shown;
-    return { found: this.found, shown: shown3, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), leftOut: Object.fromEntries(this.#leftOut), suppressed: this.suppressed, allInput: this.#allInput && shown3 > 0 };
-  }
-  verdict(noun, warnings) {
-    return verdictOf({
-      failOn: this.failOn,
-      failing: this.#failing,
-      failingHidden: this.#failingHidden,
-      passingShown: this.#passingShown,
-      noun,
-      incomplete: warnings.filter((warning2) => warning2.kind === "incomplete")
-    });
-  }
-};
-function firstOnly(once) {
-  if (!once) return void 0;
-  const seen = /* @__PURE__ */ new Set();
-  return (finding) => {
-    const id = once === "fingerprint" ? finding.fingerprint : `${finding.ruleId}\0${finding.secretHash}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  };
-}
-function suppressedAsPrinted(suppressions, redact3) {
-  const lists = [suppressions.ignore?.fingerprints, suppressions.baseline?.fingerprints].filter((list2) => list2 !== void 0 && list2.size > 0);
-  if (lists.length === 0) return () => false;
-  return (finding) => printedFingerprints(finding.fingerprint, redact3).some((printed) => lists.some((list2) => list2?.has(printed)));
-}
-async function runTail(source, prepared, options = {}) {
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
-  const { config, rules, suppressions, verifier } = prepared;
-  let engine = createEngine(rules);
-  const redactEngine = engine;
-  const isSuppressedAsPrinted = suppressedAsPrinted(suppressions, (text) => redactKeys(text, redactEngine));
-  const tuner = source.tuneAnchors ? new AnchorTuner() : void 0;
-  const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
-  const isFirst = firstOnly(source.once);
-  const warnings = [];
-  const kept = [];
-  const stats = { files: 0, bytes: 0 };
-  const tally = new Tally(config.failOn, config.results);
-  const report = async (finding) => {
-    prepared.revoker?.submit(finding);
-    if (!tally.report(finding)) return;
-    if (options.keep) kept.push(finding);
-    await options.onFinding?.(finding);
-  };
-  const queue = verifier ? verifyQueue(verifier, report, { ordered: !source.unordered }) : void 0;
-  const handOn = async (finding) => {
-    tally.found++;
-    await (queue ? queue.add(finding) : report(finding));
-  };
-  const settling = source.settle ? [] : void 0;
-  const accept = async (finding) => {
-    if (isFirst && !isFirst(finding)) return;
-    if (isSuppressed(finding, suppressions) || isSuppressedAsPrinted(finding)) {
-      tally.suppressed++;
-      return;
-    }
-    if (settling) settling.push(finding);
-    else await handOn(finding);
-  };
-  const warn2 = (warning2) => {
-    warnings.push(warning2);
-    options.onWarning?.(warning2);
-  };
-  const onEvent = async (event) => {
-    switch (event.kind) {
-      case "chunk": {
-        const { chunk } = event;
-        const data = Buffer.isBuffer(chunk.data) ? chunk.data : Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
-        if (tuner) engine = tuner.feed(data, engine) ?? engine;
-        for (const match of detectKeys(data, engine, { startLine: chunk.startLine, ...chunk.window })) await accept(toFinding(toWire(match, chunk.origin), match.rule));
-        return;
-      }
-      case "found": {
-        const rule = ruleById.get(event.found.ruleId);
-        if (rule) await accept(toFinding(event.found, rule));
-        return;
-      }
-      case "finding":
-        return accept(event.finding);
-      case "warning":
-        return warn2(event.warning);
-      case "read":
-        stats.files += event.files;
-        stats.bytes += event.bytes;
-        return;
-    }
-  };
-  const context = {
-    ruleFiles: prepared.ruleFiles,
-    rules,
-    excludePatterns: prepared.ignore.pathPatterns,
-    // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-AXJYCNPX.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
-  };
-  await source.read(context, onEvent);
-  if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
-  await queue?.drain();
-  const revocations = await prepared.revoker?.settle();
-  const note = tally.leftOutNote();
-  if (note) warn2(note);
-  let findings = source.order ? kept.sort(source.order) : kept;
-  if (verifier) findings = byUrgency(findings);
-  return {
-    findings,
-    warnings,
-    stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
-    counts: tally.counts(),
-    verdict: tally.verdict(source.noun ?? "input", warnings),
-    verified: verifier !== void 0,
-    ...revocations ? { revocations } : {}
-  };
-}
-
-// src/run/version.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var toolVersion = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync2(new URL("../../package.json", import.meta.url), "utf8"));
-    const version = pkg.version;
-    return typeof version === "string" ? version : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
-})();
-
-// src/rules/prefixes.ts
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join2 } from "node:path";
-function keyPrefixes(files) {
-  return [...new Set(files.flatMap((file) => file.data.rules.flatMap((rule) => rule.keywords)))];
-}
-function builtinKeyPrefixes() {
-  const cached = readRuleCache(builtinRulesDir);
-  if (cached) return keyPrefixes(cached);
-  try {
-    const texts = readdirSync(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync3(join2(builtinRulesDir, name), "utf8"));
-    return [...new Set(texts.flatMap((text) => [...text.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word) => word.trim().replace(/^['"]|['"]$/g, "")))))].filter((word) => word !== "");
-  } catch {
-    return [];
-  }
+function failedDelivery(channel, target, error2) {
+  const message = error2 instanceof Error ? error2.message : "unknown error";
+  return { channel, outcome: "failed", detail: `${target}: ${message}` };
 }
 
 // src/report/markdown.ts
@@ -8251,6 +7860,7 @@ function inert(text) {
 function shown(text) {
   return inert(plainText(text));
 }
+var inertCell = shown;
 function runLink(label, runUrl) {
   return runUrl !== void 0 && /^https?:\/\/[^\s<>()[\]`'"]+$/.test(runUrl) ? `[${label}](${runUrl})` : void 0;
 }
@@ -8410,7 +8020,7 @@ function renderPrComment(result, rules, scope, runUrl) {
   if (findings.length === 0) return renderAllClearComment(scope, runUrl);
   const ruleOf = rulesById(rules);
   const verified = isVerified(findings);
-  const summary2 = runLink("the job summary", runUrl) ?? "the job summary";
+  const summary3 = runLink("the job summary", runUrl) ?? "the job summary";
   return documentWithin(commentLimit, commentSize, {
     before: [prCommentMarker, heading(result, verified), "", scopeLine(scope, runUrl), "", ...verified ? urgentAdvice(findings) : []],
     columns: commentColumns(findings, ruleOf),
@@ -8422,10 +8032,10 @@ function renderPrComment(result, rules, scope, runUrl) {
       "1. **Rotate each key** at its provider: revoke it and create a new one. A key pushed to a pull request is leaked even if the commit is dropped later: anyone who fetched the branch has it, and GitHub keeps the commit.",
       ...rotationHints(findings, ruleOf),
       "2. **Remove it from the code** (read it from an environment variable or a secret store) and rewrite the commits that added it (`git commit --amend`, `git rebase -i`): deleting it in a new commit leaves it in the history, and this check keeps failing.",
-      `3. **A deliberate fake** (a test fixture)? ${fakeAdvice(findings, "`.keywardenignore`", ` (listed in ${summary2})`)}`,
+      `3. **A deliberate fake** (a test fixture)? ${fakeAdvice(findings, "`.keywardenignore`", ` (listed in ${summary3})`)}`,
       ""
     ],
-    more: (left) => `\u2026 and ${left} more, see ${summary2}.`
+    more: (left) => `\u2026 and ${left} more, see ${summary3}.`
   });
 }
 function renderAllClearComment(scope, runUrl) {
@@ -8438,6 +8048,1339 @@ function renderAllClearComment(scope, runUrl) {
     "Any key reported here before was pushed, so it stays leaked: make sure it was rotated at its provider.",
     ""
   ].join("\n");
+}
+
+// src/respond/notify/notice.ts
+var channelNames = ["issue", "commit-comment", "webhook"];
+function statusOf2(finding) {
+  if (finding.revocation === "revoked" || finding.revocation === "already-revoked") return "revoked";
+  const status = finding.verification?.status;
+  if (status === void 0 || status === "skipped") return "not verified";
+  return status;
+}
+function isSettled(finding) {
+  const status = statusOf2(finding);
+  return status === "revoked" || status === "invalid";
+}
+function lineLink(repository, finding) {
+  if (finding.commit === void 0 || finding.path === void 0) return void 0;
+  const path = finding.path.split("/").map(encodeURIComponent).join("/");
+  return `${repository.webUrl}/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}/blob/${finding.commit}/${path}#L${finding.line}`;
+}
+
+// src/respond/notify/github-render.ts
+var issueMarker = "<!-- keywarden:notify-issue -->";
+var issueTitle = "Leaked API keys (keywarden)";
+var bodyLimit = 65536;
+var closingComment = "Every key listed in this issue is now revoked or invalid, so keywarden closes it. It reopens the issue if a key that may still work turns up again.";
+function keyId(finding) {
+  return finding.secretHash.replace(/^sha256:/, "").slice(0, 16);
+}
+var unsettledPrefix = "<!-- keywarden:unsettled";
+var maxNamedKeys = 1e3;
+function unsettledKeysIn(body) {
+  const line = body.split(/\r?\n/).find((text) => text.startsWith(unsettledPrefix));
+  if (line === void 0) return void 0;
+  return new Set(line.slice(unsettledPrefix.length).replace(/-->\s*$/, "").trim().split(/\s+/).filter((id) => /^[0-9a-f]{16}$/.test(id)));
+}
+var statusOrder = ["live", "unknown", "not verified", "invalid", "revoked"];
+function renderIssueBody(repository, findings) {
+  const keys = distinctKeys(findings);
+  const settled = findings.every(isSettled);
+  const head = [
+    issueMarker,
+    `## keywarden: ${plural(keys.length, "leaked API key")} in ${inertCell(`${repository.owner}/${repository.name}`)}`,
+    "",
+    `${summary(keys)}${settled ? " Every key here is revoked or invalid: nothing is left to do." : ""}`,
+    ...keys.some((finding) => statusOf2(finding) === "live" || statusOf2(finding) === "unknown") ? ["", "**A live key works right now: revoke it at its provider first, then remove it from the code. One that could not be checked may still work.**"] : [],
+    "",
+    "| Key | Provider | Status | Where | First thing to do |",
+    "|---|---|---|---|---|"
+  ];
+  const owners = mentions(findings);
+  const unsettled = distinctKeys(findings.filter((finding) => !isSettled(finding))).slice(0, maxNamedKeys);
+  const tail = [
+    ...owners.length > 0 ? ["", `Owners: ${owners.join(" ")}`] : [],
+    "",
+    "<sub>keywarden edits this issue on each run, and closes it once every key is revoked or invalid.</sub>",
+    `${unsettledPrefix} ${unsettled.map(keyId).join(" ")} -->`
+  ];
+  const rows = byUrgency(findings).map((finding) => issueRow(repository, finding));
+  return withinLimit(head, rows, tail).join("\n") + "\n";
+}
+function withinLimit(head, rows, tail) {
+  const room = bodyLimit - 200 - [...head, ...tail].reduce((size, line) => size + line.length + 1, 0);
+  let used = 0;
+  let kept = 0;
+  while (kept < rows.length && used + rows[kept].length + 1 <= room) used += rows[kept++].length + 1;
+  const more = rows.length - kept;
+  return [...head, ...rows.slice(0, kept), ...more > 0 ? ["", `\u2026 and ${plural(more, "more finding")}, left out because GitHub limits an issue to ${bodyLimit} characters.`] : [], ...tail];
+}
+function issueRow(repository, finding) {
+  return `| ${keyCell(finding)} | ${inertCell(finding.provider)} | ${statusCell2(finding)} | ${whereCell(repository, finding)} | ${todoCell(finding)} |`;
+}
+function renderCommitComment(finding) {
+  const owners = mentions([finding]);
+  return [
+    commitCommentMarker(finding),
+    `**keywarden**: this line adds a leaked ${inertCell(finding.provider)} API key, ${keyCell(finding)}.`,
+    "",
+    `Status: ${statusCell2(finding)}. First thing to do: ${todoCell(finding)}`,
+    ...owners.length > 0 ? ["", `Owners: ${owners.join(" ")}`] : [],
+    ""
+  ].join("\n");
+}
+function commitCommentMarker(finding) {
+  return `<!-- keywarden:commit-comment ${keyId(finding)} -->`;
+}
+function commitCommentMarkerOf(body) {
+  return /^\s*(<!-- keywarden:commit-comment [0-9a-f]{16} -->)/.exec(body)?.[1];
+}
+function summary(keys) {
+  const counts = statusOrder.map((status) => [status, keys.filter((finding) => statusOf2(finding) === status).length]).filter(([, count]) => count > 0);
+  return `${plural(keys.length, "key")}: ${counts.map(([status, count]) => `${count} ${status}`).join(", ")}.`;
+}
+function distinctKeys(findings) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const finding of byUrgency(findings)) if (!seen.has(finding.secretHash)) seen.set(finding.secretHash, finding);
+  return [...seen.values()];
+}
+function byUrgency(findings) {
+  return [...findings].sort((a, b) => statusOrder.indexOf(statusOf2(a)) - statusOrder.indexOf(statusOf2(b)));
+}
+function keyCell(finding) {
+  return `\`${Secret.fromRedacted(finding.redacted).redacted}\``;
+}
+function statusCell2(finding) {
+  const status = statusOf2(finding);
+  return status === "live" || status === "unknown" ? `**${status}**` : status;
+}
+function whereCell(repository, finding) {
+  if (finding.path === void 0) return "(handed in)";
+  const place = inertCell(`${finding.path}:${finding.line}`);
+  const link = lineLink(repository, finding);
+  return link === void 0 ? place : `[${place}](${link.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
+}
+function todoCell(finding) {
+  if (isSettled(finding)) return `Nothing: the key is ${statusOf2(finding)}.`;
+  return inertCell(finding.hint ?? "Revoke the key at its provider, create a new one, and load it from the environment.");
+}
+var mentionShape = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$/;
+function mentions(findings) {
+  const owners = [...new Set(findings.flatMap((finding) => finding.owners ?? []))];
+  return owners.map((owner) => mentionShape.test(owner) ? owner : inertCell(owner));
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// src/respond/notify/commit-comment-channel.ts
+function commitCommentChannel(settings) {
+  const { repository } = settings;
+  return {
+    name: "commit-comment",
+    messages(notice) {
+      return onePerCommitAndKey(findingsIn(notice, repository)).map(messageOf);
+    },
+    async deliver(notice) {
+      const findings = findingsIn(notice, repository);
+      const withCommit = onePerCommitAndKey(findings);
+      const without = findings.filter((finding) => !hasCommit(finding)).length;
+      const deliveries = [];
+      if (without > 0) {
+        deliveries.push({ channel: "commit-comment", outcome: "skipped", detail: `${plural(without, "finding")} not from history: no commit to comment on` });
+      }
+      if (withCommit.length === 0) return deliveries;
+      let client;
+      try {
+        client = gitHubClient(settings);
+      } catch (error2) {
+        return [...deliveries, ...withCommit.map((finding) => failedDelivery("commit-comment", messageOf(finding).target, error2))];
+      }
+      const markersOn = markersByCommit(client);
+      for (const finding of withCommit) {
+        const message = messageOf(finding);
+        try {
+          deliveries.push(await client.call((api) => commentOnce(api, settings, finding, message, markersOn)));
+        } catch (error2) {
+          deliveries.push(failedDelivery("commit-comment", message.target, error2));
+        }
+      }
+      return deliveries;
+    }
+  };
+}
+function messageOf(finding) {
+  return { channel: "commit-comment", target: `commit ${finding.commit.slice(0, 7)} at ${finding.path}:${finding.line}`, body: renderCommitComment(finding) };
+}
+function hasCommit(finding) {
+  return finding.commit !== void 0 && finding.path !== void 0;
+}
+function onePerCommitAndKey(findings) {
+  const first = /* @__PURE__ */ new Map();
+  for (const finding of findings.filter(hasCommit)) {
+    const key = `${finding.commit} ${finding.secretHash}`;
+    if (!first.has(key)) first.set(key, finding);
+  }
+  return [...first.values()];
+}
+async function commentOnce(api, settings, finding, message, markersOn) {
+  const where = { owner: settings.repository.owner, repo: settings.repository.name };
+  const markers = await markersOn(finding.commit, where);
+  const marker = commitCommentMarker(finding);
+  if (markers.has(marker)) return { channel: "commit-comment", outcome: "unchanged", detail: `${message.target}: already commented` };
+  await api.rest.repos.createCommitComment({ ...where, commit_sha: finding.commit, body: message.body, path: finding.path, line: finding.line, request: { retries: 0 } });
+  markers.add(marker);
+  return { channel: "commit-comment", outcome: "created", detail: `${message.target}: commented` };
+}
+function markersByCommit(client) {
+  const listed = /* @__PURE__ */ new Map();
+  return async (commit, where) => {
+    const known = listed.get(commit);
+    if (known) return known;
+    const markers = /* @__PURE__ */ new Set();
+    for await (const item of listAll(client.api, "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { ...where, commit_sha: commit }, "commit comments")) {
+      if (item === null || typeof item !== "object") continue;
+      const fields = item;
+      const marker = typeof fields.body === "string" ? commitCommentMarkerOf(fields.body) : void 0;
+      if (marker !== void 0 && isTrustedAuthor(authorOf(fields))) markers.add(marker);
+    }
+    listed.set(commit, markers);
+    return markers;
+  };
+}
+
+// src/respond/notify/issue-channel.ts
+var securityLabel = "security";
+function issueChannel(settings) {
+  const { repository } = settings;
+  const target = `issue in ${repositoryName(repository)}`;
+  const outgoing = (body) => ({ channel: "issue", target, body });
+  return {
+    name: "issue",
+    messages(notice) {
+      const findings = findingsIn(notice, repository);
+      if (findings.length === 0) return [];
+      const messages = [outgoing(renderIssueBody(repository, findings))];
+      if (findings.every(isSettled)) messages.push({ channel: "issue", target: `comment closing the ${target}`, body: closingComment });
+      return messages;
+    },
+    async deliver(notice) {
+      const findings = findingsIn(notice, repository);
+      if (findings.length === 0) return [{ channel: "issue", outcome: "skipped", detail: `${target}: the report has no findings for this repository` }];
+      try {
+        const client = gitHubClient(settings);
+        return [await client.call((api) => keepIssue(api, settings, findings))];
+      } catch (error2) {
+        return [failedDelivery("issue", target, error2)];
+      }
+    }
+  };
+}
+async function keepIssue(api, settings, findings) {
+  const { repository } = settings;
+  const where = { owner: repository.owner, repo: repository.name };
+  const name = repositoryName(repository);
+  const body = renderIssueBody(repository, findings);
+  const settled = findings.every(isSettled);
+  const issue2 = await findIssue(api, where);
+  if (!issue2) {
+    if (settled) return { channel: "issue", outcome: "skipped", detail: `issue in ${name}: every key is revoked or invalid, so no issue is opened` };
+    const labels = await hasLabel(api, where, securityLabel) ? [securityLabel] : [];
+    const { data } = await api.rest.issues.create({ ...where, title: issueTitle, body, ...labels.length > 0 ? { labels } : {}, request: { retries: 0 } });
+    return { channel: "issue", outcome: "created", detail: `issue #${data.number} in ${name} opened` };
+  }
+  const changed = !sameBody(issue2.body, body);
+  const ref = `issue #${issue2.number} in ${name}`;
+  if (settled) {
+    if (issue2.state === "closed") {
+      if (!changed) return { channel: "issue", outcome: "unchanged", detail: `${ref} is closed and up to date` };
+      await api.rest.issues.update({ ...where, issue_number: issue2.number, body });
+      return { channel: "issue", outcome: "updated", detail: `${ref} (closed) updated` };
+    }
+    await api.rest.issues.createComment({ ...where, issue_number: issue2.number, body: closingComment, request: { retries: 0 } });
+    await api.rest.issues.update({ ...where, issue_number: issue2.number, ...changed ? { body } : {}, state: "closed", state_reason: "completed" });
+    return { channel: "issue", outcome: "closed", detail: `${ref} closed: every key is revoked or invalid` };
+  }
+  const reopen = issue2.state === "closed" && hasNewUnsettledKey(issue2.body, findings);
+  const addLabel = !issue2.labels.some((label) => label.toLowerCase() === securityLabel) && await hasLabel(api, where, securityLabel);
+  if (!changed && !reopen && !addLabel) return { channel: "issue", outcome: "unchanged", detail: `${ref} is up to date` };
+  await api.rest.issues.update({
+    ...where,
+    issue_number: issue2.number,
+    ...changed ? { body } : {},
+    ...reopen ? { state: "open" } : {},
+    // The whole list is set: the labels people added stay.
+    ...addLabel ? { labels: [...issue2.labels, securityLabel] } : {}
+  });
+  return { channel: "issue", outcome: "updated", detail: `${ref} ${reopen ? "reopened: a key that may still work is not in it" : "updated"}` };
+}
+function hasNewUnsettledKey(body, findings) {
+  const listed = unsettledKeysIn(body) ?? /* @__PURE__ */ new Set();
+  return findings.some((finding) => !isSettled(finding) && !listed.has(keyId(finding)));
+}
+async function findIssue(api, where) {
+  const parameters = { ...where, state: "all", sort: "created", direction: "asc" };
+  for await (const item of listAll(api, "GET /repos/{owner}/{repo}/issues", parameters, "issues")) {
+    const issue2 = listedIssue(item);
+    if (issue2 && issue2.body.trimStart().startsWith(issueMarker) && isTrustedAuthor(issue2.author)) return issue2;
+  }
+  return void 0;
+}
+function listedIssue(item) {
+  if (item === null || typeof item !== "object") return void 0;
+  const fields = item;
+  if (typeof fields.number !== "number" || typeof fields.body !== "string" || fields.pull_request !== void 0) return void 0;
+  const labels = Array.isArray(fields.labels) ? fields.labels.map(labelName).filter((label) => label !== void 0) : [];
+  return { number: fields.number, body: fields.body, state: fields.state === "closed" ? "closed" : "open", labels, author: authorOf(fields) };
+}
+function labelName(label) {
+  if (typeof label === "string") return label;
+  const name = label !== null && typeof label === "object" ? label.name : void 0;
+  return typeof name === "string" ? name : void 0;
+}
+async function hasLabel(api, where, name) {
+  try {
+    await api.rest.issues.getLabel({ ...where, name });
+    return true;
+  } catch (error2) {
+    if (httpStatus(error2) === 404) return false;
+    throw error2;
+  }
+}
+
+// src/respond/notify/webhook.ts
+import { createHmac } from "node:crypto";
+
+// src/respond/notify/slack-text.ts
+var maxSlackTextChars = 3e3;
+var noticeStatusesByUrgency = ["live", "unknown", "not verified", "revoked", "invalid"];
+var maxPathChars = 120;
+var maxLinkChars = 600;
+function escapeMrkdwn(text) {
+  return printable(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B");
+}
+function code(text) {
+  return `\`${escapeMrkdwn(text).replace(/`/g, "\u02CB")}\``;
+}
+var plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+function placeOf2(finding) {
+  if (finding.path === void 0) return "given as input";
+  const path = finding.path.length > maxPathChars ? `\u2026${finding.path.slice(-(maxPathChars - 1))}` : finding.path;
+  return `${path}:${finding.line}`;
+}
+function locationOf(finding, notice) {
+  const place = escapeMrkdwn(placeOf2(finding));
+  const link = notice.repository ? lineLink(notice.repository, finding) : void 0;
+  if (link !== void 0 && link.length <= maxLinkChars) return `<${escapeMrkdwn(link)}|${place}>`;
+  const repository = finding.repository !== void 0 && notice.repository === void 0 ? `${escapeMrkdwn(finding.repository)} ` : "";
+  const commit = finding.commit !== void 0 ? ` in ${escapeMrkdwn(finding.commit.slice(0, 7))}` : "";
+  return `${repository}${place}${commit}`;
+}
+function findingLine(finding, notice) {
+  return `\u2022 *${statusOf2(finding)}* ${code(finding.redacted)} ${escapeMrkdwn(finding.provider)} \u2014 ${locationOf(finding, notice)}`;
+}
+function summaryLine(notice, sorted) {
+  const keys = new Set(sorted.map((finding) => finding.secretHash)).size;
+  const found = keys === sorted.length ? plural2(keys, "leaked key") : `${plural2(sorted.length, "finding")} of ${plural2(keys, "leaked key")}`;
+  const repo = notice.repository;
+  const where = repo ? ` in <${escapeMrkdwn(`${repo.webUrl}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`)}|${escapeMrkdwn(`${repo.owner}/${repo.name}`)}>` : "";
+  const counts = noticeStatusesByUrgency.map((status) => [status, sorted.filter((finding) => statusOf2(finding) === status).length]).filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`);
+  return `*keywarden: ${found}*${where} \u2014 ${counts.join(", ")}`;
+}
+function byUrgency2(findings) {
+  const rank = (finding) => noticeStatusesByUrgency.indexOf(statusOf2(finding));
+  return [...findings].sort((a, b) => rank(a) - rank(b));
+}
+function renderSlackText(notice, maxChars = maxSlackTextChars) {
+  const sorted = byUrgency2(notice.findings);
+  const lines = [summaryLine(notice, sorted)];
+  let length = lines[0]?.length ?? 0;
+  for (const [index, finding] of sorted.entries()) {
+    const line = findingLine(finding, notice);
+    const left = sorted.length - index - 1;
+    const reserve = left > 0 ? `
+_and ${left} more_`.length : 0;
+    if (length + 1 + line.length + reserve > maxChars) {
+      lines.push(`_and ${sorted.length - index} more_`);
+      break;
+    }
+    lines.push(line);
+    length += 1 + line.length;
+  }
+  return lines.join("\n");
+}
+
+// src/respond/notify/webhook.ts
+var defaultTimeoutMs2 = 1e4;
+var maxAnswerBytes = 64 * 1024;
+var errorCode = /^[a-z][a-z_]{0,39}$/;
+function webhookSignature(secret, body) {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+function webhookUrl(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError("the webhook URL is not a URL (give https://HOST/PATH)");
+  }
+  const refused = refusal(url, /* @__PURE__ */ new Set([url.hostname.toLowerCase()]));
+  if (refused) throw new UsageError(`the webhook URL is refused: ${refused}`);
+  return url;
+}
+function withoutUrl(text, url) {
+  const parts = [url.href, `${url.pathname}${url.search}`, ...`${url.pathname}/${url.search}`.split(/[/?&=]/).filter((part) => part.length >= 6)];
+  return parts.filter((part) => part.length > 1).reduce((out, part) => out.split(part).join("\u2026"), text);
+}
+function webhookChannel(settings, io = { http: fetchClient }) {
+  const url = webhookUrl(settings.url);
+  let attempts = 0;
+  const counted = { ...io, http: (request2, limits) => (attempts++, io.http(request2, limits)) };
+  const send = createPinnedClient(
+    { allowedHosts: [url.hostname], timeoutMs: settings.timeoutMs ?? defaultTimeoutMs2, maxBodyBytes: maxAnswerBytes, ...settings.retry ? { retry: settings.retry } : {} },
+    counted
+  );
+  const now = io.now ?? Date.now;
+  const bodyOf2 = (notice, timestamp) => {
+    const payload = { text: renderSlackText(notice), findings: notice.findings, ...timestamp !== void 0 ? { timestamp } : {} };
+    return JSON.stringify(payload);
+  };
+  const timestampNow = () => settings.secret !== void 0 ? Math.floor(now() / 1e3) : void 0;
+  const describe = (outcome, count) => {
+    const after = attempts > 1 ? ` after ${attempts} attempts` : "";
+    if (outcome.kind === "refused") return failed(`the webhook URL is refused: ${withoutUrl(outcome.reason, url)}`);
+    if (outcome.kind === "failure") return failed(`the webhook could not be reached${after}: ${withoutUrl(outcome.message, url)}`);
+    if (outcome.status >= 200 && outcome.status < 300) return { channel: "webhook", outcome: "sent", detail: `posted ${count} finding${count === 1 ? "" : "s"} to the webhook (HTTP ${outcome.status})` };
+    const answer = outcome.body.trim();
+    const said = errorCode.test(answer) ? `: ${answer}` : "";
+    return failed(`the webhook answered HTTP ${outcome.status}${said}${after}`);
+  };
+  return {
+    name: "webhook",
+    messages(notice) {
+      if (notice.findings.length === 0) return [];
+      return [{ channel: "webhook", target: "webhook", body: bodyOf2(notice, timestampNow()) }];
+    },
+    async deliver(notice) {
+      if (notice.findings.length === 0) return [{ channel: "webhook", outcome: "skipped", detail: "nothing to tell: no findings" }];
+      const timestamp = timestampNow();
+      const body = bodyOf2(notice, timestamp);
+      const headers = { "content-type": "application/json", "user-agent": `keywarden/${notice.toolVersion}` };
+      if (settings.secret !== void 0 && timestamp !== void 0) {
+        headers["x-keywarden-signature"] = webhookSignature(settings.secret, body);
+        headers["x-keywarden-timestamp"] = String(timestamp);
+      }
+      attempts = 0;
+      const outcome = await send({ method: "POST", url, headers, body });
+      return [describe(outcome, notice.findings.length)];
+    }
+  };
+}
+var failed = (detail) => ({ channel: "webhook", outcome: "failed", detail });
+
+// src/respond/notify/channels.ts
+function gitHubChannel(name, settings) {
+  return name === "issue" ? issueChannel(settings) : commitCommentChannel(settings);
+}
+function buildChannel(name, settings, io) {
+  if (name === "webhook") {
+    const { url, ...rest } = settings.webhook;
+    if (url === void 0 || url.trim() === "") throw new UsageError("no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)");
+    return webhookChannel({ ...rest, url: url.trim() }, io);
+  }
+  const { repository, token, timing } = settings.github;
+  if ("problem" in repository) throw new UsageError(repository.problem);
+  if (token === void 0 || token.trim() === "") throw new UsageError(`GITHUB_TOKEN is not set (a token that may write issues and comments on ${repository.target.repository.owner}/${repository.target.repository.name})`);
+  return gitHubChannel(name, { ...timing, repository: repository.target.repository, apiUrl: repository.target.apiUrl, token });
+}
+function buildChannels(names2, settings, io) {
+  return names2.map((name) => {
+    try {
+      return { name, channel: buildChannel(name, settings, io) };
+    } catch (error2) {
+      if (error2 instanceof KeywardenError) return { name, problem: error2.message };
+      throw error2;
+    }
+  });
+}
+
+// src/respond/notify/repository.ts
+var ownerShape = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
+var nameShape = /^[A-Za-z0-9._-]{1,100}$/;
+function parseOwnerName(text) {
+  const [owner, name, ...rest] = text.split("/");
+  if (owner === void 0 || name === void 0 || rest.length > 0) return void 0;
+  if (!ownerShape.test(owner) || !nameShape.test(name) || name === "." || name === "..") return void 0;
+  return { owner, name };
+}
+function parseRemoteUrl(remote) {
+  const text = remote.trim();
+  const scp = /^(?:[^@/:]+@)?([A-Za-z0-9.-]+):(?!\/)([^:]+)$/.exec(text);
+  if (scp?.[1] && scp[2] !== void 0) return remoteAt(scp[1], `https://${scp[1].toLowerCase()}`, scp[2]);
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return void 0;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host === "") return void 0;
+  if (url.protocol === "https:" || url.protocol === "http:") return remoteAt(host, `${url.protocol}//${url.host.toLowerCase()}`, url.pathname);
+  if (url.protocol === "ssh:" || url.protocol === "git:" || url.protocol === "git+ssh:") return remoteAt(host, `https://${host}`, url.pathname);
+  return void 0;
+}
+function remoteAt(host, webUrl, path) {
+  const parts = path.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
+  const ownerName = parseOwnerName(parts);
+  return ownerName ? { host: host.toLowerCase(), webUrl, ...ownerName } : void 0;
+}
+var withoutTrailingSlash = (url) => url.replace(/\/+$/, "");
+function apiUrlFor(webUrl, env) {
+  if (env.GITHUB_API_URL?.trim()) return withoutTrailingSlash(env.GITHUB_API_URL.trim());
+  return webUrl === "https://github.com" ? "https://api.github.com" : `${webUrl}/api/v3`;
+}
+function defaultWebUrl(env) {
+  if (env.GITHUB_SERVER_URL?.trim()) return withoutTrailingSlash(env.GITHUB_SERVER_URL.trim());
+  const api = env.GITHUB_API_URL?.trim();
+  if (api) {
+    try {
+      const url = new URL(api);
+      return url.hostname.toLowerCase() === "api.github.com" ? "https://github.com" : `${url.protocol}//${url.host}`;
+    } catch {
+    }
+  }
+  return "https://github.com";
+}
+function targetOf(ownerName, webUrl, env, from) {
+  return { target: { repository: { ...ownerName, webUrl }, apiUrl: apiUrlFor(webUrl, env), from } };
+}
+function resolveRepository(inputs) {
+  const { env } = inputs;
+  if (inputs.flag !== void 0) {
+    const given = parseOwnerName(inputs.flag);
+    return given ? targetOf(given, defaultWebUrl(env), env, "--repo") : { problem: "--repo is not OWNER/NAME" };
+  }
+  const named = [...new Set(inputs.reportRepositories)];
+  if (named.length > 1) return { problem: `the report's findings are in ${named.length} repositories; give --repo OWNER/NAME to choose one` };
+  const fromReport = named[0] === void 0 ? void 0 : parseOwnerName(named[0]);
+  if (fromReport) return targetOf(fromReport, defaultWebUrl(env), env, "the report");
+  if (env.GITHUB_REPOSITORY?.trim()) {
+    const fromEnv = parseOwnerName(env.GITHUB_REPOSITORY.trim());
+    return fromEnv ? targetOf(fromEnv, defaultWebUrl(env), env, "GITHUB_REPOSITORY") : { problem: "GITHUB_REPOSITORY is not OWNER/NAME" };
+  }
+  const { originUrl } = inputs;
+  const remote = originUrl === void 0 ? void 0 : parseRemoteUrl(originUrl);
+  if (remote) return targetOf(remote, remote.webUrl, env, "the origin remote");
+  const why = originUrl === void 0 ? "no origin remote" : "an origin remote that names no OWNER/NAME on a host";
+  return { problem: `no repository: give --repo OWNER/NAME or set GITHUB_REPOSITORY (the report names none, and its root has ${why})` };
+}
+
+// src/rules/rule-set.ts
+async function loadRuleSet(extraDirs = []) {
+  if (extraDirs.length === 0) {
+    const cached = readRuleCache(builtinRulesDir);
+    if (cached) return cached;
+  }
+  const { loadRuleFiles } = await import("./load-GRCDAISN.js");
+  return loadRuleFiles(extraDirs);
+}
+
+// src/sources/origin.ts
+async function originRemoteUrl(dir) {
+  try {
+    const { stdout, code: code2 } = await gitOutput(dir, ["remote", "get-url", "origin"], { allowFailure: true });
+    const url = stdout.toString("utf8").trim();
+    return code2 === 0 && url !== "" ? url : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/respond/notify/commit-author.ts
+var notThere = /* @__PURE__ */ new Set([404, 422]);
+function statusOf3(error2) {
+  return typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number" ? error2.status : void 0;
+}
+function authorLoginIn(data) {
+  if (typeof data !== "object" || data === null || !("author" in data)) return void 0;
+  const author = data.author;
+  if (typeof author !== "object" || author === null || !("login" in author)) return void 0;
+  return typeof author.login === "string" && author.login !== "" ? author.login : void 0;
+}
+function commitAuthorLogin(request2, repository) {
+  return async (commit) => {
+    try {
+      const { data } = await request2("GET /repos/{owner}/{repo}/commits/{ref}", { owner: repository.owner, repo: repository.name, ref: commit, per_page: 1 });
+      return authorLoginIn(data);
+    } catch (error2) {
+      if (notThere.has(statusOf3(error2) ?? 0)) return void 0;
+      throw error2;
+    }
+  };
+}
+
+// src/respond/notify/owners.ts
+var anyDepth = { anyDepth: true };
+var anySegment = { anyDepth: false, glob: ["*"] };
+function compilePattern(source) {
+  if (source.startsWith("!")) return "negation (!) does not work in CODEOWNERS";
+  if (source.startsWith("\\#")) return "escaping a leading # does not work in CODEOWNERS";
+  const tokens = [];
+  const chars = Array.from(source);
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i] ?? "";
+    if (char === "\\") {
+      const next = chars[++i];
+      if (next === void 0) return "a pattern cannot end with a backslash";
+      tokens.push({ literal: next });
+    } else if (char === "[" || char === "]") {
+      return "character ranges ([ ]) do not work in CODEOWNERS";
+    } else {
+      tokens.push(char === "*" || char === "?" || char === "/" ? char : { literal: char });
+    }
+  }
+  const steps = stepsOf(tokens);
+  if (typeof steps === "string") return steps;
+  return { source, matches: (path) => stepsMatch(steps, path.split("/").filter((part) => part !== "").map((part) => Array.from(part))) };
+}
+function stepsOf(tokens) {
+  const directoryOnly = tokens.length > 1 && tokens.at(-1) === "/";
+  const segments = [[]];
+  for (const token of tokens) {
+    if (token === "/") segments.push([]);
+    else segments.at(-1)?.push(token);
+  }
+  const anchored = tokens.filter((token) => token === "/").length > (directoryOnly ? 1 : 0);
+  const parts = segments.filter((segment) => segment.length > 0);
+  if (parts.length === 0) return "an empty pattern";
+  const steps = parts.map(
+    (glob) => glob.length === 2 && glob[0] === "*" && glob[1] === "*" ? anyDepth : { anyDepth: false, glob: glob.filter((token, i) => token !== "*" || glob[i - 1] !== "*") }
+  );
+  if (!anchored && steps[0] !== anyDepth) steps.unshift(anyDepth);
+  const last = steps.at(-1);
+  const loneStar = last !== void 0 && !last.anyDepth && last.glob.length === 1 && last.glob[0] === "*";
+  if (last === anyDepth) steps.pop();
+  if (directoryOnly || last === anyDepth) steps.push(anySegment, anyDepth);
+  else if (!loneStar) steps.push(anyDepth);
+  return steps;
+}
+function stepsMatch(steps, parts) {
+  let reachable = Array.from({ length: parts.length + 1 }, (_, i) => i === 0);
+  for (const step of steps) {
+    const next = reachable.map(() => false);
+    let seen = false;
+    reachable.forEach((here, j) => {
+      if (step.anyDepth) next[j] = seen ||= here;
+      else if (here && j < parts.length && globMatches(step.glob, parts[j] ?? [])) next[j + 1] = true;
+    });
+    reachable = next;
+  }
+  return reachable[parts.length] === true;
+}
+function globMatches(glob, text) {
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let starText = 0;
+  while (t < text.length) {
+    const token = glob[g];
+    if (token === "*") {
+      star = g++;
+      starText = t;
+    } else if (token !== void 0 && (token === "?" || token.literal === text[t])) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++starText;
+    } else {
+      return false;
+    }
+  }
+  while (glob[g] === "*") g++;
+  return g === glob.length;
+}
+var login = "[A-Za-z0-9][A-Za-z0-9_-]{0,38}";
+var userMention = new RegExp(`^@${login}$`);
+var teamMention = new RegExp(`^@${login}/[A-Za-z0-9_.-]{1,100}$`);
+var emailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+function ownerOf(word) {
+  if (userMention.test(word)) return { kind: "user", mention: word };
+  if (teamMention.test(word)) return { kind: "team", mention: word };
+  if (emailAddress.test(word)) return { kind: "email", address: word };
+  return void 0;
+}
+function wordsOf(line) {
+  const words = [];
+  let word;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i] ?? "";
+    if (char === " " || char === "	") {
+      if (word !== void 0) words.push(word);
+      word = void 0;
+    } else if (char === "#" && word === void 0) {
+      break;
+    } else {
+      word = (word ?? "") + (char === "\\" ? char + (line[++i] ?? "") : char);
+    }
+  }
+  if (word !== void 0) words.push(word);
+  return words;
+}
+function parseCodeOwners(text) {
+  const rules = [];
+  const invalid = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const [index, content] of lines.entries()) {
+    const line = index + 1;
+    const [source, ...ownerWords] = wordsOf(content);
+    if (source === void 0) continue;
+    const pattern = compilePattern(source);
+    const owners = ownerWords.map(ownerOf).filter((owner) => owner !== void 0);
+    if (typeof pattern === "string") invalid.push({ line, reason: pattern });
+    else if (owners.length < ownerWords.length) invalid.push({ line, reason: "an owner is not @user, @org/team or an email address" });
+    else rules.push({ line, pattern, owners });
+  }
+  return { rules, invalid };
+}
+function ownersOf(codeOwners, path) {
+  return codeOwners.rules.findLast((rule) => rule.pattern.matches(path))?.owners;
+}
+function mentionsOf(owners) {
+  return [...new Set(owners.flatMap((owner) => owner.kind === "email" ? [] : [owner.mention]))];
+}
+function mentionOfLogin(name) {
+  const mention = `@${name}`;
+  return userMention.test(mention) ? mention : void 0;
+}
+
+// src/sources/codeowners.ts
+var codeOwnersLocations = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var codeOwnersMaxBytes = 3 * 1024 * 1024;
+var objectHeader = /^([0-9a-f]{40,64}) (\S+) (\d+)$/;
+async function readCodeOwnersAt(repoDir, revisions) {
+  const wanted = [...new Set(revisions)].filter((revision) => revision !== "" && !/\s/.test(revision));
+  const requests = wanted.flatMap((revision) => codeOwnersLocations.map((location) => `${revision}:${location}`));
+  if (requests.length === 0) return /* @__PURE__ */ new Map();
+  const check = await gitOutput(repoDir, ["cat-file", "--batch-check"], { input: requests.map((request2) => `${request2}
+`).join("") });
+  const answers = check.stdout.toString("utf8").split("\n");
+  const chosen = /* @__PURE__ */ new Map();
+  wanted.forEach((revision, r) => {
+    const found = codeOwnersLocations.map((location, l) => ({ location, header: objectHeader.exec(answers[r * codeOwnersLocations.length + l] ?? "") })).find(({ header: header2 }) => header2?.[2] === "blob");
+    const size = Number(found?.header?.[3]);
+    chosen.set(revision, found?.header?.[1] !== void 0 && size < codeOwnersMaxBytes ? { location: found.location, oid: found.header[1] } : void 0);
+  });
+  const texts = await blobTexts(repoDir, new Set([...chosen.values()].flatMap((file) => file ? [file.oid] : [])));
+  const files = /* @__PURE__ */ new Map();
+  return new Map(
+    [...chosen].map(([revision, file]) => {
+      const text = file && texts.get(file.oid);
+      if (!file || text === void 0) return [revision, void 0];
+      const shared = files.get(file.oid) ?? { ...file, text };
+      files.set(file.oid, shared);
+      return [revision, shared];
+    })
+  );
+}
+async function blobTexts(repoDir, oids) {
+  const texts = /* @__PURE__ */ new Map();
+  if (oids.size === 0) return texts;
+  const { stdout } = await gitOutput(repoDir, ["cat-file", "--batch"], { input: [...oids].map((oid) => `${oid}
+`).join("") });
+  for (let at = 0; at < stdout.length; ) {
+    const lineEnd = stdout.indexOf(10, at);
+    if (lineEnd < 0) break;
+    const header2 = objectHeader.exec(stdout.subarray(at, lineEnd).toString("utf8"));
+    at = lineEnd + 1;
+    if (!header2?.[1]) continue;
+    const size = Number(header2[3]);
+    texts.set(header2[1], stdout.subarray(at, at + size).toString("utf8"));
+    at += size + 1;
+  }
+  return texts;
+}
+
+// src/run/mention-owners.ts
+var messageOf2 = (error2) => (error2 instanceof Error ? error2.message : String(error2)).slice(0, 300);
+async function mentionOwners(findings, options) {
+  const warn2 = options.warn ?? (() => void 0);
+  const revisionOf = (finding) => finding.source === "history" ? finding.commit : options.fallbackCommit ?? "HEAD";
+  const revisions = findings.flatMap((finding) => {
+    const revision = finding.path === void 0 ? void 0 : revisionOf(finding);
+    return revision === void 0 ? [] : [revision];
+  });
+  const files = await readCodeOwnersAt(options.repoDir, revisions).catch((error2) => {
+    warn2(`CODEOWNERS could not be read, so owners come from commit authors only: ${messageOf2(error2)}`);
+    return /* @__PURE__ */ new Map();
+  });
+  const parsed = /* @__PURE__ */ new Map();
+  const codeOwnersOf = (file) => {
+    let codeOwners = parsed.get(file);
+    if (codeOwners === void 0) {
+      parsed.set(file, codeOwners = parseCodeOwners(file.text));
+      const lines = codeOwners.invalid.map((invalid) => invalid.line);
+      if (lines.length > 0) warn2(`${file.location} (blob ${file.oid.slice(0, 7)}): GitHub skips line ${lines.join(", ")}, and so does --mention-owners`);
+    }
+    return codeOwners;
+  };
+  const authors = /* @__PURE__ */ new Map();
+  const authorMention = (commit, authorLogin) => {
+    let mention = authors.get(commit);
+    if (mention === void 0) {
+      mention = authorLogin(commit).then(
+        (login2) => login2 === void 0 ? void 0 : mentionOfLogin(login2),
+        (error2) => {
+          warn2(`the author of commit ${commit.slice(0, 7)} could not be looked up on GitHub: ${messageOf2(error2)}`);
+          return void 0;
+        }
+      );
+      authors.set(commit, mention);
+    }
+    return mention;
+  };
+  return Promise.all(
+    findings.map(async (finding) => {
+      const revision = revisionOf(finding);
+      const file = revision === void 0 ? void 0 : files.get(revision);
+      const owners = file && finding.path !== void 0 ? mentionsOf(ownersOf(codeOwnersOf(file), finding.path) ?? []) : [];
+      if (owners.length === 0 && finding.source === "history" && finding.commit !== void 0 && options.authorLogin) {
+        const mention = await authorMention(finding.commit, options.authorLogin);
+        if (mention !== void 0) owners.push(mention);
+      }
+      return { ...finding, owners };
+    })
+  );
+}
+
+// src/run/notify-owners.ts
+async function withOwners(notice, lookup) {
+  const { github } = lookup;
+  let authorLogin;
+  if (github) {
+    const client = gitHubClient({ apiUrl: github.apiUrl, token: github.token });
+    authorLogin = (commit) => client.call((api) => commitAuthorLogin(api.request, github.repository)(commit));
+  }
+  const findings = await mentionOwners(notice.findings, { repoDir: lookup.repoDir, ...authorLogin ? { authorLogin } : {}, warn: lookup.warn });
+  return { ...notice, findings };
+}
+
+// src/run/version.ts
+import { readFileSync } from "node:fs";
+var toolVersion = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const version = pkg.version;
+    return typeof version === "string" ? version : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+})();
+
+// src/run/notify.ts
+function notifySettingsOf(given, env) {
+  if (given.repo !== void 0 && parseOwnerName(given.repo) === void 0) throw new UsageError(`--repo ${given.repo}: not OWNER/NAME`);
+  const webhookUrl2 = given.webhookUrl ?? env.KEYWARDEN_WEBHOOK_URL;
+  const webhookSecret = env.KEYWARDEN_WEBHOOK_SECRET;
+  return {
+    channels: given.channels,
+    root: given.root,
+    ...webhookUrl2 !== void 0 && webhookUrl2 !== "" ? { webhookUrl: webhookUrl2 } : {},
+    ...webhookSecret !== void 0 && webhookSecret !== "" ? { webhookSecret } : {},
+    ...given.repo !== void 0 ? { repo: given.repo } : {},
+    mentionOwners: given.mentionOwners,
+    env
+  };
+}
+function noticeFinding(finding, hints) {
+  const copy = { ...finding };
+  delete copy.secret;
+  const hint = hints.get(finding.ruleId);
+  return { ...copy, ...hint !== void 0 ? { hint } : {} };
+}
+function redactStrings(value, redact3) {
+  if (typeof value === "string") return redact3(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact3));
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, redact3)]));
+  return value;
+}
+function noticeFrom(told, rules, repository) {
+  const hints = new Map(rules.map((rule) => [rule.id, rule.hint]));
+  const engine = createEngine([...rules]);
+  const findings = told.map((finding) => redactStrings(noticeFinding(finding, hints), (text) => redactKeys(text, engine)));
+  return { ...repository ? { repository } : {}, findings, toolVersion };
+}
+var names = (list2) => list2.join(", ");
+var seeAbove = (count) => `see the warning${count === 1 ? "" : "s"} above`;
+function notifyVerdict(channels, deliveries, dryRun, findings) {
+  const failed2 = [];
+  const partly = [];
+  const delivered = [];
+  for (const { name, problem } of channels) {
+    const outcomes = deliveries.filter((delivery) => delivery.channel === name).map((delivery) => delivery.outcome);
+    const failures2 = outcomes.filter((outcome) => outcome === "failed").length;
+    if (problem !== void 0 || failures2 > 0 && failures2 === outcomes.length) failed2.push(name);
+    else (failures2 > 0 ? partly : delivered).push(name);
+  }
+  const could = [...delivered, ...partly];
+  if (could.length === 0) return { exitCode: ExitCode.error, why: `exit 2: no channel could ${dryRun ? "be set up" : "deliver"} (${names(failed2)} failed; ${seeAbove(failed2.length)})` };
+  const problems = [...failed2.length > 0 ? [`${names(failed2)} failed`] : [], ...partly.length > 0 ? [`${names(partly)} partly failed`] : []];
+  const failures = problems.length > 0 ? `; ${problems.join(", ")} (${seeAbove(failed2.length + partly.length)})` : "";
+  if (dryRun) return { exitCode: ExitCode.clean, why: `exit 0: dry run: nothing was sent; above is what ${names(could)} would send${failures}` };
+  if (findings === 0 && failures === "") return { exitCode: ExitCode.clean, why: "exit 0: nothing to tell: the report has no findings" };
+  return { exitCode: ExitCode.clean, why: `exit 0: ${failures === "" ? "every channel delivered" : "delivered"} (${names(could)})${failures}` };
+}
+async function deliverSafely(setup, notice) {
+  try {
+    return await setup.channel.deliver(notice);
+  } catch (error2) {
+    const detail = error2 instanceof KeywardenError ? error2.message : `stopped by an unexpected ${error2 instanceof Error ? error2.name : "error"}`;
+    return [{ channel: setup.name, outcome: "failed", detail }];
+  }
+}
+async function repositoryFor(settings, findings) {
+  const reportRepositories = findings.flatMap((finding) => finding.repository !== void 0 ? [finding.repository] : []);
+  return resolveRepository({
+    ...settings.repo !== void 0 ? { flag: settings.repo } : {},
+    reportRepositories,
+    env: settings.env,
+    originUrl: await originRemoteUrl(resolve2(settings.root))
+  });
+}
+async function tell(findings, rules, settings, dryRun, io = { http: fetchClient }) {
+  const repository = await repositoryFor(settings, findings);
+  const target = "target" in repository ? repository.target : void 0;
+  const warnings = [];
+  const plain = noticeFrom(findings, rules, target?.repository);
+  const token = settings.env.GITHUB_TOKEN;
+  const github = target && token ? { repository: target.repository, apiUrl: target.apiUrl, token } : void 0;
+  const notice = settings.mentionOwners ? await withOwners(plain, { repoDir: resolve2(settings.root), ...github ? { github } : {}, warn: (message) => warnings.push(message) }) : plain;
+  const setups = buildChannels(
+    settings.channels,
+    {
+      webhook: { url: settings.webhookUrl, ...settings.webhookSecret !== void 0 ? { secret: settings.webhookSecret } : {}, ...settings.webhookRetry ? { retry: settings.webhookRetry } : {} },
+      github: { repository, token, ...settings.githubTiming ? { timing: settings.githubTiming } : {} }
+    },
+    io
+  );
+  const problems = setups.flatMap((setup) => "problem" in setup ? [{ channel: setup.name, outcome: "failed", detail: setup.problem }] : []);
+  const ready = setups.flatMap((setup) => "channel" in setup ? [setup] : []);
+  const messages = dryRun ? ready.flatMap((setup) => setup.channel.messages(notice)) : [];
+  const delivered = dryRun ? [] : (await Promise.all(ready.map((setup) => deliverSafely(setup, notice)))).flat();
+  const deliveries = settings.channels.flatMap((name) => [...problems, ...delivered].filter((delivery) => delivery.channel === name));
+  const verdict = notifyVerdict(setups.map((setup) => "problem" in setup ? { name: setup.name, problem: setup.problem } : { name: setup.name }), deliveries, dryRun, notice.findings.length);
+  return { dryRun, findings: notice.findings.length, messages, deliveries, ...verdict, warnings };
+}
+
+// src/report/mask.ts
+function fieldMasker(redact3) {
+  const changed = [];
+  return {
+    changed,
+    mask: (field2, text) => {
+      const masked = redact3(text);
+      if (masked !== text && !changed.includes(field2)) changed.push(field2);
+      return masked;
+    }
+  };
+}
+function maskVerification(verification, mask2) {
+  const detail = Object.fromEntries(Object.entries(verification.detail).map(([name, value]) => [name, typeof value === "string" ? mask2(value) : value]));
+  return { ...verification, detail, ...verification.reason !== void 0 ? { reason: mask2(verification.reason) } : {} };
+}
+function maskFinding(finding, redact3) {
+  const { mask: mask2, changed } = fieldMasker(redact3);
+  const { origin } = finding;
+  const path = mask2("path", origin.path);
+  const repository = origin.repository === void 0 ? {} : { repository: mask2("repository", origin.repository) };
+  const maskedOrigin = origin.kind === "history" ? { ...origin, path, ...repository, author: mask2("author", origin.author), email: mask2("email", origin.email) } : { ...origin, path, ...repository };
+  const fingerprint = mask2("fingerprint", finding.fingerprint);
+  const verification = finding.verification && maskVerification(finding.verification, (text) => mask2("verification", text));
+  if (changed.length === 0) return finding;
+  return { ...finding, origin: maskedOrigin, fingerprint, ...verification ? { verification } : {}, redactedFields: changed };
+}
+function maskWarning(warning2, redact3) {
+  const { mask: mask2, changed } = fieldMasker(redact3);
+  const path = warning2.path === void 0 ? {} : { path: mask2("path", warning2.path) };
+  const message = mask2("message", warning2.message);
+  return changed.length === 0 ? warning2 : { ...warning2, ...path, message, redactedFields: changed };
+}
+function maskResult(result, redact3) {
+  return { ...result, findings: result.findings.map((finding) => maskFinding(finding, redact3)), warnings: result.warnings.map((warning2) => maskWarning(warning2, redact3)) };
+}
+function maskContext(context, redact3) {
+  const { ignoreFile, uriPrefix, verdict } = context;
+  return {
+    ...context,
+    ...ignoreFile !== void 0 ? { ignoreFile: redact3(ignoreFile) } : {},
+    ...uriPrefix !== void 0 ? { uriPrefix: redact3(uriPrefix) } : {},
+    ...verdict?.why !== void 0 ? { verdict: { ...verdict, why: redact3(verdict.why) } } : {}
+  };
+}
+function printedFingerprints(fingerprint, redact3) {
+  const masked = redact3(fingerprint);
+  return [.../* @__PURE__ */ new Set([masked, printable(masked)])].filter((printed) => printed !== fingerprint);
+}
+
+// src/run/notify-step.ts
+function findingsToTell(result, rules) {
+  const engine = createEngine([...rules]);
+  const redact3 = (text) => redactKeys(text, engine);
+  const outcomes = new Map((result.revocations ?? []).map((revocation) => [revocation.secretHash, revocation.outcome]));
+  const context = { toolVersion, showSecrets: false };
+  return result.findings.map((finding) => {
+    const told = toReportFinding(maskFinding(finding, redact3), context);
+    const revocation = outcomes.get(finding.secretHash);
+    return revocation === void 0 ? told : { ...told, revocation };
+  });
+}
+function notifyRun(result, rules, settings, io) {
+  return tell(findingsToTell(result, rules), rules, settings, false, io);
+}
+
+// src/run/prepare.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join } from "node:path";
+
+// src/detect/suppress.ts
+var fingerprintShape = /^.+:[a-z0-9-]+(?:\.[a-z0-9-]+)+:[0-9a-f]{16}$/;
+function parseIgnoreFile(text) {
+  const list2 = { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
+  for (const raw2 of text.split(/\r?\n/)) {
+    const line = raw2.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (fingerprintShape.test(line)) list2.fingerprints.add(line);
+    else list2.pathPatterns.push(line);
+  }
+  return list2;
+}
+function isSuppressed(finding, suppressions) {
+  return suppressions.ignore?.fingerprints.has(finding.fingerprint) === true || suppressions.baseline?.fingerprints.has(finding.fingerprint) === true;
+}
+
+// src/run/prepare.ts
+async function prepare(config) {
+  const file = config.configFile ? (await import("./config-file-GEE4Z7TY.js")).loadConfig(config.configFile) : { exclude: [], rules: [] };
+  const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
+  const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
+  ignore.pathPatterns.push(...file.exclude);
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-4TZTJLPL.js")).readBaseline(config.baseline) } : {} };
+  const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
+  return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
+}
+async function buildVerifier(settings, ruleFiles, config) {
+  const [{ createVerifier, defaultVerifySettings }, { fetchClient: fetchClient2 }] = await Promise.all([import("./verifier-U6QN3ACU.js"), import("./http-AYGVF6SO.js")]);
+  const verifySettings = verifySettingsFrom(settings, config.env, defaultVerifySettings);
+  if (config.revoke) return (await import("./revoke-AD66INVC.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
+  return { verifier: createVerifier(ruleFiles, verifySettings, { http: fetchClient2, env: config.env }) };
+}
+function pick(value, flag, env, envName, fallback, valid, what) {
+  if (value !== void 0) {
+    if (!valid(value)) throw new UsageError(`${flag}: ${what}`);
+    return value;
+  }
+  if (env !== void 0 && env.trim() !== "") {
+    const fromEnv = Number(env);
+    if (!valid(fromEnv)) throw new UsageError(`${envName}=${env}: ${what}`);
+    return fromEnv;
+  }
+  return fallback;
+}
+function verifySettingsFrom(settings, env, defaultVerifySettings) {
+  const seconds = pick(settings.timeoutSeconds, "--verify-timeout", env.KEYWARDEN_VERIFY_TIMEOUT, "KEYWARDEN_VERIFY_TIMEOUT", defaultVerifySettings.timeoutMs / 1e3, (n) => Number.isFinite(n) && n >= 1e-3 && n <= 600, "a number of seconds from 0.001 to 600");
+  const concurrency = pick(settings.concurrency, "--verify-concurrency", env.KEYWARDEN_VERIFY_CONCURRENCY, "KEYWARDEN_VERIFY_CONCURRENCY", defaultVerifySettings.concurrency, (n) => Number.isInteger(n) && n >= 1 && n <= 256, "a whole number from 1 to 256");
+  const cache = settings.longRunning ? defaultVerifySettings.cache : { ...defaultVerifySettings.cache, ttlMs: Infinity, unknownTtlMs: Infinity };
+  return { ...defaultVerifySettings, timeoutMs: Math.round(seconds * 1e3), concurrency, ...cache ? { cache } : {} };
+}
+function readIgnoreList(root) {
+  try {
+    return parseIgnoreFile(readFileSync2(join(root, ".keywardenignore"), "utf8"));
+  } catch (error2) {
+    if (error2.code === "ENOENT") return { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] };
+    throw new UsageError(`cannot read ${join(root, ".keywardenignore")}: ${error2.code ?? String(error2)}`);
+  }
+}
+
+// src/detect/tuning.ts
+var tuningSample = 1024 * 1024;
+var AnchorTuner = class {
+  #counts = new Float64Array(256);
+  #counted = 0;
+  /** Feed bytes; returns the tuned engine once the sample is complete (once), else undefined. */
+  feed(data, engine) {
+    const counts = this.#counts;
+    if (!counts) return void 0;
+    const end = Math.min(data.length, tuningSample - this.#counted);
+    for (let i = 0; i < end; i++) {
+      const byte = data[i] ?? 0;
+      counts[byte] = (counts[byte] ?? 0) + 1;
+    }
+    this.#counted += end;
+    if (this.#counted < tuningSample) return void 0;
+    this.#counts = void 0;
+    return createEngine(engine.rules, counts);
+  }
+};
+
+// src/run/verdict.ts
+var statusOf4 = (finding) => finding.verification?.status ?? "skipped";
+function isFailing(finding, failOn) {
+  return failOn === "any" || statusOf4(finding) !== "invalid";
+}
+var statusOrder2 = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
+function byUrgency3(findings) {
+  const rank = (finding) => statusOrder2[statusOf4(finding)] * 10 + severities.indexOf(finding.severity);
+  return [...findings].sort((a, b) => rank(a) - rank(b));
+}
+function leftOutNote(results, left) {
+  if (left.size === 0) return void 0;
+  const counts = [...left].map(([status, n]) => `${n} ${status}`).join(", ");
+  const total = [...left.values()].reduce((sum, n) => sum + n, 0);
+  const unknown = left.has("unknown");
+  return {
+    kind: "filter",
+    message: `--results ${[...results].join(",")} left out ${counts} finding${total === 1 ? "" : "s"}${unknown ? " (unknown: the key could not be checked and may still work)" : ""}`
+  };
+}
+var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function verdictOf(input) {
+  if (input.failing > 0) {
+    if (input.failingHidden > 0) return { exitCode: ExitCode.findings, why: `exit 1: ${plural3(input.failingHidden, "failing finding")} not shown (see the --results note)` };
+    return { exitCode: ExitCode.findings };
+  }
+  if (input.incomplete.length > 0) {
+    const names2 = [...new Set(input.incomplete.map((warning2) => warning2.path).filter((path) => path !== void 0))];
+    const listed = names2.length > 0 ? `: ${names2.slice(0, 5).join(", ")}${names2.length > 5 ? `, and ${names2.length - 5} more` : ""}` : "";
+    return { exitCode: ExitCode.error, why: `exit 2: not every ${input.noun} could be read to its end (${plural3(input.incomplete.length, "warning")}${listed})` };
+  }
+  if (input.passingShown > 0) return { exitCode: ExitCode.clean, why: "exit 0: every key found is known dead (--fail-on live)" };
+  return { exitCode: ExitCode.clean };
+}
+
+// src/run/verify.ts
+async function verifyFinding(finding, verifier) {
+  if (finding.verification) return finding;
+  const { verification, severity } = await verifier.verify(finding.ruleId, finding.secret);
+  return { ...finding, verification, ...severity ? { severity } : {} };
+}
+var defaultWaitingLimit = 1024;
+function verifyQueue(verifier, deliver, options = {}) {
+  const ordered = options.ordered ?? true;
+  const limit = options.limit ?? defaultWaitingLimit;
+  let tail = Promise.resolve();
+  let pending = 0;
+  let waiters = [];
+  const settled = () => new Promise((resolve4) => waiters.push(resolve4));
+  let failure;
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+  const handOn = (verified) => {
+    const step = async () => {
+      const done = await verified;
+      if (!failure) await deliver(done);
+    };
+    tail = tail.then(step).catch((error2) => {
+      failure ??= { error: error2 };
+    }).finally(() => {
+      pending--;
+      const woken = waiters;
+      waiters = [];
+      for (const wake of woken) wake();
+    });
+  };
+  return {
+    async add(finding) {
+      check();
+      pending++;
+      const verified = verifyFinding(finding, verifier);
+      verified.catch(() => void 0);
+      if (ordered) handOn(verified);
+      else void verified.then(() => handOn(verified), () => handOn(verified));
+      while (pending >= limit) await settled();
+      check();
+    },
+    async drain() {
+      while (pending > 0) await settled();
+      await tail;
+      check();
+    }
+  };
+}
+
+// src/run/tail.ts
+var Tally = class {
+  constructor(failOn, results) {
+    this.failOn = failOn;
+    this.results = results;
+  }
+  failOn;
+  results;
+  found = 0;
+  suppressed = 0;
+  #shown = 0;
+  #failing = 0;
+  #failingHidden = 0;
+  #passingShown = 0;
+  #allInput = true;
+  #paths = /* @__PURE__ */ new Set();
+  #byStatus = /* @__PURE__ */ new Map();
+  #leftOut = /* @__PURE__ */ new Map();
+  /** Count a checked finding; whether `--results` lets it be shown. */
+  report(finding) {
+    const status = statusOf4(finding);
+    const failing = isFailing(finding, this.failOn);
+    if (failing) this.#failing++;
+    if (this.results && !this.results.has(status)) {
+      this.#leftOut.set(status, (this.#leftOut.get(status) ?? 0) + 1);
+      if (failing) this.#failingHidden++;
+      return false;
+    }
+    this.#shown++;
+    this.#allInput &&= finding.origin.kind === "input";
+    if (!failing) this.#passingShown++;
+    this.#paths.add(`${finding.origin.repository ?? ""}\0${finding.origin.path}`);
+    this.#byStatus.set(status, (this.#byStatus.get(status) ?? 0) + 1);
+    return true;
+  }
+  leftOutNote() {
+    return this.results ? leftOutNote(this.results, this.#leftOut) : void 0;
+  }
+  counts() {
+    const shown3 = this.#shown;
+    return { found: this.found, shown: shown3, files: this.#paths.size, byStatus: Object.fromEntries(this.#byStatus), leftOut: Object.fromEntries(this.#leftOut), suppressed: this.suppressed, allInput: this.#allInput && shown3 > 0 };
+  }
+  verdict(noun, warnings) {
+    return verdictOf({
+      failOn: this.failOn,
+      failing: this.#failing,
+      failingHidden: this.#failingHidden,
+      passingShown: this.#passingShown,
+      noun,
+      incomplete: warnings.filter((warning2) => warning2.kind === "incomplete")
+    });
+  }
+};
+function firstOnly(once) {
+  if (!once) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  return (finding) => {
+    const id = once === "fingerprint" ? finding.fingerprint : `${finding.ruleId}\0${finding.secretHash}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+}
+function suppressedAsPrinted(suppressions, redact3) {
+  const lists = [suppressions.ignore?.fingerprints, suppressions.baseline?.fingerprints].filter((list2) => list2 !== void 0 && list2.size > 0);
+  if (lists.length === 0) return () => false;
+  return (finding) => printedFingerprints(finding.fingerprint, redact3).some((printed) => lists.some((list2) => list2?.has(printed)));
+}
+async function runTail(source, prepared, options = {}) {
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const { config, rules, suppressions, verifier } = prepared;
+  let engine = createEngine(rules);
+  const redactEngine = engine;
+  const isSuppressedAsPrinted = suppressedAsPrinted(suppressions, (text) => redactKeys(text, redactEngine));
+  const tuner = source.tuneAnchors ? new AnchorTuner() : void 0;
+  const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
+  const isFirst = firstOnly(source.once);
+  const warnings = [];
+  const kept = [];
+  const stats = { files: 0, bytes: 0 };
+  const tally = new Tally(config.failOn, config.results);
+  const report = async (finding) => {
+    prepared.revoker?.submit(finding);
+    if (!tally.report(finding)) return;
+    if (options.keep) kept.push(finding);
+    await options.onFinding?.(finding);
+  };
+  const queue = verifier ? verifyQueue(verifier, report, { ordered: !source.unordered }) : void 0;
+  const handOn = async (finding) => {
+    tally.found++;
+    await (queue ? queue.add(finding) : report(finding));
+  };
+  const settling = source.settle ? [] : void 0;
+  const accept = async (finding) => {
+    if (isFirst && !isFirst(finding)) return;
+    if (isSuppressed(finding, suppressions) || isSuppressedAsPrinted(finding)) {
+      tally.suppressed++;
+      return;
+    }
+    if (settling) settling.push(finding);
+    else await handOn(finding);
+  };
+  const warn2 = (warning2) => {
+    warnings.push(warning2);
+    options.onWarning?.(warning2);
+  };
+  const onEvent = async (event) => {
+    switch (event.kind) {
+      case "chunk": {
+        const { chunk } = event;
+        const data = Buffer.isBuffer(chunk.data) ? chunk.data : Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
+        if (tuner) engine = tuner.feed(data, engine) ?? engine;
+        for (const match of detectKeys(data, engine, { startLine: chunk.startLine, ...chunk.window })) await accept(toFinding(toWire(match, chunk.origin), match.rule));
+        return;
+      }
+      case "found": {
+        const rule = ruleById.get(event.found.ruleId);
+        if (rule) await accept(toFinding(event.found, rule));
+        return;
+      }
+      case "finding":
+        return accept(event.finding);
+      case "warning":
+        return warn2(event.warning);
+      case "read":
+        stats.files += event.files;
+        stats.bytes += event.bytes;
+        return;
+    }
+  };
+  const context = {
+    ruleFiles: prepared.ruleFiles,
+    rules,
+    excludePatterns: prepared.ignore.pathPatterns,
+    // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-DNHHHBQB.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+  };
+  await source.read(context, onEvent);
+  if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
+  await queue?.drain();
+  const revocations = await prepared.revoker?.settle();
+  const note = tally.leftOutNote();
+  if (note) warn2(note);
+  let findings = source.order ? kept.sort(source.order) : kept;
+  if (verifier) findings = byUrgency3(findings);
+  return {
+    findings,
+    warnings,
+    stats: { files: stats.files, bytes: stats.bytes, durationMs: Math.round(clock() - started) },
+    counts: tally.counts(),
+    verdict: tally.verdict(source.noun ?? "input", warnings),
+    verified: verifier !== void 0,
+    ...revocations ? { revocations } : {}
+  };
+}
+
+// src/rules/prefixes.ts
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { join as join2 } from "node:path";
+function keyPrefixes(files) {
+  return [...new Set(files.flatMap((file) => file.data.rules.flatMap((rule) => rule.keywords)))];
+}
+function builtinKeyPrefixes() {
+  const cached = readRuleCache(builtinRulesDir);
+  if (cached) return keyPrefixes(cached);
+  try {
+    const texts = readdirSync(builtinRulesDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => readFileSync3(join2(builtinRulesDir, name), "utf8"));
+    return [...new Set(texts.flatMap((text) => [...text.matchAll(/^\s*keywords:\s*\[([^\]]*)\]/gm)].flatMap((match) => (match[1] ?? "").split(",").map((word) => word.trim().replace(/^['"]|['"]$/g, "")))))].filter((word) => word !== "");
+  } catch {
+    return [];
+  }
 }
 
 // src/report/colors.ts
@@ -8518,7 +9461,7 @@ function checkedSummary(result, tally, why, c) {
   if (found === 0) return `${c.green("\u2714 no keys to check")}${warnings}${why}`;
   return `${c.bold(`${found} key${found === 1 ? "" : "s"} checked`)}${outcomeCounts(tally, c)}${warnings}${why}`;
 }
-function summaryLine(result, tally, context, c) {
+function summaryLine2(result, tally, context, c) {
   const why = context.verdict?.why ? ` \xB7 ${c.bold(context.verdict.why)}` : "";
   if (tally.allInput) return checkedSummary(result, tally, why, c);
   const { files, bytes, durationMs } = result.stats;
@@ -8527,8 +9470,8 @@ function summaryLine(result, tally, context, c) {
   const warned = result.warnings.filter((warning2) => warning2.kind !== "filter").length;
   const warnings = warned > 0 ? ` \xB7 ${c.yellow(`${warned} warning${warned === 1 ? "" : "s"}: not everything was scanned`)}` : "";
   const found = tally.found;
-  const failed = (context.verdict?.exitCode ?? 0) !== 0;
-  if (found === 0 && !failed) return `${c.green("\u2714 no leaked keys")} \xB7 ${scanned}${suppressed}${warnings}${why}`;
+  const failed2 = (context.verdict?.exitCode ?? 0) !== 0;
+  if (found === 0 && !failed2) return `${c.green("\u2714 no leaked keys")} \xB7 ${scanned}${suppressed}${warnings}${why}`;
   if (found === 0) return `${c.red(c.bold("\u2716 no leaked key shown"))} \xB7 ${scanned}${suppressed}${warnings}${why}`;
   const inFiles = `${tally.files} file${tally.files === 1 ? "" : "s"}`;
   return `${c.red(c.bold(`\u2716 ${found} leaked key${found === 1 ? "" : "s"}`))}${outcomeCounts(tally, c)} in ${inFiles} \xB7 ${scanned}${suppressed}${warnings}${why}`;
@@ -8537,21 +9480,21 @@ function renderHuman(result, context, rules, color) {
   const c = colors(color);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const blocks = result.findings.map((finding) => renderFinding(finding, byId.get(finding.ruleId), context, c));
-  return `${[...blocks, summaryLine(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join("\n\n")}
+  return `${[...blocks, summaryLine2(result, tallyOf(result.findings, distinctFiles(result)), context, c)].join("\n\n")}
 `;
 }
 
 // src/report/revocations.ts
-var inertCell = (text) => cell(printable(text)).replace(/[@#]/g, (c) => `\`${c}\``);
+var inertCell2 = (text) => cell(printable(text)).replace(/[@#]/g, (c) => `\`${c}\``);
 var clockTime = (at) => `${at.slice(11, 19)} UTC`;
 function whatHappened(revocation) {
   if (revocation.outcome === "revoked") return `**${revocation.action === "delete" ? "deleted" : "disabled"}** at ${clockTime(revocation.at)}: the owner should create a new key`;
   if (revocation.outcome === "already-revoked") return "already dead";
-  return `**${revocation.outcome}**${revocation.reason !== void 0 ? `: ${inertCell(revocation.reason)}` : ""}`;
+  return `**${revocation.outcome}**${revocation.reason !== void 0 ? `: ${inertCell2(revocation.reason)}` : ""}`;
 }
 function renderRevocationsMarkdown(revocations) {
   if (revocations.length === 0) return "";
-  const rows = revocations.map((revocation) => `| \`${inertCell(revocation.redacted)}\` | ${whatHappened(revocation)} | ${revocation.target ? inertCell([revocation.target.name, revocation.target.label].filter((part) => part !== void 0).join(" ")) : ""} |`);
+  const rows = revocations.map((revocation) => `| \`${inertCell2(revocation.redacted)}\` | ${whatHappened(revocation)} | ${revocation.target ? inertCell2([revocation.target.name, revocation.target.label].filter((part) => part !== void 0).join(" ")) : ""} |`);
   return ["### Revocation", "", "| key | what keywarden did | account key |", "|---|---|---|", ...rows, ""].join("\n");
 }
 
@@ -8628,7 +9571,7 @@ function verifiedMessage(finding, verification, ruleName) {
   const outcome = describeOutcome(verification);
   return `${statusWord[verification.status]} ${ruleName} ${finding.secret.redacted} found.${escalation ? sentence(`${finding.severity}: ${escalation}`) : ""}${outcome ? sentence(outcome) : ""}`;
 }
-function messageOf(finding, rule, context) {
+function messageOf3(finding, rule, context) {
   const secret = context.showSecrets ? ` Key: ${finding.secret.reveal()}.` : "";
   const verification = verificationOf(finding);
   if (!verification) return `${finding.provider} key ${finding.secret.redacted} found.${secret}`;
@@ -8665,7 +9608,7 @@ function describeResult(finding, rule, ruleIndex, occurrence, context) {
     ruleId: finding.ruleId,
     ruleIndex,
     level: levelOf(finding),
-    message: { text: messageOf(finding, rule, context) },
+    message: { text: messageOf3(finding, rule, context) },
     locations: [
       {
         physicalLocation: {
@@ -8759,7 +9702,7 @@ function fetchEnv() {
   delete env.GIT_NO_LAZY_FETCH;
   return env;
 }
-async function hasCommit(dir, sha2) {
+async function hasCommit2(dir, sha2) {
   return (await gitOutput(dir, ["cat-file", "-e", `${sha2}^{commit}`], { allowFailure: true })).code === 0;
 }
 async function isShallow(dir) {
@@ -8780,12 +9723,12 @@ var fetchDepthAdvice = "set `fetch-depth: 0` on actions/checkout so the whole hi
 async function ensureRange(dir, base, head, remote = "origin") {
   const done = [];
   const missing = [];
-  for (const sha2 of [base, head]) if (!await hasCommit(dir, sha2)) missing.push(sha2);
+  for (const sha2 of [base, head]) if (!await hasCommit2(dir, sha2)) missing.push(sha2);
   if (missing.length > 0) {
     const fetched = await runFetch(dir, ["--depth=100"], remote, missing);
     done.push(`fetched ${missing.map((sha2) => sha2.slice(0, 12)).join(" and ")} (depth 100)`);
     for (const sha2 of missing) {
-      if (!await hasCommit(dir, sha2)) {
+      if (!await hasCommit2(dir, sha2)) {
         throw new KeywardenError(`commit ${sha2.slice(0, 12)} is not in the checkout and could not be fetched${fetched.reason ? ` (${fetched.reason})` : ""}: ${fetchDepthAdvice}`);
       }
     }
@@ -8813,7 +9756,7 @@ async function remoteBranchTip(dir, branch, remote = "origin") {
 
 // src/action/base-settings.ts
 import { mkdtempSync } from "node:fs";
-import { isAbsolute, join as join4, relative, resolve as resolve2, sep as sep2 } from "node:path";
+import { isAbsolute, join as join4, relative, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/sources/base-files.ts
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8846,23 +9789,23 @@ async function copyFileAt(repo, rev, path, target) {
 async function copyDirAt(repo, rev, path, target) {
   const files = (await lsTree(repo, rev, path === "" ? "." : `${path}/`)).filter((entry) => kindOf(entry) === "file");
   mkdirSync(target, { recursive: true });
-  const names = [];
+  const names2 = [];
   for (const file of files) {
     const name = path === "" ? file.path : file.path.slice(path.length + 1);
     await copyFileAt(repo, rev, file.path, join3(target, name));
-    names.push(name);
+    names2.push(name);
   }
-  return names;
+  return names2;
 }
 async function changedBetween(repo, from, to, path) {
-  const { code } = await gitOutput(repo, ["--literal-pathspecs", "diff", "--quiet", "--no-ext-diff", "--no-renames", from, to, "--", path === "" ? "." : path], { allowFailure: true });
-  if (code !== 0 && code !== 1) throw new KeywardenError(`git diff ${from.slice(0, 7)} ${to.slice(0, 7)} -- ${path} failed (exit ${code})`);
-  return code === 1;
+  const { code: code2 } = await gitOutput(repo, ["--literal-pathspecs", "diff", "--quiet", "--no-ext-diff", "--no-renames", from, to, "--", path === "" ? "." : path], { allowFailure: true });
+  if (code2 !== 0 && code2 !== 1) throw new KeywardenError(`git diff ${from.slice(0, 7)} ${to.slice(0, 7)} -- ${path} failed (exit ${code2})`);
+  return code2 === 1;
 }
 
 // src/action/base-settings.ts
 function inRepository(at, path) {
-  const rel = relative(at.top, resolve2(at.workspace, path));
+  const rel = relative(at.top, resolve3(at.workspace, path));
   if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
   return rel.split(sep2).join("/");
 }
@@ -8905,8 +9848,8 @@ function settingsDir(env, tmpdir2) {
 }
 function settingsNote(changed, base) {
   if (changed.length === 0) return void 0;
-  const names = changed.map((path) => `\`${path.replace(/[`\r\n]/g, "?")}\``).join(", ");
-  return `\u26A0\uFE0F This pull request changes keywarden's settings (${names}). This check used them as they are at the base commit ${base.slice(0, 7)}, so that a pull request cannot change the rules that check it; the changes take effect once merged.`;
+  const names2 = changed.map((path) => `\`${path.replace(/[`\r\n]/g, "?")}\``).join(", ");
+  return `\u26A0\uFE0F This pull request changes keywarden's settings (${names2}). This check used them as they are at the base commit ${base.slice(0, 7)}, so that a pull request cannot change the rules that check it; the changes take effect once merged.`;
 }
 
 // src/action/event.ts
@@ -8952,7 +9895,18 @@ function scanTargetOf(eventName, payload) {
   throw new UnsupportedEvent(`keywarden's action runs on pull_request, pull_request_target and push events, not ${eventName}; use \`scan: history\` for other events`);
 }
 
+// src/run/notify-channels.ts
+var isChannel = (name) => channelNames.includes(name);
+function channelList(given) {
+  const names2 = given.flatMap((value) => value.split(",")).map((name) => name.trim()).filter((name) => name !== "");
+  return { channels: [...new Set(names2.filter(isChannel))], unknown: names2.filter((name) => !isChannel(name)) };
+}
+
 // src/action/inputs.ts
+var secretInputs = ["openrouter-management-key", "webhook-url"];
+function secretInputValues(env) {
+  return secretInputs.map((name) => raw(env, name)).filter((value) => value !== "");
+}
 var InputError = class extends Error {
 };
 var actionSpell = (option, value) => {
@@ -8979,6 +9933,13 @@ function choice(env, name, choices, fallback) {
 function list(env, name) {
   return raw(env, name).split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
 }
+function notifyChannels(env, webhookUrl2) {
+  const { channels, unknown } = channelList(list(env, "notify"));
+  const [wrong] = unknown;
+  if (wrong !== void 0) throw new InputError(`input notify: ${/^[a-z-]{1,30}$/.test(wrong) ? `'${wrong}' is` : "an entry is"} not a channel (${channelNames.join(", ")})`);
+  if (webhookUrl2 !== "" && !channels.includes("webhook")) throw new InputError("input webhook-url needs notify: webhook: without it nothing is sent to the webhook");
+  return channels;
+}
 function readInputs(env) {
   const results = raw(env, "results");
   const sarif = raw(env, "sarif");
@@ -8989,6 +9950,7 @@ function readInputs(env) {
   const given = /* @__PURE__ */ new Set([...verify ? ["verify"] : [], ...results !== "" ? ["results"] : [], ...revoke ? ["revoke"] : []]);
   const problem = runConfigProblem(given, failOn, actionSpell);
   if (problem) throw new InputError(problem);
+  const webhookUrl2 = raw(env, "webhook-url");
   return {
     scan: choice(env, "scan", ["diff", "history"], "diff"),
     verify,
@@ -9001,7 +9963,9 @@ function readInputs(env) {
     ...config !== "" ? { config } : {},
     githubToken: raw(env, "github-token"),
     revoke,
-    openrouterManagementKey: raw(env, "openrouter-management-key")
+    openrouterManagementKey: raw(env, "openrouter-management-key"),
+    notify: notifyChannels(env, webhookUrl2),
+    webhookUrl: webhookUrl2
   };
 }
 
@@ -9115,11 +10079,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -9135,7 +10099,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -9265,9 +10229,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -9393,7 +10357,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
-var summary = _summary;
+var summary2 = _summary;
 
 // node_modules/@actions/core/lib/platform.js
 import os3 from "os";
@@ -9445,7 +10409,7 @@ function setOutputs(outputs) {
 }
 async function appendSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(markdown, !markdown.endsWith("\n")).write();
+  await summary2.addRaw(markdown, !markdown.endsWith("\n")).write();
 }
 function annotate({ level: level2, title, message, place }) {
   const properties = { title, ...place ? { file: place.file, startLine: place.startLine, startColumn: place.startColumn, endColumn: place.endColumn } : {} };
@@ -9574,10 +10538,22 @@ async function prepareFor(inputs, repo, env, pullRequest) {
 }
 function withManagementKey(inputs, env) {
   if (inputs.openrouterManagementKey === "") return env;
-  mask(inputs.openrouterManagementKey);
   return { ...env, OPENROUTER_MANAGEMENT_KEY: inputs.openrouterManagementKey };
 }
+async function notifyOwners(inputs, env, root, result, rules) {
+  if (inputs.notify.length === 0) return void 0;
+  const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
+  const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
+  const told = await notifyRun(result, rules, settings);
+  for (const message of told.warnings) warn(`keywarden: notify: ${shown2(message)}`);
+  for (const delivery of told.deliveries) {
+    if (delivery.outcome === "failed") warn(`keywarden: notify: ${delivery.channel}: ${shown2(delivery.detail)}`);
+    else log(`keywarden: notify: ${delivery.channel}: ${delivery.outcome}: ${delivery.detail}`);
+  }
+  return told.exitCode === ExitCode.error ? told.why : void 0;
+}
 async function runAction(env) {
+  for (const secret of secretInputValues(env)) mask(secret);
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
@@ -9625,15 +10601,20 @@ ${revoked}`}`, note));
   }
   setOutputs(outputs);
   await updateComment(inputs, env, { ...scanned, ...note ? { note } : {} }, rules);
+  const notifyFailure = await notifyOwners(inputs, env, repo.workTree ?? repo.dir, result, rules);
   const revokeProblem = result.revocations?.find((revocation) => revocation.configuration);
   if (revokeProblem) {
     fail(`keywarden: revoke: ${shown2(revokeProblem.reason ?? "a configuration error")}`);
     return ExitCode.error;
   }
-  const { exitCode: code, why } = result.verdict;
-  if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
-  if (code !== ExitCode.clean && why) fail(`keywarden: ${shown2(why)}`);
-  return code;
+  const { exitCode: code2, why } = result.verdict;
+  if (code2 === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? "" : "s"} in ${scanned.scope}`);
+  if (code2 !== ExitCode.clean && why) fail(`keywarden: ${shown2(why)}`);
+  if (notifyFailure !== void 0) {
+    fail(`keywarden: ${shown2(notifyFailure)}`);
+    return ExitCode.error;
+  }
+  return code2;
 }
 function reportFailure(error2) {
   const known = error2 instanceof KeywardenError || error2 instanceof InputError || error2 instanceof UnsupportedEvent;
@@ -9641,6 +10622,6 @@ function reportFailure(error2) {
   fail(`keywarden: ${shown2(message)}`);
   process.exitCode = ExitCode.error;
 }
-runAction(process.env).then((code) => {
-  process.exitCode = code;
+runAction(process.env).then((code2) => {
+  process.exitCode = code2;
 }, reportFailure);

@@ -1,4 +1,5 @@
 import { runConfigProblem, type RunOption, type Spell } from '../run/config.js';
+import { channelList, channelNames, type ChannelName } from '../run/notify-channels.js';
 
 /**
  * The action's inputs (action.yml), as the runner passes them: `INPUT_<NAME>` with the
@@ -21,6 +22,18 @@ export interface ActionInputs {
   revoke: boolean;
   /** For `revoke`: OpenRouter's management key, from a secret; empty when not given (the step's env may still hold one). */
   openrouterManagementKey: string;
+  /** Where to tell the findings after the run (and `revoke`), as `--notify`; empty: not at all. */
+  notify: ChannelName[];
+  /** For `notify: webhook`: the webhook URL, from a secret; empty when not given (the step's env may still hold KEYWARDEN_WEBHOOK_URL). */
+  webhookUrl: string;
+}
+
+/** Inputs that hold secrets: the runner must mask them before anything else is printed. */
+const secretInputs = ['openrouter-management-key', 'webhook-url'];
+
+/** The values of the secret inputs given, to mask first: before the inputs are even checked. */
+export function secretInputValues(env: NodeJS.ProcessEnv): string[] {
+  return secretInputs.map((name) => raw(env, name)).filter((value) => value !== '');
 }
 
 export class InputError extends Error {}
@@ -60,6 +73,17 @@ function list(env: NodeJS.ProcessEnv, name: string): string[] {
     .filter((item) => item !== '');
 }
 
+/** `notify: issue, webhook` (or one a line): each channel once; an unknown one is an error naming the channels. */
+function notifyChannels(env: NodeJS.ProcessEnv, webhookUrl: string): ChannelName[] {
+  const { channels, unknown } = channelList(list(env, 'notify'));
+  const [wrong] = unknown;
+  // Quoted only when it looks like a mistyped name: a webhook URL pasted here by mistake holds a token.
+  if (wrong !== undefined) throw new InputError(`input notify: ${/^[a-z-]{1,30}$/.test(wrong) ? `'${wrong}' is` : 'an entry is'} not a channel (${channelNames.join(', ')})`);
+  // Inputs that would change nothing are mistakes, not no-ops (as --webhook without --notify webhook).
+  if (webhookUrl !== '' && !channels.includes('webhook')) throw new InputError('input webhook-url needs notify: webhook: without it nothing is sent to the webhook');
+  return channels;
+}
+
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const results = raw(env, 'results');
   const sarif = raw(env, 'sarif');
@@ -70,6 +94,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const given = new Set<RunOption>([...(verify ? ['verify' as const] : []), ...(results !== '' ? ['results' as const] : []), ...(revoke ? ['revoke' as const] : [])]);
   const problem = runConfigProblem(given, failOn, actionSpell);
   if (problem) throw new InputError(problem);
+  const webhookUrl = raw(env, 'webhook-url');
   return {
     scan: choice(env, 'scan', ['diff', 'history'] as const, 'diff'),
     verify,
@@ -83,6 +108,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     githubToken: raw(env, 'github-token'),
     revoke,
     openrouterManagementKey: raw(env, 'openrouter-management-key'),
+    notify: notifyChannels(env, webhookUrl),
+    webhookUrl,
   };
 }
 

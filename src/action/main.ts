@@ -15,9 +15,11 @@ import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../re
 import { withoutKeysInBase } from '../run/base-keys.js';
 import { parseResults, type RunConfig } from '../run/config.js';
 import { historySource, rangeSource } from '../run/history.js';
+import { notifySettingsOf } from '../run/notify.js';
+import { notifyRun } from '../run/notify-step.js';
 import { prepare, type Prepared } from '../run/prepare.js';
 import type { Source } from '../run/source.js';
-import { runTail } from '../run/tail.js';
+import { runTail, type RunResult } from '../run/tail.js';
 import { toolVersion } from '../run/version.js';
 import { builtinKeyPrefixes } from '../rules/prefixes.js';
 import { annotationsOf, renderAllClearComment, renderJobSummary, renderPrComment, prCommentMarker } from '../report/github.js';
@@ -29,7 +31,7 @@ import { ensureRange, remoteBranchTip } from '../sources/fetch.js';
 import { openRepository, type Repository } from '../sources/history.js';
 import { settingsAtBase, settingsDir, settingsNote } from './base-settings.js';
 import { scanTargetOf, UnsupportedEvent, type ScanTarget } from './event.js';
-import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import { InputError, readInputs, secretInputValues, type ActionInputs } from './inputs.js';
 import { annotate, appendSummary, fail, mask, setOutputs, warn, writeInert } from './runner.js';
 
 /** What is scanned, in words for the summary and the comment, and the source that reads it. */
@@ -180,15 +182,34 @@ async function prepareFor(inputs: ActionInputs, repo: Repository, env: NodeJS.Pr
   }
 }
 
-/** The management key from the input (a secret) as the revoke step reads it: from the environment only. */
+/** The management key from the input (a secret, masked first of all) as the revoke step reads it: from the environment only. */
 function withManagementKey(inputs: ActionInputs, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (inputs.openrouterManagementKey === '') return env;
-  // Masked before anything can print it, though nothing does.
-  mask(inputs.openrouterManagementKey);
   return { ...env, OPENROUTER_MANAGEMENT_KEY: inputs.openrouterManagementKey };
 }
 
+/**
+ * The notify step (input `notify`): after the live check and `revoke`, the findings this run
+ * reported told as `keywarden scan --notify` tells them, with the `github-token` input for the
+ * GitHub channels and GITHUB_REPOSITORY for the repository. Each delivery is a line of the log, a
+ * failed one a warning. Returns the reason to fail with when no channel could deliver.
+ */
+async function notifyOwners(inputs: ActionInputs, env: NodeJS.ProcessEnv, root: string, result: RunResult, rules: readonly CompiledRule[]): Promise<string | undefined> {
+  if (inputs.notify.length === 0) return undefined;
+  const withToken = inputs.githubToken === '' ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
+  const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === '' ? undefined : inputs.webhookUrl, mentionOwners: false }, withToken);
+  const told = await notifyRun(result, rules, settings);
+  for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
+  for (const delivery of told.deliveries) {
+    if (delivery.outcome === 'failed') warn(`keywarden: notify: ${delivery.channel}: ${shown(delivery.detail)}`);
+    else log(`keywarden: notify: ${delivery.channel}: ${delivery.outcome}: ${delivery.detail}`);
+  }
+  return told.exitCode === ExitCode.error ? told.why : undefined;
+}
+
 async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
+  // Secrets first, before the inputs are even checked: no line of this step or a later one can print them.
+  for (const secret of secretInputValues(env)) mask(secret);
   const inputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const repo = await openRepository(workspace);
@@ -247,6 +268,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   }
   setOutputs(outputs);
   await updateComment(inputs, env, { ...scanned, ...(note ? { note } : {}) }, rules);
+  const notifyFailure = await notifyOwners(inputs, env, repo.workTree ?? repo.dir, result, rules);
 
   const revokeProblem = result.revocations?.find((revocation) => revocation.configuration);
   if (revokeProblem) {
@@ -257,6 +279,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
   if (code === ExitCode.findings && result.findings.length > 0) fail(`keywarden: ${result.findings.length} leaked key${result.findings.length === 1 ? '' : 's'} in ${scanned.scope}`);
   // An exit the findings shown do not explain (all hidden by results:, or input not all read) says why.
   if (code !== ExitCode.clean && why) fail(`keywarden: ${shown(why)}`);
+  // Last: notify was asked for and reached no one, an operational failure whatever the scan found.
+  if (notifyFailure !== undefined) {
+    fail(`keywarden: ${shown(notifyFailure)}`);
+    return ExitCode.error;
+  }
   return code;
 }
 

@@ -36,7 +36,7 @@ import type { QuickCommand } from './quick-args.js';
 export interface Runners extends Record<QuickCommand, (options: never) => Promise<number>> {
   scan: (options: ScanOptions & { paths: string[] }) => Promise<number>;
   staged: (options: ReportOptions) => Promise<number>;
-  history: (options: HistoryOptions & { repo: string }) => Promise<number>;
+  history: (options: HistoryOptions & { REPO: string }) => Promise<number>;
   logs: (options: LogsOptions & { files: string[] }) => Promise<number>;
   verify: (options: VerifyOptions) => Promise<number>;
   revoke: (options: RevokeOptions) => Promise<number>;
@@ -151,9 +151,10 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
         async (args) => setExit(await runners.staged(args)),
       )
       .command(
-        'history [repo]',
+        'history [REPO]',
         'scan git history: every blob reachable from any ref, or the lines a range of commits added',
-        (y) => y.options(historyTable).positional('repo', { type: 'string', default: '.', describe: 'a git repository (bare ones too)' }),
+        // `REPO`, not `repo`: `--repo OWNER/NAME` is the notify step's (as notify's), and a positional of the same name would take it.
+        (y) => y.options(historyTable).positional('REPO', { type: 'string', default: '.', describe: 'a git repository (bare ones too)' }),
         async (args) => setExit(await runners.history(args)),
       )
       .command(

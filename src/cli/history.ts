@@ -1,8 +1,10 @@
 import { UsageError } from '../core/errors.js';
 import { historySource, rangeSource, type HistoryProgress } from '../run/history.js';
+import type { Source } from '../run/source.js';
 import { prepare } from '../run/prepare.js';
 import { openRepository } from '../sources/history.js';
 import { ignoreFileHint } from './ignore-hint.js';
+import { notifyStepFrom, runNotifyStep } from './notify-step.js';
 import { parseSize, type HistoryOptions } from './options.js';
 import { printRun } from './output.js';
 import { progressBar } from './progress.js';
@@ -47,19 +49,23 @@ export function checkSince(value: string): string {
  * `keywarden history [REPO]`: every blob reachable from any ref (or from `--branch` refs,
  * or committed `--since`), or with `--range A..B` the lines the range's commits added.
  */
-export async function runHistory(options: HistoryOptions & { repo: string }): Promise<number> {
+export async function runHistory(options: HistoryOptions & { REPO: string }): Promise<number> {
   for (const name of callerRepositoryVariables) delete process.env[name];
   const branches = (options.branch ?? []).map((ref) => checkRevision('--branch', ref));
   if (options.range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined: a range already names its commits');
   const since = options.since === undefined ? undefined : checkSince(options.since);
-  const repo = await openRepository(options.repo);
+  const repo = await openRepository(options.REPO);
+  const notifying = await notifyStepFrom(options, repo.workTree ?? repo.dir);
   // A bare repository has no work tree, so no .keywardenignore to read.
   const prepared = await prepare(runConfigFrom(options, repo.workTree));
   const context = repo.workTree ? { ignoreFile: ignoreFileHint(repo.workTree) } : {};
-  if (options.range !== undefined) {
-    const source = rangeSource({ repo, range: checkRevision('--range', options.range), ...(since !== undefined ? { since } : {}) });
-    return (await printRun(source, prepared, options, context)).verdict.exitCode;
-  }
+  /** The report, then (with --notify) the notify step; the exit code of both. */
+  const report = async (source: Source, beforeWrite?: () => void): Promise<number> => {
+    const result = await printRun(source, prepared, { ...options, keepFindings: notifying !== undefined, ...(beforeWrite ? { beforeWrite } : {}) }, context);
+    beforeWrite?.();
+    return notifying ? runNotifyStep(result, prepared.rules, notifying, options) : result.verdict.exitCode;
+  };
+  if (options.range !== undefined) return report(rangeSource({ repo, range: checkRevision('--range', options.range), ...(since !== undefined ? { since } : {}) }));
   const bar = options.quiet ? undefined : progressBar('history');
   const started = Date.now();
   const onProgress = bar && ((p: HistoryProgress) => bar.update(p.done, p.total, `${(p.bytes / 1e6 / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)} MB/s`));
@@ -70,7 +76,7 @@ export async function runHistory(options: HistoryOptions & { repo: string }): Pr
     ...(onProgress ? { onProgress } : {}),
   });
   try {
-    return (await printRun(source, prepared, { ...options, ...(bar ? { beforeWrite: bar.done } : {}) }, context)).verdict.exitCode;
+    return await report(source, bar?.done);
   } finally {
     bar?.done();
   }

@@ -1,9 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import { colors, shouldColor } from '../report/colors.js';
-import { channelNames, type ChannelName } from '../run/notify-channels.js';
 import { notify, type NotifyConfig, type NotifyResult } from '../run/notify.js';
 import { toolVersion } from '../run/version.js';
-import { closest } from './did-you-mean.js';
+import { notifySettingsFrom, processIO, type CommandIO } from './notify-step.js';
 import type { NotifyOptions } from './options.js';
 import { openTarget } from './output.js';
 
@@ -14,51 +13,11 @@ import { openTarget } from './output.js';
  * stderr. The webhook URL is never printed: nothing here has it but the config.
  */
 
-/** Where the command writes; the process's streams unless a test passes its own. */
-export interface CommandIO {
-  env: NodeJS.ProcessEnv;
-  /** How channels pace and retry (tests make it quick); the defaults otherwise. */
-  tuning?: Pick<NotifyConfig, 'webhookRetry' | 'githubTiming'>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-}
-
-const processIO: CommandIO = { env: process.env, stdout: process.stdout, stderr: process.stderr };
-
-/** `--to issue,webhook --to commit-comment` → each channel once, in the order given. */
-export function parseChannels(given: readonly string[] | undefined): ChannelName[] {
-  const asked = (given ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
-  if (asked.length === 0) throw new UsageError(`--to is required: where to tell (${channelNames.join(', ')})`);
-  for (const name of asked) {
-    if (!(channelNames as readonly string[]).includes(name)) {
-      const suggestion = closest(name, [...channelNames]);
-      throw new UsageError(`--to: unknown channel ${name}${suggestion ? `; did you mean ${suggestion}?` : ''} (channels: ${channelNames.join(', ')})`);
-    }
-  }
-  return [...new Set(asked as ChannelName[])];
-}
-
 /** What the command line and the environment say, as the run's config. */
-export function notifyConfigFrom(options: NotifyOptions, env: NodeJS.ProcessEnv): NotifyConfig {
+export async function notifyConfigFrom(options: NotifyOptions, env: NodeJS.ProcessEnv): Promise<NotifyConfig> {
   if (options.report === undefined) throw new UsageError('--report FILE is required: a json report (keywarden scan . -f json -o report.json)');
-  const channels = parseChannels(options.to);
-  // Flags that would change nothing are mistakes, not no-ops.
-  if (options.webhook !== undefined && !channels.includes('webhook')) throw new UsageError('--webhook needs --to webhook: without it nothing is sent to the webhook');
-  if (options.mentionOwners && !channels.some((name) => name !== 'webhook')) throw new UsageError('--mention-owners needs --to issue or commit-comment: only those mention anyone');
-  const webhookUrl = options.webhook ?? env.KEYWARDEN_WEBHOOK_URL;
-  const webhookSecret = env.KEYWARDEN_WEBHOOK_SECRET;
-  return {
-    report: options.report,
-    root: options.root,
-    channels,
-    ...(webhookUrl !== undefined && webhookUrl !== '' ? { webhookUrl } : {}),
-    ...(webhookSecret !== undefined && webhookSecret !== '' ? { webhookSecret } : {}),
-    ...(options.repo !== undefined ? { repo: options.repo } : {}),
-    mentionOwners: options.mentionOwners,
-    dryRun: options.dryRun,
-    ruleDirs: options.rules,
-    env,
-  };
+  const settings = await notifySettingsFrom('--to', options.to, options, options.root, env);
+  return { ...settings, report: options.report, dryRun: options.dryRun, ruleDirs: options.rules };
 }
 
 /** The human output: each message a dry run would send, or each delivery that was not a failure (those are warnings), then why. */
@@ -76,7 +35,7 @@ export function renderNotifyJson(result: NotifyResult): string {
 }
 
 export async function runNotify(options: NotifyOptions, io: CommandIO = processIO): Promise<number> {
-  const config = notifyConfigFrom(options, io.env);
+  const config = await notifyConfigFrom(options, io.env);
   // Checked before anything is sent: a bad --output path must not leave the messages sent and the record lost.
   const target = options.output !== undefined ? openTarget({ output: options.output }, false) : { write: (text: string) => void io.stdout.write(text), close: () => undefined };
   const result = await notify({ ...config, ...io.tuning });

@@ -54,14 +54,43 @@ export const reportTable = {
   verify: { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint" },
 } as const satisfies Record<string, Options>;
 
+/**
+ * Where findings are told, and how (SPEC §5.2): one table for `keywarden notify` and the scanning
+ * commands' notify step (`--notify`), so the two cannot word or read a setting differently.
+ */
+export const notifySettingsTable = {
+  webhook: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'the webhook URL (Slack, Mattermost, or your own) [env KEYWARDEN_WEBHOOK_URL, preferred: a URL on the command line is visible to other users of this machine and kept in shell history, and it holds a token]; signed when KEYWARDEN_WEBHOOK_SECRET is set',
+  },
+  repo: { type: 'string', requiresArg: true, describe: "OWNER/NAME for issue and commit-comment, and the links [default: the findings' repository, GITHUB_REPOSITORY, or the origin remote of the repository scanned (notify: of --root)]" },
+  'mention-owners': { type: 'boolean', default: false, describe: "@-mention each path's owners (CODEOWNERS, else the commit's author) in issue and commit-comment" },
+} as const satisfies Record<string, Options>;
+
+/** The notify step of `scan` and `history`: after the report (and `--revoke`), tell the findings reported. */
+export const notifyStepTable = {
+  notify: {
+    type: 'string',
+    array: true,
+    nargs: 1,
+    requiresArg: true,
+    describe: `after the report (and --revoke), tell the findings reported: ${channelNames.join(', ')}; comma-separated or repeated (--notify issue,webhook), as notify --to`,
+  },
+  ...notifySettingsTable,
+} as const satisfies Record<string, Options>;
+
 export const scanTable = {
   ...reportTable,
+  ...notifyStepTable,
   gitignore: { type: 'boolean', describe: 'honour .gitignore files (default; --no-gitignore to scan ignored files)' },
   'max-file-size': { type: 'string', requiresArg: true, describe: 'larger files are not scanned, and a warning says so [default: 100MiB]' },
 } as const satisfies Record<string, Options>;
 
 export const historyTable = {
   ...reportTable,
+  ...notifyStepTable,
   range: { type: 'string', requiresArg: true, describe: 'A..B: only lines added by the commits in this range' },
   since: { type: 'string', requiresArg: true, describe: 'only commits after DATE (a date git understands: 2024-01-31, "2 weeks ago")' },
   branch: { type: 'string', array: true, nargs: 1, requiresArg: true, describe: 'only what is reachable from REF (repeatable) instead of every ref' },
@@ -105,15 +134,8 @@ export const notifyTable = {
     requiresArg: true,
     describe: `where to tell: ${channelNames.join(', ')}; comma-separated or repeated (--to issue,webhook) [required]`,
   },
-  webhook: {
-    type: 'string',
-    requiresArg: true,
-    describe:
-      'the webhook URL (Slack, Mattermost, or your own) [env KEYWARDEN_WEBHOOK_URL, preferred: a URL on the command line is visible to other users of this machine and kept in shell history, and it holds a token]; signed when KEYWARDEN_WEBHOOK_SECRET is set',
-  },
-  repo: { type: 'string', requiresArg: true, describe: "OWNER/NAME for issue and commit-comment [default: the report's findings' repository, GITHUB_REPOSITORY, or the origin remote of --root]" },
+  ...notifySettingsTable,
   root: { type: 'string', default: '.', requiresArg: true, describe: 'the repository the report was made in: its origin remote names OWNER/NAME when nothing else does' },
-  'mention-owners': { type: 'boolean', default: false, describe: "@-mention each path's owners (CODEOWNERS, else the commit's author) in issue and commit-comment" },
   'dry-run': { type: 'boolean', default: false, describe: 'print exactly what each channel would send, and where; send nothing' },
   format: { alias: 'f', choices: ['human', 'json'] as const, default: 'human' as 'human' | 'json', requiresArg: true, describe: 'output format: what each channel did' },
   output: outputTable.output,
@@ -162,6 +184,7 @@ export type VerifyOptions = OptionsOf<typeof verifyTable>;
 export type RedactOptions = OptionsOf<typeof redactTable>;
 export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type NotifyOptions = OptionsOf<typeof notifyTable>;
+export type NotifyStepOptions = OptionsOf<typeof notifyStepTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
 export type HookOptions = OptionsOf<typeof hookInstallTable>;
 export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;

@@ -31,6 +31,8 @@ export interface PrintOptions extends Pick<ReportOptions, 'format' | 'output' | 
    * be many) instead of whole at the end, sorted (a tree by place, checked keys most urgent first).
    */
   streamHuman?: boolean;
+  /** Keep the findings in the result even when the report streams them (jsonl): a step after the report (`--notify`) tells them. */
+  keepFindings?: boolean;
 }
 
 /** Colour for a stream, or never when the text goes to a file. */
@@ -168,7 +170,7 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   };
   let run: RunResult;
   try {
-    run = await runTail(source, checks ? { ...prepared, verifier: checks.verifier } : prepared, { ...(streamed ? { onFinding } : { keep: true }), onWarning });
+    run = await runTail(source, checks ? { ...prepared, verifier: checks.verifier } : prepared, { ...(streamed ? { onFinding } : {}), keep: !streamed || options.keepFindings === true, onWarning });
   } finally {
     checks?.done();
   }

@@ -32,7 +32,7 @@ interface CommandShape {
 const commands = {
   scan: { table: scanTable, positional: { name: 'paths', many: true } },
   staged: { table: reportTable },
-  history: { table: historyTable, positional: { name: 'repo', many: false, default: '.' } },
+  history: { table: historyTable, positional: { name: 'REPO', many: false, default: '.' } },
   logs: { table: logsTable, positional: { name: 'files', many: true } },
   verify: { table: verifyTable },
   revoke: { table: revokeTable },
@@ -45,7 +45,7 @@ export type QuickCommand = keyof typeof commands;
 /** A command line read without yargs: which command, and its options as yargs would hand them over. */
 export type QuickArgs = { [C in QuickCommand]: { command: C; options: OptionsOf<(typeof commands)[C]['table']> & PositionalOf<C> } }[QuickCommand];
 
-type PositionalOf<C extends QuickCommand> = C extends 'scan' ? { paths: string[] } : C extends 'logs' ? { files: string[] } : C extends 'history' ? { repo: string } : unknown;
+type PositionalOf<C extends QuickCommand> = C extends 'scan' ? { paths: string[] } : C extends 'logs' ? { files: string[] } : C extends 'history' ? { REPO: string } : unknown;
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 

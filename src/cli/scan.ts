@@ -9,6 +9,7 @@ import { printRun } from './output.js';
 import { progressBar } from './progress.js';
 import { runConfigFrom } from './run-config.js';
 import { ignoreFileHint } from './ignore-hint.js';
+import { notifyStepFrom, runNotifyStep } from './notify-step.js';
 
 function isDirectory(path: string): boolean {
   try {
@@ -37,6 +38,7 @@ export async function runScan(options: ScanOptions & { paths: string[] }): Promi
   if (options.paths.includes('-')) throw new UsageError("scan reads files and directories; to scan stdin, use 'keywarden logs -' (or pipe into 'keywarden logs')");
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const root = scanRoot(paths);
+  const notifying = await notifyStepFrom(options, root);
   const prepared = await prepare(runConfigFrom(options, root));
   const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? defaultMaxFileSize), '--max-file-size');
   const progress = options.quiet ? undefined : progressBar('scanning');
@@ -47,7 +49,7 @@ export async function runScan(options: ScanOptions & { paths: string[] }): Promi
     maxFileSize,
     ...(progress ? { onProgress: progress.update } : {}),
   });
-  const result = await printRun(source, prepared, { ...options, ...(progress ? { beforeWrite: progress.done } : {}) }, { ignoreFile: ignoreFileHint(root) });
+  const result = await printRun(source, prepared, { ...options, keepFindings: notifying !== undefined, ...(progress ? { beforeWrite: progress.done } : {}) }, { ignoreFile: ignoreFileHint(root) });
   progress?.done();
-  return result.verdict.exitCode;
+  return notifying ? runNotifyStep(result, prepared.rules, notifying, options) : result.verdict.exitCode;
 }

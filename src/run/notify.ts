@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { ExitCode, KeywardenError, UsageError } from '../core/errors.js';
+import type { RevokeOutcome } from '../core/revocation.js';
 import type { CompiledRule } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys } from '../detect/redact-text.js';
 import { fetchClient } from '../net/http.js';
 import type { NetIO } from '../net/pinned.js';
 import type { RetryPolicy } from '../net/retry.js';
-import type { Report, ReportFinding } from '../report/schema.js';
+import type { ReportFinding } from '../report/schema.js';
 import { buildChannels, type ChannelSetup, type GitHubTiming } from '../respond/notify/channels.js';
 import type { ChannelName, Delivery, Notice, NoticeFinding, OutgoingMessage, RepositoryRef } from '../respond/notify/notice.js';
 import { parseOwnerName, resolveRepository } from '../respond/notify/repository.js';
@@ -21,15 +22,18 @@ import { toolVersion } from './version.js';
  * `keywarden notify` (SPEC §5.2) as a run: read a json report, turn it into a Notice (no raw
  * key: `secret` is dropped and every text field redacted again), build the channels asked for,
  * and deliver through each (or, in a dry run, only show what each would send). A channel that
- * fails is a warning; the run fails (exit 2) only when no channel could deliver.
+ * fails is a warning; the run fails (exit 2) only when no channel could deliver. The notify step
+ * after a scan (run/notify-step.ts) tells a run's findings through the same `tell`.
  */
 
-export interface NotifyConfig {
-  /** The json report's path. */
-  report: string;
-  /** Where the report was made: its `origin` remote names the repository when nothing else does. */
-  root: string;
+/**
+ * Where and how to tell, whichever front end asks: `keywarden notify --to`, a scanning command's
+ * `--notify`, the Action's `notify` input. Built by `notifySettingsOf`.
+ */
+export interface NotifySettings {
   channels: readonly ChannelName[];
+  /** Where the findings were made: its `origin` remote names the repository when nothing else does. */
+  root: string;
   /** `--webhook`, else `KEYWARDEN_WEBHOOK_URL`. */
   webhookUrl?: string;
   /** `KEYWARDEN_WEBHOOK_SECRET`. */
@@ -37,8 +41,6 @@ export interface NotifyConfig {
   /** `--repo OWNER/NAME`. */
   repo?: string;
   mentionOwners: boolean;
-  dryRun: boolean;
-  ruleDirs: readonly string[];
   /** GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_SERVER_URL are read from here. */
   env: NodeJS.ProcessEnv;
   /** The webhook's retries (tests make them quick). */
@@ -46,6 +48,46 @@ export interface NotifyConfig {
   /** The GitHub client's spacing of writes and its waits (tests make them quick). */
   githubTiming?: GitHubTiming;
 }
+
+/** `keywarden notify`: the settings, and the report to tell about. */
+export interface NotifyConfig extends NotifySettings {
+  /** The json report's path. */
+  report: string;
+  dryRun: boolean;
+  ruleDirs: readonly string[];
+}
+
+/** What a front end was given, before the environment fills the rest in. */
+export interface GivenNotifySettings {
+  channels: readonly ChannelName[];
+  root: string;
+  webhookUrl?: string | undefined;
+  repo?: string | undefined;
+  mentionOwners: boolean;
+}
+
+/**
+ * The settings every front end tells with: the webhook URL given, else `KEYWARDEN_WEBHOOK_URL`;
+ * the signing secret from `KEYWARDEN_WEBHOOK_SECRET`. A `--repo` that is not OWNER/NAME is a
+ * usage error here, before anything is scanned or sent.
+ */
+export function notifySettingsOf(given: GivenNotifySettings, env: NodeJS.ProcessEnv): NotifySettings {
+  if (given.repo !== undefined && parseOwnerName(given.repo) === undefined) throw new UsageError(`--repo ${given.repo}: not OWNER/NAME`);
+  const webhookUrl = given.webhookUrl ?? env.KEYWARDEN_WEBHOOK_URL;
+  const webhookSecret = env.KEYWARDEN_WEBHOOK_SECRET;
+  return {
+    channels: given.channels,
+    root: given.root,
+    ...(webhookUrl !== undefined && webhookUrl !== '' ? { webhookUrl } : {}),
+    ...(webhookSecret !== undefined && webhookSecret !== '' ? { webhookSecret } : {}),
+    ...(given.repo !== undefined ? { repo: given.repo } : {}),
+    mentionOwners: given.mentionOwners,
+    env,
+  };
+}
+
+/** A finding as a json report spells it, with what this run's revoke step did to its key, if anything. */
+export type ToldFinding = ReportFinding & { revocation?: RevokeOutcome };
 
 export interface NotifyResult {
   dryRun: boolean;
@@ -63,8 +105,8 @@ export interface NotifyResult {
 }
 
 /** A report finding without its raw key, with the rule's advice. */
-function noticeFinding(finding: ReportFinding, hints: ReadonlyMap<string, string>): NoticeFinding {
-  const copy: ReportFinding = { ...finding };
+function noticeFinding(finding: ToldFinding, hints: ReadonlyMap<string, string>): NoticeFinding {
+  const copy: ToldFinding = { ...finding };
   delete copy.secret;
   const hint = hints.get(finding.ruleId);
   return { ...copy, ...(hint !== undefined ? { hint } : {}) };
@@ -78,11 +120,11 @@ function redactStrings<T>(value: T, redact: (text: string) => string): T {
   return value;
 }
 
-/** The notice every channel renders: the report's findings without keys, each with its rule's hint. */
-export function noticeFrom(report: Report, rules: readonly CompiledRule[], repository: RepositoryRef | undefined): Notice {
+/** The notice every channel renders: the findings without keys, each with its rule's hint. */
+export function noticeFrom(told: readonly ToldFinding[], rules: readonly CompiledRule[], repository: RepositoryRef | undefined): Notice {
   const hints = new Map(rules.map((rule) => [rule.id, rule.hint]));
   const engine = createEngine([...rules]);
-  const findings = report.findings.map((finding) => redactStrings(noticeFinding(finding, hints), (text) => redactKeys(text, engine)));
+  const findings = told.map((finding) => redactStrings(noticeFinding(finding, hints), (text) => redactKeys(text, engine)));
   return { ...(repository ? { repository } : {}), findings, toolVersion };
 }
 
@@ -127,41 +169,49 @@ async function deliverSafely(setup: Extract<ChannelSetup, { channel: unknown }>,
 }
 
 /** The repository the notice links into and the GitHub channels write to. */
-async function repositoryFor(config: NotifyConfig, report: Report) {
-  if (config.repo !== undefined && parseOwnerName(config.repo) === undefined) throw new UsageError(`--repo ${config.repo}: not OWNER/NAME`);
-  const reportRepositories = report.findings.flatMap((finding) => (finding.repository !== undefined ? [finding.repository] : []));
+async function repositoryFor(settings: NotifySettings, findings: readonly ToldFinding[]) {
+  const reportRepositories = findings.flatMap((finding) => (finding.repository !== undefined ? [finding.repository] : []));
   return resolveRepository({
-    ...(config.repo !== undefined ? { flag: config.repo } : {}),
+    ...(settings.repo !== undefined ? { flag: settings.repo } : {}),
     reportRepositories,
-    env: config.env,
-    originUrl: await originRemoteUrl(resolve(config.root)),
+    env: settings.env,
+    originUrl: await originRemoteUrl(resolve(settings.root)),
   });
 }
 
-export async function notify(config: NotifyConfig, io: NetIO = { http: fetchClient }): Promise<NotifyResult> {
-  const { report } = readReportFile(config.report, '--report');
-  const rules = compileRules(await loadRuleSet(config.ruleDirs));
-  const repository = await repositoryFor(config, report);
+/**
+ * Tell `findings` (as a json report spells them) through each channel `settings` asks for, or
+ * in a dry run only show what each would send: the one path `keywarden notify` and the notify
+ * step after a run (`--notify`, the Action's `notify` input) share.
+ */
+export async function tell(findings: readonly ToldFinding[], rules: readonly CompiledRule[], settings: NotifySettings, dryRun: boolean, io: NetIO = { http: fetchClient }): Promise<NotifyResult> {
+  const repository = await repositoryFor(settings, findings);
   const target = 'target' in repository ? repository.target : undefined;
   const warnings: string[] = [];
-  const plain = noticeFrom(report, rules, target?.repository);
-  const token = config.env.GITHUB_TOKEN;
+  const plain = noticeFrom(findings, rules, target?.repository);
+  const token = settings.env.GITHUB_TOKEN;
   const github = target && token ? { repository: target.repository, apiUrl: target.apiUrl, token } : undefined;
-  const notice = config.mentionOwners ? await withOwners(plain, { repoDir: resolve(config.root), ...(github ? { github } : {}), warn: (message) => warnings.push(message) }) : plain;
+  const notice = settings.mentionOwners ? await withOwners(plain, { repoDir: resolve(settings.root), ...(github ? { github } : {}), warn: (message) => warnings.push(message) }) : plain;
   const setups = buildChannels(
-    config.channels,
+    settings.channels,
     {
-      webhook: { url: config.webhookUrl, ...(config.webhookSecret !== undefined ? { secret: config.webhookSecret } : {}), ...(config.webhookRetry ? { retry: config.webhookRetry } : {}) },
-      github: { repository, token, ...(config.githubTiming ? { timing: config.githubTiming } : {}) },
+      webhook: { url: settings.webhookUrl, ...(settings.webhookSecret !== undefined ? { secret: settings.webhookSecret } : {}), ...(settings.webhookRetry ? { retry: settings.webhookRetry } : {}) },
+      github: { repository, token, ...(settings.githubTiming ? { timing: settings.githubTiming } : {}) },
     },
     io,
   );
   const problems: Delivery[] = setups.flatMap((setup) => ('problem' in setup ? [{ channel: setup.name, outcome: 'failed' as const, detail: setup.problem }] : []));
   const ready = setups.flatMap((setup) => ('channel' in setup ? [setup] : []));
-  const messages = config.dryRun ? ready.flatMap((setup) => setup.channel.messages(notice)) : [];
-  const delivered = config.dryRun ? [] : (await Promise.all(ready.map((setup) => deliverSafely(setup, notice)))).flat();
+  const messages = dryRun ? ready.flatMap((setup) => setup.channel.messages(notice)) : [];
+  const delivered = dryRun ? [] : (await Promise.all(ready.map((setup) => deliverSafely(setup, notice)))).flat();
   // In the order asked: a channel's problem where its deliveries would be.
-  const deliveries = config.channels.flatMap((name) => [...problems, ...delivered].filter((delivery) => delivery.channel === name));
-  const verdict = notifyVerdict(setups.map((setup) => ('problem' in setup ? { name: setup.name, problem: setup.problem } : { name: setup.name })), deliveries, config.dryRun, notice.findings.length);
-  return { dryRun: config.dryRun, findings: notice.findings.length, messages, deliveries, ...verdict, warnings };
+  const deliveries = settings.channels.flatMap((name) => [...problems, ...delivered].filter((delivery) => delivery.channel === name));
+  const verdict = notifyVerdict(setups.map((setup) => ('problem' in setup ? { name: setup.name, problem: setup.problem } : { name: setup.name })), deliveries, dryRun, notice.findings.length);
+  return { dryRun, findings: notice.findings.length, messages, deliveries, ...verdict, warnings };
+}
+
+export async function notify(config: NotifyConfig, io: NetIO = { http: fetchClient }): Promise<NotifyResult> {
+  const { report } = readReportFile(config.report, '--report');
+  const rules = compileRules(await loadRuleSet(config.ruleDirs));
+  return tell(report.findings, rules, config, config.dryRun, io);
 }

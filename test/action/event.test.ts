@@ -31,7 +31,7 @@ describe('scanTargetOf: what each event asks the action to scan', () => {
 
 describe('readInputs: INPUT_* as the runner passes them', () => {
   it('has the documented defaults', () => {
-    expect(readInputs({})).toEqual({ scan: 'diff', verify: false, failOn: 'any', comment: true, rules: [], githubToken: '', revoke: false, openrouterManagementKey: '' });
+    expect(readInputs({})).toEqual({ scan: 'diff', verify: false, failOn: 'any', comment: true, rules: [], githubToken: '', revoke: false, openrouterManagementKey: '', notify: [], webhookUrl: '' });
   });
 
   it('reads every input', () => {
@@ -47,6 +47,8 @@ describe('readInputs: INPUT_* as the runner passes them', () => {
       'INPUT_GITHUB-TOKEN': 'test-token-1',
       INPUT_REVOKE: 'true',
       'INPUT_OPENROUTER-MANAGEMENT-KEY': 'test-management-1',
+      INPUT_NOTIFY: 'issue,\nwebhook',
+      'INPUT_WEBHOOK-URL': 'https://hooks.example.com/services/T0/B0/test-webhook-1',
     };
     expect(readInputs(env)).toEqual({
       scan: 'history',
@@ -60,6 +62,8 @@ describe('readInputs: INPUT_* as the runner passes them', () => {
       githubToken: 'test-token-1',
       revoke: true,
       openrouterManagementKey: 'test-management-1',
+      notify: ['issue', 'webhook'],
+      webhookUrl: 'https://hooks.example.com/services/T0/B0/test-webhook-1',
     });
   });
 

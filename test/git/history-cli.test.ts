@@ -153,8 +153,8 @@ describe('keywarden history (CLI)', () => {
   });
 
   it.each([
-    ['a directory that is not a repository', () => ({ repo: makeTmpDir('not-a-repo') }), /not a git repository/],
-    ['a path that does not exist', () => ({ repo: join(makeTmpDir('gone'), 'nope') }), /not a directory/],
+    ['a directory that is not a repository', () => ({ REPO: makeTmpDir('not-a-repo') }), /not a git repository/],
+    ['a path that does not exist', () => ({ REPO: join(makeTmpDir('gone'), 'nope') }), /not a directory/],
     ['a bad range', () => ({ range: 'no-such..HEAD' }), /bad revision/],
     ['an unknown branch', () => ({ branch: ['no-such-branch'] }), /bad revision/],
   ])('exits 2 on %s', async (_name, flags, message) => {

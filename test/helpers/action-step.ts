@@ -22,6 +22,8 @@ export interface StepRequest {
   apiUrl?: string;
   /** By action.yml's name (`fail-on`). */
   inputs?: Record<string, string>;
+  /** The step's `env:` in the workflow (a provider stand-in's base URL, say), over the runner's. */
+  env?: Record<string, string>;
 }
 
 export interface Step {
@@ -71,6 +73,7 @@ export async function runActionStep(request: StepRequest): Promise<Step> {
     AGENTROUTER_BASE_URL: refused,
     TOKENROUTER_BASE_URL: refused,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...request.env,
   };
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [bundle], { cwd: request.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });

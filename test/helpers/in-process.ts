@@ -42,6 +42,8 @@ import { defaultsOf, historyTable, logsTable, parseSize, reportTable, scanTable,
 import { redactWithRules } from '../../src/cli/redact-message.js';
 import { runConfigFrom } from '../../src/cli/run-config.js';
 import { scanRoot } from '../../src/cli/scan.js';
+import { notifyStepFrom, runNotifyStep } from '../../src/cli/notify-step.js';
+import type { NotifySettings } from '../../src/run/notify.js';
 import { loopbackOnly } from './cli.js';
 
 /** A run in this process, as the bin would have ended it. */
@@ -61,14 +63,18 @@ export interface InProcessRun {
   error?: string;
   /** Undefined when the run stopped with an error. */
   result?: RunResult;
+  /** With `notify`: what the notify step printed on stderr after the report (src/cli/notify-step.ts). */
+  notified?: string;
 }
 
 /** What a command builds before its run: where the run starts, its settings, and what its report says besides the findings. */
 interface Planned {
   source: Source;
   prepared: Prepared;
-  options: Pick<ReportOptions, 'format' | 'showSecrets'>;
+  options: Pick<ReportOptions, 'format' | 'showSecrets' | 'quiet'>;
   context?: Partial<ReportContext>;
+  /** `--notify`'s settings: the run ends with the notify step, as the bin's scan and history do. */
+  notify?: NotifySettings;
 }
 
 /** The environment the bin would run with: this process's, providers pointed at a refused port unless `env` says otherwise. */
@@ -112,7 +118,11 @@ async function run(plan: () => Promise<Planned>): Promise<InProcessRun> {
   };
   const { format } = planned.options;
   const report = format === 'jsonl' ? streamed.map((finding) => renderJsonlFinding(finding, context)).join('') : render(format, result, context, planned.prepared.rules, false);
-  return { code: result.verdict.exitCode, report, warnings, ...(why !== undefined ? { why } : {}), result };
+  if (!planned.notify) return { code: result.verdict.exitCode, report, warnings, ...(why !== undefined ? { why } : {}), result };
+  let notified = '';
+  const stderr = { write: (text: string) => (notified += text) };
+  const code = await runNotifyStep(result, planned.prepared.rules, planned.notify, { quiet: planned.options.quiet, color: false }, { env: {}, stderr });
+  return { code, report, warnings, ...(why !== undefined ? { why } : {}), result, notified };
 }
 
 /** Flags as a command gets them from yargs: camelCase, each missing one at its default. */
@@ -127,10 +137,11 @@ export function scan(cwd: string, flags: Flags<(typeof scanDefaults)> & { paths?
     const options = fromCwd({ ...scanDefaults, ...flags }, cwd);
     const paths = (flags.paths && flags.paths.length > 0 ? flags.paths : ['.']).map((path) => resolve(cwd, path));
     const root = scanRoot(paths, cwd);
+    const notify = await notifyStepFrom(options, root, cliEnv(env));
     const prepared = await prepare(runConfigFrom(options, root, cliEnv(env)));
     const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size');
     const source = workTreeSource({ root, paths, gitignore: options.gitignore ?? prepared.file.gitignore ?? true, maxFileSize, threads: 0 });
-    return { source, prepared, options, context: { ignoreFile: ignoreFileHint(root, cwd) } };
+    return { source, prepared, options, context: { ignoreFile: ignoreFileHint(root, cwd) }, ...(notify ? { notify } : {}) };
   });
 }
 const scanDefaults = defaultsOf(scanTable);
@@ -146,11 +157,12 @@ export function staged(cwd: string, flags: Flags<ReportOptions> = {}, env: Recor
 }
 
 /** `keywarden history [REPO]` (src/cli/history.ts): every blob, or with `range` the lines a range added. */
-export function history(cwd: string, flags: Flags<(typeof historyDefaults)> & { repo?: string } = {}, env: Record<string, string> = {}): Promise<InProcessRun> {
+export function history(cwd: string, flags: Flags<(typeof historyDefaults)> & { REPO?: string } = {}, env: Record<string, string> = {}): Promise<InProcessRun> {
   return run(async () => {
     const options = fromCwd({ ...historyDefaults, ...flags }, cwd);
     const since = options.since === undefined ? undefined : checkSince(options.since);
-    const repo = await openRepository(resolve(cwd, flags.repo ?? '.'));
+    const repo = await openRepository(resolve(cwd, flags.REPO ?? '.'));
+    const notify = await notifyStepFrom(options, repo.workTree ?? repo.dir, cliEnv(env));
     const prepared = await prepare(runConfigFrom(options, repo.workTree, cliEnv(env)));
     const context = repo.workTree ? { ignoreFile: ignoreFileHint(repo.workTree, cwd) } : {};
     const source =
@@ -161,7 +173,7 @@ export function history(cwd: string, flags: Flags<(typeof historyDefaults)> & { 
             selection: { revisions: options.branch ?? [], ...(since !== undefined ? { since } : {}) },
             maxBlobSize: parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size'),
           });
-    return { source, prepared, options, context };
+    return { source, prepared, options, context, ...(notify ? { notify } : {}) };
   });
 }
 const historyDefaults = defaultsOf(historyTable);

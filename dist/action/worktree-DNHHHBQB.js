@@ -10,8 +10,7 @@ import {
   pathLength,
   readUpTo,
   throughDescriptor
-} from "./chunk-B5LMCI3B.js";
-import "./chunk-U2VLM3FA.js";
+} from "./chunk-J2CR5QXN.js";
 import {
   KeywardenError,
   UsageError

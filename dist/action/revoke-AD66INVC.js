@@ -4,13 +4,14 @@ import {
 } from "./chunk-XAG7PXUO.js";
 import {
   concurrencyLimit,
-  createPinnedClient,
   createVerifier,
   requestUrl,
   resolveEndpoint,
   valueAt
-} from "./chunk-NG2FE74N.js";
-import "./chunk-LQ33O2RG.js";
+} from "./chunk-TFREMTRH.js";
+import {
+  createPinnedClient
+} from "./chunk-XJX3ZWTN.js";
 import {
   fetchClient
 } from "./chunk-NCL6JRMM.js";

@@ -4,11 +4,11 @@ import {
   checkRuleSpec
 } from "./chunk-Q5EW37LM.js";
 import {
-  require_dist
-} from "./chunk-ELUPEH5V.js";
-import {
   severities
 } from "./chunk-YYL6ELOU.js";
+import {
+  require_dist
+} from "./chunk-ELUPEH5V.js";
 import {
   external_exports
 } from "./chunk-UTSW6RBZ.js";

@@ -3,8 +3,8 @@ import {
   createVerifier,
   defaultVerifyCacheSettings,
   defaultVerifySettings
-} from "./chunk-NG2FE74N.js";
-import "./chunk-LQ33O2RG.js";
+} from "./chunk-TFREMTRH.js";
+import "./chunk-XJX3ZWTN.js";
 import "./chunk-NCL6JRMM.js";
 import "./chunk-H6EUIU7K.js";
 import "./chunk-RTMO72RN.js";

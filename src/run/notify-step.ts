@@ -1,0 +1,43 @@
+import { createEngine } from '../detect/detect.js';
+import { redactKeys } from '../detect/redact-text.js';
+import { maskFinding } from '../report/mask.js';
+import { toReportFinding } from '../report/model.js';
+import type { CompiledRule } from '../core/types.js';
+import type { NetIO } from '../net/pinned.js';
+import { tell, type NotifyResult, type NotifySettings, type ToldFinding } from './notify.js';
+import type { RunResult } from './tail.js';
+import { toolVersion } from './version.js';
+
+/**
+ * The notify step after a run (SPEC §5.2 chained: `scan|history --notify`, the Action's `notify`
+ * input; later `audit`): a finished run's findings told through the same channels and the same
+ * `tell` as `keywarden notify` tells a report's. Only when asked; after the live check and the
+ * revoke step, so a key this run revoked is told as revoked.
+ *
+ * What is told is what the run reports: the findings `--results`, the baseline and suppressions
+ * left out are not told (a filter chooses what is reported, and a notice is a report). A run that
+ * reports nothing still hands the channels an empty notice: the webhook sends nothing then, and
+ * the issue channel decides from the findings it is given.
+ */
+
+/**
+ * The run's findings as its json report prints them (keys in paths, authors and provider text
+ * masked; never `secret`, whatever `--show-secrets` says), each with its key's outcome from the
+ * run's revoke step (matched by `secretHash`: one revocation per distinct key).
+ */
+export function findingsToTell(result: Pick<RunResult, 'findings' | 'revocations'>, rules: readonly CompiledRule[]): ToldFinding[] {
+  const engine = createEngine([...rules]);
+  const redact = (text: string) => redactKeys(text, engine);
+  const outcomes = new Map((result.revocations ?? []).map((revocation) => [revocation.secretHash, revocation.outcome]));
+  const context = { toolVersion, showSecrets: false };
+  return result.findings.map((finding) => {
+    const told: ToldFinding = toReportFinding(maskFinding(finding, redact), context);
+    const revocation = outcomes.get(finding.secretHash);
+    return revocation === undefined ? told : { ...told, revocation };
+  });
+}
+
+/** Tell what a finished run found (see above); a channel that fails is a failed delivery, and the verdict says whether any could deliver. */
+export function notifyRun(result: Pick<RunResult, 'findings' | 'revocations'>, rules: readonly CompiledRule[], settings: NotifySettings, io?: NetIO): Promise<NotifyResult> {
+  return tell(findingsToTell(result, rules), rules, settings, false, io);
+}
