@@ -11,12 +11,11 @@ import { ExitCode, KeywardenError } from '../core/errors.js';
 import type { CompiledRule, Finding, ScanResult } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
-import { settleMarkedComment, upsertMarkedComment, type GitHubRepo } from '../respond/notify/pr-comment.js';
+import type { GitHubRepo } from '../respond/notify/pr-comment.js';
 import { withoutKeysInBase } from '../run/base-keys.js';
 import { parseResults, type RunConfig } from '../run/config.js';
 import { historySource, rangeSource } from '../run/history.js';
 import { notifySettingsOf } from '../run/notify.js';
-import { notifyRun } from '../run/notify-step.js';
 import { prepare, type Prepared } from '../run/prepare.js';
 import type { Source } from '../run/source.js';
 import { runTail, type RunResult } from '../run/tail.js';
@@ -132,6 +131,8 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
   const target: GitHubRepo = { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   try {
+    // octokit is loaded only when there is a PR to comment on.
+    const { settleMarkedComment, upsertMarkedComment } = await import('../respond/notify/pr-comment.js');
     // A clean PR that changes the settings still gets a comment: its reviewers should know the check did not use its versions.
     const outcome =
       scanned.result.findings.length > 0 || scanned.note
@@ -198,6 +199,7 @@ async function notifyOwners(inputs: ActionInputs, env: NodeJS.ProcessEnv, root: 
   if (inputs.notify.length === 0) return undefined;
   const withToken = inputs.githubToken === '' ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === '' ? undefined : inputs.webhookUrl, mentionOwners: false }, withToken);
+  const { notifyRun } = await import('../run/notify-step.js');
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

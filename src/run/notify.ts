@@ -14,7 +14,6 @@ import { parseOwnerName, resolveRepository } from '../respond/notify/repository.
 import { compileRules } from '../rules/compile.js';
 import { loadRuleSet } from '../rules/rule-set.js';
 import { originRemoteUrl } from '../sources/origin.js';
-import { readReportFile } from './report-file.js';
 import { withOwners } from './notify-owners.js';
 import { toolVersion } from './version.js';
 
@@ -211,6 +210,8 @@ export async function tell(findings: readonly ToldFinding[], rules: readonly Com
 }
 
 export async function notify(config: NotifyConfig, io: NetIO = { http: fetchClient }): Promise<NotifyResult> {
+  // The report reader (zod under it) is loaded here only: the notify step after a run has no report to read.
+  const { readReportFile } = await import('./report-file.js');
   const { report } = readReportFile(config.report, '--report');
   const rules = compileRules(await loadRuleSet(config.ruleDirs));
   return tell(report.findings, rules, config, config.dryRun, io);

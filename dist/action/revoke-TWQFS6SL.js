@@ -8,10 +8,11 @@ import {
   requestUrl,
   resolveEndpoint,
   valueAt
-} from "./chunk-TFREMTRH.js";
+} from "./chunk-2GHDLFTE.js";
 import {
   createPinnedClient
-} from "./chunk-XJX3ZWTN.js";
+} from "./chunk-X7WTK2AN.js";
+import "./chunk-LQ33O2RG.js";
 import {
   fetchClient
 } from "./chunk-NCL6JRMM.js";

@@ -1,5 +1,8 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
+  isLoopback
+} from "./chunk-LQ33O2RG.js";
+import {
   defaultMaxBodyBytes
 } from "./chunk-NCL6JRMM.js";
 
@@ -21,15 +24,6 @@ function nextDelayMs(policy, attempt, retryAfter, random) {
   if (retryAfter !== void 0) return retryAfter <= policy.maxDelayMs ? retryAfter : void 0;
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
   return Math.min(policy.maxDelayMs, backoff / 2 + random() * (backoff / 2));
-}
-
-// src/core/loopback.ts
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost") return true;
-  const ipv4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (ipv4) return ipv4.slice(1).every((octet) => Number(octet) <= 255);
-  return host === "::1" || host === "0:0:0:0:0:0:0:1";
 }
 
 // src/net/pin.ts
@@ -73,7 +67,6 @@ function createPinnedClient(policy, io) {
 }
 
 export {
-  isLoopback,
   refusal,
   defaultRetryPolicy,
   createPinnedClient

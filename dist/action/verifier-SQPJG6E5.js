@@ -3,8 +3,9 @@ import {
   createVerifier,
   defaultVerifyCacheSettings,
   defaultVerifySettings
-} from "./chunk-TFREMTRH.js";
-import "./chunk-XJX3ZWTN.js";
+} from "./chunk-2GHDLFTE.js";
+import "./chunk-X7WTK2AN.js";
+import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
 import "./chunk-H6EUIU7K.js";
 import "./chunk-RTMO72RN.js";

@@ -3,7 +3,7 @@ import {
   createPinnedClient,
   defaultRetryPolicy,
   refusal
-} from "./chunk-XJX3ZWTN.js";
+} from "./chunk-X7WTK2AN.js";
 import {
   UsageError
 } from "./chunk-H6EUIU7K.js";

@@ -1,5 +1,8 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
+  toReportedFinding
+} from "./chunk-FNQFL2CY.js";
+import {
   severities,
   verificationStatuses
 } from "./chunk-YYL6ELOU.js";
@@ -8,180 +11,13 @@ import {
 } from "./chunk-UTSW6RBZ.js";
 import {
   readUpTo
-} from "./chunk-J2CR5QXN.js";
+} from "./chunk-B5LMCI3B.js";
+import "./chunk-NXFRB3JQ.js";
+import "./chunk-IMPMZRBW.js";
 import {
   UsageError
 } from "./chunk-H6EUIU7K.js";
-
-// src/report/neutral.ts
-var bidiControls = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
-var unprintable = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${bidiControls}]`, "g");
-var bidi = new RegExp(`[${bidiControls}]`, "g");
-function printable(text2) {
-  return text2.replace(unprintable, "?");
-}
-function withoutBidi(text2) {
-  return text2.replace(bidi, "?");
-}
-
-// src/report/verification.ts
-var statusesByUrgency = ["live", "unknown", "skipped", "invalid"];
-function isVerified(findings) {
-  return findings.some((finding) => finding.verification !== void 0);
-}
-function statusOf(finding) {
-  return finding.verification?.status ?? "skipped";
-}
-function countByStatus(findings) {
-  return statusesByUrgency.map((status) => [status, findings.filter((finding) => statusOf(finding) === status).length]).filter(([, count2]) => count2 > 0);
-}
-function statusSummary(findings) {
-  return countByStatus(findings).map(([status, count2]) => `${count2} ${status}`).join(", ");
-}
-var maxTextLength = 200;
-function plainText(text2) {
-  const clean = printable(text2.replace(/[\t\r\n]+/g, " "));
-  return clean.length > maxTextLength ? `${clean.slice(0, maxTextLength - 1)}\u2026` : clean;
-}
-function formatUsd(amount) {
-  if (amount > 0 && amount < 0.01) return "<$0.01";
-  return `$${amount.toFixed(2)}`;
-}
-function numberIn(detail, field) {
-  const value = detail[field];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-function describeSpending(detail) {
-  const usage = numberIn(detail, "usage");
-  const limit = numberIn(detail, "limit");
-  const remaining = numberIn(detail, "limit_remaining");
-  const used = usage === void 0 ? void 0 : `usage ${formatUsd(usage)}`;
-  if (limit !== void 0) {
-    const left = remaining === void 0 ? "" : ` (${formatUsd(remaining)} left)`;
-    return `${used ? `${used} of ` : ""}${formatUsd(limit)} limit${left}`;
-  }
-  if (detail["limit"] === null) return used ? `${used}, no limit` : "no limit";
-  return used;
-}
-function describeExpiry(detail) {
-  if (!("expires_at" in detail)) return void 0;
-  const expiry = detail["expires_at"];
-  if (expiry === null) return "expires never";
-  return typeof expiry === "string" ? `expires ${plainText(expiry)}` : void 0;
-}
-function describeLiveDetail(detail) {
-  const parts = [describeSpending(detail), describeExpiry(detail), detail["is_free_tier"] === true ? "free tier" : void 0];
-  const told = parts.filter((part) => part !== void 0);
-  return told.length > 0 ? told.join(", ") : void 0;
-}
-function describeOutcome(verification) {
-  const reason = verification.reason === void 0 ? void 0 : plainText(verification.reason);
-  switch (verification.status) {
-    case "live": {
-      const detail = describeLiveDetail(verification.detail);
-      return detail && `live: ${detail}`;
-    }
-    case "unknown":
-      return `could not check: ${reason ?? "no usable answer"} \u2014 treat as live until checked`;
-    case "invalid":
-      return `invalid: the provider rejected it${reason ? ` (${reason})` : ""}`;
-    case "skipped":
-      return `not checked: ${reason ?? "no live check for this key"}`;
-  }
-}
-function escalationOf(verification) {
-  if (verification?.status !== "live" || verification.reason === void 0) return void 0;
-  return plainText(verification.reason);
-}
-function reportVerification(verification, secret) {
-  const mask = (value) => typeof value === "string" ? secret.maskIn(value) : value;
-  const detail = Object.fromEntries(Object.entries(verification.detail).map(([field, value]) => [field, mask(value)]));
-  return {
-    status: verification.status,
-    detail,
-    ...verification.reason !== void 0 ? { reason: String(mask(verification.reason)) } : {}
-  };
-}
-function verificationOf(finding) {
-  return finding.verification && reportVerification(finding.verification, finding.secret);
-}
-
-// src/report/model.ts
-function toReportFinding(finding, context) {
-  const { origin } = finding;
-  const verification = verificationOf(finding);
-  return {
-    ruleId: finding.ruleId,
-    provider: finding.provider,
-    severity: finding.severity,
-    secretHash: finding.secretHash,
-    redacted: finding.secret.redacted,
-    fingerprint: finding.fingerprint,
-    ...origin.repository !== void 0 ? { repository: origin.repository } : {},
-    source: origin.kind,
-    ...origin.kind === "input" ? {} : { path: origin.path },
-    line: finding.line,
-    column: finding.column,
-    endColumn: finding.endColumn,
-    ...finding.encoding ? { encoding: finding.encoding } : {},
-    ...origin.kind === "history" ? { commit: origin.commit, author: origin.author, email: origin.email, date: origin.date } : {},
-    ...verification ? { verification } : {},
-    ...context.showSecrets ? { secret: finding.secret.reveal() } : {},
-    ...finding.redactedFields ? { redactedFields: finding.redactedFields } : {}
-  };
-}
-function originOf(finding) {
-  const repository = finding.repository !== void 0 ? { repository: finding.repository } : {};
-  if (finding.source === "input") return { kind: "input", path: "<stdin>", ...repository };
-  const path = finding.path ?? "";
-  if (finding.source !== "history") return { kind: finding.source, path, ...repository };
-  const { commit = "", author = "", email = "", date = "" } = finding;
-  return { kind: "history", path, commit, author, email, date, ...repository };
-}
-function toReportedFinding(finding) {
-  const { ruleId, provider, severity, secretHash, redacted, fingerprint, line, column, endColumn, encoding, secret } = finding;
-  return {
-    ruleId,
-    provider,
-    severity,
-    secretHash,
-    redacted,
-    fingerprint,
-    origin: originOf(finding),
-    line,
-    column,
-    endColumn,
-    ...encoding ? { encoding } : {},
-    ...secret !== void 0 ? { secret } : {}
-  };
-}
-function lineCanBeMarked(finding) {
-  return finding.origin.kind === "file" || finding.origin.kind === "staged";
-}
-function fakeAdvice(findings, ignoreFile, listed = "") {
-  const markable = findings.filter(lineCanBeMarked).length;
-  if (markable === 0) return `Add its fingerprint${listed} to ${ignoreFile}.`;
-  if (markable === findings.length) return `Add \`keywarden:allow\` to its line, or its fingerprint${listed} to ${ignoreFile}.`;
-  return `Add \`keywarden:allow\` to its line if it is in a file you can edit, or its fingerprint${listed} to ${ignoreFile} (the only way for a key in a past commit or a log).`;
-}
-function suppressHint(finding, context = {}) {
-  const ignoreFile = printable(context.ignoreFile ?? ".keywardenignore");
-  const fingerprint = printable(finding.fingerprint);
-  switch (finding.origin.kind) {
-    case "history":
-      return `the key stays in history until it is revoked: rotate it; removing it in a new commit does not help. Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
-    case "log":
-      return `the log keeps the key: rotate it, and mask logs at the source (app | keywarden redact). Deliberate fake? add "${fingerprint}" to ${ignoreFile}`;
-    default:
-      return `deliberate fake? add "keywarden:allow" on the line, or "${fingerprint}" to ${ignoreFile}`;
-  }
-}
-function placeOf(origin) {
-  return origin.repository !== void 0 ? `${origin.repository}:${origin.path}` : origin.path;
-}
-function distinctFiles(result) {
-  return new Set(result.findings.map((finding) => placeOf(finding.origin))).size;
-}
+import "./chunk-RTMO72RN.js";
 
 // src/report/schema.ts
 var sources = ["file", "staged", "history", "log", "input"];
@@ -338,24 +174,8 @@ function readReport(file) {
 function readBaseline(file) {
   return { fingerprints: new Set(readReportFile(file, "--baseline").report.findings.map((finding) => finding.fingerprint)) };
 }
-
 export {
-  printable,
-  withoutBidi,
-  isVerified,
-  statusOf,
-  countByStatus,
-  statusSummary,
-  plainText,
-  describeOutcome,
-  escalationOf,
-  verificationOf,
-  toReportFinding,
-  fakeAdvice,
-  suppressHint,
-  placeOf,
-  distinctFiles,
-  readReportFile,
+  readBaseline,
   readReport,
-  readBaseline
+  readReportFile
 };

@@ -10,7 +10,9 @@ import {
   pathLength,
   readUpTo,
   throughDescriptor
-} from "./chunk-J2CR5QXN.js";
+} from "./chunk-B5LMCI3B.js";
+import "./chunk-NXFRB3JQ.js";
+import "./chunk-IMPMZRBW.js";
 import {
   KeywardenError,
   UsageError
