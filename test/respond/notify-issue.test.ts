@@ -272,7 +272,8 @@ describe('what is sent', () => {
     const runs = [notice(live, unknown, revoked), notice(live, unknown, revoked, later), notice(settledLive, settledUnknown, revoked), notice(later)];
     const deliveries: Delivery[] = [];
     for (const run of runs) deliveries.push(...(await channel.deliver(run)));
-    expect(outcomes(deliveries)).toEqual(['created', 'updated', 'closed', 'updated']);
+    // The third run does not report `later`, which the issue remembers live (issue-state.ts): not closed.
+    expect(outcomes(deliveries)).toEqual(['created', 'updated', 'updated', 'unchanged']);
     const sent = everythingSent(api.requests, deliveries, runs.flatMap((run) => channel.messages(run)));
     for (const key of rawKeys) expect(sent).not.toContain(key);
     expect(sent).not.toContain(api.token);

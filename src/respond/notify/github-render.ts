@@ -9,7 +9,10 @@
  */
 import { Secret } from '../../core/secret.js';
 import { inertCell } from '../../report/github.js';
-import { isSettled, lineLink, statusOf, type NoticeFinding, type NoticeStatus, type RepositoryRef } from './notice.js';
+import { stateLine } from './issue-state.js';
+import { isSettled, keyId, lineLink, statusOf, type NoticeFinding, type NoticeStatus, type RepositoryRef } from './notice.js';
+
+export { keyId } from './notice.js';
 
 /** The hidden marker the notify issue's body starts with: how a later run finds the issue again. */
 export const issueMarker = '<!-- keywarden:notify-issue -->';
@@ -23,10 +26,6 @@ const bodyLimit = 65_536;
 /** What the closing comment says (the issue's body says the rest). */
 export const closingComment = 'Every key listed in this issue is now revoked or invalid, so keywarden closes it. It reopens the issue if a key that may still work turns up again.';
 
-/** The first hex digits of a key's `secretHash` that name it in a hidden marker: enough to tell keys apart, nothing to recover one. */
-export function keyId(finding: Pick<NoticeFinding, 'secretHash'>): string {
-  return finding.secretHash.replace(/^sha256:/, '').slice(0, 16);
-}
 
 /**
  * The hidden line at the end of the issue's body naming the keys that were not settled when it
@@ -74,6 +73,7 @@ export function renderIssueBody(repository: RepositoryRef, findings: readonly No
     '',
     '<sub>keywarden edits this issue on each run, and closes it once every key is revoked or invalid.</sub>',
     `${unsettledPrefix} ${unsettled.map(keyId).join(' ')} -->`,
+    stateLine(findings),
   ];
   const rows = byUrgency(findings).map((finding) => issueRow(repository, finding));
   return withinLimit(head, rows, tail).join('\n') + '\n';

@@ -8,6 +8,7 @@
 import { authorOf, gitHubClient, httpStatus, isTrustedAuthor, listAll, sameBody, type Author, type OctokitApi } from './github-client.js';
 import { failedDelivery, findingsIn, repositoryName, type GitHubChannelSettings } from './github-channel.js';
 import { closingComment, issueMarker, issueTitle, keyId, renderIssueBody, unsettledKeysIn } from './github-render.js';
+import { rememberedIn, withRemembered } from './issue-state.js';
 import { isSettled, type Channel, type Delivery, type NoticeFinding, type OutgoingMessage } from './notice.js';
 
 /** Added when the repository has it; never created (a repository's labels are its maintainers' choice). */
@@ -50,13 +51,15 @@ export function issueChannel(settings: GitHubChannelSettings): Channel {
 }
 
 /** Bring the one issue in line with `findings`: create, edit, close or reopen it, or leave it be. */
-async function keepIssue(api: OctokitApi, settings: GitHubChannelSettings, findings: readonly NoticeFinding[]): Promise<Delivery> {
+async function keepIssue(api: OctokitApi, settings: GitHubChannelSettings, reported: readonly NoticeFinding[]): Promise<Delivery> {
   const { repository } = settings;
   const where = { owner: repository.owner, repo: repository.name };
   const name = repositoryName(repository);
-  const body = renderIssueBody(repository, findings);
-  const settled = findings.every(isSettled);
   const issue = await findIssue(api, where);
+  // What this run did not report stays listed, as it was (issue-state.ts): a partial run must not drop keys, or close the issue.
+  const all = issue ? withRemembered(reported, rememberedIn(issue.body)) : reported;
+  const body = renderIssueBody(repository, all);
+  const settled = all.every(isSettled);
 
   if (!issue) {
     if (settled) return { channel: 'issue', outcome: 'skipped', detail: `issue in ${name}: every key is revoked or invalid, so no issue is opened` };
@@ -80,7 +83,7 @@ async function keepIssue(api: OctokitApi, settings: GitHubChannelSettings, findi
     return { channel: 'issue', outcome: 'closed', detail: `${ref} closed: every key is revoked or invalid` };
   }
 
-  const reopen = issue.state === 'closed' && hasNewUnsettledKey(issue.body, findings);
+  const reopen = issue.state === 'closed' && hasNewUnsettledKey(issue.body, all);
   const addLabel = !issue.labels.some((label) => label.toLowerCase() === securityLabel) && (await hasLabel(api, where, securityLabel));
   if (!changed && !reopen && !addLabel) return { channel: 'issue', outcome: 'unchanged', detail: `${ref} is up to date` };
   await api.rest.issues.update({

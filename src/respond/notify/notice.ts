@@ -51,6 +51,11 @@ export function isSettled(finding: NoticeFinding): boolean {
   return status === 'revoked' || status === 'invalid';
 }
 
+/** The first hex digits of a key's `secretHash` that name it in hidden markers: enough to tell keys apart, nothing to recover one. */
+export function keyId(finding: Pick<NoticeFinding, 'secretHash'>): string {
+  return finding.secretHash.replace(/^sha256:/, '').slice(0, 16);
+}
+
 /** `https://github.com/o/r/blob/SHA/path#L12`: the line at the commit that has it; undefined without a commit or path. */
 export function lineLink(repository: RepositoryRef, finding: Pick<NoticeFinding, 'commit' | 'path' | 'line'>): string | undefined {
   if (finding.commit === undefined || finding.path === undefined) return undefined;
