@@ -14,6 +14,7 @@
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { KeywardenError } from '../../src/core/errors.js';
+import type { Revocation } from '../../src/core/revocation.js';
 import type { Finding, ScanWarning } from '../../src/core/types.js';
 import { createEngine } from '../../src/detect/detect.js';
 import { redactKeys } from '../../src/detect/redact-text.js';
@@ -39,11 +40,15 @@ import { excludedPaths } from '../../src/sources/worktree.js';
 import { checkSince } from '../../src/cli/history.js';
 import { ignoreFileHint } from '../../src/cli/ignore-hint.js';
 import { defaultsOf, historyTable, logsTable, parseSize, reportTable, scanTable, verifyTable, type ReportOptions } from '../../src/cli/options.js';
+import { lazyRedactor } from '../../src/cli/output.js';
 import { redactWithRules } from '../../src/cli/redact-message.js';
+import { revokeReport, revokeRunConfig } from '../../src/cli/revoke.js';
+import { revokeTable, type RevokeOptions } from '../../src/cli/options.js';
 import { runConfigFrom } from '../../src/cli/run-config.js';
 import { scanRoot } from '../../src/cli/scan.js';
 import { notifyStepFrom, runNotifyStep } from '../../src/cli/notify-step.js';
 import type { NotifySettings } from '../../src/run/notify.js';
+import { keysToCheck } from '../../src/cli/verify.js';
 import { loopbackOnly } from './cli.js';
 
 /** A run in this process, as the bin would have ended it. */
@@ -215,3 +220,48 @@ const verifyDefaults = defaultsOf(verifyTable);
 export function jsonFindings<T = import('../../src/report/model.js').ReportFinding>(run: Pick<InProcessRun, 'report'>): T[] {
   return (JSON.parse(run.report) as { findings: T[] }).findings;
 }
+
+/** What `keywarden revoke` ends with, in this process. */
+export interface InProcessRevoke {
+  /** The exit code the bin would give. */
+  code: number;
+  /** What the bin writes to stdout (`--format`, no colour): the revocations' table or json; '' when the run stopped with an error. */
+  report: string;
+  /** Each warning as the bin prints it after `warning: ` (redacted); none with `--quiet`. */
+  warnings: string[];
+  /** What the bin writes to stderr after the report: the `keywarden: WHY` of an exit 2 that no summary line on stdout gives. */
+  stderr: string;
+  /** The error that stopped the run, as the bin prints it after `keywarden: ` (redacted), without the help line. */
+  error?: string;
+  /** Each key's outcome; undefined when the run stopped with an error. */
+  revocations?: readonly Revocation[];
+}
+
+/**
+ * `keywarden revoke` (src/cli/revoke.ts): the keys in `stdin`, one a line, or a json report's
+ * (`report`, its keys recovered under `root`), each checked and, if live, revoked (`yes`) or planned.
+ */
+export async function revoke(cwd: string, flags: Partial<RevokeOptions> & { stdin?: string } = {}, env: Record<string, string> = {}): Promise<InProcessRevoke> {
+  const given = fromCwd({ ...revokeDefaults, ...flags }, cwd);
+  const options: RevokeOptions = {
+    ...given,
+    root: resolve(cwd, given.root),
+    ...(given.report !== undefined ? { report: resolve(cwd, given.report) } : {}),
+    ...(given.auditLog !== undefined ? { auditLog: resolve(cwd, given.auditLog) } : {}),
+  };
+  try {
+    const prepared = await prepare(revokeRunConfig(options, cliEnv(env)));
+    const redact = lazyRedactor(prepared.rules);
+    const warnings: string[] = [];
+    const onWarning = (warning: ScanWarning) => void (options.quiet || warnings.push(redact(`${warning.path ? `${warning.path}: ` : ''}${warning.message}`)));
+    // What the bin's stdin would hold: keysToCheck reads it as the stream it iterates.
+    const stdin = Readable.from([Buffer.from(flags.stdin ?? '')]) as unknown as NodeJS.ReadStream;
+    const result = await runTail(await keysToCheck(options, stdin), prepared, { onWarning });
+    const printed = revokeReport(result, options, false);
+    return { code: printed.exitCode, report: printed.report, warnings, stderr: printed.stderr, revocations: result.revocations ?? [] };
+  } catch (error) {
+    if (!(error instanceof KeywardenError)) throw error;
+    return { code: error.exitCode, report: '', warnings: [], stderr: '', error: await redactWithRules(error.message) };
+  }
+}
+const revokeDefaults = defaultsOf(revokeTable);

@@ -1,12 +1,16 @@
 /**
- * `keywarden revoke` end to end (SPEC §5.1): the built CLI against a stand-in of OpenRouter's
- * key info and management API on 127.0.0.1 (test/helpers/openrouter-management.ts). Every
- * case checks the whole of what was printed and logged holds no raw key and no credential.
+ * `keywarden revoke` (SPEC §5.1) against a stand-in of OpenRouter's key info and management API
+ * on 127.0.0.1 (test/helpers/openrouter-management.ts). What a run plans, does and decides is
+ * tested in this process, as src/cli/revoke.ts builds its run (test/helpers/in-process.ts); the
+ * built CLI keeps what only it does (the last describe): argv, the exit code, the table and its
+ * last line on stdout, json on stdout, and a run killed half-way. Every case checks the whole
+ * of what was printed and logged holds no raw key and no credential.
  */
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, type CliRun } from '../helpers/cli.js';
+import { revoke, scan, type InProcessRevoke } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { createAccount, labelOf, labelTwin, sha256hex, type AccountOptions } from '../helpers/openrouter-management.js';
 import { agentRouterLike, startStandIn, tokenRouterLike, type RecordedRequest, type Reply, type StandIn } from '../helpers/providers.js';
@@ -58,12 +62,24 @@ function stepOf(request: RecordedRequest): string {
 
 const steps = (standIn: StandIn, kind: string) => standIn.requests.map(stepOf).filter((step) => step.startsWith(kind));
 
-const revoke = (args: string[], env: Record<string, string>, input = '', cwd = makeTmpDir('revoke')) => runCli(['revoke', ...args], { cwd, env, input });
+type RevokeFlags = NonNullable<Parameters<typeof revoke>[1]>;
 
-const parse = (run: CliRun) => JSON.parse(run.stdout) as { version: number; dryRun: boolean; revocations: Revoked[]; stats: { keys: number; byOutcome: Record<string, number> } };
+/** `keywarden revoke FLAGS < stdin` in this process, in a directory of its own. */
+const revokeKeys = (flags: RevokeFlags, env: Record<string, string>, stdin = '') => revoke(makeTmpDir('revoke'), { ...flags, stdin }, env);
+
+/** The bin: `keywarden revoke ARGS < input`. */
+const revokeCli = (args: string[], env: Record<string, string>, input = '') => runCli(['revoke', ...args], { cwd: makeTmpDir('revoke'), env, input });
+
+/** What a run wrote to stdout: the bin's, or the report of a run in this process. */
+const stdoutOf = (run: CliRun | InProcessRevoke) => ('stdout' in run ? run.stdout : run.report);
+
+/** Everything a run in this process printed, as the bin would have: its report, warnings, stderr and error. */
+const printedBy = (run: InProcessRevoke) => [run.report, run.stderr, ...run.warnings, run.error ?? ''];
+
+const parse = (run: CliRun | InProcessRevoke) => JSON.parse(stdoutOf(run)) as { version: number; dryRun: boolean; revocations: Revoked[]; stats: { keys: number; byOutcome: Record<string, number> } };
 
 /** The revocations without their time, which is the run's. */
-const outcomes = (run: CliRun) => parse(run).revocations.map(({ at, ...rest }) => (expect(Date.parse(at)).not.toBeNaN(), rest));
+const outcomes = (run: CliRun | InProcessRevoke) => parse(run).revocations.map(({ at, ...rest }) => (expect(Date.parse(at)).not.toBeNaN(), rest));
 
 const hashOf = (key: string) => `sha256:${sha256hex(key)}`;
 const redactedOf = (key: string) => `sk-or-v1-${key.slice(9, 13)}…${key.slice(-4)}`;
@@ -88,7 +104,7 @@ describe('keywarden revoke: dry run and --yes', () => {
     const input = `${leaked}\n${dead}\n`;
     const target = { hash: setup.account.stateOf(leaked)?.hash, label: labelOf(leaked), name: 'ci-bot' };
 
-    const plan = await revoke(['--format', 'json', '--audit-log', audit.file], setup.env, input);
+    const plan = await revokeKeys({ format: 'json', auditLog: audit.file }, setup.env, input);
     expect(plan.code).toBe(1); // a dry run with something to revoke
     expect(parse(plan).dryRun).toBe(true);
     expect(outcomes(plan)).toEqual([
@@ -98,7 +114,7 @@ describe('keywarden revoke: dry run and --yes', () => {
     expect(steps(setup.standIn, 'PATCH')).toEqual([]);
     expect(setup.account.stateOf(leaked)?.disabled).toBe(false);
 
-    const done = await revoke(['--format', 'json', '--yes', '--audit-log', audit.file], setup.env, input);
+    const done = await revokeKeys({ format: 'json', yes: true, auditLog: audit.file }, setup.env, input);
     expect(done.code).toBe(0);
     expect(outcomes(done)[0]).toEqual({ secretHash: hashOf(leaked), redacted: redactedOf(leaked), provider: 'openrouter', ruleId: 'openrouter.api-key', outcome: 'revoked', action: 'disable', target });
     expect(setup.account.stateOf(leaked)?.disabled).toBe(true);
@@ -106,7 +122,7 @@ describe('keywarden revoke: dry run and --yes', () => {
     const patches = setup.standIn.requests.filter((request) => request.method === 'PATCH');
     expect(patches.map((request) => [request.url, request.body, request.key])).toEqual([[`/api/v1/keys/${target.hash}`, '{"disabled":true}', managementKey]]);
 
-    const again = await revoke(['--format', 'json', '--yes', '--audit-log', audit.file], setup.env, input);
+    const again = await revokeKeys({ format: 'json', yes: true, auditLog: audit.file }, setup.env, input);
     expect(again.code).toBe(0);
     expect(outcomes(again).map((r) => r.outcome)).toEqual(['already-revoked', 'already-revoked']);
     expect(setup.standIn.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
@@ -122,37 +138,7 @@ describe('keywarden revoke: dry run and --yes', () => {
     expect(action.map((r) => r.outcome)).toEqual(['started', 'revoked']);
     for (const record of records) expect(Object.keys(record).sort()).toEqual(expect.arrayContaining(['action', 'actor', 'at', 'command', 'dryRun', 'httpStatus', 'outcome', 'provider', 'redacted', 'ruleId', 'secretHash', 'target']));
     expect(action[1]).toMatchObject({ command: 'revoke', httpStatus: 200, target });
-    expectNoSecrets([plan.stdout, plan.stderr, done.stdout, done.stderr, again.stdout, readFileSync(audit.file, 'utf8')], [leaked, dead, other]);
-  });
-
-  it('prints the plan as a table, naming the account key and what --yes would do', async () => {
-    const leaked = keys.openrouter();
-    const setup = await openRouter({ keys: [{ key: leaked, name: 'laptop' }] });
-    const run = await revoke([], setup.env, `${leaked}\n`);
-    expect(run.code).toBe(1);
-    const hash = setup.account.stateOf(leaked)?.hash ?? '';
-    expect(run.stdout).toBe(
-      [
-        'KEY                 PROVIDER    OUTCOME       WOULD    ACCOUNT KEY',
-        `${redactedOf(leaked)}  openrouter  would-revoke  disable  laptop  ${labelOf(leaked)}  ${hash.slice(0, 12)}…`,
-        '',
-        '1 key: 1 would-revoke. Dry run: nothing was changed; run again with --yes to disable 1 key.',
-        '',
-      ].join('\n'),
-    );
-    expect(run.stderr).toBe('');
-  });
-
-  it('deletes instead with --delete, and takes the credential from OPENROUTER_PROVISIONING_KEY too', async () => {
-    const leaked = keys.openrouter();
-    const setup = await openRouter({ keys: [{ key: leaked }] });
-    const env = { OPENROUTER_BASE_URL: setup.env.OPENROUTER_BASE_URL ?? '', OPENROUTER_MANAGEMENT_KEY: '', OPENROUTER_PROVISIONING_KEY: managementKey };
-    const run = await revoke(['--format', 'json', '--yes', '--delete'], env, `${leaked}\n`);
-    expect(run.code).toBe(0);
-    expect(outcomes(run).map((r) => [r.outcome, r.action])).toEqual([['revoked', 'delete']]);
-    expect(setup.account.stateOf(leaked)?.deleted).toBe(true);
-    expect(steps(setup.standIn, 'DELETE')).toHaveLength(1);
-    expect(steps(setup.standIn, 'PATCH')).toEqual([]);
+    expectNoSecrets([...printedBy(plan), ...printedBy(done), ...printedBy(again), readFileSync(audit.file, 'utf8')], [leaked, dead, other]);
   });
 
   it('revokes the keys of a json report, recovered from where they were found', async () => {
@@ -160,8 +146,10 @@ describe('keywarden revoke: dry run and --yes', () => {
     const setup = await openRouter({ keys: [{ key: leaked }] });
     const root = writeTree(makeTmpDir('revoke-tree'), { 'config/.env': `OPENROUTER_API_KEY=${leaked}\n`, 'b.ts': `const k = "${leaked}";\n` });
     const report = join(makeTmpDir('revoke-report'), 'report.json');
-    expect((await runCli(['scan', '.', '--format', 'json', '--output', report], { cwd: root })).code).toBe(1);
-    const run = await revoke(['--report', report, '--root', root, '--yes', '--format', 'json'], setup.env);
+    const scanned = await scan(root, { format: 'json' });
+    expect(scanned.code).toBe(1);
+    writeFileSync(report, scanned.report);
+    const run = await revokeKeys({ report, root, yes: true, format: 'json' }, setup.env);
     expect(run.code).toBe(0);
     expect(outcomes(run).map((r) => r.outcome)).toEqual(['revoked']); // one key in two places: once
     expect(steps(setup.standIn, 'PATCH')).toHaveLength(1);
@@ -173,7 +161,7 @@ describe('keywarden revoke: finding the account key', () => {
     const leaked = [keys.openrouter(), keys.openrouter(), keys.openrouter()] as const;
     const filler = Array.from({ length: 1_234 }, (_, i) => ({ name: `filler ${i}` }));
     const setup = await openRouter({ keys: [...filler.slice(0, 400), { key: leaked[0] }, ...filler.slice(400, 1_100), { key: leaked[1] }, ...filler.slice(1_100), { key: leaked[2] }] });
-    const run = await revoke(['--format', 'json', '--yes'], setup.env, leaked.join('\n'));
+    const run = await revokeKeys({ format: 'json', yes: true }, setup.env, leaked.join('\n'));
     expect(run.code).toBe(0);
     expect(outcomes(run).map((r) => r.outcome)).toEqual(['revoked', 'revoked', 'revoked']);
     const pages = steps(setup.standIn, 'list');
@@ -187,7 +175,7 @@ describe('keywarden revoke: finding the account key', () => {
   it('finds the account key directly when its hash is the key\'s sha256, and reads no list', async () => {
     const leaked = [keys.openrouter(), keys.openrouter()] as const;
     const setup = await openRouter({ hashes: 'sha256', keys: [{ name: 'x' }, { key: leaked[0] }, { key: leaked[1] }] });
-    const run = await revoke(['--format', 'json', '--yes'], setup.env, leaked.join('\n'));
+    const run = await revokeKeys({ format: 'json', yes: true }, setup.env, leaked.join('\n'));
     expect(run.code).toBe(0);
     expect(outcomes(run).map((r) => [r.outcome, r.target?.hash])).toEqual(leaked.map((key) => ['revoked', sha256hex(key)]));
     expect(steps(setup.standIn, 'list')).toEqual([]);
@@ -203,7 +191,7 @@ describe('keywarden revoke: finding the account key', () => {
     const twin = labelTwin(leaked, keys.body('hex', 58));
     expect(labelOf(twin)).toBe(labelOf(leaked));
     const setup = await openRouter({ keys: [{ key: twin, usage: twinUsage, limit: twinLimit, name: 'twin' }, { key: leaked, usage: 1.5, limit: 50, name: 'leaked' }] });
-    const run = await revoke(['--format', 'json', '--yes'], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(outcome === 'revoked' ? 0 : 1);
     const [revocation] = outcomes(run);
     expect(revocation?.outcome).toBe(outcome);
@@ -226,7 +214,7 @@ describe('keywarden revoke: finding the account key', () => {
       const state = setup.account.stateOf(leaked);
       if (state) state.deleted = true;
     }
-    const run = await revoke(['--format', 'json', '--yes'], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(code);
     expect(outcomes(run).map((r) => r.outcome)).toEqual([outcome]);
     expect(steps(setup.standIn, 'PATCH')).toEqual([]);
@@ -246,7 +234,7 @@ describe('keywarden revoke: when the API misbehaves', () => {
       const script = faults.get(step.startsWith('PATCH') ? 'PATCH' : step);
       return script?.shift();
     });
-    const run = await revoke(['--format', 'json', '--yes'], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(0);
     expect(outcomes(run).map((r) => r.outcome)).toEqual(['revoked']);
     expect(steps(setup.standIn, 'list 0')).toHaveLength(3);
@@ -260,16 +248,16 @@ describe('keywarden revoke: when the API misbehaves', () => {
   ])('fails with the step named on $what, and touches nothing else', async ({ fault, reason, code, action }) => {
     const leaked = keys.openrouter();
     const setup = await openRouter({ keys: [{ key: leaked }] }, (request) => fault(stepOf(request)));
-    const run = await revoke(['--format', 'json', '--yes', '--verify-timeout', '1'], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true, verifyTimeout: 1 }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(code);
     expect(outcomes(run).map((r) => [r.outcome, r.action, r.reason])).toEqual([['failed', action, reason]]);
-    expectNoSecrets([run.stdout, run.stderr], [leaked]);
+    expectNoSecrets(printedBy(run), [leaked]);
   });
 
   it('reports a PATCH that answers 200 while the key keeps working as failed', async () => {
     const leaked = keys.openrouter();
     const setup = await openRouter({ keys: [{ key: leaked }], sticky: [leaked] });
-    const run = await revoke(['--format', 'json', '--yes'], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(1);
     expect(outcomes(run).map((r) => [r.outcome, r.action, r.reason])).toEqual([['failed', 'disable', 'confirm: the key still works after disable (checked 3 times)']]);
     expect(steps(setup.standIn, 'check')).toHaveLength(4); // the live check, then 3 confirmations
@@ -278,7 +266,7 @@ describe('keywarden revoke: when the API misbehaves', () => {
   it('never acts on a key the live check could not settle', async () => {
     const leaked = keys.openrouter();
     const setup = await openRouter({ keys: [{ key: leaked }] }, (request) => (stepOf(request) === 'check' ? { status: 200, hang: true } : undefined));
-    const run = await revoke(['--format', 'json', '--yes', '--verify-timeout', '1'], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true, verifyTimeout: 1 }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(1);
     expect(outcomes(run).map((r) => [r.outcome, r.action, r.reason])).toEqual([['unknown', 'none', 'the live check could not tell (timed out after 1 s); nothing was done']]);
     expect(setup.standIn.requests.map(stepOf)).toEqual(['check']);
@@ -290,16 +278,17 @@ describe('keywarden revoke: when the API misbehaves', () => {
   ])('exits 2 when the management key is $what, asking the management API once at most', async ({ env, reason, managed }) => {
     const leaked = [keys.openrouter(), keys.openrouter(), keys.openrouter()];
     const setup = await openRouter({ keys: leaked.map((key) => ({ key })) });
-    const run = await revoke(['--format', 'json', '--yes'], { ...setup.env, ...env }, leaked.join('\n'));
+    const run = await revokeKeys({ format: 'json', yes: true }, { ...setup.env, ...env }, leaked.join('\n'));
     expect(run.code).toBe(2);
     const [first, ...rest] = outcomes(run);
     expect(first?.outcome).toBe('failed');
     for (const revocation of rest) expect(revocation.outcome).toBe('failed');
-    expect(run.stderr).toContain('keywarden: exit 2:');
+    // No summary line in json: the reason for the exit 2 goes to stderr.
+    expect(run.stderr).toMatch(/^keywarden: exit 2: .+\n$/);
     // The direct request is tried first and refused: after that no key asks again.
     expect(setup.standIn.requests.filter((request) => stepOf(request) !== 'check')).toHaveLength(managed);
     for (const revocation of outcomes(run)) expect(revocation.reason).toMatch(reason);
-    expectNoSecrets([run.stdout, run.stderr], [...leaked, env.OPENROUTER_MANAGEMENT_KEY]);
+    expectNoSecrets(printedBy(run), [...leaked, env.OPENROUTER_MANAGEMENT_KEY]);
   });
 });
 
@@ -308,13 +297,13 @@ describe('keywarden revoke: other providers', () => {
     const agent = keys.agentrouter();
     const token = keys.tokenrouterLive();
     const [ar, tr] = await Promise.all([startStandIn(agentRouterLike({ live: [agent] })), startStandIn(tokenRouterLike({ live: [token] }))]);
-    const run = await revoke(['--format', 'json', '--yes'], { AGENTROUTER_BASE_URL: ar.origin, TOKENROUTER_BASE_URL: tr.origin }, `${agent}\n${token}\n`);
+    const run = await revokeKeys({ format: 'json', yes: true }, { AGENTROUTER_BASE_URL: ar.origin, TOKENROUTER_BASE_URL: tr.origin }, `${agent}\n${token}\n`);
     expect(run.code).toBe(1);
     expect(outcomes(run).map((r) => [r.provider, r.outcome, r.action, r.reason])).toEqual([
       ['agentrouter', 'unsupported', 'none', 'AgentRouter documents no API to revoke a key. Revoke the key in your AgentRouter console, issue a new one, and load it from the environment. Tell its owner: keywarden notify.'],
       ['tokenrouter', 'unsupported', 'none', 'TokenRouter documents no API to revoke a key. Roll the key in the TokenRouter dashboard, then load the new one from the environment. Tell its owner: keywarden notify.'],
     ]);
-    expectNoSecrets([run.stdout, run.stderr], [agent, token]);
+    expectNoSecrets(printedBy(run), [agent, token]);
   });
 });
 
@@ -325,11 +314,55 @@ describe('keywarden revoke: the audit log', () => {
     const dir = makeTmpDir('revoke-link');
     writeFileSync(join(dir, 'elsewhere.txt'), 'untouched\n');
     symlinkSync(join(dir, 'elsewhere.txt'), join(dir, 'audit.jsonl'));
-    const run = await revoke(['--yes', '--audit-log', join(dir, 'audit.jsonl')], setup.env, `${leaked}\n`);
+    const run = await revokeKeys({ yes: true, auditLog: join(dir, 'audit.jsonl') }, setup.env, `${leaked}\n`);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('audit.jsonl: is a symbolic link; the audit log is never written through one');
+    expect(run.error).toContain('audit.jsonl: is a symbolic link; the audit log is never written through one');
     expect(readFileSync(join(dir, 'elsewhere.txt'), 'utf8')).toBe('untouched\n');
     expect(setup.standIn.requests).toEqual([]);
+  });
+});
+
+describe('keywarden revoke: the built CLI', () => {
+  it('prints the plan as a table, naming the account key and what --yes would do', async () => {
+    const leaked = keys.openrouter();
+    const setup = await openRouter({ keys: [{ key: leaked, name: 'laptop' }] });
+    const run = await revokeCli([], setup.env, `${leaked}\n`);
+    expect(run.code).toBe(1);
+    const hash = setup.account.stateOf(leaked)?.hash ?? '';
+    expect(run.stdout).toBe(
+      [
+        'KEY                 PROVIDER    OUTCOME       WOULD    ACCOUNT KEY',
+        `${redactedOf(leaked)}  openrouter  would-revoke  disable  laptop  ${labelOf(leaked)}  ${hash.slice(0, 12)}…`,
+        '',
+        '1 key: 1 would-revoke. Dry run: nothing was changed; run again with --yes to disable 1 key.',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toBe('');
+  });
+
+  it('deletes instead with --delete, and takes the credential from OPENROUTER_PROVISIONING_KEY too', async () => {
+    const leaked = keys.openrouter();
+    const setup = await openRouter({ keys: [{ key: leaked }] });
+    const env = { OPENROUTER_BASE_URL: setup.env.OPENROUTER_BASE_URL ?? '', OPENROUTER_MANAGEMENT_KEY: '', OPENROUTER_PROVISIONING_KEY: managementKey };
+    const run = await revokeCli(['--format', 'json', '--yes', '--delete'], env, `${leaked}\n`);
+    expect(run.code).toBe(0);
+    expect(outcomes(run).map((r) => [r.outcome, r.action])).toEqual([['revoked', 'delete']]);
+    expect(setup.account.stateOf(leaked)?.deleted).toBe(true);
+    expect(steps(setup.standIn, 'DELETE')).toHaveLength(1);
+    expect(steps(setup.standIn, 'PATCH')).toEqual([]);
+    expectNoSecrets([run.stdout, run.stderr], [leaked]);
+  });
+
+  it('exits 2 with json on stdout and the reason on stderr when the management key is refused', async () => {
+    const leaked = keys.openrouter();
+    const setup = await openRouter({ keys: [{ key: leaked }] });
+    const refused = keys.openrouter();
+    const run = await revokeCli(['--format', 'json', '--yes'], { ...setup.env, OPENROUTER_MANAGEMENT_KEY: refused }, `${leaked}\n`);
+    expect(run.code).toBe(2);
+    expect(outcomes(run).map((r) => r.outcome)).toEqual(['failed']);
+    expect(run.stderr).toMatch(/^keywarden: exit 2: find \(direct\): HTTP 401: the management credential was refused.*\n$/);
+    expectNoSecrets([run.stdout, run.stderr], [leaked, refused]);
   });
 
   it('holds every action the API received, each line whole, when the run is killed half-way', async () => {

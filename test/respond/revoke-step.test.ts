@@ -2,11 +2,15 @@
  * The revoke step where keys are found (SPEC §5.1, issue 12 point 5): `scan|history|logs|staged
  * --verify --revoke` revokes the live keys the run found, after its live check, as
  * `keywarden revoke` would: a dry run unless `--yes`, never a key suppressed or not live.
+ * What a run refuses and revokes runs in this process (test/helpers/in-process.ts); the built
+ * CLI keeps what it prints where (the report on stdout, the plan on stderr), the command it
+ * logs, and one refusal as the bin gives it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { history, logs, scan } from '../helpers/in-process.js';
 import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { createAccount, labelOf } from '../helpers/openrouter-management.js';
@@ -28,14 +32,20 @@ const patches = (standIn: { requests: { method: string }[] }) => standIn.request
 
 describe('--revoke on the scanning commands', () => {
   it.each([
-    { args: ['--revoke'], message: '--revoke needs --verify: only a key the live check calls live is revoked' },
-    { args: ['--verify', '--yes'], message: '--yes needs --revoke: without it nothing is revoked' },
-    { args: ['--verify', '--delete'], message: '--delete needs --revoke: without it nothing is revoked' },
-    { args: ['--verify', '--audit-log', 'a.jsonl'], message: '--audit-log needs --revoke: without it nothing is revoked' },
-  ])('refuses $args', async ({ args, message }) => {
-    const run = await runCli(['scan', '.', ...args], { cwd: makeTmpDir('step') });
+    { flags: { revoke: true }, message: '--revoke needs --verify: only a key the live check calls live is revoked' },
+    { flags: { verify: true, yes: true }, message: '--yes needs --revoke: without it nothing is revoked' },
+    { flags: { verify: true, delete: true }, message: '--delete needs --revoke: without it nothing is revoked' },
+    { flags: { verify: true, auditLog: 'a.jsonl' }, message: '--audit-log needs --revoke: without it nothing is revoked' },
+  ])('refuses $flags', async ({ flags, message }) => {
+    const run = await scan(makeTmpDir('step'), flags);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
+    expect(run.error).toBe(message);
+  });
+
+  it('refuses a stray --yes from the command line, exit 2', async () => {
+    const run = await runCli(['scan', '.', '--verify', '--yes'], { cwd: makeTmpDir('step') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('keywarden: --yes needs --revoke: without it nothing is revoked');
   });
 
   it('plans on a dry run: the report on stdout, the plan on stderr, nothing changed; suppressed keys are left alone', async () => {
@@ -78,11 +88,13 @@ describe('--revoke on the scanning commands', () => {
     const repo = TestRepo.init(makeTmpDir('step-repo'));
     repo.commit({ 'config.env': `KEY=${inHistory}\n` }, 'add key');
     repo.commit({ 'config.env': 'KEY=from-the-environment\n' }, 'remove key');
-    const history = await runCli(['history', '.', '--verify', '--revoke', '--yes'], { cwd: repo.dir, env: setup.env });
-    expect(history.code).toBe(1);
+    const inRepo = await history(repo.dir, { verify: true, revoke: true, yes: true }, setup.env);
+    expect(inRepo.code).toBe(1);
+    expect(inRepo.result?.revocations?.map((r) => r.outcome)).toEqual(['revoked']);
     expect(setup.state.stateOf(inHistory)?.disabled).toBe(true);
-    const logs = await runCli(['logs', '-', '--verify', '--revoke', '--yes'], { cwd: repo.dir, env: setup.env, input: `INFO auth=${inLog}\n` });
-    expect(logs.code).toBe(1);
+    const logged = await logs(repo.dir, { files: ['-'], verify: true, revoke: true, yes: true, stdin: `INFO auth=${inLog}\n` }, setup.env);
+    expect(logged.code).toBe(1);
+    expect(logged.result?.revocations?.map((r) => r.outcome)).toEqual(['revoked']);
     expect(setup.state.stateOf(inLog)?.disabled).toBe(true);
     expect(patches(setup.standIn)).toBe(2);
   });

@@ -2,13 +2,14 @@
  * Revoke flows are data: a `--rules` file declares one for its provider (a self-hosted router's
  * admin API, say) and `keywarden revoke` runs it with no code of its own, with the credential
  * only from the variable the file names. And what a provider says back never carries a raw
- * key or a credential into any output.
+ * key or a credential into any output. Both run `revoke` in this process, as src/cli/revoke.ts
+ * builds its run (test/helpers/in-process.ts); test/respond/revoke-command.test.ts runs the bin.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acmeRuleHead } from '../helpers/acme-rules.js';
-import { runCli } from '../helpers/cli.js';
+import { revoke } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { createAccount } from '../helpers/openrouter-management.js';
 import { startStandIn, type RecordedRequest, type Reply } from '../helpers/providers.js';
@@ -64,9 +65,9 @@ describe('a revoke flow declared in a --rules file', () => {
     const rules = writeTree(makeTmpDir('acme-rules'), { 'acme.yaml': acmeRules });
     const leaked = tokens[3]?.key ?? '';
     const env = { ACME_BASE_URL: router.origin, ACME_ADMIN_KEY: adminKey };
-    const run = await runCli(['revoke', '--rules', rules, '--yes', '--format', 'json'], { cwd: makeTmpDir('acme'), env, input: `${leaked}\n` });
+    const run = await revoke(makeTmpDir('acme'), { rules: [rules], yes: true, format: 'json', stdin: `${leaked}\n` }, env);
     expect(run.code).toBe(0);
-    const [revocation] = (JSON.parse(run.stdout) as { revocations: object[] }).revocations;
+    const [revocation] = (JSON.parse(run.report) as { revocations: object[] }).revocations;
     expect(revocation).toMatchObject({ provider: 'acme', ruleId: 'acme.router-key', outcome: 'revoked', action: 'disable', target: { hash: 'tok-3', name: 'team 3' } });
     const admin = router.requests.filter((request) => request.url.startsWith('/admin'));
     // Pages 2 at a time to the short one (skip=4), each once; a window of 8 may ask a few past it.
@@ -75,13 +76,13 @@ describe('a revoke flow declared in a --rules file', () => {
     expect(new Set(pages).size).toBe(pages.length);
     const posts = admin.filter((request) => request.method === 'POST');
     expect(posts.map((request) => [request.url, JSON.parse(request.body)])).toEqual([['/admin/tokens/tok-3/revoke', { token: leaked, reason: 'leaked' }]]);
-    expect(run.stdout + run.stderr).not.toMatch(new RegExp(`${leaked}|${adminKey}`));
+    expect([run.report, run.stderr, ...run.warnings].join('\n')).not.toMatch(new RegExp(`${leaked}|${adminKey}`));
 
     // The same file asking for a variable not meant for this is refused before anything is sent.
     const greedy = writeTree(makeTmpDir('acme-rules'), { 'acme.yaml': acmeRules.replace('admin: [ACME_ADMIN_KEY]', 'admin: [GITHUB_TOKEN]') });
-    const refused = await runCli(['revoke', '--rules', greedy, '--yes'], { cwd: makeTmpDir('acme'), env: { ...env, GITHUB_TOKEN: adminKey }, input: `${leaked}\n` });
+    const refused = await revoke(makeTmpDir('acme'), { rules: [greedy], yes: true, stdin: `${leaked}\n` }, { ...env, GITHUB_TOKEN: adminKey });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('revoke.credentials.admin: GITHUB_TOKEN: a --rules file may read credentials only from variables ending in _MANAGEMENT_KEY');
+    expect(refused.error).toContain('revoke.credentials.admin: GITHUB_TOKEN: a --rules file may read credentials only from variables ending in _MANAGEMENT_KEY');
     expect(router.requests.filter((request) => request.url.startsWith('/admin'))).toHaveLength(admin.length);
   });
 });
@@ -95,11 +96,11 @@ describe('what the provider says back', () => {
     const standIn = await startStandIn((request) => account.answer(request.method, request.url, request.key, request.body));
     const audit = join(makeTmpDir('echo'), 'audit.jsonl');
     const env = { OPENROUTER_BASE_URL: `${standIn.origin}/api/v1`, OPENROUTER_MANAGEMENT_KEY: managementKey };
-    for (const format of ['json', 'human']) {
-      const run = await runCli(['revoke', '--format', format, '--audit-log', audit], { cwd: makeTmpDir('echo'), env, input: `${leaked}\n` });
+    for (const format of ['json', 'human'] as const) {
+      const run = await revoke(makeTmpDir('echo'), { format, auditLog: audit, stdin: `${leaked}\n` }, env);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('prod [redacted]');
-      expect(run.stdout + run.stderr).not.toContain(leaked);
+      expect(run.report).toContain('prod [redacted]');
+      expect([run.report, run.stderr, ...run.warnings].join('\n')).not.toMatch(new RegExp(`${leaked}|${managementKey}`));
     }
     expect(readFileSync(audit, 'utf8')).toContain('prod [redacted]');
     expect(readFileSync(audit, 'utf8')).not.toMatch(new RegExp(`${leaked}|${managementKey}`));
