@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-FF3QWC5J.js";
+} from "./chunk-7VQHDX2C.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -2281,7 +2281,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-2S3BNI2S.js");
+  const { notifyRun } = await import("./notify-step-TDJT7SQM.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

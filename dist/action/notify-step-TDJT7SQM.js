@@ -5,7 +5,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-FF3QWC5J.js";
+} from "./chunk-7VQHDX2C.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {

@@ -1450,10 +1450,92 @@ function isSettled(finding) {
   const status = statusOf2(finding);
   return status === "revoked" || status === "invalid";
 }
+function keyId(finding) {
+  return finding.secretHash.replace(/^sha256:/, "").slice(0, 16);
+}
 function lineLink(repository, finding) {
   if (finding.commit === void 0 || finding.path === void 0) return void 0;
   const path = finding.path.split("/").map(encodeURIComponent).join("/");
   return `${repository.webUrl}/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}/blob/${finding.commit}/${path}#L${finding.line}`;
+}
+
+// src/respond/notify/issue-state.ts
+var statePrefix = "<!-- keywarden:state ";
+var maxRemembered = 50;
+var statuses = ["live", "unknown", "not verified", "invalid", "revoked"];
+var placeOf2 = (finding) => `${keyId(finding)}\0${finding.path ?? ""}\0${finding.line}\0${finding.commit ?? ""}`;
+function remember(finding) {
+  return {
+    k: keyId(finding),
+    r: finding.redacted,
+    p: finding.provider,
+    i: finding.ruleId,
+    v: finding.severity,
+    s: statusOf2(finding),
+    l: finding.line,
+    ...finding.path !== void 0 ? { f: finding.path } : {},
+    ...finding.commit !== void 0 ? { c: finding.commit } : {}
+  };
+}
+function recall(row, hint) {
+  const status = row.s === "revoked" ? { revocation: "revoked" } : row.s === "not verified" ? {} : { verification: { status: row.s, detail: {} } };
+  return {
+    ruleId: row.i,
+    provider: row.p,
+    severity: row.v,
+    secretHash: `sha256:${row.k}`,
+    redacted: row.r,
+    fingerprint: row.k,
+    source: row.c !== void 0 ? "history" : "file",
+    line: row.l,
+    column: 1,
+    endColumn: 1,
+    ...row.f !== void 0 ? { path: row.f } : {},
+    ...row.c !== void 0 ? { commit: row.c } : {},
+    ...hint !== void 0 ? { hint } : {},
+    ...status
+  };
+}
+function stateLine(findings) {
+  const kept = [...findings].sort((a, b) => statuses.indexOf(statusOf2(a)) - statuses.indexOf(statusOf2(b))).slice(0, maxRemembered);
+  const hints = Object.fromEntries(kept.flatMap((finding) => finding.hint !== void 0 ? [[finding.ruleId, finding.hint]] : []));
+  const state = { rows: kept.map(remember), hints };
+  return `${statePrefix}${Buffer.from(JSON.stringify(state)).toString("base64url")} -->`;
+}
+function isRemembered(value) {
+  if (value === null || typeof value !== "object") return false;
+  const row = value;
+  const text = (field) => typeof field === "string" && field.length > 0 && field.length <= 500;
+  return typeof row.k === "string" && /^[0-9a-f]{16}$/.test(row.k) && text(row.r) && text(row.p) && text(row.i) && text(row.v) && statuses.includes(row.s) && typeof row.l === "number" && Number.isInteger(row.l) && row.l >= 1 && (row.f === void 0 || text(row.f)) && (row.c === void 0 || typeof row.c === "string" && /^[0-9a-f]{7,64}$/.test(row.c));
+}
+function rememberedIn(body) {
+  const line = body.split(/\r?\n/).find((text) => text.startsWith(statePrefix));
+  if (line === void 0) return [];
+  try {
+    const parsed = JSON.parse(Buffer.from(line.slice(statePrefix.length).replace(/\s*-->\s*$/, ""), "base64url").toString("utf8"));
+    if (parsed === null || typeof parsed !== "object") return [];
+    const { rows, hints } = parsed;
+    const hintOf = (ruleId) => {
+      const hint = hints !== null && typeof hints === "object" ? hints[ruleId] : void 0;
+      return typeof hint === "string" && hint.length <= 500 ? hint : void 0;
+    };
+    return Array.isArray(rows) ? rows.filter(isRemembered).map((row) => recall(row, hintOf(row.i))) : [];
+  } catch {
+    return [];
+  }
+}
+function withRemembered(findings, remembered) {
+  const reported = new Set(findings.map(placeOf2));
+  const latest = new Map(findings.map((finding) => [keyId(finding), finding]));
+  const carried = remembered.filter((row) => !reported.has(placeOf2(row))).map((row) => {
+    const now = latest.get(keyId(row));
+    if (!now) return row;
+    const place = { ...row };
+    delete place.verification;
+    delete place.revocation;
+    return { ...place, ...now.verification ? { verification: now.verification } : {}, ...now.revocation ? { revocation: now.revocation } : {} };
+  });
+  return [...findings, ...carried];
 }
 
 // src/respond/notify/github-render.ts
@@ -1461,9 +1543,6 @@ var issueMarker = "<!-- keywarden:notify-issue -->";
 var issueTitle = "Leaked API keys (keywarden)";
 var bodyLimit = 65536;
 var closingComment = "Every key listed in this issue is now revoked or invalid, so keywarden closes it. It reopens the issue if a key that may still work turns up again.";
-function keyId(finding) {
-  return finding.secretHash.replace(/^sha256:/, "").slice(0, 16);
-}
 var unsettledPrefix = "<!-- keywarden:unsettled";
 var maxNamedKeys = 1e3;
 function unsettledKeysIn(body) {
@@ -1491,7 +1570,8 @@ function renderIssueBody(repository, findings) {
     ...owners.length > 0 ? ["", `Owners: ${owners.join(" ")}`] : [],
     "",
     "<sub>keywarden edits this issue on each run, and closes it once every key is revoked or invalid.</sub>",
-    `${unsettledPrefix} ${unsettled.map(keyId).join(" ")} -->`
+    `${unsettledPrefix} ${unsettled.map(keyId).join(" ")} -->`,
+    stateLine(findings)
   ];
   const rows = byUrgency(findings).map((finding) => issueRow(repository, finding));
   return withinLimit(head, rows, tail).join("\n") + "\n";
@@ -1665,13 +1745,14 @@ function issueChannel(settings) {
     }
   };
 }
-async function keepIssue(api, settings, findings) {
+async function keepIssue(api, settings, reported) {
   const { repository } = settings;
   const where = { owner: repository.owner, repo: repository.name };
   const name = repositoryName(repository);
-  const body = renderIssueBody(repository, findings);
-  const settled = findings.every(isSettled);
   const issue = await findIssue(api, where);
+  const all = issue ? withRemembered(reported, rememberedIn(issue.body)) : reported;
+  const body = renderIssueBody(repository, all);
+  const settled = all.every(isSettled);
   if (!issue) {
     if (settled) return { channel: "issue", outcome: "skipped", detail: `issue in ${name}: every key is revoked or invalid, so no issue is opened` };
     const labels = await hasLabel(api, where, securityLabel) ? [securityLabel] : [];
@@ -1690,7 +1771,7 @@ async function keepIssue(api, settings, findings) {
     await api.rest.issues.update({ ...where, issue_number: issue.number, ...changed ? { body } : {}, state: "closed", state_reason: "completed" });
     return { channel: "issue", outcome: "closed", detail: `${ref} closed: every key is revoked or invalid` };
   }
-  const reopen = issue.state === "closed" && hasNewUnsettledKey(issue.body, findings);
+  const reopen = issue.state === "closed" && hasNewUnsettledKey(issue.body, all);
   const addLabel = !issue.labels.some((label) => label.toLowerCase() === securityLabel) && await hasLabel(api, where, securityLabel);
   if (!changed && !reopen && !addLabel) return { channel: "issue", outcome: "unchanged", detail: `${ref} is up to date` };
   await api.rest.issues.update({
@@ -1752,13 +1833,13 @@ function code(text) {
   return `\`${escapeMrkdwn(text).replace(/`/g, "\u02CB")}\``;
 }
 var plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-function placeOf2(finding) {
+function placeOf3(finding) {
   if (finding.path === void 0) return "given as input";
   const path = finding.path.length > maxPathChars ? `\u2026${finding.path.slice(-(maxPathChars - 1))}` : finding.path;
   return `${path}:${finding.line}`;
 }
 function locationOf(finding, notice) {
-  const place = escapeMrkdwn(placeOf2(finding));
+  const place = escapeMrkdwn(placeOf3(finding));
   const link = notice.repository ? lineLink(notice.repository, finding) : void 0;
   if (link !== void 0 && link.length <= maxLinkChars) return `<${escapeMrkdwn(link)}|${place}>`;
   const repository = finding.repository !== void 0 && notice.repository === void 0 ? `${escapeMrkdwn(finding.repository)} ` : "";
