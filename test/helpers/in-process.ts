@@ -26,12 +26,15 @@ import { inputKeySource } from '../../src/run/input-keys.js';
 import { logSource } from '../../src/run/logs.js';
 import { prepare, type Prepared } from '../../src/run/prepare.js';
 import { reportSource } from '../../src/run/recover.js';
+import { redactStream } from '../../src/run/redact-stream.js';
 import { readReport } from '../../src/run/report-file.js';
 import { workTreeSource } from '../../src/run/scan.js';
 import { chunkSource } from '../../src/run/scan-chunks.js';
 import type { Source } from '../../src/run/source.js';
 import { runTail, type RunResult } from '../../src/run/tail.js';
 import { toolVersion } from '../../src/run/version.js';
+import { compileRules } from '../../src/rules/compile.js';
+import { loadRuleSet } from '../../src/rules/rule-set.js';
 import { splitLines } from '../../src/sources/git.js';
 import { openRepository } from '../../src/sources/history.js';
 import { readLog, resolveLogInputs } from '../../src/sources/logs.js';
@@ -40,7 +43,7 @@ import { excludedPaths } from '../../src/sources/worktree.js';
 import { buildCli, helpLine, type Runners } from '../../src/cli/grammar.js';
 import { checkSince } from '../../src/cli/history.js';
 import { ignoreFileHint } from '../../src/cli/ignore-hint.js';
-import { defaultsOf, historyTable, logsTable, parseSize, reportTable, scanTable, verifyTable, type ReportOptions } from '../../src/cli/options.js';
+import { defaultsOf, historyTable, logsTable, parseSize, redactTable, reportTable, scanTable, verifyTable, type RedactOptions, type ReportOptions } from '../../src/cli/options.js';
 import { quickArgs, type QuickCommand } from '../../src/cli/quick-args.js';
 import { redactWithRules } from '../../src/cli/redact-message.js';
 import { runConfigFrom } from '../../src/cli/run-config.js';
@@ -280,4 +283,14 @@ export async function helpText(command: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     void cli.parse([...command, '--help'], {}, (error: Error | null | undefined, _argv: unknown, output: string) => (error ? reject(error) : resolve(output)));
   });
+}
+
+/** `keywarden redact` (src/cli/redact.ts): the bytes it writes to stdout for `stdin`, every key masked. */
+export async function redact(stdin: Buffer, flags: Partial<RedactOptions> = {}): Promise<Buffer> {
+  const options = { ...defaultsOf(redactTable), ...flags };
+  const engine = createEngine(compileRules(await loadRuleSet(options.rules)));
+  const written: Buffer[] = [];
+  // The bin reads stdin in reads of up to 1 MiB: input this size arrives in one.
+  await redactStream(Readable.from([stdin]), (chunk) => void written.push(Buffer.from(chunk)), { engine, mask: options.mask });
+  return Buffer.concat(written);
 }
