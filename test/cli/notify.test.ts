@@ -54,8 +54,11 @@ beforeAll(async () => {
   await provider.close();
   expect(run.code).toBe(1);
   reportFile = join(dir, 'report.json');
-  writeFileSync(reportFile, run.report);
-  expect(rawKeys.filter((key) => !run.report.includes(key))).toEqual([]);
+  // keywarden masks a key in a path even under --show-secrets; a report from elsewhere (an older keywarden, a hand-made
+  // one) may spell it out: it is put back, so that notify's own masking is what the tests see.
+  const report = run.report.split(`${keyInPath.slice(0, 10)}…${keyInPath.slice(-4)}`).join(keyInPath);
+  writeFileSync(reportFile, report);
+  expect(rawKeys.filter((key) => !report.includes(key))).toEqual([]);
   emptyReport = join(dir, 'empty.json');
   writeFileSync(emptyReport, JSON.stringify({ version: 1, tool: { name: 'keywarden', version: '0.1.0' }, findings: [], stats: { files: 1, bytes: 1, durationMs: 1 } }));
 });

@@ -13,34 +13,40 @@
  */
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { KeywardenError } from '../../src/core/errors.js';
+import { KeywardenError, UsageError } from '../../src/core/errors.js';
 import type { Revocation } from '../../src/core/revocation.js';
 import type { Finding, ScanWarning } from '../../src/core/types.js';
 import { createEngine } from '../../src/detect/detect.js';
 import { redactKeys } from '../../src/detect/redact-text.js';
 import { render, type Format } from '../../src/report/index.js';
 import { renderJsonlFinding } from '../../src/report/json.js';
+import { maskContext, maskFinding, maskResult } from '../../src/report/mask.js';
 import type { ReportContext } from '../../src/report/model.js';
 import { historySource, rangeSource } from '../../src/run/history.js';
 import { inputKeySource } from '../../src/run/input-keys.js';
 import { logSource } from '../../src/run/logs.js';
 import { prepare, type Prepared } from '../../src/run/prepare.js';
 import { reportSource } from '../../src/run/recover.js';
+import { redactStream } from '../../src/run/redact-stream.js';
 import { readReport } from '../../src/run/report-file.js';
 import { workTreeSource } from '../../src/run/scan.js';
 import { chunkSource } from '../../src/run/scan-chunks.js';
 import type { Source } from '../../src/run/source.js';
 import { runTail, type RunResult } from '../../src/run/tail.js';
 import { toolVersion } from '../../src/run/version.js';
+import { compileRules } from '../../src/rules/compile.js';
+import { loadRuleSet } from '../../src/rules/rule-set.js';
 import { splitLines } from '../../src/sources/git.js';
 import { openRepository } from '../../src/sources/history.js';
 import { readLog, resolveLogInputs } from '../../src/sources/logs.js';
 import { stagedChunks, workTreeTop as stagedTop } from '../../src/sources/staged.js';
 import { excludedPaths } from '../../src/sources/worktree.js';
+import { buildCli, helpLine, type Runners } from '../../src/cli/grammar.js';
 import { checkSince } from '../../src/cli/history.js';
 import { ignoreFileHint } from '../../src/cli/ignore-hint.js';
-import { defaultsOf, historyTable, logsTable, parseSize, reportTable, scanTable, verifyTable, type ReportOptions } from '../../src/cli/options.js';
+import { defaultsOf, historyTable, logsTable, parseSize, redactTable, reportTable, scanTable, verifyTable, type RedactOptions, type ReportOptions } from '../../src/cli/options.js';
 import { lazyRedactor } from '../../src/cli/output.js';
+import { quickArgs, type QuickCommand } from '../../src/cli/quick-args.js';
 import { redactWithRules } from '../../src/cli/redact-message.js';
 import { revokeReport, revokeRunConfig } from '../../src/cli/revoke.js';
 import { revokeTable, type RevokeOptions } from '../../src/cli/options.js';
@@ -66,6 +72,8 @@ export interface InProcessRun {
   why?: string;
   /** The error that stopped the run, as the bin prints it after `keywarden: ` (redacted), without the help line. */
   error?: string;
+  /** The error is a usage error: the bin prints the line that names the help after it. */
+  usageError?: true;
   /** Undefined when the run stopped with an error. */
   result?: RunResult;
   /** With `notify`: what the notify step printed on stderr after the report (src/cli/notify-step.ts). */
@@ -106,7 +114,7 @@ async function run(plan: () => Promise<Planned>): Promise<InProcessRun> {
     result = await runTail(planned.source, planned.prepared, { keep: true, onFinding: (finding) => void streamed.push(finding) });
   } catch (error) {
     if (!(error instanceof KeywardenError)) throw error;
-    return { code: error.exitCode, report: '', warnings: [], error: await redactWithRules(error.message) };
+    return { code: error.exitCode, report: '', warnings: [], error: await redactWithRules(error.message), ...(error instanceof UsageError ? { usageError: true as const } : {}) };
   }
   const engine = createEngine([...planned.prepared.rules]);
   const redact = (text: string) => redactKeys(text, engine);
@@ -114,15 +122,17 @@ async function run(plan: () => Promise<Planned>): Promise<InProcessRun> {
   // The --results note last, as printRun prints it once the counts are in.
   const warnings = [...result.warnings.filter((warning) => warning.kind !== 'filter'), ...result.warnings.filter((warning) => warning.kind === 'filter')].map(warningText);
   const why = result.verdict.why === undefined ? undefined : redact(result.verdict.why);
+  // Keys in metadata (paths, authors, the ignore file's path) masked in every format, as printRun masks them.
   const context: ReportContext = {
-    toolVersion,
-    showSecrets: planned.options.showSecrets,
-    ...planned.context,
+    ...maskContext({ toolVersion, showSecrets: planned.options.showSecrets, ...planned.context }, redact),
     suppressed: result.counts.suppressed,
     verdict: { exitCode: result.verdict.exitCode, ...(why !== undefined ? { why } : {}) },
   };
   const { format } = planned.options;
-  const report = format === 'jsonl' ? streamed.map((finding) => renderJsonlFinding(finding, context)).join('') : render(format, result, context, planned.prepared.rules, false);
+  const report =
+    format === 'jsonl'
+      ? streamed.map((finding) => renderJsonlFinding(maskFinding(finding, redact), context)).join('')
+      : render(format, maskResult(result, redact), context, planned.prepared.rules, false);
   if (!planned.notify) return { code: result.verdict.exitCode, report, warnings, ...(why !== undefined ? { why } : {}), result };
   let notified = '';
   const stderr = { write: (text: string) => (notified += text) };
@@ -265,3 +275,84 @@ export async function revoke(cwd: string, flags: Partial<RevokeOptions> & { stdi
   }
 }
 const revokeDefaults = defaultsOf(revokeTable);
+
+/** A command line as the bin's two readers hand it on: the command and its options. */
+export interface ReadArgv {
+  command: QuickCommand;
+  options: Record<string, unknown>;
+}
+
+/** A usage error as the bin prints it after `keywarden: `: redacted, with the line that names the help. */
+async function usageText(error: UsageError, argv: readonly string[]): Promise<string> {
+  const { message } = error;
+  return redactWithRules(message.endsWith("--help' for usage.") ? message : `${message}\n${helpLine(argv)}`);
+}
+
+/**
+ * `argv` read as the bin reads it (src/cli/main.ts): the quick reader for everyday lines, else
+ * yargs with the CLI's grammar; or the usage error it gives (exit 2). Only for lines that name a
+ * command of `Runners` (scan, staged, history, logs, verify, revoke, redact, rules list) and no
+ * `--help`: yargs would run any other command's module, or print the help, in this process.
+ */
+export async function readArgv(argv: string[]): Promise<ReadArgv | { code: number; error: string }> {
+  const quick = quickArgs(argv);
+  if (quick) return { command: quick.command, options: quick.options };
+  let seen: ReadArgv | undefined;
+  const record =
+    (command: QuickCommand) =>
+    (options: never): Promise<number> => {
+      seen = { command, options: options as Record<string, unknown> };
+      return Promise.resolve(0);
+    };
+  const runners = Object.fromEntries(quickCommands.map((command) => [command, record(command)])) as unknown as Runners;
+  const { default: yargs } = await import('yargs');
+  try {
+    await buildCli(yargs, argv, runners, () => undefined)
+      .exitProcess(false)
+      .parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { code: error.exitCode, error: await usageText(error, argv) };
+  }
+  if (!seen) throw new Error(`keywarden ${argv.join(' ')}: no command ran`);
+  return seen;
+}
+const quickCommands: QuickCommand[] = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'redact', 'rules list'];
+
+/** The commands this file runs in process, each given the options a reader of argv hands on. */
+const inProcessCommands: Partial<Record<QuickCommand, (cwd: string, options: never, env: Record<string, string>) => Promise<InProcessRun>>> = { scan, staged, history, logs, verify };
+
+/**
+ * `keywarden ARGV` run in `cwd` as the bin runs it: read by `readArgv`, then the command in this
+ * process (scan, staged, history, logs or verify; `stdin` for logs and verify). A usage error,
+ * the reader's or the command's, is given in `error` as the bin prints it whole after
+ * `keywarden: `, the line that names the help included.
+ */
+export async function commandLine(cwd: string, argv: string[], env: Record<string, string> = {}, stdin?: string): Promise<InProcessRun> {
+  const read = await readArgv(argv);
+  if ('error' in read) return { code: read.code, report: '', warnings: [], error: read.error };
+  const command = inProcessCommands[read.command];
+  if (!command) throw new Error(`keywarden ${read.command} does not run in this process`);
+  const options = { ...read.options, ...(stdin !== undefined ? { stdin } : {}) };
+  const run = await command(cwd, options as never, env);
+  return run.usageError && run.error !== undefined ? { ...run, error: `${run.error}\n${helpLine(argv)}` } : run;
+}
+
+/** `keywarden COMMAND --help` as yargs renders it with the CLI's grammar (stdout, exit 0). */
+export async function helpText(command: string[]): Promise<string> {
+  const { default: yargs } = await import('yargs');
+  const cli = buildCli(yargs, [...command, '--help'], {} as Runners, () => undefined).exitProcess(false);
+  return new Promise((resolve, reject) => {
+    void cli.parse([...command, '--help'], {}, (error: Error | null | undefined, _argv: unknown, output: string) => (error ? reject(error) : resolve(output)));
+  });
+}
+
+/** `keywarden redact` (src/cli/redact.ts): the bytes it writes to stdout for `stdin`, every key masked. */
+export async function redact(stdin: Buffer, flags: Partial<RedactOptions> = {}): Promise<Buffer> {
+  const options = { ...defaultsOf(redactTable), ...flags };
+  const engine = createEngine(compileRules(await loadRuleSet(options.rules)));
+  const written: Buffer[] = [];
+  // The bin reads stdin in reads of up to 1 MiB: input this size arrives in one.
+  await redactStream(Readable.from([stdin]), (chunk) => void written.push(Buffer.from(chunk)), { engine, mask: options.mask });
+  return Buffer.concat(written);
+}

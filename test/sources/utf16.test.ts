@@ -1,17 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffText, Utf16Decoder, Utf16Encoder, type TextKind } from '../../src/sources/text-encoding.js';
-import { runCli } from '../helpers/cli.js';
-import { git, isolatedGitEnv } from '../helpers/history-repos.js';
+import { cliPath, runCli } from '../helpers/cli.js';
+import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { history, logs, redact, scan, staged, verify, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
-import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
 /**
  * UTF-16 text (a `.env` written by Windows PowerShell 5's `>`, with or without a byte order
  * mark) is text, not binary: every source decodes it and reports keys at the line and column
  * of the decoded text, and `redact` writes it back as UTF-16 with only the keys changed.
+ * Each source runs in this process as its command builds its run (test/helpers/in-process.ts);
+ * the built bin keeps what only it does with such a file: the pre-commit hook as git runs it,
+ * and `redact` between stdin and stdout.
  */
 const keys = keyFactory(11_0001);
 cleanTmpDirs('all');
@@ -47,19 +51,22 @@ interface JsonFinding {
 }
 
 /** A repository whose first commit holds `tree` (hooks not run). */
-function committed(tree: Tree): string {
-  const dir = writeTree(makeTmpDir('utf16'), tree);
-  git(dir, ['init', '-q', '-b', 'main', '.']);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
-  return dir;
+function committed(tree: Tree, dir = makeTmpDir('utf16')): TestRepo {
+  const repo = TestRepo.init(dir);
+  repo.commit(tree, 'initial');
+  return repo;
 }
 
-const cli = (cwd: string, args: string[], input?: Buffer) => runCli(args, { cwd, env: isolatedGitEnv, ...(input ? { input } : {}) });
-
-function findingsOf(stdout: string): JsonFinding[] {
-  return (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
+/** The findings of a json run; its whole output (report, warnings, error) holds no raw key of `made`. */
+function findingsOf(run: InProcessRun, ...made: string[]): JsonFinding[] {
+  const output = [run.report, ...run.warnings, run.why ?? '', run.error ?? ''].join('\n');
+  for (const key of made) expect(output).not.toContain(key);
+  expect(run.error).toBeUndefined();
+  return (JSON.parse(run.report) as { findings: JsonFinding[] }).findings;
 }
+
+/** The masked form `redact` writes by default. */
+const maskedOf = (key: string) => `sk-or-v1-${key.slice(9, 13)}…${key.slice(-4)}`;
 
 describe('sniffText tells UTF-16 from UTF-8 and binary', () => {
   it.each<{ name: string; bytes: () => Buffer; kind: TextKind }>([
@@ -119,59 +126,68 @@ describe('UTF-16 decoding is lossless', () => {
 });
 
 describe.each(encodings)('$name is scanned by every source', ({ kind, bom }) => {
+  const key = keys.openrouter();
+  const inIndex = keys.openrouter();
+  const bytes = utf16(envText(key), kind, bom);
+  /** Built once, read by every test: `.env` and `app.log` outside git; a repository whose second commit adds `.env`, with `staged.env` in its index. */
+  let files = '';
+  let repo = '';
+  beforeAll(() => {
+    files = writeTree(makeFileTmpDir('utf16'), { 'tree/.env': bytes, 'app.log': bytes });
+    const made = committed({ 'README.md': 'hello\n' }, makeFileTmpDir('utf16-repo'));
+    made.commit({ '.env': bytes }, 'env');
+    writeTree(made.dir, { 'staged.env': utf16(envText(inIndex), kind, bom) });
+    made.git('add', 'staged.env');
+    repo = made.dir;
+  });
+
   it('scan: the key at its line and column in the decoded text (exit 1)', async () => {
-    const key = keys.openrouter();
-    const dir = writeTree(makeTmpDir('utf16'), { '.env': utf16(envText(key), kind, bom) });
-    const run = await cli(dir, ['scan', '.', '--format', 'json']);
-    expect(run.code, run.stderr).toBe(1);
-    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', ...keyPlace, endColumn: keyPlace.column + key.length }]);
-    expect(run.stdout + run.stderr).not.toContain(key);
+    const run = await scan(join(files, 'tree'), { format: 'json' });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run, key)).toMatchObject([{ path: '.env', ...keyPlace, endColumn: keyPlace.column + key.length }]);
   });
 
   it('logs: a file and stdin', async () => {
-    const key = keys.openrouter();
-    const bytes = utf16(envText(key), kind, bom);
-    const dir = writeTree(makeTmpDir('utf16'), { 'app.log': bytes });
-    const file = await cli(dir, ['logs', 'app.log', '--format', 'json']);
-    expect(file.code, file.stderr).toBe(1);
-    expect(findingsOf(file.stdout)).toMatchObject([{ path: 'app.log', ...keyPlace }]);
-    const stdin = await cli(dir, ['logs', '-', '--format', 'json'], bytes);
-    expect(stdin.code, stdin.stderr).toBe(1);
-    expect(findingsOf(stdin.stdout)).toMatchObject([{ path: '<stdin>', ...keyPlace }]);
+    const file = await logs(files, { files: ['app.log'], format: 'json' });
+    expect(file.code).toBe(1);
+    expect(findingsOf(file, key)).toMatchObject([{ path: 'app.log', ...keyPlace }]);
+    const stdin = await logs(files, { files: ['-'], stdin: bytes, format: 'json' });
+    expect(stdin.code).toBe(1);
+    expect(findingsOf(stdin, key)).toMatchObject([{ path: '<stdin>', ...keyPlace }]);
   });
 
   it('redact: UTF-16 in, the same UTF-16 out but for the masked key', async () => {
-    const key = keys.openrouter();
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../dist/cli/main.js'), 'redact'], { input: utf16(envText(key), kind, bom) });
-    expect(run.status).toBe(0);
-    const masked = `sk-or-v1-${key.slice(9, 13)}…${key.slice(-4)}`;
-    expect(run.stdout.equals(utf16(envText(key).replace(key, masked), kind, bom)), run.stdout.toString('hex')).toBe(true);
+    const out = await redact(bytes);
+    expect(out.equals(utf16(envText(key).replace(key, maskedOf(key)), kind, bom)), out.toString('hex')).toBe(true);
   });
 
   it('history: the blob decoded, the key at its line', async () => {
-    const key = keys.openrouter();
-    const dir = committed({ '.env': utf16(envText(key), kind, bom) });
-    const run = await cli(dir, ['history', '--format', 'json']);
-    expect(run.code, run.stderr).toBe(1);
-    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', ...keyPlace }]);
+    const run = await history(repo, { format: 'json' });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run, key)).toMatchObject([{ path: '.env', ...keyPlace }]);
   });
 
   it('history --range (what the Action and the pre-push hook read): the lines the range adds, decoded', async () => {
-    const dir = committed({ 'README.md': 'hello\n' });
-    const key = keys.openrouter();
-    writeTree(dir, { '.env': utf16(envText(key), kind, bom) });
-    git(dir, ['add', '-A']);
-    git(dir, ['commit', '-q', '--no-verify', '-m', 'env']);
-    const run = await cli(dir, ['history', '--range', 'HEAD~1..HEAD', '--format', 'json']);
-    expect(run.code, run.stderr).toBe(1);
-    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', ...keyPlace }]);
+    const run = await history(repo, { range: 'HEAD~1..HEAD', format: 'json' });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run, key)).toMatchObject([{ path: '.env', ...keyPlace }]);
   });
 
-  it('the pre-commit hook blocks a commit of it', async () => {
-    const dir = committed({ 'README.md': 'hello\n' });
+  it('staged (what the pre-commit hook runs): the key at its line and column', async () => {
+    const run = await staged(repo, { format: 'json' });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run, inIndex)).toMatchObject([{ path: 'staged.env', ...keyPlace }]);
+  });
+});
+
+describe('the built bin, with a .env from PowerShell 5 (UTF-16LE with a byte order mark)', () => {
+  const cli = (cwd: string, args: string[]) => runCli(args, { cwd, env: isolatedGitEnv });
+
+  it('the pre-commit hook, as git runs it, blocks a commit of it', async () => {
+    const { dir } = committed({ 'README.md': 'hello\n' });
     expect((await cli(dir, ['hook', 'install'])).code).toBe(0);
     const key = keys.openrouter();
-    writeFileSync(join(dir, '.env'), utf16(envText(key), kind, bom));
+    writeFileSync(join(dir, '.env'), utf16(envText(key), 'utf16le', true));
     git(dir, ['add', '.env']);
     const commit = spawnSync('git', ['commit', '-m', 'add env'], { cwd: dir, env: { ...process.env, ...isolatedGitEnv }, encoding: 'utf8' });
     expect(commit.status, commit.stdout + commit.stderr).not.toBe(0);
@@ -179,29 +195,35 @@ describe.each(encodings)('$name is scanned by every source', ({ kind, bom }) => 
     expect(commit.stdout + commit.stderr).not.toContain(key);
     expect(git(dir, ['log', '--format=%s'])).toBe('initial');
   });
+
+  it('redact: UTF-16 on stdin, the same UTF-16 on stdout but for the masked key', () => {
+    const key = keys.openrouter();
+    const run = spawnSync(process.execPath, [cliPath, 'redact'], { input: utf16(envText(key), 'utf16le', true) });
+    expect(run.status).toBe(0);
+    expect(run.stdout.equals(utf16(envText(key).replace(key, maskedOf(key)), 'utf16le', true)), run.stdout.toString('hex')).toBe(true);
+  });
 });
 
 describe('staged and ranges of UTF-16 files: only the lines a change adds', () => {
   it('a key already committed in the file is not blamed again; a key the change adds is, at its line', async () => {
     const old = keys.openrouter();
     const added = keys.tokenrouterLive();
-    const dir = committed({ '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16le', true) });
+    const { dir } = committed({ '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16le', true) });
     writeTree(dir, { '.env': utf16(`A=1\r\nB=2\r\nOLD=${old}\r\nNEW=${added}\r\n`, 'utf16le', true) });
     git(dir, ['add', '-A']);
-    const run = await cli(dir, ['staged', '--format', 'json']);
-    expect(run.code, run.stderr).toBe(1);
-    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', line: 4, column: 5 }]);
+    const run = await staged(dir, { format: 'json' });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run, old, added)).toMatchObject([{ path: '.env', line: 4, column: 5 }]);
   });
 
   it('history --range: a key the file already held before the range is not blamed on it', async () => {
     const old = keys.openrouter();
     const added = keys.tokenrouterLive();
-    const dir = committed({ '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16be', false) });
-    writeTree(dir, { '.env': utf16(`A=1\r\nOLD=${old}\r\nNEW=${added}\r\n`, 'utf16be', false) });
-    git(dir, ['commit', '-q', '--no-verify', '-am', 'more']);
-    const run = await cli(dir, ['history', '--range', 'HEAD~1..HEAD', '--format', 'json']);
-    expect(run.code, run.stderr).toBe(1);
-    expect(findingsOf(run.stdout)).toMatchObject([{ path: '.env', line: 3, column: 5 }]);
+    const repo = committed({ '.env': utf16(`A=1\r\nOLD=${old}\r\n`, 'utf16be', false) });
+    repo.commit({ '.env': utf16(`A=1\r\nOLD=${old}\r\nNEW=${added}\r\n`, 'utf16be', false) }, 'more');
+    const run = await history(repo.dir, { range: 'HEAD~1..HEAD', format: 'json' });
+    expect(run.code).toBe(1);
+    expect(findingsOf(run, old, added)).toMatchObject([{ path: '.env', line: 3, column: 5 }]);
   });
 
   it('a binary file stays skipped', async () => {
@@ -209,8 +231,8 @@ describe('staged and ranges of UTF-16 files: only the lines a change adds', () =
     git(dir, ['init', '-q', '-b', 'main', '.']);
     writeTree(dir, { 'blob.bin': Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from(`k=${keys.openrouter()}`)]) });
     git(dir, ['add', '-A']);
-    const run = await cli(dir, ['staged', '--format', 'json']);
-    expect(run.code, run.stderr).toBe(0);
+    const run = await staged(dir, { format: 'json' });
+    expect(run.code, run.error).toBe(0);
   });
 });
 
@@ -218,10 +240,10 @@ describe('a UTF-16 file read again for verify --report', () => {
   it('recovers the key from its decoded line', async () => {
     const key = keys.openrouter();
     const dir = writeTree(makeTmpDir('utf16'), { '.env': utf16(envText(key), 'utf16le', true) });
-    const scan = await cli(dir, ['scan', '.', '--format', 'json']);
-    writeFileSync(join(dir, 'report.json'), scan.stdout);
-    const verify = await cli(dir, ['verify', '--report', 'report.json', '--format', 'json']);
-    const [finding] = (JSON.parse(verify.stdout) as { findings: { verification: { status: string; reason?: string } }[] }).findings;
+    const scanned = await scan(dir, { format: 'json' });
+    writeFileSync(join(dir, 'report.json'), scanned.report);
+    const run = await verify(dir, { report: 'report.json', format: 'json' });
+    const [finding] = (JSON.parse(run.report) as { findings: { verification: { status: string; reason?: string } }[] }).findings;
     // Recovered, the key is checked (the stand-in provider refuses: unknown); not recovered, it would be skipped.
     expect(finding?.verification.reason ?? '').not.toContain('no longer has it');
     expect(finding?.verification.status).toBe('unknown');
