@@ -23,7 +23,7 @@ export const outputTable = {
   format: { alias: 'f', choices: formats, default: 'human' as Format, requiresArg: true, describe: 'report format' },
   output: { alias: 'o', type: 'string', requiresArg: true, describe: 'write the report to FILE instead of stdout' },
   rules: { type: 'string', array: true, nargs: 1, requiresArg: true, default: [] as string[], describe: 'extra rule directory (repeatable: --rules A --rules B)' },
-  'show-secrets': { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms)' },
+  'show-secrets': { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms; --format html never shows them)' },
   color: { type: 'boolean', default: true, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' },
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'print findings and errors only: no summary, progress or warnings' },
 } as const satisfies Record<string, Options>;
