@@ -122,6 +122,20 @@ export const notifyTable = {
   quiet: outputTable.quiet,
 } as const satisfies Record<string, Options>;
 
+/** `keywarden report FILE`: a json report rendered in another format. */
+export const renderTable = {
+  format: outputTable.format,
+  output: outputTable.output,
+  rules: outputTable.rules,
+  'show-secrets': {
+    type: 'boolean',
+    default: false,
+    describe: "keep the raw keys of a report made with --show-secrets (off: only redacted forms; --format html never shows them)",
+  },
+  color: outputTable.color,
+  quiet: outputTable.quiet,
+} as const satisfies Record<string, Options>;
+
 export const redactTable = {
   mask: {
     choices: maskStyles,
@@ -160,6 +174,7 @@ export type HistoryOptions = OptionsOf<typeof historyTable>;
 export type LogsOptions = OptionsOf<typeof logsTable>;
 export type VerifyOptions = OptionsOf<typeof verifyTable>;
 export type RedactOptions = OptionsOf<typeof redactTable>;
+export type RenderOptions = OptionsOf<typeof renderTable>;
 export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type NotifyOptions = OptionsOf<typeof notifyTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
