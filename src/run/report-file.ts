@@ -63,6 +63,9 @@ export function readBaseline(file: string): Baseline {
 
 const redactedFieldNames: readonly string[] = ['path', 'fingerprint', 'repository', 'author', 'email', 'verification', 'message'] satisfies RedactedField[];
 
+/** The names of masked fields this version knows; a later version's others are dropped. */
+const maskedFields = (names: readonly string[]) => names.filter((field): field is RedactedField => redactedFieldNames.includes(field));
+
 /**
  * The report's raw key as a `Secret`, when it kept one (`--show-secrets`) that is the key its
  * hash names and `redacted` shows; else the redacted form alone, which `reveal()` gives too.
@@ -90,7 +93,7 @@ export function resultOfReport(report: Report, keepRaw: boolean): ScanResult {
     const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
     const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...(encoding ? { encoding } : {}) };
     const { verification, redactedFields } = finding;
-    const masked = (redactedFields ?? []).filter((field): field is RedactedField => redactedFieldNames.includes(field));
+    const masked = maskedFields(redactedFields ?? []);
     return {
       ...place,
       secret: secretOf(finding, keepRaw),
@@ -98,7 +101,12 @@ export function resultOfReport(report: Report, keepRaw: boolean): ScanResult {
       ...(masked.length > 0 ? { redactedFields: masked } : {}),
     };
   });
-  const warnings = (report.warnings ?? []).map(({ path, message, kind }) => ({ message, ...(path !== undefined ? { path } : {}), ...(kind !== undefined ? { kind } : {}) }));
+  const warnings = (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
+    ...(path !== undefined ? { path } : {}),
+    message,
+    ...(kind !== undefined ? { kind } : {}),
+    ...(redactedFields !== undefined ? { redactedFields: maskedFields(redactedFields) } : {}),
+  }));
   const { files, bytes, durationMs } = report.stats;
   return { findings, warnings, stats: { files, bytes, durationMs }, ...(report.repositories ? { repositories: report.repositories } : {}) };
 }

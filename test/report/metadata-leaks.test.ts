@@ -15,7 +15,7 @@ import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
 cleanTmpDirs();
 const keys = keyFactory(0x6d657461);
 
-const formats = ['human', 'json', 'jsonl', 'sarif', 'markdown'] as const;
+const formats = ['human', 'json', 'jsonl', 'sarif', 'markdown', 'html'] as const;
 type Format = (typeof formats)[number];
 
 /** git for these tests: no config of this machine's, and no author from the environment, so `-c user.name=…` decides. */
@@ -112,7 +112,7 @@ const places: Place[] = [
       const key = keys.openrouter();
       return { key, cwd: repoBy('dev', `${key}@example.test`, { 'app.env': envFile() }), args: ['history', '.'] };
     },
-    notPrintedIn: ['human', 'sarif', 'markdown'],
+    notPrintedIn: ['human', 'sarif', 'markdown', 'html'],
   },
   {
     name: 'the --output path (echoed on stderr)',
