@@ -169,7 +169,9 @@ function groupsOf(findings: readonly Finding[]): [string, Finding[]][] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const name = finding.origin.repository ?? '';
-    groups.set(name, [...(groups.get(name) ?? []), finding]);
+    const group = groups.get(name);
+    if (group) group.push(finding);
+    else groups.set(name, [finding]);
   }
   return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
 }
