@@ -1,6 +1,5 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
-  Secret,
   annotationsOf,
   base64Forms,
   cell,
@@ -20,13 +19,17 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-7VQHDX2C.js";
+} from "./chunk-J23I3XPB.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
   compileRules,
   readRuleCache
 } from "./chunk-Q5EW37LM.js";
+import {
+  toFinding,
+  toWire
+} from "./chunk-5FH3ST3L.js";
 import {
   countByStatus,
   describeOutcome,
@@ -35,10 +38,11 @@ import {
   isVerified,
   placeOf,
   printable,
+  statusOf,
   suppressHint,
   toReportFinding,
   verificationOf
-} from "./chunk-FNQFL2CY.js";
+} from "./chunk-WOL23QJ3.js";
 import {
   severities,
   verificationStatuses
@@ -199,8 +203,8 @@ function runConfigProblem(given, failOn, spell) {
   if (given.has("revoke")) return `${spell("revoke")} needs ${verify}: only a key the live check calls live is revoked`;
   if (failOn === "live") return `${spell("failOn", "live")} needs ${verify}: without a live check no key is known to be live`;
   if (given.has("results")) return `${spell("results")} needs ${verify}: outcomes come from the live check`;
-  for (const option of ["verifyTimeout", "verifyConcurrency"]) {
-    if (given.has(option)) return `${spell(option)} needs ${verify}: without it no key is checked`;
+  for (const option2 of ["verifyTimeout", "verifyConcurrency"]) {
+    if (given.has(option2)) return `${spell(option2)} needs ${verify}: without it no key is checked`;
   }
   return void 0;
 }
@@ -211,42 +215,6 @@ function parseResults(text) {
     throw new UsageError(`--results: ${wrong.length > 0 ? `'${wrong.join("', '")}' is not an outcome` : "name at least one outcome"}; choose from ${verificationStatuses.join(",")}`);
   }
   return new Set(chosen);
-}
-
-// src/detect/finding.ts
-import { createHash } from "node:crypto";
-function secretHashOf(key) {
-  return `sha256:${createHash("sha256").update(key, "utf8").digest("hex")}`;
-}
-function fingerprintOf(path, ruleId, secretHash, repository) {
-  return `${repository !== void 0 ? `${repository}:` : ""}${path}:${ruleId}:${secretHash.slice("sha256:".length, "sha256:".length + 16)}`;
-}
-function toWire(match, origin) {
-  return {
-    ruleId: match.rule.id,
-    key: match.key,
-    origin,
-    line: match.line,
-    column: match.column,
-    endColumn: match.endColumn,
-    ...match.encoding ? { encoding: match.encoding } : {}
-  };
-}
-function toFinding(wire, rule) {
-  const secretHash = secretHashOf(wire.key);
-  return {
-    ruleId: rule.id,
-    provider: rule.provider,
-    severity: rule.severity,
-    secret: new Secret(wire.key, rule.prefix),
-    secretHash,
-    fingerprint: fingerprintOf(wire.origin.path, rule.id, secretHash, wire.origin.repository),
-    origin: wire.origin,
-    line: wire.line,
-    column: wire.column,
-    endColumn: wire.endColumn,
-    ...wire.encoding ? { encoding: wire.encoding } : {}
-  };
 }
 
 // src/sources/cat-file.ts
@@ -801,7 +769,7 @@ async function prepare(config) {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-RFEEEODN.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-2ALK7ANC.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
@@ -860,13 +828,13 @@ var AnchorTuner = class {
 };
 
 // src/run/verdict.ts
-var statusOf = (finding) => finding.verification?.status ?? "skipped";
+var statusOf2 = (finding) => finding.verification?.status ?? "skipped";
 function isFailing(finding, failOn) {
-  return failOn === "any" || statusOf(finding) !== "invalid";
+  return failOn === "any" || statusOf2(finding) !== "invalid";
 }
 var statusOrder = { live: 0, unknown: 1, skipped: 2, invalid: 3 };
 function byUrgency(findings) {
-  const rank = (finding) => statusOrder[statusOf(finding)] * 10 + severities.indexOf(finding.severity);
+  const rank = (finding) => statusOrder[statusOf2(finding)] * 10 + severities.indexOf(finding.severity);
   return [...findings].sort((a, b) => rank(a) - rank(b));
 }
 function leftOutNote(results, left) {
@@ -965,7 +933,7 @@ var Tally = class {
   #leftOut = /* @__PURE__ */ new Map();
   /** Count a checked finding; whether `--results` lets it be shown. */
   report(finding) {
-    const status = statusOf(finding);
+    const status = statusOf2(finding);
     const failing = isFailing(finding, this.failOn);
     if (failing) this.#failing++;
     if (this.results && !this.results.has(status)) {
@@ -1234,6 +1202,429 @@ function renderRevocationsMarkdown(revocations) {
   return ["### Revocation", "", "| key | what keywarden did | account key |", "|---|---|---|", ...rows, ""].join("\n");
 }
 
+// src/report/html-assets.ts
+import { createHash } from "node:crypto";
+var style = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #fff; --panel: #f6f8fa; --line: #d1d9e0;
+  --accent: #0969da; --live: #cf222e; --unknown: #9a6700; --revoked: #1a7f37; --invalid: #59636e; --skipped: #8c959f; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --line: #3d444d;
+  --accent: #4493f8; --live: #f85149; --unknown: #d29922; --revoked: #3fb950; --invalid: #9198a1; --skipped: #656c76; } }
+[hidden] { display: none !important; }
+body { margin: 0 auto; max-width: 84rem; padding: 1.5rem; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; } h2 small { font-weight: normal; color: var(--muted); }
+.meta, .note, figcaption, footer { color: var(--muted); }
+.urgent { color: var(--live); font-weight: 600; }
+.totals { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; padding: 0; }
+.totals div { min-width: 7rem; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+.totals dt { font-size: .8rem; color: var(--muted); } .totals dd { margin: 0; font-size: 1.5rem; font-weight: 600; }
+.totals .live dd { color: var(--live); } .totals .unknown dd { color: var(--unknown); } .totals .revoked dd { color: var(--revoked); }
+.charts { display: flex; flex-wrap: wrap; gap: 1.5rem 3rem; align-items: flex-start; }
+figure { margin: 0; } figcaption { margin-bottom: .25rem; font-weight: 600; }
+svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+svg text { fill: var(--fg); } svg .bar rect { fill: var(--accent); } svg .axis { stroke: var(--line); }
+svg .status-live rect { fill: var(--live); } svg .status-unknown rect { fill: var(--unknown); } svg .status-revoked rect { fill: var(--revoked); }
+svg .status-invalid rect { fill: var(--invalid); } svg .status-skipped rect { fill: var(--skipped); }
+.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin: 1rem 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+.filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+.filters select, .filters input { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: .2rem .4rem; }
+.filters input { min-width: 16rem; }
+table { width: 100%; border-collapse: collapse; margin-bottom: .5rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+th { background: var(--panel); font-size: .85rem; white-space: nowrap; }
+td.place, td.key small { overflow-wrap: anywhere; } td.nowrap { white-space: nowrap; }
+th button { all: unset; cursor: pointer; } th button:focus-visible { outline: 2px solid var(--accent); }
+th button::after { content: " \\2195"; color: var(--muted); }
+th[aria-sort=ascending] button::after { content: " \\2191"; } th[aria-sort=descending] button::after { content: " \\2193"; }
+td small { display: block; color: var(--muted); }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+a { color: var(--accent); }
+.status { font-weight: 600; } .status-live { color: var(--live); } .status-unknown { color: var(--unknown); } .status-revoked { color: var(--revoked); }
+.status-invalid, .status-skipped { color: var(--invalid); font-weight: normal; }
+.sev-critical { color: var(--live); font-weight: 600; }
+footer { margin-top: 2rem; padding-top: .75rem; border-top: 1px solid var(--line); font-size: .85rem; }
+@media print {
+  :root { color-scheme: light; --fg: #000; --muted: #444; --bg: #fff; --panel: #fff; --line: #bbb; --accent: #000; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .filters, noscript { display: none !important; }
+  a { color: inherit; text-decoration: none; }
+  th button::after { content: none; }
+  tr, figure, .totals div { break-inside: avoid; } thead { display: table-header-group; } h2 { break-after: avoid; }
+}
+`;
+var script = `
+(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  var shown = document.getElementById('shown');
+  var tables = Array.prototype.slice.call(document.querySelectorAll('table.findings'));
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+  function sortKey(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return '';
+    var key = cell.getAttribute('data-sort');
+    return key === null ? cell.textContent : key;
+  }
+
+  function sortBy(table, header, index) {
+    var ascending = header.getAttribute('aria-sort') !== 'ascending';
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) { cell.removeAttribute('aria-sort'); });
+    header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var order = collator.compare(sortKey(a, index), sortKey(b, index));
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  }
+
+  tables.forEach(function (table) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = header.textContent;
+      button.title = 'sort by ' + header.textContent;
+      header.textContent = '';
+      header.appendChild(button);
+      button.addEventListener('click', function () { sortBy(table, header, index); });
+    });
+  });
+
+  if (!form) return;
+  var provider = form.elements.namedItem('provider');
+  var status = form.elements.namedItem('status');
+  var text = form.elements.namedItem('text');
+
+  function matches(row, wantedProvider, wantedStatus, words) {
+    if (wantedProvider && row.getAttribute('data-provider') !== wantedProvider) return false;
+    if (wantedStatus && row.getAttribute('data-status') !== wantedStatus) return false;
+    return !words || row.textContent.toLowerCase().indexOf(words) !== -1;
+  }
+
+  function filter() {
+    var wantedProvider = provider ? provider.value : '';
+    var wantedStatus = status ? status.value : '';
+    var words = text ? text.value.trim().toLowerCase() : '';
+    var total = 0;
+    var visible = 0;
+    tables.forEach(function (table) {
+      var rows = table.tBodies[0].rows;
+      var left = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var match = matches(rows[i], wantedProvider, wantedStatus, words);
+        rows[i].hidden = !match;
+        if (match) left++;
+      }
+      total += rows.length;
+      visible += left;
+      table.hidden = left === 0;
+      var none = table.parentNode.querySelector('.none');
+      if (none) none.hidden = left > 0;
+    });
+    if (shown) shown.textContent = visible === total ? total + ' shown' : visible + ' of ' + total + ' shown';
+  }
+
+  form.addEventListener('input', filter);
+  form.addEventListener('change', filter);
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  form.hidden = false;
+  filter();
+})();
+`;
+var sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+var contentSecurityPolicy = [
+  "default-src 'none'",
+  `style-src ${sha256(style)}`,
+  `script-src ${sha256(script)}`,
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'"
+].join("; ");
+
+// src/report/html-text.ts
+function escapeHtml(text) {
+  return printable(text).replace(/[&<>"']/g, (c) => entities[c] ?? c);
+}
+var entities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function plural2(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/report/html-charts.ts
+var maxLabel = 18;
+var rowHeight = 22;
+var labelWidth = 130;
+var barSpace = 220;
+var chartWidth = labelWidth + barSpace + 50;
+var shortened = (label) => label.length > maxLabel ? `${label.slice(0, maxLabel - 1)}\u2026` : label;
+function barChart(caption, bars) {
+  const largest = Math.max(1, ...bars.map((bar) => bar.value));
+  const rows = bars.map((bar, index) => {
+    const y = index * rowHeight;
+    const width = bar.value === 0 ? 0 : Math.max(2, Math.round(bar.value / largest * barSpace));
+    const label = escapeHtml(bar.label);
+    return `<g class="bar${bar.tone ? ` ${bar.tone}` : ""}" data-label="${label}" data-value="${bar.value}"><title>${label}: ${bar.value}</title><text class="label" x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(shortened(bar.label))}</text><rect x="${labelWidth}" y="${y + 3}" width="${width}" height="16" rx="2"/><text class="count" x="${labelWidth + width + 6}" y="${y + 15}">${bar.value}</text></g>`;
+  });
+  const height = bars.length * rowHeight;
+  return figure(caption, `<svg viewBox="0 0 ${chartWidth} ${height}" width="${chartWidth}" height="${height}" role="img" aria-label="${escapeHtml(caption)}">${rows.join("")}</svg>`);
+}
+function figure(caption, svg) {
+  return `<figure class="chart"><figcaption>${escapeHtml(caption)}</figcaption>${svg}</figure>`;
+}
+var dayMs = 864e5;
+function dayOf(date) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!match) return void 0;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return void 0;
+  return Date.UTC(year, month - 1, day) / dayMs;
+}
+function bucketOf(day, unit) {
+  const iso = new Date(day * dayMs).toISOString();
+  return unit === "day" ? iso.slice(0, 10) : unit === "month" ? iso.slice(0, 7) : iso.slice(0, 4);
+}
+function unitFor(first, last) {
+  if (last - first <= 92) return "day";
+  return last - first <= 3660 ? "month" : "year";
+}
+function bucketsBetween(first, last, unit) {
+  const buckets = [];
+  const start = new Date(first * dayMs);
+  for (let step = 0; ; step++) {
+    const at = unit === "day" ? first + step : Date.UTC(start.getUTCFullYear() + (unit === "year" ? step : 0), unit === "month" ? start.getUTCMonth() + step : 0, 1) / dayMs;
+    if (at > last) return buckets;
+    buckets.push(bucketOf(at, unit));
+  }
+}
+var timelineWidth = 640;
+var timelineHeight = 120;
+var axisHeight = 18;
+var labelRoom = 70;
+function timelineChart(caption, dates) {
+  const days = dates.map(dayOf).filter((day) => day !== void 0);
+  if (days.length === 0) return void 0;
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const unit = unitFor(first, last);
+  const counts = /* @__PURE__ */ new Map();
+  for (const day of days) counts.set(bucketOf(day, unit), (counts.get(bucketOf(day, unit)) ?? 0) + 1);
+  const buckets = bucketsBetween(first, last, unit);
+  const largest = Math.max(...counts.values());
+  const slot = timelineWidth / buckets.length;
+  const labelEvery = Math.ceil(buckets.length / 8);
+  const bars = buckets.map((bucket, index) => {
+    const value = counts.get(bucket) ?? 0;
+    const height2 = value === 0 ? 0 : Math.max(2, Math.round(value / largest * (timelineHeight - 16)));
+    const x = (index * slot).toFixed(1);
+    const label = index % labelEvery === 0 ? `<text class="label" x="${x}" y="${timelineHeight + 13}">${bucket}</text>` : "";
+    return `<g class="bar" data-label="${bucket}" data-value="${value}"><title>${bucket}: ${value}</title><rect x="${x}" y="${timelineHeight - height2}" width="${Math.max(1, slot - 2).toFixed(1)}" height="${height2}" rx="1"/>${label}</g>`;
+  });
+  const height = timelineHeight + axisHeight;
+  const width = timelineWidth + labelRoom;
+  const axis = `<line class="axis" x1="0" y1="${timelineHeight + 0.5}" x2="${timelineWidth}" y2="${timelineHeight + 0.5}"/>`;
+  return figure(
+    `${caption} (per ${unit})`,
+    `<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(caption)}">${axis}${bars.join("")}</svg>`
+  );
+}
+
+// src/report/html.ts
+var keyStatuses = ["live", "unknown", "revoked", "skipped", "invalid"];
+var severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
+var repositoryShape = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+function revokedHashes(result) {
+  return new Set((result.revocations ?? []).filter((revocation) => revocation.outcome === "revoked").map((revocation) => revocation.secretHash));
+}
+function keyStatusOf(finding, revoked) {
+  return revoked.has(finding.secretHash) ? "revoked" : statusOf(finding);
+}
+function statusPerKey(findings, revoked) {
+  const perKey = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const status = keyStatusOf(finding, revoked);
+    const known = perKey.get(finding.secretHash);
+    if (known === void 0 || keyStatuses.indexOf(status) < keyStatuses.indexOf(known)) perKey.set(finding.secretHash, status);
+  }
+  return perKey;
+}
+function countsOf(values) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+function repositoriesOf(result) {
+  if (result.repositories) return result.repositories;
+  const named = [...new Set(result.findings.flatMap((finding) => finding.origin.repository === void 0 ? [] : [finding.origin.repository]))];
+  return named.length > 0 ? { scanned: named.sort(), notScanned: [] } : void 0;
+}
+function totalsOf(result) {
+  const { findings } = result;
+  const perKey = statusPerKey(findings, revokedHashes(result));
+  const byStatus = countsOf([...perKey.values()]);
+  const totals = [
+    { name: "findings", value: findings.length },
+    { name: "keys", value: perKey.size }
+  ];
+  if (isVerified(findings)) {
+    totals.push({ name: "live", value: byStatus.get("live") ?? 0, tone: "live" });
+    if (result.revocations) totals.push({ name: "revoked", value: byStatus.get("revoked") ?? 0, tone: "revoked" });
+    totals.push({ name: "invalid", value: byStatus.get("invalid") ?? 0 }, { name: "unknown", value: byStatus.get("unknown") ?? 0, tone: "unknown" });
+    if (byStatus.has("skipped")) totals.push({ name: "skipped", value: byStatus.get("skipped") ?? 0 });
+  }
+  const repositories = repositoriesOf(result);
+  if (repositories) {
+    totals.push({ name: result.repositories ? "repositories scanned" : "repositories with findings", value: repositories.scanned.length });
+    if (result.repositories) totals.push({ name: "repositories not scanned", value: repositories.notScanned.length, tone: repositories.notScanned.length > 0 ? "unknown" : "" });
+  }
+  totals.push({ name: "files scanned", value: result.stats.files }, { name: "warnings", value: result.warnings.length + (repositories?.notScanned.length ?? 0) });
+  return totals;
+}
+function totalsSection(totals) {
+  const items = totals.map((total) => `<div${total.tone ? ` class="${total.tone}"` : ""}><dt>${escapeHtml(total.name)}</dt><dd>${total.value}</dd></div>`);
+  return `<dl class="totals" aria-label="totals">${items.join("")}</dl>`;
+}
+function chartsSection(result, revoked) {
+  const { findings } = result;
+  if (findings.length === 0) return "";
+  const byProvider = [...countsOf(findings.map((finding) => finding.provider))].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  const charts = [barChart("Findings by provider", byProvider.map(([label, value]) => ({ label, value })))];
+  if (isVerified(findings)) {
+    const byStatus = countsOf(findings.map((finding) => keyStatusOf(finding, revoked)));
+    const bars = keyStatuses.filter((status) => byStatus.has(status)).map((status) => ({ label: status, value: byStatus.get(status) ?? 0, tone: `status-${status}` }));
+    charts.push(barChart("Findings by status", bars));
+  }
+  const dates = findings.flatMap((finding) => finding.origin.kind === "history" ? [finding.origin.date] : []);
+  const timeline = timelineChart("Keys committed over time", dates);
+  if (timeline) charts.push(timeline);
+  return `<section class="charts" aria-label="charts">${charts.join("")}</section>`;
+}
+function linkOf(finding) {
+  const { origin } = finding;
+  if (origin.kind !== "history" || origin.repository === void 0 || !repositoryShape.test(origin.repository)) return void 0;
+  if (!/^[0-9a-f]{7,64}$/.test(origin.commit) || finding.redactedFields?.some((field2) => field2 === "path" || field2 === "repository")) return void 0;
+  const path = origin.path.split("/").map(encodeURIComponent).join("/");
+  return `https://github.com/${origin.repository}/blob/${origin.commit}/${path}#L${finding.line}`;
+}
+function headerRow(columns) {
+  const names = ["Location", "Provider", "Severity", ...columns.verified ? ["Status"] : [], ...columns.history ? ["Commit", "Author", "Date"] : [], "Key and fingerprint"];
+  return `<tr>${names.map((name) => `<th scope="col">${name}</th>`).join("")}</tr>`;
+}
+function statusCell(finding, status) {
+  const verification = verificationOf(finding);
+  const said = verification && [escalationOf(verification), describeOutcome(verification)].filter((text) => text !== void 0).join("; ");
+  const detail = said ? `<small>${escapeHtml(said)}</small>` : "";
+  return `<td data-sort="${keyStatuses.indexOf(status)}"><span class="status status-${status}">${status}</span>${detail}</td>`;
+}
+function historyCells(finding) {
+  const { origin } = finding;
+  if (origin.kind !== "history") return "<td></td><td></td><td></td>";
+  const date = `<td class="nowrap" data-sort="${escapeHtml(origin.date)}">${escapeHtml(origin.date.slice(0, 10))}</td>`;
+  return `<td class="nowrap"><code>${escapeHtml(origin.commit.slice(0, 12))}</code></td><td>${escapeHtml(origin.author)}</td>${date}`;
+}
+function findingRow(finding, columns, revoked) {
+  const status = keyStatusOf(finding, revoked);
+  const place = escapeHtml(`${finding.origin.path}:${finding.line}`);
+  const link = linkOf(finding);
+  const location = link ? `<a href="${escapeHtml(link)}" rel="noreferrer">${place}</a>` : place;
+  const severity = escapeHtml(finding.severity);
+  const cells = [
+    `<td class="place">${location}</td>`,
+    `<td>${escapeHtml(finding.provider)}</td>`,
+    `<td data-sort="${severityRank[finding.severity] ?? 9}" class="sev-${severity}">${severity}</td>`,
+    columns.verified ? statusCell(finding, status) : "",
+    columns.history ? historyCells(finding) : "",
+    // Always the redacted form: the page never holds a raw key, --show-secrets or not.
+    `<td class="key"><code>${escapeHtml(finding.secret.redacted)}</code><small><code>${escapeHtml(finding.fingerprint)}</code></small></td>`
+  ];
+  return `<tr data-provider="${escapeHtml(finding.provider)}" data-status="${status}">${cells.join("")}</tr>`;
+}
+function groupsOf(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const name = finding.origin.repository ?? "";
+    const group = groups.get(name);
+    if (group) group.push(finding);
+    else groups.set(name, [finding]);
+  }
+  return [...groups].sort(([a], [b]) => a === "" ? 1 : b === "" ? -1 : a.localeCompare(b));
+}
+function findingsTable(heading, findings, columns, revoked) {
+  const rows = findings.map((finding) => findingRow(finding, columns, revoked)).join("\n");
+  return `<section class="repository"><h2>${heading} <small>${plural2(findings.length, "finding")}</small></h2><table class="findings"><thead>${headerRow(columns)}</thead><tbody>
+${rows}
+</tbody></table><p class="none note" hidden>No finding here matches the filters.</p></section>`;
+}
+function option(value, label = value) {
+  return `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
+}
+function filterForm(findings, verified, revoked) {
+  const providers = [...new Set(findings.map((finding) => finding.provider))].sort();
+  const present = new Set(findings.map((finding) => keyStatusOf(finding, revoked)));
+  const statuses = keyStatuses.filter((status2) => present.has(status2));
+  const status = verified ? `<label>Status <select name="status">${option("", "all")}${statuses.map((value) => option(value)).join("")}</select></label>` : "";
+  return `<form id="filters" class="filters" role="search" hidden><label>Provider <select name="provider">${option("", "all")}${providers.map((value) => option(value)).join("")}</select></label>${status}<label>Search <input name="text" type="search" placeholder="path, author, commit, fingerprint\u2026" autocomplete="off"></label><output id="shown" aria-live="polite"></output></form><noscript><p class="note">Sorting and filtering need JavaScript; every finding is listed below, in the order of the report.</p></noscript>`;
+}
+function findingsSection(result, revoked) {
+  const { findings } = result;
+  const clean = (result.repositories?.scanned ?? []).filter((name) => !findings.some((finding) => finding.origin.repository === name));
+  const cleanNote = clean.length > 0 ? `<p class="note">No findings in ${clean.length} ${clean.length === 1 ? "repository" : "repositories"}: ${clean.map(escapeHtml).join(", ")}.</p>` : "";
+  if (findings.length === 0) return `<p>No leaked keys found.</p>${cleanNote}`;
+  const columns = { verified: isVerified(findings), history: findings.some((finding) => finding.origin.kind === "history") };
+  const groups = groupsOf(findings);
+  const grouped = groups.some(([name]) => name !== "");
+  const tables = groups.map(([name, members]) => findingsTable(grouped ? escapeHtml(name || "no repository") : "Findings", members, columns, revoked));
+  return `${filterForm(findings, columns.verified, revoked)}${tables.join("\n")}${cleanNote}`;
+}
+function warningsSection(result) {
+  const notScanned = (result.repositories?.notScanned ?? []).map(({ repository, reason }) => `<li>${escapeHtml(repository)}: not scanned: ${escapeHtml(reason)}</li>`);
+  const warnings = result.warnings.map((warning2) => `<li>${escapeHtml(`${warning2.path ? `${warning2.path}: ` : ""}${warning2.message}`)}</li>`);
+  if (notScanned.length + warnings.length === 0) return "";
+  return `<section class="warnings"><h2>Warnings</h2><ul>${[...notScanned, ...warnings].join("")}</ul></section>`;
+}
+function advice(result, context, perKey) {
+  if (result.findings.length === 0) return "";
+  const urgent = [...perKey.values()].some((status) => status === "live" || status === "unknown");
+  const first = urgent ? '<p class="urgent">Live keys work right now: revoke them at the provider first. Keys that could not be checked may still work.</p>' : "";
+  const ignoreFile = escapeHtml(context.ignoreFile ?? ".keywardenignore");
+  return `${first}<p class="note">Rotate each key at its provider, then remove it from the code; a key in a past commit or a log stays readable there until it is revoked. A deliberate fake (a test fixture)? Add its fingerprint to ${ignoreFile}.</p>`;
+}
+function subtitle(result, context) {
+  const suppressed = context.suppressed ? `, ${context.suppressed} suppressed` : "";
+  const why = context.verdict?.why ? ` \xB7 ${escapeHtml(context.verdict.why)}` : "";
+  return `${plural2(result.stats.files, "file")} scanned in ${(result.stats.durationMs / 1e3).toFixed(1)} s${suppressed}${why}`;
+}
+function renderHtml(result, context) {
+  const revoked = revokedHashes(result);
+  const perKey = statusPerKey(result.findings, revoked);
+  const title = result.findings.length === 0 ? "keywarden: no leaked keys" : `keywarden: ${plural2(perKey.size, "leaked key")}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<style>${style}</style>
+</head>
+<body>
+<header><h1>${title}</h1><p class="meta">${subtitle(result, context)}</p></header>
+<main>
+${totalsSection(totalsOf(result))}
+${advice(result, context, perKey)}
+${chartsSection(result, revoked)}
+${findingsSection(result, revoked)}
+${warningsSection(result)}
+</main>
+<footer>Made by keywarden ${escapeHtml(context.toolVersion)}. Keys are shown redacted (their prefix and at most four characters at each end of the body): this page never holds a raw key, even from a run with --show-secrets. It loads nothing from any other host; links lead to the line at its commit on GitHub.</footer>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
+
 // src/report/json.ts
 function statsOf(result) {
   const { files, bytes, durationMs } = result.stats;
@@ -1246,7 +1637,8 @@ function renderJson(result, context) {
     tool: { name: "keywarden", version: context.toolVersion },
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
     stats: statsOf(result),
-    ...result.warnings.length > 0 ? { warnings: result.warnings } : {}
+    ...result.warnings.length > 0 ? { warnings: result.warnings } : {},
+    ...result.repositories ? { repositories: result.repositories } : {}
   };
   return `${JSON.stringify(report, null, 2)}
 `;
@@ -1428,6 +1820,8 @@ function render(format2, result, context, rules, color = false) {
       return renderSarif(result, context, rules);
     case "markdown":
       return renderMarkdown(result, context);
+    case "html":
+      return renderHtml(result, context);
   }
 }
 
@@ -1645,9 +2039,9 @@ function secretInputValues(env) {
 }
 var InputError = class extends Error {
 };
-var actionSpell = (option, value) => {
-  if (option === "verify") return "verify: true";
-  const name = option === "failOn" ? "fail-on" : option === "results" ? "results" : option;
+var actionSpell = (option2, value) => {
+  if (option2 === "verify") return "verify: true";
+  const name = option2 === "failOn" ? "fail-on" : option2 === "results" ? "results" : option2;
   return value === void 0 ? `input ${name}` : `input ${name}: '${value}'`;
 };
 function raw(env, name) {
@@ -2281,7 +2675,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-TDJT7SQM.js");
+  const { notifyRun } = await import("./notify-step-XSSG7VNH.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

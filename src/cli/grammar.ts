@@ -16,6 +16,7 @@ import {
   logsTable,
   notifyTable,
   redactTable,
+  renderTable,
   reportTable,
   revokeTable,
   rulesListTable,
@@ -68,13 +69,14 @@ const tables: Record<string, Record<string, Options>> = {
   revoke: revokeTable,
   notify: notifyTable,
   redact: redactTable,
+  report: renderTable,
   'rules list': rulesListTable,
   'rules check': {},
   'hook install': hookInstallTable,
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'notify', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -181,6 +183,12 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
         "tell a key's owner about the findings of a json report (--report FILE): a GitHub issue, commit comments, or a webhook (Slack, Mattermost); --dry-run shows what would be sent",
         (y) => y.options(notifyTable),
         async (args) => setExit(await (await import('./notify.js')).runNotify(args)),
+      )
+      .command(
+        'report <file>',
+        'render a json report (--format json) in another format: html (one self-contained page), markdown, sarif, human, json, jsonl',
+        (y) => y.options(renderTable).positional('file', { type: 'string', describe: 'a keywarden json report' }),
+        async (args) => setExit(await (await import('./report.js')).runReport({ ...args, file: args.file ?? '' })),
       )
       .command(
         'redact',

@@ -23,7 +23,7 @@ export const outputTable = {
   format: { alias: 'f', choices: formats, default: 'human' as Format, requiresArg: true, describe: 'report format' },
   output: { alias: 'o', type: 'string', requiresArg: true, describe: 'write the report to FILE instead of stdout' },
   rules: { type: 'string', array: true, nargs: 1, requiresArg: true, default: [] as string[], describe: 'extra rule directory (repeatable: --rules A --rules B)' },
-  'show-secrets': { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms)' },
+  'show-secrets': { type: 'boolean', default: false, describe: 'print raw keys (off: only redacted forms; --format html never shows them)' },
   color: { type: 'boolean', default: true, describe: 'colour on a terminal (--no-color; NO_COLOR is honoured)' },
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'print findings and errors only: no summary, progress or warnings' },
 } as const satisfies Record<string, Options>;
@@ -144,6 +144,20 @@ export const notifyTable = {
   quiet: outputTable.quiet,
 } as const satisfies Record<string, Options>;
 
+/** `keywarden report FILE`: a json report rendered in another format. */
+export const renderTable = {
+  format: outputTable.format,
+  output: outputTable.output,
+  rules: outputTable.rules,
+  'show-secrets': {
+    type: 'boolean',
+    default: false,
+    describe: "keep the raw keys of a report made with --show-secrets (off: only redacted forms; --format html never shows them)",
+  },
+  color: outputTable.color,
+  quiet: outputTable.quiet,
+} as const satisfies Record<string, Options>;
+
 export const redactTable = {
   mask: {
     choices: maskStyles,
@@ -182,6 +196,7 @@ export type HistoryOptions = OptionsOf<typeof historyTable>;
 export type LogsOptions = OptionsOf<typeof logsTable>;
 export type VerifyOptions = OptionsOf<typeof verifyTable>;
 export type RedactOptions = OptionsOf<typeof redactTable>;
+export type RenderOptions = OptionsOf<typeof renderTable>;
 export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type NotifyOptions = OptionsOf<typeof notifyTable>;
 export type NotifyStepOptions = OptionsOf<typeof notifyStepTable>;

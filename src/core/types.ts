@@ -121,9 +121,21 @@ export interface ScanStats {
   durationMs: number;
 }
 
+/**
+ * Which repositories a run of several (an audit) covered: each one scanned, clean or not, and
+ * each one it could not scan, with why (SPEC §8: one failing repository is a warning, not the
+ * end). Repositories are `OWNER/NAME`, as findings carry them.
+ */
+export interface RepositoryCoverage {
+  scanned: string[];
+  notScanned: { repository: string; reason: string }[];
+}
+
 /** What the pipeline returns; reporters render it, the CLI turns it into an exit code. */
 export interface ScanResult {
   findings: Finding[];
   warnings: ScanWarning[];
   stats: ScanStats;
+  /** Set by a run over several repositories (an audit); absent otherwise. */
+  repositories?: RepositoryCoverage;
 }

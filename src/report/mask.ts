@@ -1,4 +1,4 @@
-import type { Finding, ScanResult, ScanWarning, Verification } from '../core/types.js';
+import type { Finding, RepositoryCoverage, ScanResult, ScanWarning, Verification } from '../core/types.js';
 import type { ReportContext } from './model.js';
 import { printable } from './neutral.js';
 
@@ -66,9 +66,22 @@ export function maskWarning(warning: ScanWarning, redact: Redact): Masked<ScanWa
   return changed.length === 0 ? warning : { ...warning, ...path, message, redactedFields: changed };
 }
 
-/** A result as every report prints it: each finding's and warning's metadata masked. */
+/** Which repositories were covered, with a key in a name or a reason (git's message, which may quote a URL) masked. */
+function maskCoverage(coverage: RepositoryCoverage, redact: Redact): RepositoryCoverage {
+  return {
+    scanned: coverage.scanned.map(redact),
+    notScanned: coverage.notScanned.map(({ repository, reason }) => ({ repository: redact(repository), reason: redact(reason) })),
+  };
+}
+
+/** A result as every report prints it: each finding's and warning's metadata masked, and the repositories covered. */
 export function maskResult<T extends ScanResult>(result: T, redact: Redact): T {
-  return { ...result, findings: result.findings.map((finding) => maskFinding(finding, redact)), warnings: result.warnings.map((warning) => maskWarning(warning, redact)) };
+  return {
+    ...result,
+    findings: result.findings.map((finding) => maskFinding(finding, redact)),
+    warnings: result.warnings.map((warning) => maskWarning(warning, redact)),
+    ...(result.repositories ? { repositories: maskCoverage(result.repositories, redact) } : {}),
+  };
 }
 
 /** The context's own paths (the ignore file, the scanned directory) and the verdict's reason, masked. */

@@ -30,6 +30,9 @@ const verificationSchema = z.object({
 
 const historyFields = ['commit', 'author', 'email', 'date'] as const;
 
+/** `OWNER/NAME`, as GitHub allows them. */
+const repositoryName = shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'OWNER/NAME');
+
 export const reportFindingSchema = z
   .object({
     ruleId: shaped(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a rule id (provider.name)'),
@@ -45,7 +48,7 @@ export const reportFindingSchema = z
      * `OWNER/NAME` of the repository the finding is in, for audits of several repositories;
      * absent otherwise. A baseline finding with one matches only findings of that repository.
      */
-    repository: shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'OWNER/NAME').optional(),
+    repository: repositoryName.optional(),
     source: oneOf(sources),
     /** Relative to the scanned root, with `/`. Absent for `source: "input"`: those keys were never in a file. */
     path: text('a path').optional(),
@@ -99,6 +102,13 @@ export const reportSchema = z.object({
         redactedFields: z.array(z.string()).optional(),
       }),
     )
+    .optional(),
+  /** An audit of several repositories: each one scanned (with findings or not), and each one that could not be, with why. */
+  repositories: z
+    .object({
+      scanned: z.array(repositoryName),
+      notScanned: z.array(z.object({ repository: repositoryName, reason: z.string({ error: 'a string' }) })),
+    })
     .optional(),
 });
 

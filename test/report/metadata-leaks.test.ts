@@ -23,7 +23,7 @@ import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree } from '../helpers/
 cleanTmpDirs('all');
 const keys = keyFactory(0x6d657461);
 
-const formats = ['human', 'json', 'jsonl', 'sarif', 'markdown'] as const satisfies readonly Format[];
+const formats = ['human', 'json', 'jsonl', 'sarif', 'markdown', 'html'] as const satisfies readonly Format[];
 type PrintedFormat = (typeof formats)[number];
 
 /** git with no config of this machine's and no author from the environment, so `-c user.name=…` decides. */
@@ -111,7 +111,7 @@ const places: Place[] = [
       const dir = repoBy('dev', `${key}@example.test`, { 'app.env': envFile() });
       return { key, run: (format) => history(dir, { format }) };
     },
-    notPrintedIn: ['human', 'sarif', 'markdown'],
+    notPrintedIn: ['human', 'sarif', 'markdown', 'html'],
   },
 ];
 

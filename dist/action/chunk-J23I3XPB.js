@@ -12,6 +12,7 @@ import {
   readRuleCache
 } from "./chunk-Q5EW37LM.js";
 import {
+  Secret,
   countByStatus,
   describeOutcome,
   distinctFiles,
@@ -21,11 +22,12 @@ import {
   placeOf,
   plainText,
   printable,
+  redact,
   statusOf,
   statusSummary,
   verificationOf,
   withoutBidi
-} from "./chunk-FNQFL2CY.js";
+} from "./chunk-WOL23QJ3.js";
 import {
   createPinnedClient,
   refusal
@@ -978,76 +980,6 @@ function detectKeys(data, engine, options = {}) {
     });
   }
   return results;
-}
-
-// src/core/secret.ts
-var redactedOnly = /* @__PURE__ */ Symbol("redacted only");
-var Secret = class _Secret {
-  #raw;
-  #prefix;
-  /** Redacted form: the rule's prefix plus at most four characters at each end of the body. */
-  redacted;
-  /** False when only the redacted form is known (see `fromRedacted`). */
-  known;
-  constructor(raw, prefix) {
-    this.#raw = raw;
-    this.#prefix = prefix === redactedOnly ? "" : prefix;
-    this.known = prefix !== redactedOnly;
-    this.redacted = prefix === redactedOnly ? raw : redact(raw, prefix);
-  }
-  /**
-   * A key known only by its redacted form: a finding read back from a report that holds no
-   * key, where the key could not be found again. `reveal()` gives the redacted form, so even
-   * `--show-secrets` prints nothing usable; such a key must never be sent to a provider.
-   */
-  static fromRedacted(redacted) {
-    return new _Secret(redactedShape.test(redacted) ? redacted : "\u2026", redactedOnly);
-  }
-  /** The raw key. Call only where the key must leave the process on purpose (`--show-secrets`, verification). */
-  reveal() {
-    return this.#raw;
-  }
-  /**
-   * `text` (a provider's answer, say) with this key replaced by its redacted form in every shape
-   * it may be echoed in: as it is or in another case, without its prefix, and base64-encoded
-   * (standard or URL-safe, at any alignment, so inside `base64("user:" + key)` too).
-   */
-  maskIn(text) {
-    if (!this.known) return text;
-    const body = this.#raw.startsWith(this.#prefix) ? this.#raw.slice(this.#prefix.length) : this.#raw;
-    const plain = [this.#raw, body].filter((form, index) => index === 0 || form !== this.#raw && form.length >= minEchoedLength);
-    let masked = text;
-    for (const form of plain) masked = masked.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"), "gi"), this.redacted);
-    for (const form of plain.flatMap(base64Shapes)) masked = masked.replaceAll(form, this.redacted);
-    return masked;
-  }
-  toString() {
-    return this.redacted;
-  }
-  toJSON() {
-    return this.redacted;
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    return `Secret(${this.redacted})`;
-  }
-};
-var minEchoedLength = 8;
-function base64Shapes(text) {
-  const bytes = Buffer.from(text, "utf8");
-  const shapes = [0, 1, 2].map((shift) => {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64");
-    return encoded.slice(Math.ceil(shift * 8 / 6), Math.floor((shift + bytes.length) * 8 / 6));
-  });
-  const urlSafe = shapes.map((shape) => shape.replace(/\+/g, "-").replace(/\//g, "_"));
-  return [.../* @__PURE__ */ new Set([...shapes, ...urlSafe])].filter((shape) => shape.length >= minEchoedLength);
-}
-var redactedShape = /^[A-Za-z0-9_-]{0,24}…[A-Za-z0-9_-]{0,4}$/;
-function redact(raw, prefix) {
-  const body = raw.startsWith(prefix) ? raw.slice(prefix.length) : raw;
-  const head = raw.startsWith(prefix) ? prefix : "";
-  const keep = Math.min(4, Math.floor(body.length / 4));
-  if (keep === 0) return `${head}\u2026`;
-  return `${head}${body.slice(0, keep)}\u2026${body.slice(-keep)}`;
 }
 
 // src/detect/mask.ts
@@ -2463,8 +2395,19 @@ function maskWarning(warning, redact2) {
   const message = mask("message", warning.message);
   return changed.length === 0 ? warning : { ...warning, ...path, message, redactedFields: changed };
 }
+function maskCoverage(coverage, redact2) {
+  return {
+    scanned: coverage.scanned.map(redact2),
+    notScanned: coverage.notScanned.map(({ repository, reason }) => ({ repository: redact2(repository), reason: redact2(reason) }))
+  };
+}
 function maskResult(result, redact2) {
-  return { ...result, findings: result.findings.map((finding) => maskFinding(finding, redact2)), warnings: result.warnings.map((warning) => maskWarning(warning, redact2)) };
+  return {
+    ...result,
+    findings: result.findings.map((finding) => maskFinding(finding, redact2)),
+    warnings: result.warnings.map((warning) => maskWarning(warning, redact2)),
+    ...result.repositories ? { repositories: maskCoverage(result.repositories, redact2) } : {}
+  };
 }
 function maskContext(context, redact2) {
   const { ignoreFile, uriPrefix, verdict } = context;
@@ -2484,7 +2427,6 @@ export {
   base64Forms,
   createEngine,
   detectKeys,
-  Secret,
   redactKeys,
   redactKeyLikeTokens,
   cell,

@@ -5,12 +5,12 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-7VQHDX2C.js";
+} from "./chunk-J23I3XPB.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {
   toReportFinding
-} from "./chunk-FNQFL2CY.js";
+} from "./chunk-WOL23QJ3.js";
 import "./chunk-X7WTK2AN.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";

@@ -1,7 +1,12 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
+  secretHashOf
+} from "./chunk-5FH3ST3L.js";
+import {
+  Secret,
+  redact,
   toReportedFinding
-} from "./chunk-FNQFL2CY.js";
+} from "./chunk-WOL23QJ3.js";
 import {
   severities,
   verificationStatuses
@@ -33,6 +38,7 @@ var verificationSchema = external_exports.object({
   reason: external_exports.string().optional()
 });
 var historyFields = ["commit", "author", "email", "date"];
+var repositoryName = shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, "OWNER/NAME");
 var reportFindingSchema = external_exports.object({
   ruleId: shaped(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a rule id (provider.name)"),
   provider: text("a provider name"),
@@ -47,7 +53,7 @@ var reportFindingSchema = external_exports.object({
    * `OWNER/NAME` of the repository the finding is in, for audits of several repositories;
    * absent otherwise. A baseline finding with one matches only findings of that repository.
    */
-  repository: shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, "OWNER/NAME").optional(),
+  repository: repositoryName.optional(),
   source: oneOf(sources),
   /** Relative to the scanned root, with `/`. Absent for `source: "input"`: those keys were never in a file. */
   path: text("a path").optional(),
@@ -97,7 +103,12 @@ var reportSchema = external_exports.object({
       /** As for findings: `path` or `message` had a key masked. */
       redactedFields: external_exports.array(external_exports.string()).optional()
     })
-  ).optional()
+  ).optional(),
+  /** An audit of several repositories: each one scanned (with findings or not), and each one that could not be, with why. */
+  repositories: external_exports.object({
+    scanned: external_exports.array(repositoryName),
+    notScanned: external_exports.array(external_exports.object({ repository: repositoryName, reason: external_exports.string({ error: "a string" }) }))
+  }).optional()
 });
 var listedProblems = 3;
 function expectedOf(issue) {
@@ -146,25 +157,26 @@ function startsLikeJson(head) {
   return first === void 0 || first === "{";
 }
 function readReportFile(file, flag) {
+  const named = flag === void 0 ? file : `${flag} ${file}`;
   let read;
   try {
     read = readUpTo(file, maxReportBytes, startsLikeJson);
   } catch (error) {
-    throw new UsageError(`${flag} ${file}: cannot read it (${error.code ?? "unknown error"})`);
+    throw new UsageError(`${named}: cannot read it (${error.code ?? "unknown error"})`);
   }
-  if (read.more) throw new UsageError(`${flag} ${file}: larger than ${maxReportBytes / 1024 / 1024} MiB, more than a json report keywarden reads (is it one?)`);
+  if (read.more) throw new UsageError(`${named}: larger than ${maxReportBytes / 1024 / 1024} MiB, more than a json report keywarden reads (is it one?)`);
   const text2 = read.data.toString("utf8");
   let json;
   try {
     if (read.wrong) throw new SyntaxError("not a JSON object");
     json = JSON.parse(text2);
   } catch {
-    throw new UsageError(`${flag} ${file}: not valid JSON (a keywarden report made with --format json)`);
+    throw new UsageError(`${named}: not valid JSON (a keywarden report made with --format json)`);
   }
   try {
     return { report: parseReport(json), bytes: Buffer.byteLength(text2) };
   } catch (error) {
-    throw new UsageError(`${flag} ${file}: ${error.message}`);
+    throw new UsageError(`${named}: ${error.message}`);
   }
 }
 function readReport(file) {
@@ -174,8 +186,44 @@ function readReport(file) {
 function readBaseline(file) {
   return { fingerprints: new Set(readReportFile(file, "--baseline").report.findings.map((finding) => finding.fingerprint)) };
 }
+var redactedFieldNames = ["path", "fingerprint", "repository", "author", "email", "verification", "message"];
+var maskedFields = (names) => names.filter((field) => redactedFieldNames.includes(field));
+function secretOf(finding, keepRaw) {
+  const raw = finding.secret;
+  if (keepRaw && raw !== void 0 && secretHashOf(raw) === finding.secretHash) {
+    const cut = finding.redacted.indexOf("\u2026");
+    for (let end = cut; end >= 0; end--) {
+      const prefix = finding.redacted.slice(0, end);
+      if (raw.startsWith(prefix) && redact(raw, prefix) === finding.redacted) return new Secret(raw, prefix);
+    }
+  }
+  return Secret.fromRedacted(finding.redacted);
+}
+function resultOfReport(report, keepRaw) {
+  const findings = report.findings.map((finding) => {
+    const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
+    const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...encoding ? { encoding } : {} };
+    const { verification, redactedFields } = finding;
+    const masked = maskedFields(redactedFields ?? []);
+    return {
+      ...place,
+      secret: secretOf(finding, keepRaw),
+      ...verification ? { verification: { status: verification.status, detail: verification.detail, ...verification.reason !== void 0 ? { reason: verification.reason } : {} } } : {},
+      ...masked.length > 0 ? { redactedFields: masked } : {}
+    };
+  });
+  const warnings = (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
+    ...path !== void 0 ? { path } : {},
+    message,
+    ...kind !== void 0 ? { kind } : {},
+    ...redactedFields !== void 0 ? { redactedFields: maskedFields(redactedFields) } : {}
+  }));
+  const { files, bytes, durationMs } = report.stats;
+  return { findings, warnings, stats: { files, bytes, durationMs }, ...report.repositories ? { repositories: report.repositories } : {} };
+}
 export {
   readBaseline,
   readReport,
-  readReportFile
+  readReportFile,
+  resultOfReport
 };
