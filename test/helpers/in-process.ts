@@ -37,12 +37,13 @@ import { readLog, resolveLogInputs } from '../../src/sources/logs.js';
 import { stagedChunks, workTreeTop as stagedTop } from '../../src/sources/staged.js';
 import { excludedPaths } from '../../src/sources/worktree.js';
 import { checkSince } from '../../src/cli/history.js';
+import { pushedChunks, pushedRefs, runHookInstall, runHookUninstall } from '../../src/cli/hook.js';
 import { ignoreFileHint } from '../../src/cli/ignore-hint.js';
-import { defaultsOf, historyTable, logsTable, parseSize, reportTable, scanTable, verifyTable, type ReportOptions } from '../../src/cli/options.js';
+import { defaultsOf, historyTable, hookInstallTable, hookUninstallTable, logsTable, parseSize, reportTable, scanTable, verifyTable, type HookOptions, type ReportOptions } from '../../src/cli/options.js';
 import { redactWithRules } from '../../src/cli/redact-message.js';
 import { runConfigFrom } from '../../src/cli/run-config.js';
 import { scanRoot } from '../../src/cli/scan.js';
-import { loopbackOnly } from './cli.js';
+import { cliPath, loopbackOnly } from './cli.js';
 
 /** A run in this process, as the bin would have ended it. */
 export interface InProcessRun {
@@ -202,4 +203,47 @@ const verifyDefaults = defaultsOf(verifyTable);
 /** The findings of a json report. */
 export function jsonFindings<T = import('../../src/report/model.js').ReportFinding>(run: Pick<InProcessRun, 'report'>): T[] {
   return (JSON.parse(run.report) as { findings: T[] }).findings;
+}
+
+/** `keywarden hook pre-push [REMOTE]` (src/cli/hook.ts): the lines the pushed commits add; `stdin` holds git's ref lines, `env` what the pre-commit framework sets. */
+export function prePush(cwd: string, flags: Flags<ReportOptions> & { remote?: string; stdin?: string } = {}, env: Record<string, string> = {}): Promise<InProcessRun> {
+  return run(async () => {
+    const options = fromCwd({ ...defaultsOf(reportTable), ...flags }, cwd);
+    const top = await stagedTop(cwd);
+    const chunksOf = await pushedChunks(top, pushedRefs(flags.stdin ?? '', env), flags.remote ?? env['PRE_COMMIT_REMOTE_NAME']);
+    const prepared = await prepare(runConfigFrom(options, top, cliEnv(env)));
+    return { source: chunkSource(chunksOf), prepared, options, context: { ignoreFile: ignoreFileHint(top, cwd) } };
+  });
+}
+
+/** What `hook install`/`uninstall` did: what it printed on stdout, and the error that stopped it (as the bin prints it after `keywarden: `). */
+export interface HookCommandRun {
+  code: number;
+  stdout: string;
+  error?: string;
+}
+
+/**
+ * `keywarden hook install` or `uninstall` (src/cli/hook.ts) in the work tree holding `cwd`; the
+ * raw hooks it writes call back the built bin with this node, as the bin records itself. git
+ * reads its config from the environment, so `env` (GIT_CONFIG_GLOBAL, HOME) is this process's
+ * for the run's length, and put back after it (tests in a file run one at a time).
+ */
+export async function hookCommand(verb: 'install' | 'uninstall', cwd: string, flags: Partial<HookOptions> = {}, env: Record<string, string> = {}): Promise<HookCommandRun> {
+  let stdout = '';
+  const io = { cwd, stdout: { write: (text: string) => (stdout += text) }, launcher: { node: process.execPath, bin: cliPath } };
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    const code = verb === 'install' ? await runHookInstall({ ...defaultsOf(hookInstallTable), ...flags }, io) : await runHookUninstall({ ...defaultsOf(hookUninstallTable), ...flags }, io);
+    return { code, stdout };
+  } catch (error) {
+    if (!(error instanceof KeywardenError)) throw error;
+    return { code: error.exitCode, stdout, error: error.message };
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
