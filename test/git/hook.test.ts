@@ -98,9 +98,10 @@ const nastyName = `it's "q" $HOME \`touch pwned\` $(touch pwned2) dir`;
 describe('keywarden hook install: the pre-commit hook through a real git commit', () => {
   it('blocks a commit with a key, and lets a clean one and a marked fake through (installed by the bin)', async () => {
     const dir = repo();
-    const install = await cli(dir, ['hook', 'install']);
+    const install = await cli(dir, ['hook', 'install', '--pre-push']);
     expect(install.code).toBe(0);
     expect(install.stdout).toContain('installed .git/hooks/pre-commit');
+    expect(install.stdout).toContain('installed .git/hooks/pre-push');
     // The node and bin it records: what the runs in this process record too (`hookCommand`).
     expect(install.stdout).toContain(`it runs ${cliPath} with ${process.execPath}`);
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
