@@ -16,6 +16,7 @@ import {
   type Launcher,
 } from '../sources/hooks.js';
 import { addedChunksInCommits } from '../sources/commit-diffs.js';
+import type { Chunk } from '../core/types.js';
 import { parsePushLines, pushRevisions, unpushedRevisions, zeroSha, type PushedRef } from '../sources/push.js';
 import { workTreeTop } from '../sources/staged.js';
 import { runGuard } from './guard.js';
@@ -99,7 +100,20 @@ function launcher(): Launcher {
   return { node: process.execPath, bin };
 }
 
-const say = (text: string) => process.stdout.write(`${text}\n`);
+/**
+ * Where `hook install`/`uninstall` run and where they say what they did: the process's own,
+ * unless a caller in this process (a test) gives others, with the launcher the bin would record.
+ */
+export interface HookIO {
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  /** The node and bin the raw hooks call back; by default the ones running now. */
+  launcher?: Launcher;
+}
+
+const processIO = (): HookIO => ({ cwd: process.cwd(), stdout: process.stdout });
+
+const sayTo = (io: HookIO) => (text: string) => io.stdout.write(`${text}\n`);
 
 /** A path as the user reads it: relative inside the work tree, absolute outside it (a global hooks directory). */
 function shownFrom(top: string): (path: string) => string {
@@ -110,8 +124,9 @@ function shownFrom(top: string): (path: string) => string {
 }
 
 /** `keywarden hook install [--pre-push]`. */
-export async function runHookInstall(args: HookOptions): Promise<number> {
-  const top = await workTreeTop(process.cwd());
+export async function runHookInstall(args: HookOptions, io: HookIO = processIO()): Promise<number> {
+  const say = sayTo(io);
+  const top = await workTreeTop(io.cwd);
   const names: HookName[] = args.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
   const shown = shownFrom(top);
   const guarded = args.prePush ? 'commits and pushes are' : 'commits are';
@@ -153,7 +168,7 @@ export async function runHookInstall(args: HookOptions): Promise<number> {
 
   const target = await hookTarget(top);
   if (!args.global) await refuseShared(top, target, names, 'install');
-  const run = launcher();
+  const run = io.launcher ?? launcher();
   for (const name of names) {
     const outcome = installHook(target.dir, name, run, target.roots);
     const verb = { installed: 'installed', updated: 'updated', unchanged: 'already installed:' }[outcome.action];
@@ -172,8 +187,9 @@ function indent(text: string): string {
 }
 
 /** `keywarden hook uninstall`: remove what install added, putting chained hooks back. */
-export async function runHookUninstall(args: HookUninstallOptions): Promise<number> {
-  const top = await workTreeTop(process.cwd());
+export async function runHookUninstall(args: HookUninstallOptions, io: HookIO = processIO()): Promise<number> {
+  const say = sayTo(io);
+  const top = await workTreeTop(io.cwd);
   const target = await hookTarget(top);
   const { dir, roots } = target;
   if (!args.global) await refuseShared(top, target, ['pre-commit', 'pre-push'], 'uninstall');
@@ -202,16 +218,15 @@ export async function runHookUninstall(args: HookUninstallOptions): Promise<numb
 }
 
 /**
- * The refs being pushed: git's stdin lines, else the range the pre-commit framework describes,
- * else undefined: no lines (another command in a shared hook read them first), so what is
- * pushed is unknown.
+ * The refs being pushed: git's stdin lines, else the range the pre-commit framework describes
+ * in `env`, else undefined: no lines (another command in a shared hook read them first), so
+ * what is pushed is unknown.
  */
-async function pushedRefs(): Promise<PushedRef[] | undefined> {
-  const stdin = process.stdin.isTTY ? '' : await readStdin();
+export function pushedRefs(stdin: string, env: NodeJS.ProcessEnv): PushedRef[] | undefined {
   const refs = parsePushLines(stdin);
   if (refs.length > 0) return refs;
-  const to = process.env['PRE_COMMIT_TO_REF'];
-  const from = process.env['PRE_COMMIT_FROM_REF'];
+  const to = env['PRE_COMMIT_TO_REF'];
+  const from = env['PRE_COMMIT_FROM_REF'];
   if (to) return parsePushLines(`HEAD ${to} HEAD ${from || zeroSha}`);
   return undefined;
 }
@@ -222,15 +237,22 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * What the pre-push guard scans: the lines the pushed commits add. Unknown refs: every local
+ * branch's unpushed commits (HEAD's alone could be the wrong branch). A git failure while
+ * walking them throws, so the push stops (exit 2).
+ */
+export async function pushedChunks(top: string, refs: PushedRef[] | undefined, remote: string | undefined): Promise<(excluded: (path: string) => boolean) => AsyncIterable<Chunk>> {
+  const revisions = refs === undefined ? unpushedRevisions : await pushRevisions(top, refs, remote);
+  return (excluded) => (revisions ? addedChunksInCommits(top, revisions, excluded) : emptyChunks());
+}
+
 /** `keywarden hook pre-push [REMOTE] [URL]`, run by the pre-push hook: scan the commits being pushed. */
 export async function runHookPrePush(args: PrePushOptions): Promise<number> {
   const top = await workTreeTop(process.cwd());
-  const refs = await pushedRefs();
-  const remote = args.remote ?? process.env['PRE_COMMIT_REMOTE_NAME'];
-  // Unknown refs: guard every local branch's unpushed commits (HEAD's alone could be the wrong
-  // branch). A git failure while walking them throws, so the push stops (exit 2).
-  const revisions = refs === undefined ? unpushedRevisions : await pushRevisions(top, refs, remote);
-  return runGuard(args, top, (excluded) => (revisions ? addedChunksInCommits(top, revisions, excluded) : emptyChunks()), 'push');
+  const refs = pushedRefs(process.stdin.isTTY ? '' : await readStdin(), process.env);
+  const chunksOf = await pushedChunks(top, refs, args.remote ?? process.env['PRE_COMMIT_REMOTE_NAME']);
+  return runGuard(args, top, chunksOf, 'push');
 }
 
 async function* emptyChunks(): AsyncGenerator<never> {}

@@ -2,7 +2,7 @@
  * `keywarden history` against real repositories. Formats, ranges, narrowing, suppressions and
  * git's failures run in this process, as the command builds its run (test/helpers/in-process.ts;
  * the pipeline alone is in history.test.ts); the built CLI keeps the repository argument,
- * GIT_DIR, stderr and the exit codes.
+ * GIT_DIR, stderr, the exit codes and the checks made before the run starts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,16 +55,17 @@ describe('keywarden history (CLI)', () => {
   });
 
   it('exits 1 and reports each key with the commit that introduced it (json)', async () => {
-    const run = await historyCli(['--format', 'json'], repo.dir);
+    const run = await history(repo.dir);
     expect(run.code).toBe(1);
-    const findings = findingsOf(run.stdout);
+    const findings = findingsOf(run.report);
     expect(findings.map((f) => [f.source, f.path, f.line, f.commit])).toEqual([
       ['history', 'secrets/dev.env', 1, addCommit],
       ['history', 'src/client.ts', 1, keepCommit],
     ]);
     expect(findings[0]).toMatchObject({ author: 'Dana Dev', email: 'dana@example.test', date: '2021-01-01T01:00:00+00:00' });
-    expect(run.stdout + run.stderr).not.toContain(deleted);
-    expect(run.stdout + run.stderr).not.toContain(kept);
+    const printed = [run.report, ...run.warnings].join('\n');
+    expect(printed).not.toContain(deleted);
+    expect(printed).not.toContain(kept);
   });
 
   it.each(['human', 'jsonl', 'sarif', 'markdown'] as const)('names the commit in the %s report and keeps raw keys out', async (format) => {
@@ -78,14 +79,17 @@ describe('keywarden history (CLI)', () => {
     expect(shown.report).toContain(deleted);
   });
 
-  it('draws no progress bar when stderr is not a terminal', async () => {
+  it('draws no progress bar when stderr is not a terminal, and exits 1 with no raw key printed', async () => {
     const run = await historyCli([], repo.dir);
     expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain(deleted);
+    expect(run.stdout).not.toContain(kept);
   });
 
   it('scans the repository given as an argument, from anywhere, with repository paths', async () => {
-    const run = await historyCli([repo.dir, '--format', 'json'], makeTmpDir('elsewhere'));
-    expect(findingsOf(run.stdout).map((f) => f.path)).toEqual(['secrets/dev.env', 'src/client.ts']);
+    const run = await history(makeTmpDir('elsewhere'), { REPO: repo.dir });
+    expect(findingsOf(run.report).map((f) => f.path)).toEqual(['secrets/dev.env', 'src/client.ts']);
   });
 
   it('reads the repository it is given, not the one a calling hook points GIT_DIR at', async () => {
@@ -93,7 +97,7 @@ describe('keywarden history (CLI)', () => {
     other.commit({ 'a.txt': 'nothing here\n' });
     const run = await runCli(['history', repo.dir, '--format', 'json'], { cwd: other.dir, env: { ...isolatedGitEnv, GIT_DIR: join(other.dir, '.git') } });
     expect(run.code).toBe(1);
-    expect(findingsOf(run.stdout).length).toBeGreaterThan(0);
+    expect(findingsOf(run.stdout).map((f) => f.path)).toEqual(['secrets/dev.env', 'src/client.ts']);
   });
 
   it('--range reports only what the range added', async () => {
@@ -139,9 +143,9 @@ describe('keywarden history (CLI)', () => {
   it('exits 0 on a clean history', async () => {
     const clean = TestRepo.init(makeTmpDir('history-clean'));
     clean.commit({ 'a.txt': 'OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' });
-    const run = await historyCli([], clean.dir);
+    const run = await history(clean.dir, { format: 'human' });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no leaked keys');
+    expect(run.report).toContain('no leaked keys');
   });
 
   it('scans a bare repository', async () => {

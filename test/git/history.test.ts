@@ -3,16 +3,16 @@
  * path and attributed to the commit that first put it there. Real repositories in temp
  * directories; the pipeline is called directly here, the CLI in history-cli.test.ts.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
 import { historySource, rangeSource } from '../../src/run/history.js';
 import { openRepository } from '../../src/sources/history.js';
 import { runThrough } from '../helpers/run.js';
-import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { git, importHistory, isolatedGitEnv, TestRepo, type ImportedCommit } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
-import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir } from '../helpers/tmp.js';
 
 // The pipeline runs git in this process: keep the machine's git config out of it.
 Object.assign(process.env, isolatedGitEnv);
@@ -50,20 +50,37 @@ function where(findings: readonly Finding[]) {
   });
 }
 
-const newRepo = (label = 'history') => TestRepo.init(makeTmpDir(label));
+/** An empty repository, made once and copied for each test (a copy costs no git run). */
+let template: string | undefined;
+
+function newRepo(label = 'history'): TestRepo {
+  template ??= TestRepo.init(makeFileTmpDir('history-template')).dir;
+  const dir = makeTmpDir(label);
+  cpSync(template, dir, { recursive: true });
+  return new TestRepo(dir);
+}
+
+/** A new repository holding `commits` on main (one fast-import, dates as TestRepo's), and their ids in order. */
+function linearRepo(commits: readonly ImportedCommit[], label = 'history'): { dir: string; ids: string[] } {
+  const { dir } = newRepo(label);
+  return { dir, ids: importHistory(dir, commits) };
+}
 
 describe('history: attribution', () => {
   it('attributes a key to the commit that introduced it, with author, email and ISO 8601 date', async () => {
-    const repo = newRepo();
     const key = keys.openrouter();
-    repo.commit({ 'README.md': '# app\n' }, 'start');
     const alice = { name: 'Alice Example', email: 'alice@example.test' };
-    const date = repo.nextDate();
-    const introduced = repo.commit({ 'config/.env': `DEBUG=1\nOPENROUTER_API_KEY=${key}\n` }, 'add config', { author: alice });
-    repo.commit({ 'config/.env': `DEBUG=0\nOPENROUTER_API_KEY=${key}\nPORT=80\n` }, 'tweak config');
-    repo.commit({ 'src/main.ts': 'console.log(1);\n' }, 'unrelated');
+    const { dir, ids } = linearRepo([
+      { files: { 'README.md': '# app\n' }, message: 'start' },
+      { files: { 'config/.env': `DEBUG=1\nOPENROUTER_API_KEY=${key}\n` }, message: 'add config', author: alice },
+      { files: { 'config/.env': `DEBUG=0\nOPENROUTER_API_KEY=${key}\nPORT=80\n` }, message: 'tweak config' },
+      { files: { 'src/main.ts': 'console.log(1);\n' }, message: 'unrelated' },
+    ]);
+    const introduced = ids[1];
+    // The second commit's: one hour after the first.
+    const date = '2021-01-01T01:00:00+00:00';
 
-    const result = await audit(repo.dir);
+    const result = await audit(dir);
     expect(where(result.findings)).toEqual([{ path: 'config/.env', key, line: 2, commit: introduced }]);
     const [finding] = result.findings;
     expect(finding?.origin).toEqual({ kind: 'history', path: 'config/.env', commit: introduced, author: alice.name, email: alice.email, date });
@@ -72,13 +89,14 @@ describe('history: attribution', () => {
   });
 
   it('finds a key that was added and later deleted', async () => {
-    const repo = newRepo();
     const key = keys.tokenrouterLive();
-    repo.commit({ 'a.txt': 'a\n' });
-    const added = repo.commit({ 'settings.json': `{"token": "${key}"}\n` }, 'oops');
-    repo.commit({ 'settings.json': null }, 'remove the key');
-    repo.commit({ 'a.txt': 'b\n' });
-    expect(where((await audit(repo.dir)).findings)).toEqual([{ path: 'settings.json', key, line: 1, commit: added }]);
+    const { dir, ids } = linearRepo([
+      { files: { 'a.txt': 'a\n' } },
+      { files: { 'settings.json': `{"token": "${key}"}\n` }, message: 'oops' },
+      { files: { 'settings.json': null }, message: 'remove the key' },
+      { files: { 'a.txt': 'b\n' } },
+    ]);
+    expect(where((await audit(dir)).findings)).toEqual([{ path: 'settings.json', key, line: 1, commit: ids[1] }]);
   });
 
   it('finds a key that only ever existed on a side branch', async () => {
@@ -93,26 +111,24 @@ describe('history: attribution', () => {
   });
 
   it('reports a key once per path however many later commits carry it', async () => {
-    const repo = newRepo();
     const key = keys.openrouter();
-    const first = repo.commit({ 'app.env': `KEY=${key}\ncounter=0\n` }, 'first');
-    for (let i = 1; i <= 25; i++) repo.commit({ 'app.env': `KEY=${key}\ncounter=${i}\n` }, `bump ${i}`);
-    // Moving the key down a line in a later blob does not move the report.
-    repo.commit({ 'app.env': `# header\nKEY=${key}\n` }, 'header');
-    const result = await audit(repo.dir);
-    expect(where(result.findings)).toEqual([{ path: 'app.env', key, line: 1, commit: first }]);
+    const { dir, ids } = linearRepo([
+      { files: { 'app.env': `KEY=${key}\ncounter=0\n` }, message: 'first' },
+      ...Array.from({ length: 25 }, (_, i) => ({ files: { 'app.env': `KEY=${key}\ncounter=${i + 1}\n` }, message: `bump ${i + 1}` })),
+      // Moving the key down a line in a later blob does not move the report.
+      { files: { 'app.env': `# header\nKEY=${key}\n` }, message: 'header' },
+    ]);
+    const result = await audit(dir);
+    expect(where(result.findings)).toEqual([{ path: 'app.env', key, line: 1, commit: ids[0] }]);
     expect(result.stats.files).toBe(27);
   });
 
   it('reports the same key at two paths twice, each with its own introducing commit', async () => {
-    const repo = newRepo();
     const key = keys.openrouter();
-    const one = repo.commit({ 'a/.env': `KEY=${key}\n` });
-    repo.commit({ 'other.txt': 'x\n' });
-    const two = repo.commit({ 'b/.env': `KEY=${key}\n` });
-    expect(where((await audit(repo.dir)).findings)).toEqual([
-      { path: 'a/.env', key, line: 1, commit: one },
-      { path: 'b/.env', key, line: 1, commit: two },
+    const { dir, ids } = linearRepo([{ files: { 'a/.env': `KEY=${key}\n` } }, { files: { 'other.txt': 'x\n' } }, { files: { 'b/.env': `KEY=${key}\n` } }]);
+    expect(where((await audit(dir)).findings)).toEqual([
+      { path: 'a/.env', key, line: 1, commit: ids[0] },
+      { path: 'b/.env', key, line: 1, commit: ids[2] },
     ]);
   });
 
@@ -129,12 +145,9 @@ describe('history: attribution', () => {
   });
 
   it('keeps the earliest commit when the same key returns at a path in a different blob', async () => {
-    const repo = newRepo();
     const key = keys.openrouter();
-    const first = repo.commit({ 'k.txt': `${key}\n` });
-    repo.commit({ 'k.txt': 'gone\n' });
-    repo.commit({ 'k.txt': `back again\n${key}\n` });
-    expect(where((await audit(repo.dir)).findings)).toEqual([{ path: 'k.txt', key, line: 1, commit: first }]);
+    const { dir, ids } = linearRepo([{ files: { 'k.txt': `${key}\n` } }, { files: { 'k.txt': 'gone\n' } }, { files: { 'k.txt': `back again\n${key}\n` } }]);
+    expect(where((await audit(dir)).findings)).toEqual([{ path: 'k.txt', key, line: 1, commit: ids[0] }]);
   });
 });
 
@@ -193,23 +206,25 @@ describe('history: what is reachable', () => {
   });
 
   it('skips binary blobs, and warns about blobs over the size limit', async () => {
-    const repo = newRepo();
     const [inBinary, inLarge, inSmall] = [keys.openrouter(), keys.openrouter(), keys.openrouter()];
-    repo.commit({
-      'image.bin': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(inBinary)]),
-      'big.txt': `${inLarge}\n${'x'.repeat(5000)}\n`,
-      'small.txt': `${inSmall}\n`,
-    });
-    const result = await audit(repo.dir, { maxBlobSize: 1000 });
+    const { dir } = linearRepo([
+      {
+        files: {
+          'image.bin': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(inBinary)]),
+          'big.txt': `${inLarge}\n${'x'.repeat(5000)}\n`,
+          'small.txt': `${inSmall}\n`,
+        },
+      },
+    ]);
+    const result = await audit(dir, { maxBlobSize: 1000 });
     expect(where(result.findings).map((f) => f.key)).toEqual([inSmall]);
     expect(result.warnings).toEqual([{ path: 'big.txt', message: expect.stringContaining('larger than the size limit') as unknown as string }]);
   });
 
   it('never reads blobs at excluded paths', async () => {
-    const repo = newRepo();
     const [kept, dropped] = [keys.openrouter(), keys.openrouter()];
-    repo.commit({ 'src/a.txt': `${kept}\n`, 'fixtures/b.txt': `${dropped}\n` });
-    const result = await audit(repo.dir, { exclude: ['fixtures/'] });
+    const { dir } = linearRepo([{ files: { 'src/a.txt': `${kept}\n`, 'fixtures/b.txt': `${dropped}\n` } }]);
+    const result = await audit(dir, { exclude: ['fixtures/'] });
     expect(where(result.findings).map((f) => f.key)).toEqual([kept]);
     expect(result.stats.files).toBe(1);
   });
@@ -272,25 +287,25 @@ describe('history: narrowing', () => {
   });
 
   it('--since considers only the commits after the date', async () => {
-    const repo = newRepo();
     const [old, recent] = [keys.openrouter(), keys.openrouter()];
-    repo.commit({ 'old.txt': `${old}\n` }); // 2021-01-01T00:00
-    repo.commit({ 'x.txt': 'x\n' }); // 01:00
-    const later = repo.commit({ 'new.txt': `${recent}\n` }); // 02:00
-    const result = await audit(repo.dir, { since: '2021-01-01T01:30:00Z' });
-    expect(where(result.findings)).toEqual([{ path: 'new.txt', key: recent, line: 1, commit: later }]);
+    // At 2021-01-01T00:00, 01:00 and 02:00.
+    const { dir, ids } = linearRepo([{ files: { 'old.txt': `${old}\n` } }, { files: { 'x.txt': 'x\n' } }, { files: { 'new.txt': `${recent}\n` } }]);
+    const result = await audit(dir, { since: '2021-01-01T01:30:00Z' });
+    expect(where(result.findings)).toEqual([{ path: 'new.txt', key: recent, line: 1, commit: ids[2] }]);
   });
 });
 
 describe('history: --range', () => {
   it('reports only the keys on lines the range added, attributed to the commit that added them', async () => {
-    const repo = newRepo();
     const [inBase, inRange, laterDeleted, otherFile] = [keys.openrouter(), keys.agentrouter(), keys.tokenrouterLive(), keys.openrouter()];
-    const base = repo.commit({ 'app.env': `A=${inBase}\n`, 'readme.md': 'hi\n' }, 'base');
-    const first = repo.commit({ 'app.env': `A=${inBase}\nB=${inRange}\n` }, 'add B');
-    const second = repo.commit({ 'tmp.txt': `${laterDeleted}\n`, 'readme.md': `hi\nsee ${otherFile}\n` }, 'add tmp');
-    repo.commit({ 'tmp.txt': null }, 'remove tmp');
-    const result = await auditRange(repo.dir, `${base}..main`);
+    const { dir, ids } = linearRepo([
+      { files: { 'app.env': `A=${inBase}\n`, 'readme.md': 'hi\n' }, message: 'base' },
+      { files: { 'app.env': `A=${inBase}\nB=${inRange}\n` }, message: 'add B' },
+      { files: { 'tmp.txt': `${laterDeleted}\n`, 'readme.md': `hi\nsee ${otherFile}\n` }, message: 'add tmp' },
+      { files: { 'tmp.txt': null }, message: 'remove tmp' },
+    ]);
+    const [base, first, second] = ids;
+    const result = await auditRange(dir, `${base}..main`);
     expect(where(result.findings)).toEqual([
       { path: 'app.env', key: inRange, line: 2, commit: first },
       { path: 'readme.md', key: otherFile, line: 2, commit: second },
@@ -300,26 +315,20 @@ describe('history: --range', () => {
   });
 
   it('blames the earliest commit of the range when a key is added twice at one path', async () => {
-    const repo = newRepo();
     const key = keys.openrouter();
-    const base = repo.commit({ 'a.txt': 'a\n' });
-    const first = repo.commit({ 'a.txt': `a\n${key}\n` });
-    repo.commit({ 'a.txt': 'a\n' });
-    repo.commit({ 'a.txt': `${key}\na\n` });
-    expect(where((await auditRange(repo.dir, `${base}..HEAD`)).findings)).toEqual([{ path: 'a.txt', key, line: 2, commit: first }]);
+    const { dir, ids } = linearRepo([{ files: { 'a.txt': 'a\n' } }, { files: { 'a.txt': `a\n${key}\n` } }, { files: { 'a.txt': 'a\n' } }, { files: { 'a.txt': `${key}\na\n` } }]);
+    const [base, first] = ids;
+    expect(where((await auditRange(dir, `${base}..HEAD`)).findings)).toEqual([{ path: 'a.txt', key, line: 2, commit: first }]);
   });
 
   it('is empty when the range adds no key', async () => {
-    const repo = newRepo();
-    const base = repo.commit({ 'a.txt': `${keys.openrouter()}\n` });
-    repo.commit({ 'b.txt': 'b\n' });
-    expect((await auditRange(repo.dir, `${base}..HEAD`)).findings).toEqual([]);
+    const { dir, ids } = linearRepo([{ files: { 'a.txt': `${keys.openrouter()}\n` } }, { files: { 'b.txt': 'b\n' } }]);
+    expect((await auditRange(dir, `${ids[0]}..HEAD`)).findings).toEqual([]);
   });
 
   it('fails with a KeywardenError (exit 2) on a bad range', async () => {
-    const repo = newRepo();
-    repo.commit({ 'a.txt': 'a\n' });
-    await expect(auditRange(repo.dir, 'nope..HEAD')).rejects.toMatchObject({ name: 'KeywardenError', exitCode: 2 });
+    const { dir } = linearRepo([{ files: { 'a.txt': 'a\n' } }]);
+    await expect(auditRange(dir, 'nope..HEAD')).rejects.toMatchObject({ name: 'KeywardenError', exitCode: 2 });
   });
 });
 
@@ -337,11 +346,14 @@ describe('history: bare, shallow and partial clones', () => {
     keyOld = keys.openrouter();
     keyHead = keys.agentrouter();
     deletedKey = keys.tokenrouterLive();
-    leaked = origin.commit({ 'gone.txt': `${deletedKey}\n` }, 'leak');
-    origin.commit({ 'gone.txt': null }, 'unleak');
-    introduced = origin.commit({ 'conf/app.env': `OLD=${keyOld}\n` }, 'add conf');
-    for (let i = 0; i < 5; i++) origin.commit({ 'notes.txt': `note ${i}\n` });
-    headCommit = origin.commit({ 'conf/head.env': `HEAD=${keyHead}\n` }, 'head');
+    const ids = importHistory(origin.dir, [
+      { files: { 'gone.txt': `${deletedKey}\n` }, message: 'leak' },
+      { files: { 'gone.txt': null }, message: 'unleak' },
+      { files: { 'conf/app.env': `OLD=${keyOld}\n` }, message: 'add conf' },
+      ...Array.from({ length: 5 }, (_, i) => ({ files: { 'notes.txt': `note ${i}\n` } })),
+      { files: { 'conf/head.env': `HEAD=${keyHead}\n` }, message: 'head' },
+    ]);
+    [leaked, introduced, headCommit] = [ids[0] ?? '', ids[2] ?? '', ids[8] ?? ''];
     git(origin.dir, ['config', 'uploadpack.allowFilter', 'true']);
   });
 
@@ -409,19 +421,17 @@ describe('history: errors', () => {
   });
 
   it('counts a blob missing from an ordinary repository as a warning and scans the rest', async () => {
-    const repo = newRepo();
     const [lost, found] = [keys.openrouter(), keys.openrouter()];
-    repo.commit({ 'lost.txt': `${lost}\n`, 'found.txt': `${found}\n` });
-    const blob = git(repo.dir, ['rev-parse', 'HEAD:lost.txt']);
-    rmSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
-    const result = await audit(repo.dir);
+    const { dir } = linearRepo([{ files: { 'lost.txt': `${lost}\n`, 'found.txt': `${found}\n` } }]);
+    const blob = git(dir, ['rev-parse', 'HEAD:lost.txt']);
+    rmSync(join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const result = await audit(dir);
     expect(where(result.findings).map((f) => f.key)).toEqual([found]);
     expect(result.warnings).toEqual([{ message: '1 object missing (the repository is incomplete or damaged); their content was not scanned' }]);
   });
 
   it('fails with exit 2 on an unknown --branch', async () => {
-    const repo = newRepo();
-    repo.commit({ 'a.txt': 'a\n' });
-    await expect(audit(repo.dir, { revisions: ['no-such-branch'] })).rejects.toMatchObject({ exitCode: 2 });
+    const { dir } = linearRepo([{ files: { 'a.txt': 'a\n' } }]);
+    await expect(audit(dir, { revisions: ['no-such-branch'] })).rejects.toMatchObject({ exitCode: 2 });
   });
 });

@@ -3,24 +3,36 @@
  * repository of the user runs hooks from (`git config --global core.hooksPath ~/.githooks`).
  * `hook install` in one repository must not quietly put keywarden's hook (or take it away)
  * there for all of them: it refuses with exit 2, naming the directory and the files it would
- * write, unless `--global` says that is what the user wants. Real repositories, the built CLI.
+ * write, unless `--global` says that is what the user wants. Real repositories; install and
+ * uninstall run in this process (test/helpers/in-process.ts `hookCommand`), the built CLI keeps
+ * `--global` as argv sets it, the refusal as it prints it, and the help.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { git, isolatedGitEnv } from '../helpers/history-repos.js';
-import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
+import { hookCommand } from '../helpers/in-process.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree } from '../helpers/tmp.js';
 
 cleanTmpDirs();
+// install and uninstall run git in this process: keep the machine's git config out of it.
+Object.assign(process.env, isolatedGitEnv);
+
+/** A repository with README.md committed, made once and copied for each test (a copy costs no git run). */
+let template: string | undefined;
 
 /** A repository one level down in a temp dir of its own, so `../` from its top is that dir too. */
 function repo(): string {
+  if (template === undefined) {
+    template = join(makeFileTmpDir('hook-global-template'), 'repo');
+    git(makeTmpDir('hook-global-init'), ['init', '-q', '-b', 'main', template]);
+    writeTree(template, { 'README.md': 'hello\n' });
+    git(template, ['add', '-A']);
+    git(template, ['commit', '-q', '--no-verify', '-m', 'initial']);
+  }
   const dir = join(makeTmpDir('hook-global'), 'repo');
-  git(makeTmpDir('hook-global-init'), ['init', '-q', '-b', 'main', dir]);
-  writeTree(dir, { 'README.md': 'hello\n' });
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
+  cpSync(template, dir, { recursive: true });
   return dir;
 }
 
@@ -32,7 +44,9 @@ function userConfig(hooksPath: string): { env: Record<string, string>; file: str
   return { env: { GIT_CONFIG_GLOBAL: file, HOME: home }, file, home };
 }
 
-const cli = (cwd: string, args: string[], env: Record<string, string> = {}) => runCli(args, { cwd, env: { ...isolatedGitEnv, ...env } });
+const cli = (cwd: string, args: string[]) => runCli(args, { cwd, env: isolatedGitEnv });
+/** `keywarden hook install FLAGS` in this process, git reading its config as `env` says. */
+const install = (cwd: string, flags: { prePush?: boolean; global?: boolean }, env: Record<string, string> = {}) => hookCommand('install', cwd, flags, env);
 
 interface Case {
   name: string;
@@ -77,14 +91,14 @@ describe('hook install refuses a hooks directory outside the repository unless -
   it.each(cases)('$name: exit 2, naming the directory and the files, nothing written', async ({ setup }) => {
     const dir = repo();
     const { env, hooks, origin } = setup(dir);
-    const run = await cli(dir, ['hook', 'install', '--pre-push'], env);
-    expect(run.code, run.stderr).toBe(2);
-    expect(run.stderr).toContain(`core.hooksPath`);
-    expect(run.stderr).toContain(hooks);
-    expect(run.stderr).toContain(join(hooks, 'pre-commit'));
-    expect(run.stderr).toContain(join(hooks, 'pre-push'));
-    if (origin) expect(run.stderr).toContain(origin);
-    expect(run.stderr).toContain('--global');
+    const run = await install(dir, { prePush: true }, env);
+    expect(run.code, run.stdout).toBe(2);
+    expect(run.error).toContain(`core.hooksPath`);
+    expect(run.error).toContain(hooks);
+    expect(run.error).toContain(join(hooks, 'pre-commit'));
+    expect(run.error).toContain(join(hooks, 'pre-push'));
+    if (origin) expect(run.error).toContain(origin);
+    expect(run.error).toContain('--global');
     expect(existsSync(join(hooks, 'pre-commit'))).toBe(false);
     expect(existsSync(join(hooks, 'pre-push'))).toBe(false);
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
@@ -93,8 +107,8 @@ describe('hook install refuses a hooks directory outside the repository unless -
   it.each(cases)('$name: with --global it installs there and says where', async ({ setup }) => {
     const dir = repo();
     const { env, hooks } = setup(dir);
-    const run = await cli(dir, ['hook', 'install', '--global'], env);
-    expect(run.code, run.stderr).toBe(0);
+    const run = await install(dir, { global: true }, env);
+    expect(run.code, run.error).toBe(0);
     expect(readFileSync(join(hooks, 'pre-commit'), 'utf8')).toContain('keywarden');
     expect(run.stdout).toContain(join(hooks, 'pre-commit'));
   });
@@ -104,29 +118,30 @@ describe('hook install refuses a hooks directory outside the repository unless -
     const hooks = makeTmpDir('shared-hooks');
     writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
     git(dir, ['config', 'core.hooksPath', hooks]);
-    const run = await cli(dir, ['hook', 'install'], {});
+    const run = await install(dir, {});
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${join(hooks, 'pre-commit')}.keywarden-chained`);
+    expect(run.error).toContain(`${join(hooks, 'pre-commit')}.keywarden-chained`);
     expect(readFileSync(join(hooks, 'pre-commit'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
   });
 
   it('a hooks directory inside the repository needs no --global', async () => {
     const dir = repo();
     git(dir, ['config', 'core.hooksPath', '.githooks']);
-    const run = await cli(dir, ['hook', 'install']);
-    expect(run.code, run.stderr).toBe(0);
+    const run = await install(dir, {});
+    expect(run.code, run.error).toBe(0);
     expect(readFileSync(join(dir, '.githooks', 'pre-commit'), 'utf8')).toContain('keywarden');
   });
 });
 
 describe('hook uninstall refuses it too: removing the hook there unguards every repository that uses it', () => {
-  it('exit 2 and the hook stays without --global; removed with it', async () => {
+  it('exit 2 and the hook stays without --global; removed with it (end to end)', async () => {
     const dir = repo();
     const hooks = makeTmpDir('shared-hooks');
     git(dir, ['config', 'core.hooksPath', hooks]);
     expect((await cli(dir, ['hook', 'install', '--global'])).code).toBe(0);
     const refused = await cli(dir, ['hook', 'uninstall']);
     expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`keywarden: core.hooksPath (set in ${join(dir, '.git', 'config')}) points outside this repository, at ${hooks}`);
     expect(refused.stderr).toContain(join(hooks, 'pre-commit'));
     expect(refused.stderr).toContain('--global');
     expect(existsSync(join(hooks, 'pre-commit'))).toBe(true);

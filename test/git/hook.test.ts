@@ -1,30 +1,48 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { addHuskyHook, detectFrameworks, hookScript, installHook, removeHuskyHook, uninstallHook } from '../../src/sources/hooks.js';
 import { cliPath, repoRoot, runCli, withoutCaBundle } from '../helpers/cli.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { hookCommand, jsonFindings, prePush, scan } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
-import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
 /**
- * `keywarden hook install/uninstall` and the hooks they write, exercised through real
- * `git commit` and `git push` runs: a key blocks, a clean change passes, an existing hook is
- * chained and put back, hook managers are detected, and a guard that cannot start blocks.
+ * `keywarden hook install/uninstall` and the hooks they write: a key blocks, a clean change
+ * passes, an existing hook is chained and put back, hook managers are detected, and a guard
+ * that cannot start blocks. What install and uninstall write, print and refuse runs in this
+ * process (test/helpers/in-process.ts `hookCommand`), as does what `hook pre-push` finds for
+ * the ref lines git hands it (`prePush`); git really running the installed hooks keeps real
+ * `git commit` and `git push` runs, one per behaviour, and the built bin keeps one install,
+ * one refusal and the pre-commit framework's entry.
  */
 const keys = keyFactory(3_0304);
 cleanTmpDirs('all');
+// install, uninstall and pre-push run git in this process: keep the machine's git config out of it.
+Object.assign(process.env, isolatedGitEnv);
 
+/** A repository with README.md committed, made once and copied for each test (a copy costs no git run). */
+let template: string | undefined;
+
+/** A fresh repository: README.md committed, then `files` in a commit of their own. */
 function repo(files: Tree = {}): string {
+  if (template === undefined) {
+    template = makeFileTmpDir('hook-template');
+    TestRepo.init(template).commit({ 'README.md': 'hello\n' }, 'initial');
+  }
   const dir = makeTmpDir('hook');
-  TestRepo.init(dir).commit({ 'README.md': 'hello\n', ...files }, 'initial');
+  cpSync(template, dir, { recursive: true });
+  if (Object.keys(files).length > 0) new TestRepo(dir).commit(files, 'files');
   return dir;
 }
 
-const cli = (cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
-  runCli(args, { cwd, env: { ...isolatedGitEnv, ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
+const cli = (cwd: string, args: string[]) => runCli(args, { cwd, env: isolatedGitEnv });
+/** `keywarden hook install FLAGS` / `uninstall` in this process; the hooks it writes call back the built bin. */
+const install = (cwd: string, flags: { prePush?: boolean; global?: boolean } = {}) => hookCommand('install', cwd, flags);
+const uninstall = (cwd: string) => hookCommand('uninstall', cwd);
 
 /** Run git with hooks enabled, as a user would; returns status and everything printed. */
 function gitWithHooks(cwd: string, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
@@ -78,11 +96,14 @@ const launcherFor = { node: process.execPath, bin: cliPath };
 const nastyName = `it's "q" $HOME \`touch pwned\` $(touch pwned2) dir`;
 
 describe('keywarden hook install: the pre-commit hook through a real git commit', () => {
-  it('blocks a commit with a key, and lets a clean one and a marked fake through', async () => {
+  it('blocks a commit with a key, and lets a clean one and a marked fake through (installed by the bin)', async () => {
     const dir = repo();
-    const install = await cli(dir, ['hook', 'install']);
+    const install = await cli(dir, ['hook', 'install', '--pre-push']);
     expect(install.code).toBe(0);
     expect(install.stdout).toContain('installed .git/hooks/pre-commit');
+    expect(install.stdout).toContain('installed .git/hooks/pre-push');
+    // The node and bin it records: what the runs in this process record too (`hookCommand`).
+    expect(install.stdout).toContain(`it runs ${cliPath} with ${process.execPath}`);
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     expect(isExecutable(hook)).toBe(true);
 
@@ -95,15 +116,16 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
     expect(blocked.output).not.toContain(key);
     expect(head(dir)).toBe(before);
 
-    writeTree(dir, { 'src/llm.ts': 'export const key = process.env.OPENROUTER_API_KEY;\n' });
-    expect(commitFiles(dir, {}).status).toBe(0);
-    expect(commitFiles(dir, { 'test/fixture.ts': `const fake = "${keys.openrouter()}"; // keywarden:allow\n` }).status).toBe(0);
+    // One commit: the key replaced, and a marked fake beside it.
+    const clean = commitFiles(dir, { 'src/llm.ts': 'export const key = process.env.OPENROUTER_API_KEY;\n', 'test/fixture.ts': `const fake = "${keys.openrouter()}"; // keywarden:allow\n` });
+    expect(clean.status, clean.output).toBe(0);
     expect(head(dir)).not.toBe(before);
+    expect(git(dir, ['show', '--name-only', '--format=', 'HEAD']).split('\n').sort()).toEqual(['src/llm.ts', 'test/fixture.ts']);
   });
 
   it('guards `git commit -a`, which commits unstaged edits of tracked files', async () => {
     const dir = repo({ 'app.env': 'A=1\n' });
-    await cli(dir, ['hook', 'install']);
+    await install(dir);
     writeTree(dir, { 'app.env': `A=1\nKEY=${keys.tokenrouterLive()}\n` });
     const run = gitWithHooks(dir, ['commit', '-a', '-m', 'oops']);
     expect(run.status).not.toBe(0);
@@ -113,8 +135,7 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
   it('installs where core.hooksPath points', async () => {
     const dir = repo();
     git(dir, ['config', 'core.hooksPath', '.githooks']);
-    const install = await cli(dir, ['hook', 'install']);
-    expect(install.stdout).toContain('installed .githooks/pre-commit');
+    expect((await install(dir)).stdout).toContain('installed .githooks/pre-commit');
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     const run = commitFiles(dir, { 'k.env': `K=${keys.openrouter()}\n` });
     expect(run.status).not.toBe(0);
@@ -123,10 +144,10 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
 
   it('is idempotent', async () => {
     const dir = repo();
-    await cli(dir, ['hook', 'install']);
+    await install(dir);
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     const first = readFileSync(hook, 'utf8');
-    const again = await cli(dir, ['hook', 'install']);
+    const again = await install(dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already installed');
     expect(readFileSync(hook, 'utf8')).toBe(first);
@@ -135,7 +156,7 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
 
   it('fails closed: a hook that cannot start keywarden blocks the commit', async () => {
     const dir = repo();
-    await cli(dir, ['hook', 'install']);
+    await install(dir);
     breakLauncher(join(dir, '.git', 'hooks', 'pre-commit'));
     const before = head(dir);
     const run = commitFiles(dir, { 'clean.txt': 'nothing secret\n' }, 'change', { PATH: toolsDir() });
@@ -146,7 +167,7 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
 
   it.each(['pre-commit', 'pre-push'] as const)('the %s hook never falls back to npx (which would ask the registry), and exits 2, not 1', async (name) => {
     const dir = repo();
-    await cli(dir, ['hook', 'install', '--pre-push']);
+    await install(dir, { prePush: true });
     const hook = join(dir, '.git', 'hooks', name);
     breakLauncher(hook);
     const called = join(makeTmpDir('npx-called'), 'log');
@@ -166,7 +187,7 @@ describe('keywarden hook install: the pre-commit hook through a real git commit'
     writeTree(dir, { 'README.md': 'hello\n' });
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-q', '--no-verify', '-m', 'initial']);
-    await cli(dir, ['hook', 'install']);
+    await install(dir);
     breakLauncher(join(dir, '.git', 'hooks', 'pre-commit'), { bin: true });
     const path = toolsDir();
     const blocked = commitFiles(dir, { 'k.env': `K=${keys.openrouter()}\n` }, 'change', { PATH: path });
@@ -204,8 +225,7 @@ describe('keywarden hook install: chaining an existing hook', () => {
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, existing);
     chmodSync(hook, 0o750);
-    const install = await cli(dir, ['hook', 'install']);
-    expect(install.stdout).toContain('pre-commit.keywarden-chained');
+    expect((await install(dir)).stdout).toContain('pre-commit.keywarden-chained');
     expect(readFileSync(`${hook}.keywarden-chained`, 'utf8')).toBe(existing);
 
     expect(commitFiles(dir, { 'a.txt': 'clean\n' }).status).toBe(0);
@@ -215,9 +235,9 @@ describe('keywarden hook install: chaining an existing hook', () => {
     expect(blocked.status).not.toBe(0);
     expect(blocked.output).toContain('c.env:1');
 
-    const uninstall = await cli(dir, ['hook', 'uninstall']);
-    expect(uninstall.code).toBe(0);
-    expect(uninstall.stdout).toContain('restored');
+    const removed = await uninstall(dir);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('restored');
     expect(readFileSync(hook, 'utf8')).toBe(existing);
     expect(statSync(hook).mode & 0o777).toBe(0o750);
     expect(existsSync(`${hook}.keywarden-chained`)).toBe(false);
@@ -225,15 +245,15 @@ describe('keywarden hook install: chaining an existing hook', () => {
 
   it('uninstall removes a hook that chained nothing, and leaves foreign hooks alone', async () => {
     const dir = repo();
-    await cli(dir, ['hook', 'install', '--pre-push']);
-    const uninstall = await cli(dir, ['hook', 'uninstall']);
-    expect(uninstall.stdout).toMatch(/removed .git\/hooks\/pre-commit/);
-    expect(uninstall.stdout).toMatch(/removed .git\/hooks\/pre-push/);
+    await install(dir, { prePush: true });
+    const removed = await uninstall(dir);
+    expect(removed.stdout).toMatch(/removed .git\/hooks\/pre-commit/);
+    expect(removed.stdout).toMatch(/removed .git\/hooks\/pre-push/);
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
 
     const foreign = join(dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(foreign, existing, { mode: 0o755 });
-    const nothing = await cli(dir, ['hook', 'uninstall']);
+    const nothing = await uninstall(dir);
     expect(nothing.stdout).toContain('no keywarden hooks');
     expect(readFileSync(foreign, 'utf8')).toBe(existing);
   });
@@ -284,7 +304,7 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     expect(readFileSync(target, 'utf8')).toBe(planted(content));
   });
 
-  it('refuses a .husky hook that is a symlink to an existing file, on install and on uninstall (end to end)', async () => {
+  it('refuses a .husky hook that is a symlink to an existing file, on install (end to end) and on uninstall', async () => {
     const content = 'export PATH=/usr/bin\n';
     const target = victim(content);
     const dir = repo({ '.husky/.keep': '' });
@@ -295,10 +315,11 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     expect(readFileSync(target, 'utf8')).toBe(content);
     expect(lstatSync(join(dir, '.husky', 'pre-commit')).isSymbolicLink()).toBe(true);
 
+    // uninstall's refusal as the command makes it; as the bin prints one: hook-global.test.ts.
     writeFileSync(target, planted(content));
-    const uninstall = await cli(dir, ['hook', 'uninstall']);
-    expect(uninstall.code).toBe(2);
-    expect(uninstall.stderr).toContain('symbolic link');
+    const refused = await uninstall(dir);
+    expect(refused.code).toBe(2);
+    expect(refused.error).toContain('symbolic link');
     expect(readFileSync(target, 'utf8')).toBe(planted(content));
   });
 
@@ -306,9 +327,9 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     const outside = makeTmpDir('victim-dir');
     const dir = repo();
     symlinkSync(outside, join(dir, '.husky'));
-    const install = await cli(dir, ['hook', 'install', '--pre-push']);
-    expect(install.code).toBe(2);
-    expect(install.stderr).toMatch(/\.husky.*symbolic link/);
+    const refused = await install(dir, { prePush: true });
+    expect(refused.code).toBe(2);
+    expect(refused.error).toMatch(/\.husky.*symbolic link/);
     expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
     expect(existsSync(join(outside, 'pre-push'))).toBe(false);
   });
@@ -318,9 +339,9 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     const dir = repo();
     symlinkSync(outside, join(dir, '.githooks'));
     git(dir, ['config', 'core.hooksPath', '.githooks']);
-    const install = await cli(dir, ['hook', 'install']);
-    expect(install.code).toBe(2);
-    expect(install.stderr).toMatch(/outside/);
+    const refused = await install(dir);
+    expect(refused.code).toBe(2);
+    expect(refused.error).toMatch(/outside/);
     expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
   });
 
@@ -329,8 +350,7 @@ describe('keywarden hook install: never writes through a symlink or outside the 
     const dir = repo();
     git(dir, ['config', 'core.hooksPath', globalHooks]);
     // Without --global it refuses: see hook-global.test.ts.
-    const install = await cli(dir, ['hook', 'install', '--global']);
-    expect(install.code).toBe(0);
+    expect((await install(dir, { global: true })).code).toBe(0);
     expect(readFileSync(join(globalHooks, 'pre-commit'), 'utf8')).toContain('keywarden');
   });
 
@@ -355,26 +375,26 @@ describe('keywarden hook install: hook managers', () => {
   it('adds its line to husky hook files instead of a raw hook, and uninstall takes it out again', async () => {
     const original = '#!/usr/bin/env sh\nnpm test\n';
     const dir = repo({ '.husky/pre-commit': original });
-    const install = await cli(dir, ['hook', 'install', '--pre-push']);
-    expect(install.code).toBe(0);
-    expect(install.stdout).toContain('husky');
+    const installed = await install(dir, { prePush: true });
+    expect(installed.code).toBe(0);
+    expect(installed.stdout).toContain('husky');
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     const preCommit = readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8');
     expect(preCommit.startsWith(original)).toBe(true);
     expect(preCommit).toContain('npx --no-install keywarden staged');
     expect(readFileSync(join(dir, '.husky', 'pre-push'), 'utf8')).toContain('npx --no-install keywarden hook pre-push "$@"');
     expect(isExecutable(join(dir, '.husky', 'pre-push'))).toBe(true);
-    expect((await cli(dir, ['hook', 'install'])).stdout).toContain('already runs');
+    expect((await install(dir)).stdout).toContain('already runs');
     expect(readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8')).toBe(preCommit);
 
-    await cli(dir, ['hook', 'uninstall']);
+    await uninstall(dir);
     expect(readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8')).toBe(original);
     expect(existsSync(join(dir, '.husky', 'pre-push'))).toBe(false);
   });
 
   it('the husky line blocks a commit once husky runs it', async () => {
     const dir = repo({ '.husky/.keep': '' });
-    await cli(dir, ['hook', 'install']);
+    await install(dir);
     // What husky 9 sets up: git runs .husky/_/<hook>, which runs .husky/<hook> with sh -e; keywarden is a devDependency.
     writeTree(dir, { '.husky/_/pre-commit': '#!/bin/sh\nexec sh -e "$(dirname "$0")/../pre-commit" "$@"\n' });
     chmodSync(join(dir, '.husky', '_', 'pre-commit'), 0o755);
@@ -392,14 +412,14 @@ describe('keywarden hook install: hook managers', () => {
 
   it('says plainly that the husky line does not run yet when husky is not active in the clone', async () => {
     const dir = repo({ '.husky/.keep': '' });
-    const install = await cli(dir, ['hook', 'install']);
-    expect(install.code).toBe(0);
-    expect(install.stdout).toContain('husky is not active in this clone');
-    expect(install.stdout).toContain('`npx husky`');
-    expect(install.stdout).toMatch(/commits are NOT guarded/);
+    const inactive = await install(dir);
+    expect(inactive.code).toBe(0);
+    expect(inactive.stdout).toContain('husky is not active in this clone');
+    expect(inactive.stdout).toContain('`npx husky`');
+    expect(inactive.stdout).toMatch(/commits are NOT guarded/);
 
     git(dir, ['config', 'core.hooksPath', '.husky/_']);
-    const active = await cli(dir, ['hook', 'install']);
+    const active = await install(dir);
     expect(active.stdout).not.toContain('not active');
     expect(active.stdout).not.toContain('NOT guarded');
   });
@@ -414,14 +434,14 @@ describe('keywarden hook install: hook managers', () => {
     const file = 'lefthook.yml';
     const config = 'pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n';
     const dir = repo({ [file]: config });
-    const install = await cli(dir, ['hook', 'install', '--pre-push']);
-    expect(install.code).toBe(0);
-    expect(install.stdout).toContain(`lefthook: ${file} found`);
-    expect(install.stdout).toContain('Nothing was installed');
-    expect(install.stdout).toMatch(/commits and pushes are NOT guarded/);
-    expect(install.stdout).not.toMatch(/^installed/m);
+    const printed = await install(dir, { prePush: true });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain(`lefthook: ${file} found`);
+    expect(printed.stdout).toContain('Nothing was installed');
+    expect(printed.stdout).toMatch(/commits and pushes are NOT guarded/);
+    expect(printed.stdout).not.toMatch(/^installed/m);
     // The exact snippet, indented as printed.
-    expect(install.stdout).toContain(
+    expect(printed.stdout).toContain(
       [
         '    pre-commit:',
         '      commands:',
@@ -440,14 +460,14 @@ describe('keywarden hook install: hook managers', () => {
 
   it('prints a pre-commit framework snippet that parses as YAML, and installs no raw hook', async () => {
     const dir = repo({ '.pre-commit-config.yaml': 'repos: []\n' });
-    const install = await cli(dir, ['hook', 'install', '--pre-push']);
-    expect(install.code).toBe(0);
-    expect(install.stdout).toContain('pre-commit: .pre-commit-config.yaml found');
-    expect(install.stdout).toContain('Nothing was installed');
-    expect(install.stdout).toContain('pre-commit install --hook-type pre-commit --hook-type pre-push');
-    expect(install.stdout).toMatch(/commits and pushes are NOT guarded/);
+    const printed = await install(dir, { prePush: true });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain('pre-commit: .pre-commit-config.yaml found');
+    expect(printed.stdout).toContain('Nothing was installed');
+    expect(printed.stdout).toContain('pre-commit install --hook-type pre-commit --hook-type pre-push');
+    expect(printed.stdout).toMatch(/commits and pushes are NOT guarded/);
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
-    const lines = install.stdout.split('\n');
+    const lines = printed.stdout.split('\n');
     const start = lines.findIndex((line) => line.includes('- repo: local'));
     const end = lines.findIndex((line, i) => i > start && line.trim() === '');
     const snippet = lines.slice(start, end === -1 ? undefined : end);
@@ -475,11 +495,19 @@ describe('the pre-push hook', () => {
   /** Commit without running hooks; returns the commit id. */
   const commitNoVerify = (dir: string, files: Tree, message = 'change'): string => new TestRepo(dir).commit(files, message);
 
+  interface PushFinding {
+    source: string;
+    path: string;
+    line: number;
+    commit: string;
+  }
+  const pushFindings = (run: { report: string }) => jsonFindings<PushFinding>(run);
+
   it('blocks a push of commits that add a key, on an existing branch and on a new one', async () => {
     const { dir, remote } = pushable();
-    await cli(dir, ['hook', 'install', '--pre-push']);
+    git(dir, ['push', '-q', '--no-verify', '-u', 'origin', 'main']);
+    await install(dir, { prePush: true });
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-push'))).toBe(true);
-    expect(gitWithHooks(dir, ['push', '-q', '-u', 'origin', 'main']).status).toBe(0);
 
     const pushed = head(dir);
     commitNoVerify(dir, { 'leak.env': `K=${keys.openrouter()}\n` }, 'add a key');
@@ -490,32 +518,32 @@ describe('the pre-push hook', () => {
     expect(existing.output).toContain('push blocked');
     expect(git(remote, ['rev-parse', 'main'])).toBe(pushed);
 
+    // A new branch: the line git hands the hook names no remote commit (see the chained hook's test below).
     git(dir, ['checkout', '-q', '-b', 'feature', pushed]);
-    commitNoVerify(dir, { 'feature.ts': `const k = "${keys.agentrouter()}";\n` });
-    const fresh = gitWithHooks(dir, ['push', 'origin', 'feature']);
-    expect(fresh.status).not.toBe(0);
-    expect(fresh.output).toContain('feature.ts:1');
-    expect(() => git(remote, ['rev-parse', '--verify', 'feature'])).toThrow();
+    const feature = commitNoVerify(dir, { 'feature.ts': `const k = "${keys.agentrouter()}";\n` });
+    const fresh = await prePush(dir, { remote: 'origin', stdin: `refs/heads/feature ${feature} refs/heads/feature ${zero}\n`, format: 'json' });
+    expect(fresh.code).toBe(1);
+    expect(pushFindings(fresh).map((f) => `${f.path}:${f.line}`)).toEqual(['feature.ts:1']);
   });
 
   it('lets a new branch through when only its own commits are clean, ignoring what the remote already has', async () => {
     const { dir } = pushable();
     commitNoVerify(dir, { 'old.env': `K=${keys.openrouter()}\n` }, 'an old leak, already public');
     git(dir, ['push', '-q', '--no-verify', 'origin', 'main']);
-    await cli(dir, ['hook', 'install', '--pre-push']);
     git(dir, ['checkout', '-q', '-b', 'topic']);
-    commitNoVerify(dir, { 'topic.txt': 'clean\n' });
-    expect(gitWithHooks(dir, ['push', 'origin', 'topic']).status).toBe(0);
-    expect(gitWithHooks(dir, ['push', 'origin', '--delete', 'topic']).status).toBe(0);
+    const topic = commitNoVerify(dir, { 'topic.txt': 'clean\n' });
+    expect((await prePush(dir, { remote: 'origin', stdin: `refs/heads/topic ${topic} refs/heads/topic ${zero}\n` })).code).toBe(0);
+    expect((await prePush(dir, { remote: 'origin', stdin: `(delete) ${zero} refs/heads/topic ${topic}\n` })).code).toBe(0);
   });
 
-  it('hands the ref lines to a chained pre-push hook too', async () => {
-    const { dir } = pushable();
+  it('hands the ref lines to a chained pre-push hook too, and lets a clean push through', async () => {
+    const { dir, remote } = pushable();
     const hook = join(dir, '.git', 'hooks', 'pre-push');
     writeFileSync(hook, '#!/bin/sh\ncat > "$(git rev-parse --git-dir)/refs-seen"\n', { mode: 0o755 });
-    await cli(dir, ['hook', 'install', '--pre-push']);
+    await install(dir, { prePush: true });
     expect(gitWithHooks(dir, ['push', '-q', 'origin', 'main']).status).toBe(0);
     expect(readFileSync(join(dir, '.git', 'refs-seen'), 'utf8')).toBe(`refs/heads/main ${head(dir)} refs/heads/main ${zero}\n`);
+    expect(git(remote, ['rev-parse', 'main'])).toBe(head(dir));
   });
 
   it('scans the refs given on stdin, reporting commits as history findings', async () => {
@@ -524,13 +552,13 @@ describe('the pre-push hook', () => {
     const base = head(dir);
     const leak = commitNoVerify(dir, { 'a.env': `\nK=${keys.tokenrouterTest()}\n` });
     const line = `refs/heads/main ${leak} refs/heads/main ${base}\n`;
-    const run = await cli(dir, ['hook', 'pre-push', 'origin', 'unused-url', '--format', 'json'], { input: line });
+    const run = await prePush(dir, { remote: 'origin', stdin: line, format: 'json' });
     expect(run.code).toBe(1);
-    const [finding] = (JSON.parse(run.stdout) as { findings: { source: string; path: string; line: number; commit: string }[] }).findings;
+    const [finding] = pushFindings(run);
     expect(finding).toMatchObject({ source: 'history', path: 'a.env', line: 2, commit: leak });
 
-    expect((await cli(dir, ['hook', 'pre-push', 'origin'], { input: `refs/heads/main ${base} refs/heads/main ${base}\n` })).code).toBe(0);
-    expect((await cli(dir, ['hook', 'pre-push', 'origin'], { input: `(delete) ${zero} refs/heads/gone ${leak}\n` })).code).toBe(0);
+    expect((await prePush(dir, { remote: 'origin', stdin: `refs/heads/main ${base} refs/heads/main ${base}\n` })).code).toBe(0);
+    expect((await prePush(dir, { remote: 'origin', stdin: `(delete) ${zero} refs/heads/gone ${leak}\n` })).code).toBe(0);
   });
 
   it('reads the range the pre-commit framework passes in PRE_COMMIT_FROM_REF / PRE_COMMIT_TO_REF', async () => {
@@ -538,8 +566,8 @@ describe('the pre-push hook', () => {
     const base = head(dir);
     const leak = commitNoVerify(dir, { 'b.env': `K=${keys.openrouter()}\n` });
     const env = { PRE_COMMIT_FROM_REF: base, PRE_COMMIT_TO_REF: leak, PRE_COMMIT_REMOTE_NAME: 'origin' };
-    expect((await cli(dir, ['hook', 'pre-push'], { env })).code).toBe(1);
-    expect((await cli(dir, ['hook', 'pre-push'], { env: { ...env, PRE_COMMIT_TO_REF: base } })).code).toBe(0);
+    expect((await prePush(dir, {}, env)).code).toBe(1);
+    expect((await prePush(dir, {}, { ...env, PRE_COMMIT_TO_REF: base })).code).toBe(0);
   });
 
   it("with no ref lines, scans every local branch's commits that no remote-tracking ref has, not only HEAD's", async () => {
@@ -551,13 +579,12 @@ describe('the pre-push hook', () => {
     git(dir, ['checkout', '-q', 'main']);
     commitNoVerify(dir, { 'clean.txt': 'clean\n' });
     // Another command in a shared hook read git's lines first: stdin is empty.
-    const run = await cli(dir, ['hook', 'pre-push', 'origin', '--format', 'json'], { input: '' });
+    const run = await prePush(dir, { remote: 'origin', stdin: '', format: 'json' });
     expect(run.code).toBe(1);
-    const { findings } = JSON.parse(run.stdout) as { findings: { path: string; commit: string }[] };
-    expect(findings.map((f) => [f.path, f.commit])).toEqual([['leaky.env', leak]]);
+    expect(pushFindings(run).map((f) => [f.path, f.commit])).toEqual([['leaky.env', leak]]);
 
     git(dir, ['branch', '-q', '-D', 'leaky']);
-    expect((await cli(dir, ['hook', 'pre-push', 'origin'], { input: '' })).code).toBe(0);
+    expect((await prePush(dir, { remote: 'origin', stdin: '' })).code).toBe(0);
   });
 
   it('with no ref lines, fails closed (exit 2) when git cannot walk the local branches', async () => {
@@ -566,9 +593,9 @@ describe('the pre-push hook', () => {
     const lost = commitNoVerify(dir, { 'a.txt': 'clean\n' });
     // A commit object gone missing (a broken or partial clone): HEAD cannot be read, nor the branch walked.
     unlinkSync(join(dir, '.git', 'objects', lost.slice(0, 2), lost.slice(2)));
-    const run = await cli(dir, ['hook', 'pre-push', 'origin'], { input: '' });
+    const run = await prePush(dir, { remote: 'origin', stdin: '' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('git log');
+    expect(run.error).toContain('git log');
   });
 });
 
@@ -607,10 +634,12 @@ describe('.pre-commit-hooks.yaml', () => {
     const args = (hook?.entry ?? '').split(/\s+/).slice(1);
     const dir = repo({ 'clean.txt': 'hello\n', 'config/app.env': `KEY=${keys.openrouter()}\n` });
     // pre-commit passes tracked files; nothing is staged, so a staged-only check would pass.
+    // What the entry's arguments become is the test above's (the bin); here, what the scan of those files finds.
+    expect(args).toEqual(['scan', '--']);
     const files = git(dir, ['ls-files']).split('\n');
-    const run = await cli(dir, [...args, ...files]);
+    const run = await scan(dir, { paths: files });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('config/app.env:1');
-    expect((await cli(dir, [...args, 'clean.txt', 'README.md'])).code).toBe(0);
+    expect(run.report).toContain('config/app.env:1');
+    expect((await scan(dir, { paths: ['clean.txt', 'README.md'] })).code).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { staged as stagedRun, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
-import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
 /**
  * `keywarden staged`, the pre-commit guard, on real repositories: it scans what the index
@@ -20,9 +20,16 @@ cleanTmpDirs('all');
 // The guard runs git in this process: keep the machine's git config out of it.
 Object.assign(process.env, isolatedGitEnv);
 
+/** An empty repository, made once and copied for each test (a copy costs no git run). */
+let template: string | undefined;
+
 function repo(files: Tree = {}): string {
+  if (template === undefined) {
+    template = makeFileTmpDir('staged-template');
+    git(template, ['init', '-q', '-b', 'main', '.']);
+  }
   const dir = makeTmpDir('staged');
-  git(dir, ['init', '-q', '-b', 'main', '.']);
+  cpSync(template, dir, { recursive: true });
   writeTree(dir, files);
   return dir;
 }
@@ -88,9 +95,9 @@ describe('keywarden staged: what it scans', () => {
   it('passes a clean staged change with exit 0', async () => {
     const dir = repo();
     stage(dir, { 'a.txt': 'nothing to see\n', '.env.example': 'OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' });
-    const run = await stagedCli(dir);
+    const run = await staged(dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no leaked keys');
+    expect(run.report).toContain('no leaked keys');
   });
 
   it('reports findings with source "staged" and line numbers in the staged file', async () => {
@@ -250,7 +257,7 @@ describe('keywarden staged: what it scans', () => {
     git(dir, ['read-tree', 'HEAD'], { env: { GIT_INDEX_FILE: index } });
     writeTree(dir, { 'b.env': `KEY=${keys.openrouter()}\n` });
     git(dir, ['add', 'b.env'], { env: { GIT_INDEX_FILE: index } });
-    expect((await stagedCli(dir)).code).toBe(0);
+    expect((await staged(dir)).code).toBe(0);
     const run = await stagedCli(dir, ['--format', 'json'], { GIT_INDEX_FILE: index });
     expect(run.code, run.stderr).toBe(1);
     expect(where((JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings)).toEqual(['b.env:1']);
@@ -312,9 +319,9 @@ describe('keywarden staged: suppressions and options', () => {
 
 describe('keywarden staged: fails closed', () => {
   it('exits 2 outside a git work tree', async () => {
-    const run = await stagedCli(makeTmpDir('not-a-repo'));
+    const run = await staged(makeTmpDir('not-a-repo'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/not inside a git work tree/);
+    expect(run.error).toMatch(/not inside a git work tree/);
   });
 
   it('exits 2 in a bare repository', async () => {

@@ -4,7 +4,7 @@
  * the walk order is known).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTree } from './tmp.js';
 
@@ -101,4 +101,52 @@ export class TestRepo {
   head(): string {
     return git(this.dir, ['rev-parse', 'HEAD']);
   }
+}
+
+/** One commit of `importHistory`: files written (string/Buffer) or deleted (null). */
+export interface ImportedCommit {
+  files: Record<string, string | Buffer | null>;
+  message?: string;
+  author?: Author;
+}
+
+/**
+ * A linear history on `branch` (main) of the repository in `dir`, written by one
+ * `git fast-import`: a commit by TestRepo costs four processes, a history of any length here
+ * one. Authors and dates as TestRepo's (each commit one hour after the previous one from
+ * 2021-01-01T00:00:00Z); only objects and the branch are written, not the work tree or index.
+ * Returns the commit ids in order.
+ */
+export function importHistory(dir: string, commits: readonly ImportedCommit[], branch = 'main'): string[] {
+  const parts: Buffer[] = [];
+  const text = (line: string) => parts.push(Buffer.from(`${line}\n`));
+  const data = (content: string | Buffer) => {
+    const bytes = Buffer.from(content);
+    text(`data ${bytes.length}`);
+    parts.push(bytes, Buffer.from('\n'));
+  };
+  commits.forEach((commit, hour) => {
+    const when = `${Date.UTC(2021, 0, 1, hour) / 1000} +0000`;
+    const author = commit.author ?? { name: isolatedGitEnv['GIT_AUTHOR_NAME'], email: isolatedGitEnv['GIT_AUTHOR_EMAIL'] };
+    text(`commit refs/heads/${branch}`);
+    text(`mark :${hour + 1}`);
+    text(`author ${author.name} <${author.email}> ${when}`);
+    text(`committer ${isolatedGitEnv['GIT_COMMITTER_NAME']} <${isolatedGitEnv['GIT_COMMITTER_EMAIL']}> ${when}`);
+    data(commit.message ?? 'change');
+    for (const [path, content] of Object.entries(commit.files)) {
+      // A path fast-import would need quoted: not worth the quoting here.
+      if (/[\s"\\]/.test(path)) throw new Error(`importHistory: write ${JSON.stringify(path)} with TestRepo`);
+      if (content === null) text(`D ${path}`);
+      else {
+        text(`M 100644 inline ${path}`);
+        data(content);
+      }
+    }
+  });
+  // The ids from fast-import's marks (`:1` the first commit): no `git rev-list` run after it.
+  const marks = join(existsSync(join(dir, '.git')) ? join(dir, '.git') : dir, 'import-marks');
+  git(dir, ['fast-import', '--quiet', `--export-marks=${marks}`], { input: Buffer.concat(parts) });
+  const ids = new Map(readFileSync(marks, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
+  rmSync(marks);
+  return commits.map((_, i) => ids.get(`:${i + 1}`) ?? '');
 }

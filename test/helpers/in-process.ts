@@ -43,8 +43,23 @@ import { stagedChunks, workTreeTop as stagedTop } from '../../src/sources/staged
 import { excludedPaths } from '../../src/sources/worktree.js';
 import { buildCli, helpLine, type Runners } from '../../src/cli/grammar.js';
 import { checkSince } from '../../src/cli/history.js';
+import { pushedChunks, pushedRefs, runHookInstall, runHookUninstall } from '../../src/cli/hook.js';
 import { ignoreFileHint } from '../../src/cli/ignore-hint.js';
-import { defaultsOf, historyTable, logsTable, parseSize, redactTable, reportTable, scanTable, verifyTable, type RedactOptions, type ReportOptions } from '../../src/cli/options.js';
+import {
+  defaultsOf,
+  historyTable,
+  hookInstallTable,
+  hookUninstallTable,
+  logsTable,
+  parseSize,
+  redactTable,
+  reportTable,
+  scanTable,
+  verifyTable,
+  type HookOptions,
+  type RedactOptions,
+  type ReportOptions,
+} from '../../src/cli/options.js';
 import { lazyRedactor } from '../../src/cli/output.js';
 import { quickArgs, type QuickCommand } from '../../src/cli/quick-args.js';
 import { redactWithRules } from '../../src/cli/redact-message.js';
@@ -55,7 +70,7 @@ import { scanRoot } from '../../src/cli/scan.js';
 import { notifyStepFrom, runNotifyStep } from '../../src/cli/notify-step.js';
 import type { NotifySettings } from '../../src/run/notify.js';
 import { keysToCheck } from '../../src/cli/verify.js';
-import { loopbackOnly } from './cli.js';
+import { cliPath, loopbackOnly } from './cli.js';
 
 /** A run in this process, as the bin would have ended it. */
 export interface InProcessRun {
@@ -274,6 +289,7 @@ export async function revoke(cwd: string, flags: Partial<RevokeOptions> & { stdi
     return { code: error.exitCode, report: '', warnings: [], stderr: '', error: await redactWithRules(error.message) };
   }
 }
+
 const revokeDefaults = defaultsOf(revokeTable);
 
 /** A command line as the bin's two readers hand it on: the command and its options. */
@@ -317,6 +333,7 @@ export async function readArgv(argv: string[]): Promise<ReadArgv | { code: numbe
   if (!seen) throw new Error(`keywarden ${argv.join(' ')}: no command ran`);
   return seen;
 }
+
 const quickCommands: QuickCommand[] = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'redact', 'rules list'];
 
 /** The commands this file runs in process, each given the options a reader of argv hands on. */
@@ -355,4 +372,47 @@ export async function redact(stdin: Buffer, flags: Partial<RedactOptions> = {}):
   // The bin reads stdin in reads of up to 1 MiB: input this size arrives in one.
   await redactStream(Readable.from([stdin]), (chunk) => void written.push(Buffer.from(chunk)), { engine, mask: options.mask });
   return Buffer.concat(written);
+}
+
+/** `keywarden hook pre-push [REMOTE]` (src/cli/hook.ts): the lines the pushed commits add; `stdin` holds git's ref lines, `env` what the pre-commit framework sets. */
+export function prePush(cwd: string, flags: Flags<ReportOptions> & { remote?: string; stdin?: string } = {}, env: Record<string, string> = {}): Promise<InProcessRun> {
+  return run(async () => {
+    const options = fromCwd({ ...defaultsOf(reportTable), ...flags }, cwd);
+    const top = await stagedTop(cwd);
+    const chunksOf = await pushedChunks(top, pushedRefs(flags.stdin ?? '', env), flags.remote ?? env['PRE_COMMIT_REMOTE_NAME']);
+    const prepared = await prepare(runConfigFrom(options, top, cliEnv(env)));
+    return { source: chunkSource(chunksOf), prepared, options, context: { ignoreFile: ignoreFileHint(top, cwd) } };
+  });
+}
+
+/** What `hook install`/`uninstall` did: what it printed on stdout, and the error that stopped it (as the bin prints it after `keywarden: `). */
+export interface HookCommandRun {
+  code: number;
+  stdout: string;
+  error?: string;
+}
+
+/**
+ * `keywarden hook install` or `uninstall` (src/cli/hook.ts) in the work tree holding `cwd`; the
+ * raw hooks it writes call back the built bin with this node, as the bin records itself. git
+ * reads its config from the environment, so `env` (GIT_CONFIG_GLOBAL, HOME) is this process's
+ * for the run's length, and put back after it (tests in a file run one at a time).
+ */
+export async function hookCommand(verb: 'install' | 'uninstall', cwd: string, flags: Partial<HookOptions> = {}, env: Record<string, string> = {}): Promise<HookCommandRun> {
+  let stdout = '';
+  const io = { cwd, stdout: { write: (text: string) => (stdout += text) }, launcher: { node: process.execPath, bin: cliPath } };
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    const code = verb === 'install' ? await runHookInstall({ ...defaultsOf(hookInstallTable), ...flags }, io) : await runHookUninstall({ ...defaultsOf(hookUninstallTable), ...flags }, io);
+    return { code, stdout };
+  } catch (error) {
+    if (!(error instanceof KeywardenError)) throw error;
+    return { code: error.exitCode, stdout, error: error.message };
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
