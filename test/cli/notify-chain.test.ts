@@ -155,6 +155,7 @@ describe('--notify and its settings: usage', () => {
     ['--webhook without the webhook channel', { notify: ['issue'], webhook: `https://hooks.example.com${hookPath}` }, '--webhook needs --notify webhook: without it nothing is sent to the webhook'],
     ['--mention-owners with only the webhook', { notify: ['webhook'], mentionOwners: true }, '--mention-owners needs --notify issue or commit-comment: only those mention anyone'],
     ['a --repo that is not OWNER/NAME', { notify: ['issue'], repo: 'widgets' }, '--repo widgets: not OWNER/NAME'],
+    ['the webhook alone, with no URL anywhere', { notify: ['webhook'] }, '--notify: no channel could deliver: webhook: no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)'],
   ])('%s is a usage error, before anything is scanned', async (_case, flags, message) => {
     const root = writeTree(makeTmpDir('chain'), { 'a.env': `K=${keys.openrouter()}\n` });
     const run = await scan(root, flags);
