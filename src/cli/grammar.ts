@@ -13,6 +13,7 @@ import {
   historyTable,
   hookInstallTable,
   hookUninstallTable,
+  auditTable,
   logsTable,
   notifyTable,
   redactTable,
@@ -68,6 +69,7 @@ const tables: Record<string, Record<string, Options>> = {
   verify: verifyTable,
   revoke: revokeTable,
   notify: notifyTable,
+  audit: auditTable,
   redact: redactTable,
   report: renderTable,
   'rules list': rulesListTable,
@@ -76,7 +78,7 @@ const tables: Record<string, Record<string, Options>> = {
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'audit', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -165,6 +167,12 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
         (y) =>
           y.options(logsTable).positional('files', { type: 'string', array: true, describe: 'log files, quoted globs ("app.log*"), or - for stdin [default: stdin when piped]' }),
         async (args) => setExit(await runners.logs({ ...args, files: positionals(args.files, args['--']) })),
+      )
+      .command(
+        'audit [PATH]',
+        'audit a repository: its whole history and its working tree, each key once per path with the commit that introduced it, live-checked (--no-verify to skip)',
+        (y) => y.options(auditTable).positional('PATH', { type: 'string', default: '.', describe: 'a git repository (bare ones too)' }),
+        async (args) => setExit(await (await import('./audit.js')).runAudit(args)),
       )
       .command(
         'verify',

@@ -15,7 +15,7 @@ import { runConfigFrom } from './run-config.js';
  * repository. `history REPO` must read REPO, so they are dropped; `staged` keeps them,
  * since `git commit -a` hands its hook a temporary index through GIT_INDEX_FILE.
  */
-const callerRepositoryVariables = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE'];
+export const callerRepositoryVariables = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE'];
 
 /** A revision given by the user must not be read by git as an option. */
 function checkRevision(flag: string, value: string): string {

@@ -97,6 +97,14 @@ export const historyTable = {
   'max-file-size': { type: 'string', requiresArg: true, describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' },
 } as const satisfies Record<string, Options>;
 
+/** `keywarden audit [PATH]`: a local repository's history and working tree; live checks on unless --no-verify. */
+export const auditTable = {
+  ...reportTable,
+  ...notifyStepTable,
+  verify: { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint (default for an audit; --no-verify to skip)" },
+  'max-file-size': historyTable['max-file-size'],
+} as const satisfies Record<string, Options>;
+
 export const logsTable = {
   ...reportTable,
   follow: { type: 'boolean', default: false, describe: 'keep reading as the files grow, across rotation, until SIGINT/SIGTERM; findings print as found' },
@@ -200,6 +208,7 @@ export type RenderOptions = OptionsOf<typeof renderTable>;
 export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type NotifyOptions = OptionsOf<typeof notifyTable>;
 export type NotifyStepOptions = OptionsOf<typeof notifyStepTable>;
+export type AuditOptions = OptionsOf<typeof auditTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
 export type HookOptions = OptionsOf<typeof hookInstallTable>;
 export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;
