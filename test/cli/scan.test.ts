@@ -1,13 +1,14 @@
 /**
  * `keywarden scan` and `keywarden rules`. What a scan finds, suppresses and reports runs in
- * this process, as scan builds its run (test/helpers/in-process.ts); argv (`--`, paths),
- * stdout and stderr, --output, colour, exit codes and the other commands through the built CLI.
+ * this process, as scan builds its run (test/helpers/in-process.ts), and argv (`--`, paths) read
+ * there as the bin reads it (`commandLine`); stdout and stderr, --output, colour, exit codes,
+ * worker threads and the other commands through the built CLI, one run per behaviour.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { jsonFindings, scan } from '../helpers/in-process.js';
+import { commandLine, jsonFindings, scan } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree, type Tree } from '../helpers/tmp.js';
 
@@ -31,9 +32,9 @@ describe('keywarden scan', () => {
   });
 
   it('exits 0 and says so on a clean tree', async () => {
-    const run = await runCli(['scan', '.'], { cwd: tree({ 'README.md': 'Set OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' }) });
+    const run = await commandLine(tree({ 'README.md': 'Set OPENROUTER_API_KEY=sk-or-v1-your_key_here\n' }), ['scan', '.']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no leaked keys');
+    expect(run.report).toContain('no leaked keys');
   });
 
   it('exits 1 and names path:line:col, the provider and the redacted key — never the raw key', async () => {
@@ -109,11 +110,11 @@ describe('keywarden scan', () => {
     // The pre-commit framework passes file names: a tracked `--help` or `--version` must not end the run with exit 0.
     for (const name of ['--help', '--version']) {
       const root = tree({ [name]: `K=${key}\n`, 'clean.txt': 'hello\n' });
-      const run = await runCli(['scan', '--', name, 'clean.txt'], { cwd: root });
+      const run = await commandLine(root, ['scan', '--', name, 'clean.txt']);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain(`${name}:1:3`);
+      expect(run.report).toContain(`${name}:1:3`);
     }
-    // `-o FILE` after `--` names two files to scan; it must not write a report over one of them.
+    // `-o FILE` after `--` names two files to scan; it must not write a report over one of them (the bin, which writes reports).
     const root = tree({ '-o': 'nothing\n', 'victim.txt': `K=${key}\n` });
     const run = await runCli(['scan', '--', '-o', 'victim.txt'], { cwd: root });
     expect(run.code).toBe(1);
@@ -123,20 +124,20 @@ describe('keywarden scan', () => {
 
   it('scans only the paths after `--`, and `.` only when no path is given at all', async () => {
     const root = tree({ 'a.txt': 'clean\n', 'b.env': `K=${key}\n` });
-    const aOnly = await runCli(['scan', '-f', 'json', '--', 'a.txt'], { cwd: root });
+    const aOnly = await commandLine(root, ['scan', '-f', 'json', '--', 'a.txt']);
     expect(aOnly.code).toBe(0);
-    expect((JSON.parse(aOnly.stdout) as { stats: { files: number } }).stats.files).toBe(1);
-    // After `--` even `-f` is a file name (and there is no such file).
-    const notAnOption = await runCli(['scan', '--', 'a.txt', '-f', 'json'], { cwd: root });
+    expect((JSON.parse(aOnly.report) as { stats: { files: number } }).stats.files).toBe(1);
+    // After `--` even `-f` is a file name (and there is no such file; in process it was resolved against `root`).
+    const notAnOption = await commandLine(root, ['scan', '--', 'a.txt', '-f', 'json']);
     expect(notAnOption.code).toBe(2);
-    expect(notAnOption.stderr).toContain('no such file or directory: -f');
-    const both = await runCli(['scan', 'a.txt', '-f', 'json', '--', 'b.env'], { cwd: root });
+    expect(notAnOption.error?.split('\n')[0]).toBe(`no such file or directory: ${join(root, '-f')}`);
+    const both = await commandLine(root, ['scan', 'a.txt', '-f', 'json', '--', 'b.env']);
     expect(both.code).toBe(1);
-    expect((JSON.parse(both.stdout) as { stats: { files: number } }).stats.files).toBe(2);
-    const everything = await runCli(['scan', '-f', 'json'], { cwd: root });
+    expect((JSON.parse(both.report) as { stats: { files: number } }).stats.files).toBe(2);
+    const everything = await commandLine(root, ['scan', '-f', 'json']);
     expect(everything.code).toBe(1);
-    expect((JSON.parse(everything.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(['b.env']);
-    expect((await runCli(['scan'], { cwd: root })).code).toBe(1);
+    expect((JSON.parse(everything.report) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(['b.env']);
+    expect((await commandLine(root, ['scan'])).code).toBe(1);
   });
 
   it('honours .gitignore, nested too, unless --no-gitignore', async () => {
@@ -208,13 +209,17 @@ describe('keywarden scan', () => {
     expect(report.stats.files).toBe(600);
   });
 
-  it.each([
-    [['scan', 'does-not-exist'], /no such file or directory: does-not-exist/],
-    [['scan', '.', '--format', 'xml'], /Invalid values/],
-  ])('exits 2 on %j', async (args, message) => {
-    const run = await runCli(args, { cwd: tree({ 'a.txt': 'hello' }) });
+  // The bin prints the error on stderr, naming the path as given, and exits 2: one run; argv's own errors read in process as the bin reads it.
+  it('exits 2 on ["scan","does-not-exist"], on stderr', async () => {
+    const run = await runCli(['scan', 'does-not-exist'], { cwd: tree({ 'a.txt': 'hello' }) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/no such file or directory: does-not-exist/);
+  });
+
+  it('exits 2 on ["scan",".","--format","xml"]', async () => {
+    const run = await commandLine(tree({ 'a.txt': 'hello' }), ['scan', '.', '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.error).toMatch(/Invalid values/);
   });
 
   // The bin names a path as given; in process it was resolved against the directory the bin would start in.

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
-import { scan, type InProcessRun } from '../helpers/in-process.js';
+import { commandLine, scan, type InProcessRun } from '../helpers/in-process.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory, type KeyKind } from '../helpers/keys.js';
 import {
@@ -528,10 +528,18 @@ describe('end to end: the built CLI', () => {
     [['--verify-timeout', 'soon'], {}, /--verify-timeout: a number of seconds/],
     [[], { KEYWARDEN_VERIFY_CONCURRENCY: 'many' }, /KEYWARDEN_VERIFY_CONCURRENCY=many/],
     [[], { OPENROUTER_BASE_URL: 'https://evil.example' }, /OPENROUTER_BASE_URL: host evil\.example is not one this provider may contact/],
-  ] as [string[], Record<string, string>, RegExp][])('%j %j is a usage error on stderr, nothing on stdout (exit 2)', async (args, env, message) => {
-    const run = await cli(['scan', '.', '--verify', ...args], { cwd: envFile(keyOf('openrouter')), env });
+  ] as [string[], Record<string, string>, RegExp][])('%j %j is a usage error, nothing reported (exit 2; argv and environment read in process as the bin reads them)', async (args, env, message) => {
+    const run = await commandLine(envFile(keyOf('openrouter')), ['scan', '.', '--verify', ...args], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
+    expect(run.error).toMatch(message);
+    for (const key of made) expect(run.error).not.toContain(key);
+    expect(run.report).toBe('');
+  });
+
+  it('a usage error is on stderr, nothing on stdout (exit 2)', async () => {
+    const run = await cli(['scan', '.', '--verify', '--verify-timeout', 'soon'], { cwd: envFile(keyOf('openrouter')) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--verify-timeout: a number of seconds/);
     expect(run.stdout).toBe('');
   });
 

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gunzipped, GzipTrailingData } from '../../src/sources/gzip.js';
-import { runCli } from '../helpers/cli.js';
+import { commandLine } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
 
 /**
  * gzip files inside a tree are scanned as `logs` scans them (by their magic bytes, whatever
  * the name, with the decompressed size capped by --max-file-size), and gzip data followed by
- * plain bytes keeps the keys of its compressed part.
+ * plain bytes keeps the keys of its compressed part. What the runs find, warn and decide is
+ * checked in process, argv read as the bin reads it (test/helpers/in-process.ts).
  */
 const keys = keyFactory(11_0004);
 cleanTmpDirs('all');
@@ -23,12 +24,16 @@ function filler(bytes: number): string {
 interface JsonRun {
   code: number | null;
   findings: { path: string; line: number; column: number }[];
+  /** The warnings, one a line, as the bin prints them on stderr (without `warning: `). */
   stderr: string;
 }
 
+/** Warnings one a line, as the bin prints them on stderr. */
+const warningLines = (warnings: string[]) => warnings.map((warning) => `${warning}\n`).join('');
+
 async function json(cwd: string, args: string[]): Promise<JsonRun> {
-  const run = await runCli([...args, '--format', 'json'], { cwd });
-  return { code: run.code, findings: (JSON.parse(run.stdout) as { findings: JsonRun['findings'] }).findings, stderr: run.stderr };
+  const run = await commandLine(cwd, [...args, '--format', 'json']);
+  return { code: run.code, findings: (JSON.parse(run.report) as { findings: JsonRun['findings'] }).findings, stderr: warningLines(run.warnings) };
 }
 
 async function collect(input: Buffer[]): Promise<{ text: string; error?: unknown }> {
@@ -100,9 +105,9 @@ describe('scan: gzip files inside a tree', () => {
   it('a gzip of binary content (a .tar.gz) found by the walk is skipped quietly, as a binary file is', async () => {
     const dir = makeTmpDir('gzip-tree');
     writeTree(dir, { 'release.tar.gz': gzipSync(Buffer.concat([Buffer.alloc(512), Buffer.from(`K=${keys.openrouter()}`)])) });
-    const run = await runCli(['scan', '.'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toBe('');
+    const run = await commandLine(dir, ['scan', '.']);
+    expect(run.code, run.error).toBe(0);
+    expect(run.warnings).toEqual([]);
   });
 
   it('decompressing more than --max-file-size stops there: the keys before are reported, the rest is a warning (exit 2 when nothing was found)', async () => {
@@ -115,17 +120,17 @@ describe('scan: gzip files inside a tree', () => {
     expect(run.stderr).toContain('late.gz: not fully scanned: decompresses to more than --max-file-size 1.0 MiB');
     const clean = makeTmpDir('gzip-tree');
     writeTree(clean, { 'bomb.gz': gzipSync(filler(3_000_000)) });
-    const bomb = await runCli(['scan', '.', '--max-file-size', '1MiB'], { cwd: clean });
+    const bomb = await commandLine(clean, ['scan', '.', '--max-file-size', '1MiB']);
     expect(bomb.code).toBe(2);
-    expect(bomb.stdout.trim().split('\n').at(-1)).toMatch(/exit 2: not every file could be read to its end.*bomb\.gz/);
+    expect(bomb.report.trim().split('\n').at(-1)).toMatch(/exit 2: not every file could be read to its end.*bomb\.gz/);
   });
 
   it('a corrupt or truncated gzip in a tree is a warning that makes a clean run exit 2', async () => {
     const dir = makeTmpDir('gzip-tree');
     writeTree(dir, { 'cut.gz': gzipSync(filler(100_000)).subarray(0, 300) });
-    const run = await runCli(['scan', '.'], { cwd: dir });
+    const run = await commandLine(dir, ['scan', '.']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cut.gz: not fully scanned: the gzip data ends early (truncated)');
+    expect(warningLines(run.warnings)).toContain('cut.gz: not fully scanned: the gzip data ends early (truncated)');
   });
 });
 
