@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { redact } from '../../src/core/secret.js';
 import { repoRoot, withoutCaBundle } from '../helpers/cli.js';
 import { closedPortUrl, defaultToken, startGitHubApi, type GitHubApi } from '../helpers/github-api.js';
-import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { git, importHistory, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory, prefixes } from '../helpers/keys.js';
 import { createAccount } from '../helpers/openrouter-management.js';
 import { openRouterLike, startStandIn } from '../helpers/providers.js';
@@ -580,15 +580,17 @@ describe('a shallow checkout', () => {
    * Built once: each test checks it out in a workspace of its own.
    */
   function prUpstream(key: string, baseKey: string) {
-    const { root, upstream, work } = upstreamWithMain(baseKey, makeFileTmpDir('push'));
-    for (let i = 0; i < 30; i++) work.commit({ [`notes/${i}.md`]: `note ${i}\n` }, `note ${i}`);
-    const base = work.head();
-    git(work.dir, ['push', '-q', 'origin', 'main']);
-    git(work.dir, ['checkout', '-q', '-b', 'feature']);
-    work.commit({ 'src/app.js': 'console.log(2);\n' }, 'one');
-    work.commit({ 'legacy.env': `OPENROUTER_API_KEY=${baseKey} # still here\n` }, 'touch the old leak');
-    const head = work.commit({ 'a.env': envFile(key) }, 'three');
-    git(work.dir, ['push', '-q', 'origin', 'feature']);
+    const { root, upstream, work, mainTip } = upstreamWithMain(baseKey, makeFileTmpDir('push'));
+    // Each branch's commits in one fast-import, dated on from main's tip (upstreamWithMain's 3 commits): two processes, not 33.
+    const notes = Array.from({ length: 30 }, (_, i) => ({ files: { [`notes/${i}.md`]: `note ${i}\n` }, message: `note ${i}` }));
+    const base = importHistory(work.dir, notes, 'main', { from: mainTip, firstHour: 3 }).at(-1) ?? '';
+    const pr = [
+      { files: { 'src/app.js': 'console.log(2);\n' }, message: 'one' },
+      { files: { 'legacy.env': `OPENROUTER_API_KEY=${baseKey} # still here\n` }, message: 'touch the old leak' },
+      { files: { 'a.env': envFile(key) }, message: 'three' },
+    ];
+    const head = importHistory(work.dir, pr, 'feature', { from: base, firstHour: 33 }).at(-1) ?? '';
+    git(work.dir, ['push', '-q', 'origin', 'main', 'feature']);
     return { root, upstream, work, base, head };
   }
   const [key, baseKey] = [keyFactory(401).openrouter(), keyFactory(402).openrouter()];
@@ -615,7 +617,8 @@ describe('a shallow checkout', () => {
 
   it('of the PR merge commit (what actions/checkout fetches for pull_request): same result', async () => {
     const { root, upstream, work, base, head } = pr;
-    git(work.dir, ['checkout', '-q', '--detach', base]);
+    // -f: the work tree is still at main's old tip (the branches were imported, not committed there).
+    git(work.dir, ['checkout', '-q', '-f', '--detach', base]);
     git(work.dir, ['merge', '-q', '--no-ff', '-m', 'Merge feature into main', head]);
     git(work.dir, ['push', '-q', 'origin', 'HEAD:refs/pull/9/merge']);
     const workspace = join(root, 'merge-checkout');
