@@ -301,16 +301,28 @@ const envFile = (key: string) => `# local settings\nDEBUG=0\nOPENROUTER_API_KEY=
 // 1–3. Pull requests and the one comment
 // ---------------------------------------------------------------------------------------
 
+/**
+ * A pull request of two commits, the second adding a key, run with `sarif: keywarden.sarif`
+ * and the comment: one run for the tests that read it (what the runner and the PR see; the
+ * SARIF file), made by whichever comes first. Its workspace lives for the file.
+ */
+let keyAdded: ReturnType<typeof runPrWithKeyAdded> | undefined;
+const prWithKeyAdded = () => (keyAdded ??= runPrWithKeyAdded());
+
+async function runPrWithKeyAdded() {
+  const key = keyFactory(101).openrouter();
+  const { repo, base } = workspaceRepo(undefined, makeFileTmpDir('action'));
+  git(repo.dir, ['checkout', '-q', '-b', 'feature']);
+  repo.commit({ 'src/app.js': 'console.log("hello");\n' }, 'tweak');
+  const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
+  const api = await startGitHubApi();
+  const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl, inputs: { sarif: 'keywarden.sarif' } });
+  return { key, repo, head, api, run };
+}
+
 describe('a pull request', () => {
   it('with a key added: masked first, annotated, summarised, counted, commented once, exit 1; the key shown nowhere', async () => {
-    const key = keyFactory(101).openrouter();
-    const { repo, base } = workspaceRepo();
-    git(repo.dir, ['checkout', '-q', '-b', 'feature']);
-    repo.commit({ 'src/app.js': 'console.log("hello");\n' }, 'tweak');
-    const head = repo.commit({ 'a.env': envFile(key) }, 'settings');
-    const api = await startGitHubApi();
-
-    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), apiUrl: api.apiUrl, inputs: { sarif: 'keywarden.sarif' } });
+    const { key, repo, head, api, run } = await prWithKeyAdded();
 
     expect(run.code, show(run)).toBe(1);
     const redacted = redactedOf(key);
@@ -699,13 +711,20 @@ describe('on GitHub Enterprise', () => {
 // ---------------------------------------------------------------------------------------
 
 describe('sarif', () => {
+  /** A run of the leaky PR with `sarif: input`, without the comment. */
+  async function sarifRun(input: string, file: string) {
+    const { key, repo, base, head } = leakyWorkspace();
+    if (file.includes('/')) mkdirSync(join(repo.dir, 'reports'));
+    const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { sarif: input, comment: 'false' } });
+    return { key, repo, run };
+  }
+
   // `sarif: true` is read as keywarden.sarif in process (event.test.ts, readInputs).
   it.each([['keywarden.sarif', 'keywarden.sarif'], ['reports/out.sarif', 'reports/out.sarif']])(
     'sarif: %s writes %s in the workspace and names it in sarif-file',
     async (input, file) => {
-      const { key, repo, base, head } = leakyWorkspace();
-      if (file.includes('/')) mkdirSync(join(repo.dir, 'reports'));
-      const run = await runAction({ workspace: repo.dir, event: 'pull_request', payload: prEvent(7, base, head), inputs: { sarif: input, comment: 'false' } });
+      // sarif: keywarden.sarif is the input of the PR with a key added (above): its run is read here too.
+      const { key, repo, run } = input === 'keywarden.sarif' ? await prWithKeyAdded() : await sarifRun(input, file);
       expect(run.code, show(run)).toBe(1);
       const path = join(repo.dir, file);
       expect(run.outputs['sarif-file']).toBe(path);
