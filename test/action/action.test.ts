@@ -248,9 +248,18 @@ function expectKeyHidden(run: ActionRun, key: string): void {
 // Repositories and events
 // ---------------------------------------------------------------------------------------
 
-/** A repository in a temp dir (the workspace) with `main` at one commit; returns it and that commit. */
-function workspaceRepo(files: Record<string, string> = { 'README.md': '# widgets\n', 'src/app.js': 'console.log("hi");\n' }, root = makeTmpDir('action')): { repo: TestRepo; base: string } {
+/** main's files unless a test gives its own: that repository is made once and copied (a copy runs no git). */
+const defaultFiles = { 'README.md': '# widgets\n', 'src/app.js': 'console.log("hi");\n' };
+let defaultWorkspace: { dir: string; base: string } | undefined;
+
+/** A repository in a temp dir (the workspace) with `main` at one commit of `files`; returns it and that commit. */
+function workspaceRepo(files?: Record<string, string>, root = makeTmpDir('action')): { repo: TestRepo; base: string } {
   const dir = join(root, 'workspace');
+  if (files === undefined) {
+    defaultWorkspace ??= (({ repo, base }) => ({ dir: repo.dir, base }))(workspaceRepo(defaultFiles, makeFileTmpDir('action')));
+    cpSync(defaultWorkspace.dir, dir, { recursive: true });
+    return { repo: new TestRepo(dir), base: defaultWorkspace.base };
+  }
   mkdirSync(dir);
   const repo = TestRepo.init(dir);
   const base = repo.commit(files, 'main');
