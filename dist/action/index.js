@@ -19,8 +19,8 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-H7SDJOST.js";
-import "./chunk-ULUCB7EI.js";
+} from "./chunk-J23I3XPB.js";
+import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
   compileRules,
@@ -76,9 +76,9 @@ import {
   __toESM
 } from "./chunk-RTMO72RN.js";
 
-// ../main/node_modules/picocolors/picocolors.js
+// node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
-  "../main/node_modules/picocolors/picocolors.js"(exports, module) {
+  "node_modules/picocolors/picocolors.js"(exports, module) {
     var p = process || {};
     var argv = p.argv || [];
     var env = p.env || {};
@@ -765,11 +765,11 @@ function isSuppressed(finding, suppressions) {
 
 // src/run/prepare.ts
 async function prepare(config) {
-  const file = config.configFile ? (await import("./config-file-WQZFU7SJ.js")).loadConfig(config.configFile) : { exclude: [], rules: [] };
+  const file = config.configFile ? (await import("./config-file-GEE4Z7TY.js")).loadConfig(config.configFile) : { exclude: [], rules: [] };
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-5SHHPI6E.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-2ALK7ANC.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
@@ -1049,7 +1049,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-O2FEUB5T.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-3HB545MQ.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
@@ -1960,7 +1960,7 @@ async function settingsAtBase(at, inputs) {
   const changed = [];
   const config = inputs.config === void 0 ? void 0 : await fromBase(at, "input config", inputs.config, "file", changed);
   if (config !== void 0 && config.startsWith(at.into + sep)) {
-    const { loadConfig } = await import("./config-file-WQZFU7SJ.js");
+    const { loadConfig } = await import("./config-file-GEE4Z7TY.js");
     for (const dir of loadConfig(config).rules) {
       const rel = relative(at.into, dir);
       if (!rel.startsWith("..") && !isAbsolute(rel)) await fromBase({ ...at, workspace: at.top }, `${inputs.config ?? "config"}: rules`, rel, "dir", changed);
@@ -2102,10 +2102,10 @@ function readInputs(env) {
 // src/action/runner.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 
-// ../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// ../main/node_modules/@actions/core/lib/utils.js
+// node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -2128,7 +2128,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// ../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -2173,7 +2173,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// ../main/node_modules/@actions/core/lib/file-command.js
+// node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -2201,10 +2201,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// ../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// ../main/node_modules/@actions/core/lib/summary.js
+// node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -2489,23 +2489,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// ../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// ../main/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// ../main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// ../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// ../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 var ExitCode2;
 (function(ExitCode3) {
   ExitCode3[ExitCode3["Success"] = 0] = "Success";
@@ -2629,7 +2629,7 @@ async function updateComment(inputs, env, scanned, rules) {
   const target = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
   try {
-    const { settleMarkedComment, upsertMarkedComment } = await import("./pr-comment-AKDCJMVN.js");
+    const { settleMarkedComment, upsertMarkedComment } = await import("./pr-comment-MJHGI4KK.js");
     const outcome = scanned.result.findings.length > 0 || scanned.note ? await upsertMarkedComment(target, scanned.pullRequest, prCommentMarker, withNote(`${renderPrComment(scanned.result, rules, scanned.scope, runUrl)}${scanned.revoked === "" ? "" : `
 ${scanned.revoked}`}`, scanned.note)) : await settleMarkedComment(target, scanned.pullRequest, prCommentMarker, renderAllClearComment(scanned.scope, runUrl));
     log(`keywarden: pull request comment ${outcome}`);
@@ -2675,7 +2675,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-75UDOMKC.js");
+  const { notifyRun } = await import("./notify-step-XSSG7VNH.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {
