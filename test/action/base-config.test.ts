@@ -8,15 +8,15 @@
  * in brief: only exit code, stdout, summary, outputs and the comment matter here).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { closedPortUrl, defaultToken, startGitHubApi, type GitHubApi } from '../helpers/github-api.js';
 import { git, isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
-import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
+import { cleanTmpDirs, makeFileTmpDir, makeTmpDir } from '../helpers/tmp.js';
 
 cleanTmpDirs();
 
@@ -68,12 +68,20 @@ async function runOnPullRequest(dir: string, base: string, head: string, inputs:
   return { code, stdout, summary: readFileSync(files.summary, 'utf8'), findings, comment: api.commentsOn(7).find((c) => c.body.startsWith('<!-- keywarden:pr-comment -->'))?.body };
 }
 
-/** A repository with `main` at `files`, and a `feature` branch off it; returns it and main's commit. */
+/** A repository with `main` at a README: built once, copied for each test (a copy runs no git). */
+let template: { dir: string; start: string };
+beforeAll(() => {
+  const dir = join(makeFileTmpDir('base-config'), 'workspace');
+  mkdirSync(dir);
+  template = { dir, start: TestRepo.init(dir).commit({ 'README.md': '# widgets\n' }, 'main') };
+});
+
+/** A repository with `main` at the README and `files`, and a `feature` branch off it; returns it and main's commit. */
 function repoWith(files: Record<string, string>): { repo: TestRepo; base: string } {
   const dir = join(makeTmpDir('base-config'), 'workspace');
-  mkdirSync(dir);
-  const repo = TestRepo.init(dir);
-  const base = repo.commit({ 'README.md': '# widgets\n', ...files }, 'main');
+  cpSync(template.dir, dir, { recursive: true });
+  const repo = new TestRepo(dir);
+  const base = Object.keys(files).length === 0 ? template.start : repo.commit(files, 'main');
   git(dir, ['checkout', '-q', '-b', 'feature']);
   return { repo, base };
 }

@@ -78,6 +78,7 @@ describe('readInputs: INPUT_* as the runner passes them', () => {
     [{ INPUT_SCAN: 'tree' }, /input scan: 'tree' is not one of diff, history/],
     [{ 'INPUT_FAIL-ON': 'live' }, /input fail-on: 'live' needs verify: true/],
     [{ INPUT_VERIFY: 'false', INPUT_RESULTS: 'live' }, /input results needs verify: true/],
+    [{ INPUT_REVOKE: 'true' }, /^input revoke needs verify: true/],
   ])('refuses %j', (env, message) => {
     expect(() => readInputs(env)).toThrow(InputError);
     expect(() => readInputs(env)).toThrow(message);

@@ -114,10 +114,11 @@ export interface ImportedCommit {
  * A linear history on `branch` (main) of the repository in `dir`, written by one
  * `git fast-import`: a commit by TestRepo costs four processes, a history of any length here
  * one. Authors and dates as TestRepo's (each commit one hour after the previous one from
- * 2021-01-01T00:00:00Z); only objects and the branch are written, not the work tree or index.
- * Returns the commit ids in order.
+ * 2021-01-01T00:00:00Z, or from `firstHour` hours after it); only objects and the branch are
+ * written, not the work tree or index. The first commit's parent is `from` when given (to go on
+ * from a commit), else none. Returns the commit ids in order.
  */
-export function importHistory(dir: string, commits: readonly ImportedCommit[], branch = 'main'): string[] {
+export function importHistory(dir: string, commits: readonly ImportedCommit[], branch = 'main', options: { from?: string; firstHour?: number } = {}): string[] {
   const parts: Buffer[] = [];
   const text = (line: string) => parts.push(Buffer.from(`${line}\n`));
   const data = (content: string | Buffer) => {
@@ -125,14 +126,16 @@ export function importHistory(dir: string, commits: readonly ImportedCommit[], b
     text(`data ${bytes.length}`);
     parts.push(bytes, Buffer.from('\n'));
   };
-  commits.forEach((commit, hour) => {
+  commits.forEach((commit, at) => {
+    const hour = (options.firstHour ?? 0) + at;
     const when = `${Date.UTC(2021, 0, 1, hour) / 1000} +0000`;
     const author = commit.author ?? { name: isolatedGitEnv['GIT_AUTHOR_NAME'], email: isolatedGitEnv['GIT_AUTHOR_EMAIL'] };
     text(`commit refs/heads/${branch}`);
-    text(`mark :${hour + 1}`);
+    text(`mark :${at + 1}`);
     text(`author ${author.name} <${author.email}> ${when}`);
     text(`committer ${isolatedGitEnv['GIT_COMMITTER_NAME']} <${isolatedGitEnv['GIT_COMMITTER_EMAIL']}> ${when}`);
     data(commit.message ?? 'change');
+    if (at === 0 && options.from !== undefined) text(`from ${options.from}`);
     for (const [path, content] of Object.entries(commit.files)) {
       // A path fast-import would need quoted: not worth the quoting here.
       if (/[\s"\\]/.test(path)) throw new Error(`importHistory: write ${JSON.stringify(path)} with TestRepo`);
