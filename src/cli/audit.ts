@@ -1,3 +1,4 @@
+import { UsageError } from '../core/errors.js';
 import { localAuditSource } from '../run/audit.js';
 import { historySource } from '../run/history.js';
 import { prepare } from '../run/prepare.js';
@@ -10,22 +11,57 @@ import { parseSize, type AuditOptions } from './options.js';
 import { printRun } from './output.js';
 import { runConfigFrom } from './run-config.js';
 
+type AuditArgs = AuditOptions & { PATH?: string | undefined };
+
 /**
  * `keywarden audit [PATH]` (SPEC §8), a local repository: its whole history and its working
  * tree in one run and one report, each key once per path with the commit that introduced it.
+ * With `--repo`, `--org` or `--user`, GitHub's repositories instead (see `runRemoteAudit`).
  * Live checks are on unless `--no-verify`: an audit is asked what still works.
  */
-export async function runAudit(options: AuditOptions & { PATH: string }): Promise<number> {
+export async function runAudit(options: AuditArgs): Promise<number> {
   for (const name of callerRepositoryVariables) delete process.env[name];
-  const repo = await openRepository(options.PATH);
+  const remote = [options.repo, options.org, options.user].some((names) => names !== undefined && names.length > 0);
+  if (remote && options.PATH !== undefined) throw new UsageError('audit: a local PATH or --repo/--org/--user, not both');
+  // The audit's --repo names what to audit, not where to notify: findings carry their repository.
+  const settings = { ...options, repo: undefined, verify: options.verify ?? true };
+  if (remote) return runRemoteAudit(options, settings);
+  const repo = await openRepository(options.PATH ?? '.');
   const top = repo.workTree;
-  const notifying = await notifyStepFrom(options, top ?? repo.dir);
-  const audit = { ...options, verify: options.verify ?? true };
-  const prepared = await prepare(runConfigFrom(audit, top));
+  const notifying = await notifyStepFrom(settings, top ?? repo.dir);
+  const prepared = await prepare(runConfigFrom(settings, top));
   const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size');
   const history = historySource({ repo, selection: { revisions: [] }, maxBlobSize: maxFileSize });
   // A bare repository (a mirror) has no working tree: its history is all there is.
   const source = top ? localAuditSource(history, workTreeSource({ root: top, paths: [top], gitignore: prepared.file.gitignore ?? true, maxFileSize })) : history;
-  const result = await printRun(source, prepared, { ...audit, keepFindings: notifying !== undefined }, top ? { ignoreFile: ignoreFileHint(top) } : {});
-  return notifying ? runNotifyStep(result, prepared.rules, notifying, audit) : result.verdict.exitCode;
+  const result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined }, top ? { ignoreFile: ignoreFileHint(top) } : {});
+  return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
+}
+
+const repositoryName = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * `keywarden audit --repo OWNER/NAME… --org ORG… --user USER…`: the repositories GitHub lists
+ * (GITHUB_TOKEN, GITHUB_API_URL), each mirrored into `--cache` and its history scanned, one
+ * report for all. A repository that cannot be read is a warning and makes the run exit 2.
+ */
+async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'repo'> & { repo: undefined; verify: boolean }): Promise<number> {
+  const repos = options.repo ?? [];
+  const bad = repos.find((name) => !repositoryName.test(name));
+  if (bad !== undefined) throw new UsageError(`--repo takes OWNER/NAME, not ${bad}`);
+  const { planRemoteAudit, remoteAuditSource } = await import('../run/remote-audit.js');
+  const { defaultCacheDir } = await import('../sources/mirror.js');
+  const cwd = process.cwd();
+  const notifying = await notifyStepFrom(settings, cwd);
+  const prepared = await prepare(runConfigFrom(settings, undefined));
+  const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size');
+  const token = process.env.GITHUB_TOKEN === '' ? undefined : process.env.GITHUB_TOKEN;
+  const apiUrl = process.env.GITHUB_API_URL === undefined || process.env.GITHUB_API_URL === '' ? 'https://api.github.com' : process.env.GITHUB_API_URL;
+  const plan = await planRemoteAudit(
+    { repos, orgs: options.org ?? [], users: options.user ?? [], includeForks: options.includeForks, includeArchived: options.includeArchived, exclude: options.exclude },
+    { apiUrl, token: token ?? '' },
+  );
+  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize });
+  const result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined });
+  return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
 }
