@@ -4,6 +4,7 @@ import { historySource } from '../run/history.js';
 import { prepare } from '../run/prepare.js';
 import { workTreeSource } from '../run/scan.js';
 import { openRepository } from '../sources/history.js';
+import { defaultCacheDir, isRepositoryName } from '../sources/mirror.js';
 import { callerRepositoryVariables } from './history.js';
 import { ignoreFileHint } from './ignore-hint.js';
 import { notifyStepFrom, runNotifyStep } from './notify-step.js';
@@ -38,8 +39,6 @@ export async function runAudit(options: AuditArgs): Promise<number> {
   return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
 }
 
-const repositoryName = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
-
 /**
  * `keywarden audit --repo OWNER/NAME… --org ORG… --user USER…`: the repositories GitHub lists
  * (GITHUB_TOKEN, GITHUB_API_URL), each mirrored into `--cache` and its history scanned, one
@@ -47,10 +46,9 @@ const repositoryName = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
  */
 async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'repo'> & { repo: undefined; verify: boolean }): Promise<number> {
   const repos = options.repo ?? [];
-  const bad = repos.find((name) => !repositoryName.test(name));
+  const bad = repos.find((name) => !isRepositoryName(name));
   if (bad !== undefined) throw new UsageError(`--repo takes OWNER/NAME, not ${bad}`);
   const { planRemoteAudit, remoteAuditSource } = await import('../run/remote-audit.js');
-  const { defaultCacheDir } = await import('../sources/mirror.js');
   const cwd = process.cwd();
   const notifying = await notifyStepFrom(settings, cwd);
   const prepared = await prepare(runConfigFrom(settings, undefined));

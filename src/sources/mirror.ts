@@ -14,6 +14,10 @@ import { gitEnv, gitOutput } from './git.js';
 /** `OWNER/NAME` as GitHub allows them; anything else (`..`, slashes) must not become a path. */
 const repositoryName = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 
+export function isRepositoryName(name: string): boolean {
+  return repositoryName.test(name);
+}
+
 /** The default cache: `$XDG_CACHE_HOME/keywarden`, else `~/.cache/keywarden`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CACHE_HOME;
@@ -22,7 +26,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Where the mirror of `fullName` cloned from `cloneUrl` lives: by host (local clone sources under `local`), owner, name. */
 export function mirrorDir(cache: string, fullName: string, cloneUrl: string): string {
-  if (!repositoryName.test(fullName)) throw new KeywardenError(`not a repository name (OWNER/NAME): ${fullName}`);
+  if (!isRepositoryName(fullName)) throw new KeywardenError(`not a repository name (OWNER/NAME): ${fullName}`);
   const [owner = '', name = ''] = fullName.split('/');
   return join(cache, 'mirrors', hostOf(cloneUrl), owner, `${name}.git`);
 }
