@@ -59,7 +59,7 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
     { repos, orgs: options.org ?? [], users: options.user ?? [], includeForks: options.includeForks, includeArchived: options.includeArchived, exclude: options.exclude },
     { apiUrl, token: token ?? '' },
   );
-  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize });
+  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize });
   const result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined });
   return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
 }

@@ -42,7 +42,7 @@ export async function planRemoteAudit(request: RemoteAuditRequest, api: Pick<Git
  * the fingerprint includes it). A repository that cannot be mirrored, or is empty, is an
  * `incomplete` warning naming it, and the audit goes on (the verdict then exits 2).
  */
-export function remoteAuditSource(plan: AuditPlan, options: { cache: string; token?: string; maxBlobSize: number; onRepository?: (fullName: string, index: number, total: number) => void }): Source {
+export function remoteAuditSource(plan: AuditPlan, options: { cache: string; apiUrl: string; token?: string; maxBlobSize: number; onRepository?: (fullName: string, index: number, total: number) => void }): Source {
   const coverage: RepositoryCoverage = { scanned: [], notScanned: [] };
   return {
     noun: 'repository',
@@ -57,7 +57,8 @@ export function remoteAuditSource(plan: AuditPlan, options: { cache: string; tok
         options.onRepository?.(listed.fullName, index, plan.repositories.length);
         let mirror;
         try {
-          mirror = await updateMirror({ cache: options.cache, fullName: listed.fullName, cloneUrl: listed.cloneUrl, ...(options.token ? { token: options.token } : {}) });
+          const token = cloneToken(listed.cloneUrl, options.apiUrl, options.token);
+          mirror = await updateMirror({ cache: options.cache, fullName: listed.fullName, cloneUrl: listed.cloneUrl, ...(token !== undefined ? { token } : {}) });
         } catch (error) {
           await notScanned(listed.fullName, error instanceof Error ? error.message : String(error));
           continue;
@@ -76,6 +77,24 @@ export function remoteAuditSource(plan: AuditPlan, options: { cache: string; tok
       }
     },
   };
+}
+
+/**
+ * The token for cloning from `cloneUrl`: only to the host of the API it was given for (or the
+ * web host of an `api.` API host: `api.github.com` → `github.com`), over http(s). A listing is
+ * data, and a clone URL elsewhere must not receive the token; it is cloned without one.
+ */
+export function cloneToken(cloneUrl: string, apiUrl: string, token: string | undefined): string | undefined {
+  if (token === undefined || token === '') return undefined;
+  try {
+    const clone = new URL(cloneUrl);
+    const api = new URL(apiUrl).hostname.toLowerCase();
+    const host = clone.hostname.toLowerCase();
+    if (clone.protocol !== 'https:' && clone.protocol !== 'http:') return undefined;
+    return host === api || `api.${host}` === api ? token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "not scanned: OWNER/NAME: reason", an `incomplete` warning: the audit did not read all it was asked to. */

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KeywardenError } from '../core/errors.js';
+import { isLoopback } from '../core/loopback.js';
 import { gitEnv, gitOutput } from './git.js';
 
 /**
@@ -42,14 +43,24 @@ function hostOf(cloneUrl: string): string {
 }
 
 /**
- * The environment for git runs that reach a remote: https and local sources only (`file`,
- * which local paths use too), no prompt, and with a token the `Authorization` header as
- * GitHub's own checkout sends it (Basic `x-access-token:TOKEN`, which git over https accepts
- * for every kind of token), through `GIT_CONFIG_*` so it is in no argument and no file.
+ * The environment for git runs that reach `cloneUrl`: https and local sources only (`file`,
+ * which local paths use too; plain http only to a loopback host, as the API client allows), no
+ * prompt, and with a token the `Authorization` header as GitHub's own checkout sends it (Basic
+ * `x-access-token:TOKEN`, which git over https accepts for every kind of token), through
+ * `GIT_CONFIG_*` so it is in no argument and no file.
  */
-export function remoteGitEnv(token: string | undefined): NodeJS.ProcessEnv {
+export function remoteGitEnv(token: string | undefined, cloneUrl: string): NodeJS.ProcessEnv {
   const header = token ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` } : { GIT_CONFIG_COUNT: '0' };
-  return gitEnv({ GIT_ALLOW_PROTOCOL: 'https:file', GIT_NO_LAZY_FETCH: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', ...header });
+  return gitEnv({ GIT_ALLOW_PROTOCOL: isLoopbackHttp(cloneUrl) ? 'https:http:file' : 'https:file', GIT_NO_LAZY_FETCH: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', ...header });
+}
+
+function isLoopbackHttp(cloneUrl: string): boolean {
+  try {
+    const url = new URL(cloneUrl);
+    return url.protocol === 'http:' && isLoopback(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 export interface MirrorUpdate {
@@ -67,7 +78,7 @@ export interface MirrorUpdate {
  */
 export async function updateMirror(request: { cache: string; fullName: string; cloneUrl: string; token?: string }): Promise<MirrorUpdate> {
   const dir = mirrorDir(request.cache, request.fullName, request.cloneUrl);
-  const env = remoteGitEnv(request.token);
+  const env = remoteGitEnv(request.token, request.cloneUrl);
   let how: MirrorUpdate['how'] = 'fetch';
   if (existsSync(dir)) {
     await gitOutput(dir, ['fetch', '--prune', '--quiet', 'origin'], { env });

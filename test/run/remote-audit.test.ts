@@ -4,9 +4,11 @@
  * fetched after), and the token kept out of URLs, arguments and the mirror's config.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isExcludedRepository, planRemoteAudit } from '../../src/run/remote-audit.js';
+import { cloneToken, isExcludedRepository, planRemoteAudit } from '../../src/run/remote-audit.js';
 import { defaultCacheDir, mirrorDir, remoteGitEnv, updateMirror } from '../../src/sources/mirror.js';
 import { startGitHubApi } from '../helpers/github-api.js';
 import { git, TestRepo } from '../helpers/history-repos.js';
@@ -85,12 +87,42 @@ describe('mirrors in the cache', () => {
     expect(() => readFileSync(join(mirrorDir(cache, 'acme/missing', missing), 'config'))).toThrow();
   });
 
-  it('puts the token only in the environment, as an http.extraHeader, and allows https and local sources only', () => {
-    const env = remoteGitEnv('ghp-secret-token');
+  it('puts the token only in the environment, as an http.extraHeader, and allows https and local sources (http to loopback only)', () => {
+    const env = remoteGitEnv('ghp-secret-token', 'https://github.com/acme/widgets.git');
     expect([env.GIT_CONFIG_COUNT, env.GIT_CONFIG_KEY_0]).toEqual(['1', 'http.extraHeader']);
     expect(env.GIT_CONFIG_VALUE_0).toBe(`Authorization: Basic ${Buffer.from('x-access-token:ghp-secret-token').toString('base64')}`);
     expect(env.GIT_ALLOW_PROTOCOL).toBe('https:file');
-    expect(remoteGitEnv(undefined).GIT_CONFIG_COUNT).toBe('0');
+    expect(remoteGitEnv(undefined, '/srv/x.git').GIT_CONFIG_COUNT).toBe('0');
+    expect(remoteGitEnv(undefined, 'http://127.0.0.1:8080/x.git').GIT_ALLOW_PROTOCOL).toBe('https:http:file');
+    expect(remoteGitEnv(undefined, 'http://git.example/x.git').GIT_ALLOW_PROTOCOL).toBe('https:file');
+  });
+
+  it('sends the token to the git server as a header, in no URL', async () => {
+    const seen: { url: string; authorization: string | undefined }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const cloneUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/acme/widgets.git`;
+      await expect(updateMirror({ cache: makeTmpDir('mirror-cache'), fullName: 'acme/widgets', cloneUrl, token: 'ghp-wire-token' })).rejects.toThrow(/git clone/);
+    } finally {
+      server.close();
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]?.authorization).toBe(`Basic ${Buffer.from('x-access-token:ghp-wire-token').toString('base64')}`);
+    for (const request of seen) expect(request.url).not.toContain('ghp-wire-token');
+  });
+
+  it.each([
+    ['https://github.com/acme/w.git', 'https://api.github.com', 'tok'],
+    ['https://ghe.example/acme/w.git', 'https://ghe.example/api/v3', 'tok'],
+    ['https://elsewhere.example/acme/w.git', 'https://api.github.com', undefined],
+    ['file:///srv/w.git', 'https://api.github.com', undefined],
+    ['/srv/w.git', 'https://api.github.com', undefined],
+  ])('clones %s (API %s) with token %s', (cloneUrl, apiUrl, expected) => {
+    expect(cloneToken(cloneUrl, apiUrl, 'tok')).toBe(expected);
   });
 
   it.each([
