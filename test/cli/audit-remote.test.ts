@@ -100,6 +100,15 @@ describe('keywarden audit --org/--repo', () => {
     expect(readFileSync(join(mirror, 'config'), 'utf8')).not.toContain(api.token);
   });
 
+  it('stops (exit 2) when an organization cannot be listed: it would not know what it missed', async () => {
+    const api = await startGitHubApi();
+    api.fail({ path: '/orgs/acme/repos' }, 404);
+    const run = await audit(api, ['--org', 'acme', '--no-verify'], makeTmpDir('audit-cache'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('keywarden: cannot list the repositories of acme: GitHub API: 404 Not Found');
+    expect(run.stderr).not.toContain(api.token);
+  });
+
   it.each([
     [['.', '--repo', 'acme/widgets'], /a local PATH or --repo\/--org\/--user, not both/],
     [['--repo', 'widgets'], /--repo takes OWNER\/NAME, not widgets/],

@@ -56,7 +56,7 @@ describe('listing the repositories to audit', () => {
 
   it('stops with a safe message when an organization cannot be listed', async () => {
     const api = await startGitHubApi();
-    await expect(planRemoteAudit({ ...request, orgs: ['nobody'] }, { apiUrl: api.apiUrl, token: 'wrong-token-123' })).rejects.toThrow(/^GitHub API: 401 Bad credentials$/);
+    await expect(planRemoteAudit({ ...request, orgs: ['nobody'] }, { apiUrl: api.apiUrl, token: 'wrong-token-123' })).rejects.toThrow(/^cannot list the repositories of nobody: GitHub API: 401 Bad credentials$/);
   });
 });
 

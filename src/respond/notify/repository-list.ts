@@ -45,9 +45,13 @@ export async function listRepositories(client: GitHubClient, targets: AuditTarge
     ['GET /users/{username}/repos', 'username', targets.users],
   ] as const) {
     for (const name of names) {
-      await client.call(async (api) => {
-        for await (const item of listAll(api, route, { [parameter]: name, type: 'all' }, `repositories of ${name}`)) add(item);
-      });
+      await client
+        .call(async (api) => {
+          for await (const item of listAll(api, route, { [parameter]: name, type: 'all' }, `repositories of ${name}`)) add(item);
+        })
+        .catch((error: unknown) => {
+          throw new Error(`cannot list the repositories of ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        });
     }
   }
   for (const fullName of targets.repos) {
