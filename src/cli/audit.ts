@@ -10,6 +10,8 @@ import { ignoreFileHint } from './ignore-hint.js';
 import { notifyStepFrom, runNotifyStep } from './notify-step.js';
 import { parseSize, type AuditOptions } from './options.js';
 import { printRun } from './output.js';
+import { progressBar } from './progress.js';
+import type { RemoteAuditProgress } from '../run/remote-audit.js';
 import { runConfigFrom } from './run-config.js';
 
 type AuditArgs = AuditOptions & { PATH?: string | undefined };
@@ -59,7 +61,15 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
     { repos, orgs: options.org ?? [], users: options.user ?? [], includeForks: options.includeForks, includeArchived: options.includeArchived, exclude: options.exclude },
     { apiUrl, token: token ?? '' },
   );
-  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize });
-  const result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined });
+  // On a terminal: repositories done of all, and the current one's step.
+  const bar = options.quiet ? undefined : progressBar('audit');
+  const onProgress = bar && ((p: RemoteAuditProgress) => bar.update(p.done, p.total, p.step === 'done' ? undefined : `${p.repository}: ${p.step}`));
+  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, ...(onProgress ? { onProgress } : {}) });
+  let result;
+  try {
+    result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined, ...(bar ? { beforeWrite: bar.done } : {}) });
+  } finally {
+    bar?.done();
+  }
   return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
 }

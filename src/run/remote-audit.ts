@@ -42,7 +42,18 @@ export async function planRemoteAudit(request: RemoteAuditRequest, api: Pick<Git
  * the fingerprint includes it). A repository that cannot be mirrored, or is empty, is an
  * `incomplete` warning naming it, and the audit goes on (the verdict then exits 2).
  */
-export function remoteAuditSource(plan: AuditPlan, options: { cache: string; apiUrl: string; token?: string; maxBlobSize: number; onRepository?: (fullName: string, index: number, total: number) => void }): Source {
+/** Where a remote audit is: `done` of `total` repositories, and what it does with the current one (`done` once all are). */
+export interface RemoteAuditProgress {
+  done: number;
+  total: number;
+  repository: string;
+  step: 'mirroring' | 'scanning' | 'done';
+}
+
+export function remoteAuditSource(
+  plan: AuditPlan,
+  options: { cache: string; apiUrl: string; token?: string; maxBlobSize: number; onProgress?: (progress: RemoteAuditProgress) => void },
+): Source {
   const coverage: RepositoryCoverage = { scanned: [], notScanned: [] };
   return {
     noun: 'repository',
@@ -53,8 +64,9 @@ export function remoteAuditSource(plan: AuditPlan, options: { cache: string; api
         await emit({ kind: 'warning', warning: notScannedWarning(repository, reason) });
       };
       for (const { repository, reason } of plan.notScanned) await notScanned(repository, reason);
+      const total = plan.repositories.length;
       for (const [index, listed] of plan.repositories.entries()) {
-        options.onRepository?.(listed.fullName, index, plan.repositories.length);
+        options.onProgress?.({ done: index, total, repository: listed.fullName, step: 'mirroring' });
         let mirror;
         try {
           const token = cloneToken(listed.cloneUrl, options.apiUrl, options.token);
@@ -67,6 +79,7 @@ export function remoteAuditSource(plan: AuditPlan, options: { cache: string; api
           await notScanned(listed.fullName, 'empty repository');
           continue;
         }
+        options.onProgress?.({ done: index, total, repository: listed.fullName, step: 'scanning' });
         const history = historySource({ repo: await openRepository(mirror.dir), selection: { revisions: [] }, maxBlobSize: options.maxBlobSize });
         await history.read(context, (event) => {
           if (event.kind === 'found') return emit({ kind: 'found', found: { ...event.found, origin: { ...event.found.origin, repository: listed.fullName } } });
@@ -75,6 +88,8 @@ export function remoteAuditSource(plan: AuditPlan, options: { cache: string; api
         });
         coverage.scanned.push(listed.fullName);
       }
+      const last = plan.repositories.at(-1);
+      if (last) options.onProgress?.({ done: total, total, repository: last.fullName, step: 'done' });
     },
   };
 }

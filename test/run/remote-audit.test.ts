@@ -8,10 +8,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cloneToken, isExcludedRepository, planRemoteAudit } from '../../src/run/remote-audit.js';
+import { cloneToken, isExcludedRepository, planRemoteAudit, remoteAuditSource } from '../../src/run/remote-audit.js';
 import { defaultCacheDir, mirrorDir, remoteGitEnv, updateMirror } from '../../src/sources/mirror.js';
 import { startGitHubApi } from '../helpers/github-api.js';
 import { git, TestRepo } from '../helpers/history-repos.js';
+import { runThrough } from '../helpers/run.js';
 import { makeTmpDir } from '../helpers/tmp.js';
 
 const request = { repos: [] as string[], orgs: [] as string[], users: [] as string[], includeForks: false, includeArchived: false, exclude: [] as string[] };
@@ -139,5 +140,31 @@ describe('mirrors in the cache', () => {
   it('defaults the cache to $XDG_CACHE_HOME/keywarden, else ~/.cache/keywarden', () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/xdg' })).toBe(join('/xdg', 'keywarden'));
     expect(defaultCacheDir({})).toMatch(/[/\\]\.cache[/\\]keywarden$/);
+  });
+});
+
+describe('the remote audit source', () => {
+  it('tells its progress, each repository mirrored then scanned, and the coverage once read', async () => {
+    const [a, b] = [TestRepo.init(makeTmpDir('progress-a')), TestRepo.init(makeTmpDir('progress-b'))];
+    a.commit({ 'a.txt': 'a\n' });
+    b.commit({ 'b.txt': 'b\n' });
+    const plan = {
+      repositories: [
+        { fullName: 'acme/a', cloneUrl: a.dir, fork: false, archived: false },
+        { fullName: 'acme/b', cloneUrl: b.dir, fork: false, archived: false },
+      ],
+      notScanned: [],
+    };
+    const seen: string[] = [];
+    const source = remoteAuditSource(plan, {
+      cache: makeTmpDir('progress-cache'),
+      apiUrl: 'https://api.github.com',
+      maxBlobSize: 1 << 20,
+      onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.repository} ${p.step}`),
+    });
+    const result = await runThrough(source);
+    expect(seen).toEqual(['0/2 acme/a mirroring', '0/2 acme/a scanning', '1/2 acme/b mirroring', '1/2 acme/b scanning', '2/2 acme/b done']);
+    expect(result.repositories).toEqual({ scanned: ['acme/a', 'acme/b'], notScanned: [] });
+    expect(result.verdict.exitCode).toBe(0);
   });
 });
