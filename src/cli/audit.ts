@@ -29,6 +29,8 @@ export async function runAudit(options: AuditArgs): Promise<number> {
   // The audit's --repo names what to audit, not where to notify: findings carry their repository.
   const settings = { ...options, repo: undefined, verify: options.verify ?? true };
   if (remote) return runRemoteAudit(options, settings);
+  const stray = options.includeForks ? '--include-forks' : options.includeArchived ? '--include-archived' : options.exclude.length > 0 ? '--exclude' : options.cache !== undefined ? '--cache' : undefined;
+  if (stray !== undefined) throw new UsageError(`${stray} needs --repo, --org or --user: a local audit reads the one repository at PATH`);
   const repo = await openRepository(options.PATH ?? '.');
   const top = repo.workTree;
   const notifying = await notifyStepFrom(settings, top ?? repo.dir);

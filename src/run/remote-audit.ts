@@ -26,12 +26,12 @@ export interface AuditPlan {
   notScanned: RepositoryCoverage['notScanned'];
 }
 
-/** The repositories to read: listed, then forks, archived ones and `--exclude` matches left out (those are not asked for, so they are no warning). */
+/** The repositories to read: listed, then forks and archived ones (unless named with `--repo`) and `--exclude` matches left out (those are not asked for, so they are no warning). */
 export async function planRemoteAudit(request: RemoteAuditRequest, api: Pick<GitHubClientSettings, 'apiUrl' | 'token'> & Partial<GitHubClientSettings>): Promise<AuditPlan> {
   const listing = await listRepositories(gitHubClient(api), request);
   const repositories = listing.repositories.filter(
     (repository) =>
-      (request.includeForks || !repository.fork) && (request.includeArchived || !repository.archived) && !isExcludedRepository(repository.fullName, request.exclude),
+      (repository.named || ((request.includeForks || !repository.fork) && (request.includeArchived || !repository.archived))) && !isExcludedRepository(repository.fullName, request.exclude),
   );
   return { repositories, notScanned: listing.notFound };
 }

@@ -112,6 +112,9 @@ describe('keywarden audit --org/--repo', () => {
   it.each([
     [['.', '--repo', 'acme/widgets'], /a local PATH or --repo\/--org\/--user, not both/],
     [['--repo', 'widgets'], /--repo takes OWNER\/NAME, not widgets/],
+    [['.', '--include-forks'], /--include-forks needs --repo, --org or --user/],
+    [['.', '--cache', '/tmp'], /--cache needs --repo, --org or --user/],
+    [['--exclude', 'acme/*'], /--exclude needs --repo, --org or --user/],
   ])('refuses %j', async (args, message) => {
     const api = await startGitHubApi();
     const run = await audit(api, args, makeTmpDir('audit-cache'));

@@ -43,6 +43,13 @@ describe('listing the repositories to audit', () => {
     expect(plan.notScanned).toEqual([{ repository: 'acme/gone', reason: 'GitHub API: 404 Not Found' }]);
   });
 
+  it('reads a fork or an archived repository named with --repo: naming it is asking for it', async () => {
+    const api = await startGitHubApi();
+    api.seedRepositories([{ fullName: 'acme/fork', fork: true }, { fullName: 'acme/attic', archived: true }]);
+    const plan = await planRemoteAudit({ ...request, orgs: ['acme'], repos: ['acme/fork'] }, { apiUrl: api.apiUrl, token: api.token });
+    expect(plan.repositories.map((r) => r.fullName)).toEqual(['acme/fork']);
+  });
+
   it.each([
     ['acme/old-*', 'acme/old-tool', true],
     ['acme/old-*', 'acme/tool-old', false],
@@ -150,8 +157,8 @@ describe('the remote audit source', () => {
     b.commit({ 'b.txt': 'b\n' });
     const plan = {
       repositories: [
-        { fullName: 'acme/a', cloneUrl: a.dir, fork: false, archived: false },
-        { fullName: 'acme/b', cloneUrl: b.dir, fork: false, archived: false },
+        { fullName: 'acme/a', cloneUrl: a.dir, fork: false, archived: false, named: false },
+        { fullName: 'acme/b', cloneUrl: b.dir, fork: false, archived: false, named: false },
       ],
       notScanned: [],
     };

@@ -12,6 +12,8 @@ export interface ListedRepository {
   cloneUrl: string;
   fork: boolean;
   archived: boolean;
+  /** Named with `--repo` (rather than listed with an organization or user): asked for, fork or archived. */
+  named: boolean;
 }
 
 /** What the audit was asked to read: named repositories, an organization's, a user's. */
@@ -36,9 +38,10 @@ export interface Listing {
 export async function listRepositories(client: GitHubClient, targets: AuditTargets): Promise<Listing> {
   const listed = new Map<string, ListedRepository>();
   const notFound: Listing['notFound'] = [];
-  const add = (item: unknown) => {
-    const repository = repositoryOf(item);
-    if (repository && !listed.has(repository.fullName.toLowerCase())) listed.set(repository.fullName.toLowerCase(), repository);
+  const add = (item: unknown, named: boolean) => {
+    const repository = repositoryOf(item, named);
+    // Named and listed too: named (asked for) wins.
+    if (repository && (named || !listed.has(repository.fullName.toLowerCase()))) listed.set(repository.fullName.toLowerCase(), repository);
   };
   for (const [route, parameter, names] of [
     ['GET /orgs/{org}/repos', 'org', targets.orgs],
@@ -47,7 +50,7 @@ export async function listRepositories(client: GitHubClient, targets: AuditTarge
     for (const name of names) {
       await client
         .call(async (api) => {
-          for await (const item of listAll(api, route, { [parameter]: name, type: 'all' }, `repositories of ${name}`)) add(item);
+          for await (const item of listAll(api, route, { [parameter]: name, type: 'all' }, `repositories of ${name}`)) add(item, false);
         })
         .catch((error: unknown) => {
           throw new Error(`cannot list the repositories of ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -67,8 +70,8 @@ export async function listRepositories(client: GitHubClient, targets: AuditTarge
         }
       });
       if (data === undefined) notFound.push({ repository: fullName, reason: 'GitHub API: 404 Not Found' });
-      else if (!repositoryOf(data)) notFound.push({ repository: fullName, reason: 'GitHub API: unexpected answer' });
-      else add(data);
+      else if (!repositoryOf(data, true)) notFound.push({ repository: fullName, reason: 'GitHub API: unexpected answer' });
+      else add(data, true);
     } catch (error) {
       notFound.push({ repository: fullName, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -77,9 +80,9 @@ export async function listRepositories(client: GitHubClient, targets: AuditTarge
 }
 
 /** The fields of one repository object keywarden reads; undefined when they are not all there. */
-function repositoryOf(item: unknown): ListedRepository | undefined {
+function repositoryOf(item: unknown, named: boolean): ListedRepository | undefined {
   if (item === null || typeof item !== 'object') return undefined;
   const { full_name: fullName, clone_url: cloneUrl, fork, archived } = item as Record<string, unknown>;
   if (typeof fullName !== 'string' || typeof cloneUrl !== 'string') return undefined;
-  return { fullName, cloneUrl, fork: fork === true, archived: archived === true };
+  return { fullName, cloneUrl, fork: fork === true, archived: archived === true, named };
 }
