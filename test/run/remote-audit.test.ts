@@ -62,6 +62,14 @@ describe('listing the repositories to audit', () => {
     expect(isExcludedRepository(name, [pattern])).toBe(excluded);
   });
 
+  it('lists without a token (public repositories), sending no Authorization header', async () => {
+    const api = await startGitHubApi();
+    api.override({ path: '/orgs/acme/repos' }, { status: 200, body: [{ full_name: 'acme/public', clone_url: '/srv/public.git' }] });
+    const plan = await planRemoteAudit({ ...request, orgs: ['acme'] }, { apiUrl: api.apiUrl, token: '' });
+    expect(plan.repositories.map((r) => r.fullName)).toEqual(['acme/public']);
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+  });
+
   it('stops with a safe message when an organization cannot be listed', async () => {
     const api = await startGitHubApi();
     await expect(planRemoteAudit({ ...request, orgs: ['nobody'] }, { apiUrl: api.apiUrl, token: 'wrong-token-123' })).rejects.toThrow(/^cannot list the repositories of nobody: GitHub API: 401 Bad credentials$/);
