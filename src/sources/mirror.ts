@@ -51,7 +51,7 @@ function hostOf(cloneUrl: string): string {
  */
 export function remoteGitEnv(token: string | undefined, cloneUrl: string): NodeJS.ProcessEnv {
   const header = token ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` } : { GIT_CONFIG_COUNT: '0' };
-  return gitEnv({ GIT_ALLOW_PROTOCOL: isLoopbackHttp(cloneUrl) ? 'https:http:file' : 'https:file', GIT_NO_LAZY_FETCH: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', ...header });
+  return gitEnv({ GIT_ALLOW_PROTOCOL: isLoopbackHttp(cloneUrl) ? 'https:http:file' : 'https:file', GIT_ASKPASS: '', SSH_ASKPASS: '', ...header });
 }
 
 function isLoopbackHttp(cloneUrl: string): boolean {
