@@ -1,31 +1,77 @@
+import { UsageError } from '../core/errors.js';
 import { localAuditSource } from '../run/audit.js';
 import { historySource } from '../run/history.js';
 import { prepare } from '../run/prepare.js';
 import { workTreeSource } from '../run/scan.js';
 import { openRepository } from '../sources/history.js';
+import { defaultCacheDir, isRepositoryName } from '../sources/mirror.js';
 import { callerRepositoryVariables } from './history.js';
 import { ignoreFileHint } from './ignore-hint.js';
 import { notifyStepFrom, runNotifyStep } from './notify-step.js';
 import { parseSize, type AuditOptions } from './options.js';
 import { printRun } from './output.js';
+import { progressBar } from './progress.js';
+import type { RemoteAuditProgress } from '../run/remote-audit.js';
 import { runConfigFrom } from './run-config.js';
+
+type AuditArgs = AuditOptions & { PATH?: string | undefined };
 
 /**
  * `keywarden audit [PATH]` (SPEC §8), a local repository: its whole history and its working
  * tree in one run and one report, each key once per path with the commit that introduced it.
+ * With `--repo`, `--org` or `--user`, GitHub's repositories instead (see `runRemoteAudit`).
  * Live checks are on unless `--no-verify`: an audit is asked what still works.
  */
-export async function runAudit(options: AuditOptions & { PATH: string }): Promise<number> {
+export async function runAudit(options: AuditArgs): Promise<number> {
   for (const name of callerRepositoryVariables) delete process.env[name];
-  const repo = await openRepository(options.PATH);
+  const remote = [options.repo, options.org, options.user].some((names) => names !== undefined && names.length > 0);
+  if (remote && options.PATH !== undefined) throw new UsageError('audit: a local PATH or --repo/--org/--user, not both');
+  // The audit's --repo names what to audit, not where to notify: findings carry their repository.
+  const settings = { ...options, repo: undefined, verify: options.verify ?? true };
+  if (remote) return runRemoteAudit(options, settings);
+  const stray = options.includeForks ? '--include-forks' : options.includeArchived ? '--include-archived' : options.exclude.length > 0 ? '--exclude' : options.cache !== undefined ? '--cache' : undefined;
+  if (stray !== undefined) throw new UsageError(`${stray} needs --repo, --org or --user: a local audit reads the one repository at PATH`);
+  const repo = await openRepository(options.PATH ?? '.');
   const top = repo.workTree;
-  const notifying = await notifyStepFrom(options, top ?? repo.dir);
-  const audit = { ...options, verify: options.verify ?? true };
-  const prepared = await prepare(runConfigFrom(audit, top));
+  const notifying = await notifyStepFrom(settings, top ?? repo.dir);
+  const prepared = await prepare(runConfigFrom(settings, top));
   const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size');
   const history = historySource({ repo, selection: { revisions: [] }, maxBlobSize: maxFileSize });
   // A bare repository (a mirror) has no working tree: its history is all there is.
   const source = top ? localAuditSource(history, workTreeSource({ root: top, paths: [top], gitignore: prepared.file.gitignore ?? true, maxFileSize })) : history;
-  const result = await printRun(source, prepared, { ...audit, keepFindings: notifying !== undefined }, top ? { ignoreFile: ignoreFileHint(top) } : {});
-  return notifying ? runNotifyStep(result, prepared.rules, notifying, audit) : result.verdict.exitCode;
+  const result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined }, top ? { ignoreFile: ignoreFileHint(top) } : {});
+  return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
+}
+
+/**
+ * `keywarden audit --repo OWNER/NAME… --org ORG… --user USER…`: the repositories GitHub lists
+ * (GITHUB_TOKEN, GITHUB_API_URL), each mirrored into `--cache` and its history scanned, one
+ * report for all. A repository that cannot be read is a warning and makes the run exit 2.
+ */
+async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'repo'> & { repo: undefined; verify: boolean }): Promise<number> {
+  const repos = options.repo ?? [];
+  const bad = repos.find((name) => !isRepositoryName(name));
+  if (bad !== undefined) throw new UsageError(`--repo takes OWNER/NAME, not ${bad}`);
+  const { planRemoteAudit, remoteAuditSource } = await import('../run/remote-audit.js');
+  const cwd = process.cwd();
+  const notifying = await notifyStepFrom(settings, cwd);
+  const prepared = await prepare(runConfigFrom(settings, undefined));
+  const maxFileSize = parseSize(String(options.maxFileSize ?? prepared.file.maxFileSize ?? '100MiB'), '--max-file-size');
+  const token = process.env.GITHUB_TOKEN === '' ? undefined : process.env.GITHUB_TOKEN;
+  const apiUrl = process.env.GITHUB_API_URL === undefined || process.env.GITHUB_API_URL === '' ? 'https://api.github.com' : process.env.GITHUB_API_URL;
+  const plan = await planRemoteAudit(
+    { repos, orgs: options.org ?? [], users: options.user ?? [], includeForks: options.includeForks, includeArchived: options.includeArchived, exclude: options.exclude },
+    { apiUrl, token: token ?? '' },
+  );
+  // On a terminal: repositories done of all, and the current one's step.
+  const bar = options.quiet ? undefined : progressBar('audit');
+  const onProgress = bar && ((p: RemoteAuditProgress) => bar.update(p.done, p.total, p.step === 'done' ? undefined : `${p.repository}: ${p.step}`));
+  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, ...(onProgress ? { onProgress } : {}) });
+  let result;
+  try {
+    result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined, ...(bar ? { beforeWrite: bar.done } : {}) });
+  } finally {
+    bar?.done();
+  }
+  return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
 }

@@ -170,8 +170,8 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
       )
       .command(
         'audit [PATH]',
-        'audit a repository: its whole history and its working tree, each key once per path with the commit that introduced it, live-checked (--no-verify to skip)',
-        (y) => y.options(auditTable).positional('PATH', { type: 'string', default: '.', describe: 'a git repository (bare ones too)' }),
+        'audit a repository: its whole history and its working tree, each key once per path with the commit that introduced it, live-checked (--no-verify to skip); or GitHub repositories (--repo, --org, --user), each mirrored into a cache and its history scanned, in one report',
+        (y) => y.options(auditTable).positional('PATH', { type: 'string', describe: 'a git repository (bare ones too) [default: ., unless --repo, --org or --user]' }),
         async (args) => setExit(await (await import('./audit.js')).runAudit(args)),
       )
       .command(

@@ -97,10 +97,18 @@ export const historyTable = {
   'max-file-size': { type: 'string', requiresArg: true, describe: 'larger blobs are not scanned, and a warning says so [default: 100MiB]' },
 } as const satisfies Record<string, Options>;
 
-/** `keywarden audit [PATH]`: a local repository's history and working tree; live checks on unless --no-verify. */
+/** `keywarden audit [PATH]`: a local repository's history and working tree, or GitHub's repositories (--repo, --org, --user); live checks on unless --no-verify. */
 export const auditTable = {
   ...reportTable,
   ...notifyStepTable,
+  // An audit's --repo names what to audit; the notify step then takes each finding's own repository.
+  repo: { type: 'string', array: true, nargs: 1, requiresArg: true, describe: 'audit the GitHub repository OWNER/NAME instead of a local PATH (repeatable) [env GITHUB_TOKEN, GITHUB_API_URL]' },
+  org: { type: 'string', array: true, nargs: 1, requiresArg: true, describe: "audit every repository of the organization ORG (repeatable)" },
+  user: { type: 'string', array: true, nargs: 1, requiresArg: true, describe: "audit every repository of the user USER (repeatable)" },
+  'include-forks': { type: 'boolean', default: false, describe: 'with --org/--user: audit forks too' },
+  'include-archived': { type: 'boolean', default: false, describe: 'with --org/--user: audit archived repositories too' },
+  exclude: { type: 'string', array: true, nargs: 1, requiresArg: true, default: [] as string[], describe: 'leave out repositories whose OWNER/NAME matches PATTERN (* and ?, repeatable)' },
+  cache: { type: 'string', requiresArg: true, describe: 'where the repositories are mirrored; a second audit fetches only what is new [default: $XDG_CACHE_HOME/keywarden or ~/.cache/keywarden]' },
   verify: { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint (default for an audit; --no-verify to skip)" },
   'max-file-size': historyTable['max-file-size'],
 } as const satisfies Record<string, Options>;

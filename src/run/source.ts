@@ -1,4 +1,4 @@
-import type { Chunk, CompiledRule, Finding, ScanWarning } from '../core/types.js';
+import type { Chunk, CompiledRule, Finding, RepositoryCoverage, ScanWarning } from '../core/types.js';
 import type { WireFinding } from '../detect/finding.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 
@@ -64,4 +64,6 @@ export interface Source {
   noun?: string;
   /** Verified findings may be handed on as each check ends rather than in the order found (keys on stdin). */
   unordered?: boolean;
+  /** A source over several repositories (a remote audit): which it scanned and which not, once it has read. */
+  repositories?: () => RepositoryCoverage;
 }

@@ -233,5 +233,6 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
     verdict: tally.verdict(source.noun ?? 'input', warnings),
     verified: verifier !== undefined,
     ...(revocations ? { revocations } : {}),
+    ...(source.repositories ? { repositories: source.repositories() } : {}),
   };
 }

@@ -221,6 +221,11 @@ export interface GitHubApi {
   seedCommitComments(sha: string, comments: Array<string | SeedCommitComment>, where?: Where): ApiCommitComment[];
   /** The comments on a commit as they are now, oldest first (copies). */
   commitCommentsOn(sha: string, where?: Where): ApiCommitComment[];
+  /**
+   * Repositories the listing routes answer with (`GET /orgs/:org/repos`, `GET /users/:user/repos`,
+   * paged as comments are; `GET /repos/:owner/:repo`), in the order given; returns them.
+   */
+  seedRepositories(repositories: SeedRepository[]): ApiRepository[];
   close(): Promise<void>;
 }
 
@@ -259,6 +264,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const threads = new Map<string, ApiComment[]>();
   const issues = new Map<string, ApiIssue[]>();
   const labels = new Map<string, Set<string>>();
+  const repositories: ApiRepository[] = [];
   const commitComments = new Map<string, ApiCommitComment[]>();
   const overrides: Array<{ match: RouteMatch; reply: ApiReply; left: number }> = [];
   let nextId = 1001;
@@ -399,6 +405,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       });
     },
     commitCommentsOn: (sha, where = {}) => (commitComments.get(`${repoKey(where)}@${sha}`) ?? []).map(copyCommitComment),
+    seedRepositories(seeds) {
+      const added = seeds.map((seed) => newRepository(seed, repositories.length + 1));
+      repositories.push(...added);
+      return added;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         open.delete(api);
@@ -454,7 +465,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         return { status: 204 };
       }
     }
-    return issueRoute(request) ?? commitCommentRoute(request) ?? labelRoute(request) ?? notFound;
+    return issueRoute(request) ?? commitCommentRoute(request) ?? labelRoute(request) ?? repositoryRoute(request) ?? notFound;
   }
 
   function issueRoute(request: ApiRequest): ApiReply | undefined {
@@ -516,6 +527,21 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const name = decodeURIComponent(match[3] ?? '');
     const has = labels.get(repoKey({ owner: match[1] ?? '', repo: match[2] ?? '' }))?.has(name.toLowerCase()) ?? false;
     return has ? { status: 200, body: { id: 1, name, color: 'd73a4a', default: false } } : notFound;
+  }
+
+  /** The repository listings of an organization or a user (by owner, case-insensitive), and one repository. */
+  function repositoryRoute(request: ApiRequest): ApiReply | undefined {
+    if (request.method !== 'GET') return undefined;
+    const owned = /^\/(?:orgs|users)\/([^/]+)\/repos$/.exec(request.path);
+    if (owned) {
+      const owner = (owned[1] ?? '').toLowerCase();
+      return listPage(request, repositories.filter((repository) => repository.owner.login.toLowerCase() === owner));
+    }
+    const one = /^\/repos\/([^/]+)\/([^/]+)$/.exec(request.path);
+    if (!one) return undefined;
+    const fullName = `${one[1] ?? ''}/${one[2] ?? ''}`.toLowerCase();
+    const found = repositories.find((repository) => repository.full_name.toLowerCase() === fullName);
+    return found ? { status: 200, body: found } : notFound;
   }
 
   function listPage(request: ApiRequest, comments: readonly object[]): ApiReply {
@@ -632,4 +658,40 @@ export async function startHangingGitHubApi(options: GitHubApiOptions = {}): Pro
   const api = await startGitHubApi(options);
   api.override({}, { hang: true });
   return api;
+}
+
+/** A repository to list: `OWNER/NAME`, where it is cloned from (a local bare repository in tests), and whether it is a fork or archived. */
+export interface SeedRepository {
+  fullName: string;
+  cloneUrl?: string;
+  fork?: boolean;
+  archived?: boolean;
+}
+
+/** The fields of GitHub's repository object that keywarden reads, and a few more. */
+export interface ApiRepository {
+  id: number;
+  name: string;
+  full_name: string;
+  owner: { login: string; type: string };
+  private: boolean;
+  fork: boolean;
+  archived: boolean;
+  clone_url: string;
+  html_url: string;
+}
+
+function newRepository(seed: SeedRepository, id: number): ApiRepository {
+  const [login = '', name = ''] = seed.fullName.split('/');
+  return {
+    id,
+    name,
+    full_name: seed.fullName,
+    owner: { login, type: 'Organization' },
+    private: false,
+    fork: seed.fork ?? false,
+    archived: seed.archived ?? false,
+    clone_url: seed.cloneUrl ?? `https://github.example/${seed.fullName}.git`,
+    html_url: `https://github.example/${seed.fullName}`,
+  };
 }

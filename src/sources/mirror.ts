@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { KeywardenError } from '../core/errors.js';
+import { isLoopback } from '../core/loopback.js';
+import { gitEnv, gitOutput } from './git.js';
+
+/**
+ * Bare mirrors of remote repositories in a cache directory (SPEC §8): cloned the first time,
+ * fetched afterwards, so a second audit only downloads what is new. The token travels only as
+ * an HTTP header set through git's environment (`GIT_CONFIG_*`), never in a URL, an argument
+ * or the mirror's config: `ps` shows no token and the cache holds none.
+ */
+
+/** `OWNER/NAME` as GitHub allows them; anything else (`..`, slashes) must not become a path. */
+const repositoryName = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
+
+export function isRepositoryName(name: string): boolean {
+  return repositoryName.test(name);
+}
+
+/** The default cache: `$XDG_CACHE_HOME/keywarden`, else `~/.cache/keywarden`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'keywarden');
+}
+
+/** Where the mirror of `fullName` cloned from `cloneUrl` lives: by host (local clone sources under `local`), owner, name. */
+export function mirrorDir(cache: string, fullName: string, cloneUrl: string): string {
+  if (!isRepositoryName(fullName)) throw new KeywardenError(`not a repository name (OWNER/NAME): ${fullName}`);
+  const [owner = '', name = ''] = fullName.split('/');
+  return join(cache, 'mirrors', hostOf(cloneUrl), owner, `${name}.git`);
+}
+
+function hostOf(cloneUrl: string): string {
+  try {
+    const url = new URL(cloneUrl);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.host.replace(/[^A-Za-z0-9.-]/g, '_');
+  } catch {
+    // A local path: no host.
+  }
+  return 'local';
+}
+
+/**
+ * The environment for git runs that reach `cloneUrl`: https and local sources only (`file`,
+ * which local paths use too; plain http only to a loopback host, as the API client allows), no
+ * prompt, and with a token the `Authorization` header as GitHub's own checkout sends it (Basic
+ * `x-access-token:TOKEN`, which git over https accepts for every kind of token), through
+ * `GIT_CONFIG_*` so it is in no argument and no file.
+ */
+export function remoteGitEnv(token: string | undefined, cloneUrl: string): NodeJS.ProcessEnv {
+  const header = token ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` } : { GIT_CONFIG_COUNT: '0' };
+  return gitEnv({ GIT_ALLOW_PROTOCOL: isLoopbackHttp(cloneUrl) ? 'https:http:file' : 'https:file', GIT_ASKPASS: '', SSH_ASKPASS: '', ...header });
+}
+
+function isLoopbackHttp(cloneUrl: string): boolean {
+  try {
+    const url = new URL(cloneUrl);
+    return url.protocol === 'http:' && isLoopback(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export interface MirrorUpdate {
+  dir: string;
+  /** `clone` the first time, `fetch` when the mirror was there already. */
+  how: 'clone' | 'fetch';
+  /** Whether the repository has no refs at all (nothing to scan). */
+  empty: boolean;
+}
+
+/**
+ * Bring the mirror of `fullName` up to date: `git clone --mirror` into a temporary directory
+ * renamed into place once complete (an interrupted clone leaves no half mirror to fetch into),
+ * or `git fetch --prune` when it is there. Throws a KeywardenError naming git's reason.
+ */
+export async function updateMirror(request: { cache: string; fullName: string; cloneUrl: string; token?: string }): Promise<MirrorUpdate> {
+  const dir = mirrorDir(request.cache, request.fullName, request.cloneUrl);
+  const env = remoteGitEnv(request.token, request.cloneUrl);
+  let how: MirrorUpdate['how'] = 'fetch';
+  if (existsSync(dir)) {
+    await gitOutput(dir, ['fetch', '--prune', '--quiet', 'origin'], { env });
+  } else {
+    how = 'clone';
+    mkdirSync(dirname(dir), { recursive: true });
+    const partial = `${dir}.partial-${process.pid}`;
+    rmSync(partial, { recursive: true, force: true });
+    try {
+      await gitOutput(dirname(dir), ['clone', '--mirror', '--quiet', '--', request.cloneUrl, partial], { env });
+      renameSync(partial, dir);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  const refs = await gitOutput(dir, ['for-each-ref', '--count=1', '--format=%(refname)']);
+  return { dir, how, empty: refs.stdout.length === 0 };
+}
