@@ -1066,7 +1066,8 @@ async function runTail(source, prepared, options = {}) {
     counts: tally.counts(),
     verdict: tally.verdict(source.noun ?? "input", warnings),
     verified: verifier !== void 0,
-    ...revocations ? { revocations } : {}
+    ...revocations ? { revocations } : {},
+    ...source.repositories ? { repositories: source.repositories() } : {}
   };
 }
 

@@ -458,6 +458,7 @@ describe("the README's flags exist in each command's --help", () => {
   it.each([
     { command: 'scan', section: 'Scanning' },
     { command: 'history', section: 'Auditing history' },
+    { command: 'audit', section: 'Auditing a repository or an organisation' },
     { command: 'logs', section: 'Scanning logs' },
     { command: 'verify', section: undefined },
   ])('keywarden $command', async ({ command, section }) => {
