@@ -52,9 +52,33 @@ export interface RemoteAuditProgress {
 
 export function remoteAuditSource(
   plan: AuditPlan,
-  options: { cache: string; apiUrl: string; token?: string; maxBlobSize: number; onProgress?: (progress: RemoteAuditProgress) => void },
+  options: {
+    cache: string;
+    apiUrl: string;
+    token?: string;
+    maxBlobSize: number;
+    /** Repositories being mirrored or scanned at once: the next ones are cloned or fetched while the current one is scanned. Default 1. */
+    concurrency?: number;
+    onProgress?: (progress: RemoteAuditProgress) => void;
+  },
 ): Source {
   const coverage: RepositoryCoverage = { scanned: [], notScanned: [] };
+  const ahead = Math.max(1, options.concurrency ?? 1);
+  /** Each repository's mirror, started once; a failure is a value, so one started early is never an unhandled rejection. */
+  const mirrors = new Map<number, Promise<{ mirror: Awaited<ReturnType<typeof updateMirror>> } | { error: unknown }>>();
+  const mirrorOf = (index: number) => {
+    let started = mirrors.get(index);
+    const listed = plan.repositories[index];
+    if (!started && listed) {
+      const token = cloneToken(listed.cloneUrl, options.apiUrl, options.token);
+      started = updateMirror({ cache: options.cache, fullName: listed.fullName, cloneUrl: listed.cloneUrl, ...(token !== undefined ? { token } : {}) }).then(
+        (mirror) => ({ mirror }),
+        (error: unknown) => ({ error }),
+      );
+      mirrors.set(index, started);
+    }
+    return started;
+  };
   return {
     noun: 'repository',
     repositories: () => coverage,
@@ -67,14 +91,16 @@ export function remoteAuditSource(
       const total = plan.repositories.length;
       for (const [index, listed] of plan.repositories.entries()) {
         options.onProgress?.({ done: index, total, repository: listed.fullName, step: 'mirroring' });
-        let mirror;
-        try {
-          const token = cloneToken(listed.cloneUrl, options.apiUrl, options.token);
-          mirror = await updateMirror({ cache: options.cache, fullName: listed.fullName, cloneUrl: listed.cloneUrl, ...(token !== undefined ? { token } : {}) });
-        } catch (error) {
+        // This one and the next ones, up to the concurrency: git clones those while this one is scanned.
+        for (let next = index; next < Math.min(total, index + ahead); next++) void mirrorOf(next);
+        const mirrored = await mirrorOf(index);
+        mirrors.delete(index);
+        if (!mirrored || 'error' in mirrored) {
+          const error = mirrored?.error;
           await notScanned(listed.fullName, error instanceof Error ? error.message : String(error));
           continue;
         }
+        const { mirror } = mirrored;
         if (mirror.empty) {
           await notScanned(listed.fullName, 'empty repository');
           continue;

@@ -115,6 +115,7 @@ describe('keywarden audit --org/--repo', () => {
     [['.', '--include-forks'], /--include-forks needs --repo, --org or --user/],
     [['.', '--cache', '/tmp'], /--cache needs --repo, --org or --user/],
     [['--exclude', 'acme/*'], /--exclude needs --repo, --org or --user/],
+    [['--org', 'acme', '--concurrency', '0'], /--concurrency: a whole number from 1 to 16, not 0/],
   ])('refuses %j', async (args, message) => {
     const api = await startGitHubApi();
     const run = await audit(api, args, makeTmpDir('audit-cache'));
