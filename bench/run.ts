@@ -35,6 +35,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: "the CLI's start-up on empty input (version, scan, staged, redact, rules list) against node -e 0",
     run: async () => (await import('./startup.js')).runStartupBenchmark(),
   },
+  audit: {
+    describe: 'an organisation audit of 40 local repositories through the GitHub API stand-in, against git clone --mirror + keywarden history of each in turn',
+    run: async () => (await import('./audit.js')).runAuditBenchmark(),
+  },
   staged: {
     describe: 'the pre-commit guard on 20 staged files of a 5,000-file repository against node -e 0',
     run: async () => (await import('./staged.js')).runStagedBenchmark(),
