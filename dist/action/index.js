@@ -1782,30 +1782,39 @@ function renderSarif(result, context, rules) {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const occurrenceOf = occurrences(result.findings);
+  const groups = byRepository(result.findings);
+  const run = (findings, repository, withWarnings) => ({
+    tool: {
+      driver: {
+        name: "keywarden",
+        version: context.toolVersion,
+        semanticVersion: context.toolVersion,
+        rules: rules.map(describeRule)
+      }
+    },
+    ...repository !== void 0 ? { automationDetails: { id: `keywarden/${repository}/` } } : {},
+    ...invocationsOf(withWarnings ? result.warnings : [], context),
+    originalUriBaseIds: { "%SRCROOT%": { description: { text: repository !== void 0 ? `The top of ${repository}.` : "The top of the repository (or the scanned directory outside one)." } } },
+    results: findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context)),
+    columnKind: "utf16CodeUnits"
+  });
   const log2 = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "keywarden",
-            version: context.toolVersion,
-            semanticVersion: context.toolVersion,
-            rules: rules.map(describeRule)
-          }
-        },
-        ...invocationsOf(result.warnings, context),
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The top of the repository (or the scanned directory outside one)." } } },
-        results: result.findings.map(
-          (finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context)
-        ),
-        columnKind: "utf16CodeUnits"
-      }
-    ]
+    runs: groups.length === 0 ? [run([], void 0, true)] : groups.map(([repository, findings], index) => run(findings, repository, index === 0))
   };
   return `${JSON.stringify(log2, null, 2)}
 `;
+}
+function byRepository(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const repository = finding.origin.repository;
+    const group = groups.get(repository);
+    if (group) group.push(finding);
+    else groups.set(repository, [finding]);
+  }
+  return [...groups];
 }
 
 // src/report/index.ts

@@ -195,31 +195,48 @@ function invocationsOf(warnings: readonly ScanWarning[], context: ReportContext)
   };
 }
 
+/**
+ * SARIF 2.1.0: one run, or, for an audit of several repositories (findings that carry their
+ * `repository`), one run per repository, each named by its `automationDetails.id`
+ * (`keywarden/OWNER/NAME/`, how GitHub tells runs apart), so the same path in two repositories
+ * is never one artifact. The audit's warnings sit in the first run.
+ */
 export function renderSarif(result: ScanResult, context: ReportContext, rules: readonly CompiledRule[]): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const occurrenceOf = occurrences(result.findings);
+  const groups = byRepository(result.findings);
+  const run = (findings: readonly Finding[], repository: string | undefined, withWarnings: boolean) => ({
+    tool: {
+      driver: {
+        name: 'keywarden',
+        version: context.toolVersion,
+        semanticVersion: context.toolVersion,
+        rules: rules.map(describeRule),
+      },
+    },
+    ...(repository !== undefined ? { automationDetails: { id: `keywarden/${repository}/` } } : {}),
+    ...invocationsOf(withWarnings ? result.warnings : [], context),
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: repository !== undefined ? `The top of ${repository}.` : 'The top of the repository (or the scanned directory outside one).' } } },
+    results: findings.map((finding) => describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context)),
+    columnKind: 'utf16CodeUnits',
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'keywarden',
-            version: context.toolVersion,
-            semanticVersion: context.toolVersion,
-            rules: rules.map(describeRule),
-          },
-        },
-        ...invocationsOf(result.warnings, context),
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the repository (or the scanned directory outside one).' } } },
-        results: result.findings.map((finding) =>
-          describeResult(finding, byId.get(finding.ruleId), ruleIndex.get(finding.ruleId) ?? -1, occurrenceOf.get(finding) ?? 1, context),
-        ),
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
+    runs: groups.length === 0 ? [run([], undefined, true)] : groups.map(([repository, findings], index) => run(findings, repository, index === 0)),
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Findings by their repository, in the order each repository first appears; one group (undefined) when none names one. */
+function byRepository(findings: readonly Finding[]): [string | undefined, Finding[]][] {
+  const groups = new Map<string | undefined, Finding[]>();
+  for (const finding of findings) {
+    const repository = finding.origin.repository;
+    const group = groups.get(repository);
+    if (group) group.push(finding);
+    else groups.set(repository, [finding]);
+  }
+  return [...groups];
 }
