@@ -50,6 +50,7 @@ export async function runAudit(options: AuditArgs): Promise<number> {
  */
 async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'repo'> & { repo: undefined; verify: boolean }): Promise<number> {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > 16) throw new UsageError(`--concurrency: a whole number from 1 to 16, not ${options.concurrency}`);
+  if (!(options.cloneTimeout > 0)) throw new UsageError(`--clone-timeout: a number of seconds above 0, not ${options.cloneTimeout}`);
   const repos = options.repo ?? [];
   const bad = repos.find((name) => !isRepositoryName(name));
   if (bad !== undefined) throw new UsageError(`--repo takes OWNER/NAME, not ${bad}`);
@@ -67,7 +68,7 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
   // On a terminal: repositories done of all, and the current one's step.
   const bar = options.quiet ? undefined : progressBar('audit');
   const onProgress = bar && ((p: RemoteAuditProgress) => bar.update(p.done, p.total, p.step === 'done' ? undefined : `${p.repository}: ${p.step}`));
-  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, concurrency: options.concurrency, ...(onProgress ? { onProgress } : {}) });
+  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, concurrency: options.concurrency, cloneTimeoutMs: options.cloneTimeout * 1000, ...(onProgress ? { onProgress } : {}) });
   let result;
   try {
     result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined, ...(bar ? { beforeWrite: bar.done } : {}) });

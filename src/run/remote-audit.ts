@@ -59,6 +59,8 @@ export function remoteAuditSource(
     maxBlobSize: number;
     /** Repositories being mirrored or scanned at once: the next ones are cloned or fetched while the current one is scanned. Default 1. */
     concurrency?: number;
+    /** A clone or fetch taking longer is stopped, and its repository is not scanned (a warning). */
+    cloneTimeoutMs?: number;
     onProgress?: (progress: RemoteAuditProgress) => void;
   },
 ): Source {
@@ -71,7 +73,7 @@ export function remoteAuditSource(
     const listed = plan.repositories[index];
     if (!started && listed) {
       const token = cloneToken(listed.cloneUrl, options.apiUrl, options.token);
-      started = updateMirror({ cache: options.cache, fullName: listed.fullName, cloneUrl: listed.cloneUrl, ...(token !== undefined ? { token } : {}) }).then(
+      started = updateMirror({ cache: options.cache, fullName: listed.fullName, cloneUrl: listed.cloneUrl, ...(token !== undefined ? { token } : {}), ...(options.cloneTimeoutMs !== undefined ? { timeoutMs: options.cloneTimeoutMs } : {}) }).then(
         (mirror) => ({ mirror }),
         (error: unknown) => ({ error }),
       );

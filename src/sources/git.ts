@@ -45,13 +45,16 @@ export function gitError(args: readonly string[], stderr: string, code: number |
 export function gitOutput(
   cwd: string,
   args: readonly string[],
-  options: { allowFailure?: boolean; input?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { allowFailure?: boolean; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<{ stdout: Buffer; code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+    const limits = options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {};
+    const child = execFile('git', [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: 'buffer', maxBuffer: 1 << 30, ...limits }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
         reject(new KeywardenError('git is not installed or not on PATH'));
+      } else if (error && options.timeoutMs !== undefined && (error as { killed?: boolean }).killed) {
+        reject(new KeywardenError(`git ${args.filter((a) => !a.startsWith('-')).slice(0, 1).join(' ')} took longer than ${Math.round(options.timeoutMs / 1000)} s, and was stopped`));
       } else if (error && !options.allowFailure) {
         reject(gitError(args, stderr.toString('utf8'), code));
       } else {

@@ -76,19 +76,19 @@ export interface MirrorUpdate {
  * renamed into place once complete (an interrupted clone leaves no half mirror to fetch into),
  * or `git fetch --prune` when it is there. Throws a KeywardenError naming git's reason.
  */
-export async function updateMirror(request: { cache: string; fullName: string; cloneUrl: string; token?: string }): Promise<MirrorUpdate> {
+export async function updateMirror(request: { cache: string; fullName: string; cloneUrl: string; token?: string; timeoutMs?: number }): Promise<MirrorUpdate> {
   const dir = mirrorDir(request.cache, request.fullName, request.cloneUrl);
   const env = remoteGitEnv(request.token, request.cloneUrl);
   let how: MirrorUpdate['how'] = 'fetch';
   if (existsSync(dir)) {
-    await gitOutput(dir, ['fetch', '--prune', '--quiet', 'origin'], { env });
+    await gitOutput(dir, ['fetch', '--prune', '--quiet', 'origin'], { env, ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}) });
   } else {
     how = 'clone';
     mkdirSync(dirname(dir), { recursive: true });
     const partial = `${dir}.partial-${process.pid}`;
     rmSync(partial, { recursive: true, force: true });
     try {
-      await gitOutput(dirname(dir), ['clone', '--mirror', '--quiet', '--', request.cloneUrl, partial], { env });
+      await gitOutput(dirname(dir), ['clone', '--mirror', '--quiet', '--', request.cloneUrl, partial], { env, ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}) });
       renameSync(partial, dir);
     } finally {
       rmSync(partial, { recursive: true, force: true });

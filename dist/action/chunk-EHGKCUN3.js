@@ -27,10 +27,13 @@ function gitError(args, stderr, code) {
 }
 function gitOutput(cwd, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = execFile("git", [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: "buffer", maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+    const limits = options.timeoutMs !== void 0 ? { timeout: options.timeoutMs, killSignal: "SIGKILL" } : {};
+    const child = execFile("git", [...stableConfig, ...args], { cwd, env: options.env ?? gitEnv(), encoding: "buffer", maxBuffer: 1 << 30, ...limits }, (error, stdout, stderr) => {
       const code = error ? typeof error.code === "number" ? error.code : -1 : 0;
       if (error?.code === "ENOENT") {
         reject(new KeywardenError("git is not installed or not on PATH"));
+      } else if (error && options.timeoutMs !== void 0 && error.killed) {
+        reject(new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 1).join(" ")} took longer than ${Math.round(options.timeoutMs / 1e3)} s, and was stopped`));
       } else if (error && !options.allowFailure) {
         reject(gitError(args, stderr.toString("utf8"), code));
       } else {

@@ -37,7 +37,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-IY7ZNF5M.js";
+} from "./chunk-EHGKCUN3.js";
 import {
   containsInlineAllow,
   isBase64Byte,
