@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from '../core/errors.js';
 import type { CompiledRule } from '../core/types.js';
 import { colors, shouldColor } from '../report/colors.js';
-import { channelList, channelNames, type ChannelName } from '../run/notify-channels.js';
+import { channelList, channelNames, missingSetting, type ChannelName } from '../run/notify-channels.js';
 import type { NotifyResult, NotifySettings } from '../run/notify.js';
 import type { RunResult } from '../run/tail.js';
 import { closest } from './did-you-mean.js';
@@ -67,15 +67,9 @@ export async function notifyStepFrom(options: NotifyStepOptions, root: string, e
   }
   const settings = await notifySettingsFrom('--notify', options.notify, options, root, env);
   // When no asked channel could even be built, say so before a long run rather than after it.
-  const missing = settings.channels.map((name) => missingSetting(name, settings));
-  if (missing.every((why) => why !== undefined)) throw new UsageError(`--notify: no channel could deliver: ${missing.join('; ')}`);
+  const missing = settings.channels.map((name) => missingSetting(name, { webhookUrl: settings.webhookUrl, token: settings.env.GITHUB_TOKEN }));
+  if (missing.every((why) => why !== undefined)) throw new UsageError(`--notify: no channel could deliver: ${settings.channels.map((name, i) => `${name}: ${missing[i]}`).join('; ')}`);
   return settings;
-}
-
-/** What a channel lacks to be built at all, as far as the settings alone tell; undefined when nothing is. */
-function missingSetting(name: ChannelName, settings: NotifySettings): string | undefined {
-  if (name === 'webhook') return settings.webhookUrl === undefined ? 'webhook: no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)' : undefined;
-  return settings.env.GITHUB_TOKEN === undefined || settings.env.GITHUB_TOKEN === '' ? `${name}: GITHUB_TOKEN is not set` : undefined;
 }
 
 /** `sent: posted 3 findings to the webhook (HTTP 200)` for one message; `2 created, 1 unchanged` for several. */

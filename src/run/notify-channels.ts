@@ -1,7 +1,7 @@
-/** The channel names, for the front ends (which do not reach below run/): a tiny module, so the CLI's option tables load nothing else of notify. */
-import { channelNames, type ChannelName } from '../respond/notify/notice.js';
+/** The channel names (and what each needs), for the front ends (which do not reach below run/): a tiny module, so the CLI's option tables load nothing else of notify. */
+import { channelNames, missingSetting, type ChannelName } from '../respond/notify/notice.js';
 
-export { channelNames, type ChannelName };
+export { channelNames, missingSetting, type ChannelName };
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name);
 

@@ -33,12 +33,17 @@ export const stableConfig = [
   ...['-c', 'diff.suppressBlankEmpty=false', '-c', 'diff.interHunkContext=0', '-c', 'log.showRoot=true', '-c', 'core.fsmonitor=false'],
 ];
 
+/** `clone`, `cat-file --batch` → `cat-file`: the words of a git command line that name it, options left out. */
+function commandOf(args: readonly string[], words: number): string {
+  return args.filter((a) => !a.startsWith('-')).slice(0, words).join(' ');
+}
+
 /** A git failure as a KeywardenError (exit 2), naming the command and git's first error line, never file content. */
 export function gitError(args: readonly string[], stderr: string, code: number | null): KeywardenError {
   const lines = stderr.split('\n').filter((line) => line.trim() !== '');
   // git often warns before it fails; the reason is the fatal or error line.
   const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `exit code ${code ?? 'unknown'}`;
-  return new KeywardenError(`git ${args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} failed: ${reason.slice(0, 300)}`);
+  return new KeywardenError(`git ${commandOf(args, 2)} failed: ${reason.slice(0, 300)}`);
 }
 
 /** Run git and return its stdout as a Buffer; throws KeywardenError when git fails or is missing. `input` is written to its stdin. */
@@ -54,7 +59,7 @@ export function gitOutput(
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
         reject(new KeywardenError('git is not installed or not on PATH'));
       } else if (error && options.timeoutMs !== undefined && (error as { killed?: boolean }).killed) {
-        reject(new KeywardenError(`git ${args.filter((a) => !a.startsWith('-')).slice(0, 1).join(' ')} took longer than ${Math.round(options.timeoutMs / 1000)} s, and was stopped`));
+        reject(new KeywardenError(`git ${commandOf(args, 1)} took longer than ${Math.round(options.timeoutMs / 1000)} s, and was stopped`));
       } else if (error && !options.allowFailure) {
         reject(gitError(args, stderr.toString('utf8'), code));
       } else {

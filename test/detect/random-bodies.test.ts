@@ -80,11 +80,11 @@ describe('identifiers made of words are not keys', () => {
     'tr_live_PaymentProcessorConfigurationTable', // keywarden:allow: a word identifier, not a key
     'tr_test_ShouldRejectExpiredSubscriptions', // keywarden:allow: a word identifier, not a key
     'sk-ar-ModelConfigurationDefaults', // keywarden:allow: a word identifier, not a key
-    'sk-ar-modelConfigurationDefaults',
-    'sk-ar-userAccountSettingsPanel',
-    'tr_test_handlesMissingAuthorizationHeader',
-    'sk-ar-DefaultRequestTimeoutSeconds',
-    'tr_test_returnsErrorWhenTokenIsExpired',
+    'sk-ar-modelConfigurationDefaults', // keywarden:allow: a word identifier, not a key
+    'sk-ar-userAccountSettingsPanel', // keywarden:allow: a word identifier, not a key
+    'tr_test_handlesMissingAuthorizationHeader', // keywarden:allow: a word identifier, not a key
+    'sk-ar-DefaultRequestTimeoutSeconds', // keywarden:allow: a word identifier, not a key
+    'tr_test_returnsErrorWhenTokenIsExpired', // keywarden:allow: a word identifier, not a key
   ])('%s', (identifier) => {
     expect(detectText(`const name = ${identifier};\n`)).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * only the owners asked for are mentioned; links that a path cannot end early; GitHub's size limit.
  */
 import { describe, expect, it } from 'vitest';
-import { issueMarker, renderCommitComment, renderIssueBody, unsettledKeysIn, keyId } from '../../src/respond/notify/github-render.js';
+import { issueMarker, renderCommitComment, renderIssueBody, unsettledKeysIn } from '../../src/respond/notify/github-render.js';
+import { keyId } from '../../src/respond/notify/notice.js';
 import type { NoticeFinding, RepositoryRef } from '../../src/respond/notify/notice.js';
 import { keyFactory } from '../helpers/keys.js';
 import { commitId, noticeFinding } from '../helpers/notice-findings.js';

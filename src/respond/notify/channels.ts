@@ -4,7 +4,7 @@ import { commitCommentChannel } from './commit-comment-channel.js';
 import type { GitHubChannelSettings } from './github-channel.js';
 import type { GitHubClientSettings } from './github-client.js';
 import { issueChannel } from './issue-channel.js';
-import type { Channel, ChannelName } from './notice.js';
+import { missingSetting, type Channel, type ChannelName } from './notice.js';
 import type { RepositoryResolution } from './repository.js';
 import { webhookChannel, type WebhookSettings } from './webhook.js';
 
@@ -35,13 +35,16 @@ function gitHubChannel(name: 'issue' | 'commit-comment', settings: GitHubChannel
 function buildChannel(name: ChannelName, settings: ChannelSettings, io: NetIO): Channel {
   if (name === 'webhook') {
     const { url, ...rest } = settings.webhook;
-    if (url === undefined || url.trim() === '') throw new UsageError('no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)');
-    return webhookChannel({ ...rest, url: url.trim() }, io);
+    const missing = missingSetting(name, { webhookUrl: url });
+    if (missing !== undefined) throw new UsageError(missing);
+    return webhookChannel({ ...rest, url: (url ?? '').trim() }, io);
   }
   const { repository, token, timing } = settings.github;
   if ('problem' in repository) throw new UsageError(repository.problem);
-  if (token === undefined || token.trim() === '') throw new UsageError(`GITHUB_TOKEN is not set (a token that may write issues and comments on ${repository.target.repository.owner}/${repository.target.repository.name})`);
-  return gitHubChannel(name, { ...timing, repository: repository.target.repository, apiUrl: repository.target.apiUrl, token });
+  const { repository: target, apiUrl } = repository.target;
+  const missing = missingSetting(name, { token });
+  if (missing !== undefined) throw new UsageError(`${missing} (a token that may write issues and comments on ${target.owner}/${target.name})`);
+  return gitHubChannel(name, { ...timing, repository: target, apiUrl, token: token ?? '' });
 }
 
 /** Each asked channel, in the order asked, built or with the reason it could not be. */

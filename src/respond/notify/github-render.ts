@@ -12,8 +12,6 @@ import { inertCell } from '../../report/github.js';
 import { stateLine } from './issue-state.js';
 import { isSettled, keyId, lineLink, statusOf, type NoticeFinding, type NoticeStatus, type RepositoryRef } from './notice.js';
 
-export { keyId } from './notice.js';
-
 /** The hidden marker the notify issue's body starts with: how a later run finds the issue again. */
 export const issueMarker = '<!-- keywarden:notify-issue -->';
 

@@ -7,9 +7,9 @@
  */
 import { authorOf, gitHubClient, httpStatus, isTrustedAuthor, listAll, sameBody, type Author, type OctokitApi } from './github-client.js';
 import { failedDelivery, findingsIn, repositoryName, type GitHubChannelSettings } from './github-channel.js';
-import { closingComment, issueMarker, issueTitle, keyId, renderIssueBody, unsettledKeysIn } from './github-render.js';
+import { closingComment, issueMarker, issueTitle, renderIssueBody, unsettledKeysIn } from './github-render.js';
 import { rememberedIn, withRemembered } from './issue-state.js';
-import { isSettled, type Channel, type Delivery, type NoticeFinding, type OutgoingMessage } from './notice.js';
+import { isSettled, keyId, type Channel, type Delivery, type NoticeFinding, type OutgoingMessage } from './notice.js';
 
 /** Added when the repository has it; never created (a repository's labels are its maintainers' choice). */
 const securityLabel = 'security';

@@ -11,6 +11,17 @@ import type { ReportFinding } from '../../report/schema.js';
 export const channelNames = ['issue', 'commit-comment', 'webhook'] as const;
 export type ChannelName = (typeof channelNames)[number];
 
+/**
+ * What a channel lacks to be built at all, from what was given alone: a webhook URL, or for the
+ * GitHub channels a token. Undefined when nothing is. The one check behind both the channel
+ * registry and `--notify`'s check before a run (which must not load the channels themselves).
+ */
+export function missingSetting(name: ChannelName, given: { webhookUrl?: string | undefined; token?: string | undefined }): string | undefined {
+  const blank = (value: string | undefined) => value === undefined || value.trim() === '';
+  if (name === 'webhook') return blank(given.webhookUrl) ? 'no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)' : undefined;
+  return blank(given.token) ? 'GITHUB_TOKEN is not set' : undefined;
+}
+
 /** A repository on GitHub (or a GitHub Enterprise host). */
 export interface RepositoryRef {
   owner: string;

@@ -37,7 +37,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-EHGKCUN3.js";
+} from "./chunk-JSL4TLW4.js";
 import {
   containsInlineAllow,
   isBase64Byte,
@@ -1372,6 +1372,11 @@ function failedDelivery(channel, target, error) {
 
 // src/respond/notify/notice.ts
 var channelNames = ["issue", "commit-comment", "webhook"];
+function missingSetting(name, given) {
+  const blank = (value) => value === void 0 || value.trim() === "";
+  if (name === "webhook") return blank(given.webhookUrl) ? "no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)" : void 0;
+  return blank(given.token) ? "GITHUB_TOKEN is not set" : void 0;
+}
 function statusOf2(finding) {
   if (finding.revocation === "revoked" || finding.revocation === "already-revoked") return "revoked";
   const status = finding.verification?.status;
@@ -1887,13 +1892,16 @@ function gitHubChannel(name, settings) {
 function buildChannel(name, settings, io) {
   if (name === "webhook") {
     const { url, ...rest } = settings.webhook;
-    if (url === void 0 || url.trim() === "") throw new UsageError("no webhook URL: set KEYWARDEN_WEBHOOK_URL (or give --webhook URL)");
-    return webhookChannel({ ...rest, url: url.trim() }, io);
+    const missing2 = missingSetting(name, { webhookUrl: url });
+    if (missing2 !== void 0) throw new UsageError(missing2);
+    return webhookChannel({ ...rest, url: (url ?? "").trim() }, io);
   }
   const { repository, token, timing } = settings.github;
   if ("problem" in repository) throw new UsageError(repository.problem);
-  if (token === void 0 || token.trim() === "") throw new UsageError(`GITHUB_TOKEN is not set (a token that may write issues and comments on ${repository.target.repository.owner}/${repository.target.repository.name})`);
-  return gitHubChannel(name, { ...timing, repository: repository.target.repository, apiUrl: repository.target.apiUrl, token });
+  const { repository: target, apiUrl } = repository.target;
+  const missing = missingSetting(name, { token });
+  if (missing !== void 0) throw new UsageError(`${missing} (a token that may write issues and comments on ${target.owner}/${target.name})`);
+  return gitHubChannel(name, { ...timing, repository: target, apiUrl, token: token ?? "" });
 }
 function buildChannels(names2, settings, io) {
   return names2.map((name) => {

@@ -20,10 +20,13 @@ var stableConfig = [
   ...["-c", "core.quotepath=false", "-c", "color.ui=false", "-c", "diff.noprefix=false", "-c", "core.pager=cat"],
   ...["-c", "diff.suppressBlankEmpty=false", "-c", "diff.interHunkContext=0", "-c", "log.showRoot=true", "-c", "core.fsmonitor=false"]
 ];
+function commandOf(args, words) {
+  return args.filter((a) => !a.startsWith("-")).slice(0, words).join(" ");
+}
 function gitError(args, stderr, code) {
   const lines = stderr.split("\n").filter((line) => line.trim() !== "");
   const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `exit code ${code ?? "unknown"}`;
-  return new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ")} failed: ${reason.slice(0, 300)}`);
+  return new KeywardenError(`git ${commandOf(args, 2)} failed: ${reason.slice(0, 300)}`);
 }
 function gitOutput(cwd, args, options = {}) {
   return new Promise((resolve, reject) => {
@@ -33,7 +36,7 @@ function gitOutput(cwd, args, options = {}) {
       if (error?.code === "ENOENT") {
         reject(new KeywardenError("git is not installed or not on PATH"));
       } else if (error && options.timeoutMs !== void 0 && error.killed) {
-        reject(new KeywardenError(`git ${args.filter((a) => !a.startsWith("-")).slice(0, 1).join(" ")} took longer than ${Math.round(options.timeoutMs / 1e3)} s, and was stopped`));
+        reject(new KeywardenError(`git ${commandOf(args, 1)} took longer than ${Math.round(options.timeoutMs / 1e3)} s, and was stopped`));
       } else if (error && !options.allowFailure) {
         reject(gitError(args, stderr.toString("utf8"), code));
       } else {

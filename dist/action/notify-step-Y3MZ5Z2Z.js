@@ -5,7 +5,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-V3X7USIU.js";
+} from "./chunk-2TBKGSTC.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {
@@ -14,7 +14,7 @@ import {
 import "./chunk-X7WTK2AN.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
-import "./chunk-EHGKCUN3.js";
+import "./chunk-JSL4TLW4.js";
 import "./chunk-IMPMZRBW.js";
 import "./chunk-H6EUIU7K.js";
 import "./chunk-RTMO72RN.js";
