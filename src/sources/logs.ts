@@ -334,12 +334,14 @@ async function* followRaw(path: string, options: FollowOptions): AsyncGenerator<
     yield { kind: 'start', line, reason: 'opened' };
     while (!signal?.aborted) {
       const size = (await file.handle.stat()).size;
-      if (size < position || !(await firstBytes(file.handle, head.length)).equals(head)) {
+      // One read of the beginning per look, compared and then kept: a short head topped up by a
+      // second read could take in a rewrite that happened between the two, unnoticed.
+      const current = await firstBytes(file.handle, headLength);
+      if (size < position || !current.subarray(0, head.length).equals(head)) {
         position = 0;
-        head = await firstBytes(file.handle, headLength);
         yield { kind: 'start', line: 1, reason: 'truncated' };
       }
-      if (head.length < headLength) head = await firstBytes(file.handle, headLength);
+      head = current;
       for await (const data of fileChunks(file.handle, position, signal)) {
         position += data.length;
         yield { kind: 'data', data };
