@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, startCli, type CliRun } from '../helpers/cli.js';
 import { historyTable, logsTable, redactTable, rulesListTable, scanTable, verifyTable } from '../../src/cli/options.js';
-import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { TestRepo } from '../helpers/history-repos.js';
 import { commandLine, helpText, history, logs, scan, type InProcessRun } from '../helpers/in-process.js';
 import { keyFactory } from '../helpers/keys.js';
 import { openRouterLike, startStandIn } from '../helpers/providers.js';
@@ -53,7 +53,6 @@ async function noKeyIn(running: Promise<InProcessRun>): Promise<InProcessRun> {
 }
 
 // History runs git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 const tree = (files: Tree) => writeTree(makeTmpDir('honesty'), files);
 

@@ -15,7 +15,7 @@ import { renderJson } from '../../src/report/json.js';
 import type { Format } from '../../src/report/index.js';
 import type { Report } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli.js';
-import { isolatedGitEnv, TestRepo } from '../helpers/history-repos.js';
+import { TestRepo } from '../helpers/history-repos.js';
 import { history, scan } from '../helpers/in-process.js';
 import { keyFactory, prefixes } from '../helpers/keys.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
@@ -23,7 +23,6 @@ import { auditFixture } from '../report/html-fixtures.js';
 
 cleanTmpDirs();
 // History runs git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 const keys = keyFactory(0x72706f72);
 

@@ -18,7 +18,6 @@ import type { ReportFinding } from '../../src/report/model.js';
 
 cleanTmpDirs('all');
 // History runs git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 const keys = keyFactory(20261125);
 

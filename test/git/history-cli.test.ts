@@ -15,7 +15,6 @@ import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
 
 cleanTmpDirs('all');
 // History runs git in this process too: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 const keys = keyFactory(3004);
 const historyCli = (args: string[], cwd: string) => runCli(['history', ...args], { cwd, env: isolatedGitEnv });

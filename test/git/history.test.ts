@@ -10,12 +10,11 @@ import type { Finding } from '../../src/core/types.js';
 import { historySource, rangeSource } from '../../src/run/history.js';
 import { openRepository } from '../../src/sources/history.js';
 import { runThrough } from '../helpers/run.js';
-import { git, importHistory, isolatedGitEnv, TestRepo, type ImportedCommit } from '../helpers/history-repos.js';
+import { git, importHistory, TestRepo, type ImportedCommit } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
 import { cleanTmpDirs, makeFileTmpDir, makeTmpDir } from '../helpers/tmp.js';
 
 // The pipeline runs git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 cleanTmpDirs('all');
 
 const keys = keyFactory(3003);

@@ -17,7 +17,6 @@ import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree } from '../helpers/
 
 cleanTmpDirs();
 // install and uninstall run git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 /** A repository with README.md committed, made once and copied for each test (a copy costs no git run). */
 let template: string | undefined;

@@ -22,7 +22,6 @@ import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree, type Tree } from '
 const keys = keyFactory(3_0304);
 cleanTmpDirs('all');
 // install, uninstall and pre-push run git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 /** A repository with README.md committed, made once and copied for each test (a copy costs no git run). */
 let template: string | undefined;

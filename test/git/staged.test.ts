@@ -18,7 +18,6 @@ import { cleanTmpDirs, makeFileTmpDir, makeTmpDir, writeTree, type Tree } from '
 const keys = keyFactory(3_0303);
 cleanTmpDirs('all');
 // The guard runs git in this process: keep the machine's git config out of it.
-Object.assign(process.env, isolatedGitEnv);
 
 /** An empty repository, made once and copied for each test (a copy costs no git run). */
 let template: string | undefined;

@@ -6,8 +6,14 @@
  */
 import { afterAll, afterEach } from 'vitest';
 import { closeGitHubApis } from './github-api.js';
+import { isolatedGitEnv } from './history-repos.js';
 import { closeStandIns } from './providers.js';
 import { removeFileTmpDirs } from './tmp.js';
+
+// Every git run of every file, the test's own and keywarden's in this process, sees no user or
+// system config: set once per worker, since files share it (a file that set it itself would
+// leak it into the files after it anyway).
+Object.assign(process.env, isolatedGitEnv);
 
 afterEach(async () => {
   await Promise.all([closeStandIns(), closeGitHubApis()]);

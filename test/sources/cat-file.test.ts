@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CatFileBatch, type CatFileReply } from '../../src/sources/cat-file.js';
-import { git, isolatedGitEnv } from '../helpers/history-repos.js';
+import { git } from '../helpers/history-repos.js';
 import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
 
-Object.assign(process.env, isolatedGitEnv);
 cleanTmpDirs('each');
 
 function store(repo: string, content: Buffer | string): string {
