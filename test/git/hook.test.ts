@@ -31,6 +31,8 @@ function repo(files: Tree = {}): string {
   if (template === undefined) {
     template = makeFileTmpDir('hook-template');
     TestRepo.init(template).commit({ 'README.md': 'hello\n' }, 'initial');
+    // As git's default template leaves it (the tests' git runs with an empty one): existing hooks go here.
+    mkdirSync(join(template, '.git', 'hooks'));
   }
   const dir = makeTmpDir('hook');
   cpSync(template, dir, { recursive: true });

@@ -4,9 +4,19 @@
  * the walk order is known).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeTree } from './tmp.js';
+
+/**
+ * An empty template directory for `git init` and `git clone`: git's default one copies ~18
+ * sample hooks and files into every repository, which a test then writes and deletes for nothing
+ * (hooks are installed by keywarden into a `.git/hooks` it creates when missing, as in a real
+ * repository made without templates).
+ */
+const emptyTemplate = fileURLToPath(new URL('../../node_modules/.cache/keywarden/git-template', import.meta.url));
+mkdirSync(emptyTemplate, { recursive: true });
 
 /** Environment for git in tests (and for the CLI under test): no global or system config. */
 export const isolatedGitEnv: Record<string, string> = {
@@ -17,6 +27,7 @@ export const isolatedGitEnv: Record<string, string> = {
   GIT_CONFIG_COUNT: '1',
   GIT_CONFIG_KEY_0: 'maintenance.auto',
   GIT_CONFIG_VALUE_0: 'false',
+  GIT_TEMPLATE_DIR: emptyTemplate,
   GIT_AUTHOR_NAME: 'Test Author',
   GIT_AUTHOR_EMAIL: 'author@example.test',
   GIT_COMMITTER_NAME: 'Test Committer',
