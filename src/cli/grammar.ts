@@ -15,6 +15,7 @@ import {
   hookUninstallTable,
   auditTable,
   logsTable,
+  mergeTable,
   notifyTable,
   redactTable,
   renderTable,
@@ -72,13 +73,14 @@ const tables: Record<string, Record<string, Options>> = {
   audit: auditTable,
   redact: redactTable,
   report: renderTable,
+  merge: mergeTable,
   'rules list': rulesListTable,
   'rules check': {},
   'hook install': hookInstallTable,
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'audit', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'audit', 'merge', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -173,6 +175,12 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
         'audit a repository: its whole history and its working tree, each key once per path with the commit that introduced it, live-checked (--no-verify to skip); or GitHub repositories (--repo, --org, --user), each mirrored into a cache and its history scanned, in one report',
         (y) => y.options(auditTable).positional('PATH', { type: 'string', describe: 'a git repository (bare ones too) [default: ., unless --repo, --org or --user]' }),
         async (args) => setExit(await (await import('./audit.js')).runAudit(args)),
+      )
+      .command(
+        'merge <reports..>',
+        "merge the json reports of an audit's shards (audit --shard I/N) into one report, in any format: each finding once, the repositories of every shard, each shard missing said; --verify checks each distinct key once",
+        (y) => y.options(mergeTable).positional('reports', { type: 'string', array: true, describe: 'json reports (--format json) of the shards of one plan' }),
+        async (args) => setExit(await (await import('./merge.js')).runMerge({ ...args, reports: positionals(args.reports, args['--']) })),
       )
       .command(
         'verify',

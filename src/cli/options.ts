@@ -115,6 +115,12 @@ export const auditTable = {
   'max-file-size': historyTable['max-file-size'],
 } as const satisfies Record<string, Options>;
 
+/** `keywarden merge REPORT…`: the json reports of an audit's shards as one report; `--verify` checks each distinct key once, reading its line from GitHub. */
+export const mergeTable = {
+  ...reportTable,
+  verify: { type: 'boolean', describe: "live-check each distinct key once, its line read again from GitHub at its commit (GITHUB_TOKEN, GITHUB_API_URL): shards' reports hold no keys" },
+} as const satisfies Record<string, Options>;
+
 export const logsTable = {
   ...reportTable,
   follow: { type: 'boolean', default: false, describe: 'keep reading as the files grow, across rotation, until SIGINT/SIGTERM; findings print as found' },
@@ -219,6 +225,7 @@ export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type NotifyOptions = OptionsOf<typeof notifyTable>;
 export type NotifyStepOptions = OptionsOf<typeof notifyStepTable>;
 export type AuditOptions = OptionsOf<typeof auditTable>;
+export type MergeOptions = OptionsOf<typeof mergeTable>;
 export type RulesListOptions = OptionsOf<typeof rulesListTable>;
 export type HookOptions = OptionsOf<typeof hookInstallTable>;
 export type HookUninstallOptions = OptionsOf<typeof hookUninstallTable>;

@@ -138,4 +138,13 @@ export interface ScanResult {
   stats: ScanStats;
   /** Set by a run over several repositories (an audit); absent otherwise. */
   repositories?: RepositoryCoverage;
+  /** Set by one shard of a planned audit (`audit --shard I/N`): its plan's id and its place in it. */
+  shard?: ShardOfPlan;
+}
+
+/** Shard `index` of `count` of the plan whose id is `plan` (hex of a hash of its repository list). */
+export interface ShardOfPlan {
+  plan: string;
+  index: number;
+  count: number;
 }

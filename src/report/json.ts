@@ -21,6 +21,7 @@ export function renderJson(result: ScanResult, context: ReportContext): string {
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
     stats: statsOf(result),
     ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+    ...(result.shard ? { shard: result.shard } : {}),
     ...(result.repositories ? { repositories: result.repositories } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -103,6 +103,15 @@ export const reportSchema = z.object({
       }),
     )
     .optional(),
+  /** One shard of a planned audit (`audit --shard I/N`): the plan it follows, so `merge` joins only shards of one plan and names those missing. */
+  shard: z
+    .object({
+      plan: shaped(/^[0-9a-f]{16,64}$/, 'a plan id (hex)'),
+      index: position,
+      count: position,
+    })
+    .refine((shard) => shard.index <= shard.count, { error: 'a shard I/N with I at most N' })
+    .optional(),
   /** An audit of several repositories: each one scanned (with findings or not), and each one that could not be, with why. */
   repositories: z
     .object({

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { redact, Secret } from '../core/secret.js';
-import type { Finding, ReportedFinding, ScanResult } from '../core/types.js';
+import type { Finding, ReportedFinding, ScanResult, ScanWarning } from '../core/types.js';
 import { secretHashOf } from '../detect/finding.js';
 import type { Baseline } from '../detect/suppress.js';
 import type { Masked, RedactedField } from '../report/mask.js';
@@ -101,12 +101,16 @@ export function resultOfReport(report: Report, keepRaw: boolean): ScanResult {
       ...(masked.length > 0 ? { redactedFields: masked } : {}),
     };
   });
-  const warnings = (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
+  const { files, bytes, durationMs } = report.stats;
+  return { findings, warnings: warningsOfReport(report), stats: { files, bytes, durationMs }, ...(report.repositories ? { repositories: report.repositories } : {}) };
+}
+
+/** A report's warnings as the run that wrote it had them. */
+export function warningsOfReport(report: Report): Masked<ScanWarning>[] {
+  return (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
     ...(path !== undefined ? { path } : {}),
     message,
     ...(kind !== undefined ? { kind } : {}),
     ...(redactedFields !== undefined ? { redactedFields: maskedFields(redactedFields) } : {}),
   }));
-  const { files, bytes, durationMs } = report.stats;
-  return { findings, warnings, stats: { files, bytes, durationMs }, ...(report.repositories ? { repositories: report.repositories } : {}) };
 }

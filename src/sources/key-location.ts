@@ -73,6 +73,13 @@ export function readBlobLine(repo: string, commit: string, path: string, line: n
   return lineOrUndefined(() => blobText(gitChunks(repo, ['cat-file', 'blob', `${commit}:${path}`])), line);
 }
 
+/** Line `line` of a blob's bytes held in memory (one fetched from GitHub), decoded as history reads blobs. */
+export function readLineOfBlob(bytes: Buffer, line: number): Promise<Buffer | undefined> {
+  return lineOrUndefined(() => blobText((async function* () {
+    yield bytes;
+  })()), line);
+}
+
 /**
  * A report's path as a regular file inside `root`, or undefined. A report may come from an
  * untrusted run: it must not make keywarden read `/etc/…`, `../elsewhere`, a file a symlink

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for the GitHub REST API: the issue-comment
@@ -34,6 +36,8 @@ import type { AddressInfo } from 'node:net';
  *   `seedLabels`; names compared case-insensitively, as GitHub does), else 404.
  * - `GET /repos/:owner/:repo/commits/:sha/comments` — the commit's comments, paged; `POST` with
  *   `{"body", "path"?, "line"?}` — 201 and the new comment, by `options.author`.
+ * - `GET /repos/:owner/:repo/contents/:path?ref=SHA` and `GET /repos/:owner/:repo/git/blobs/:sha` —
+ *   a seeded repository's files, read from its clone source when that is a local repository.
  * - Anything else: 404 `{"message": "Not Found"}` unless an `override` answers it.
  *
  * Failures as GitHub words them: `fail(match, 403 | 404 | 422)`, and its rate limits:
@@ -465,7 +469,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         return { status: 204 };
       }
     }
-    return issueRoute(request) ?? commitCommentRoute(request) ?? labelRoute(request) ?? repositoryRoute(request) ?? notFound;
+    return issueRoute(request) ?? commitCommentRoute(request) ?? labelRoute(request) ?? repositoryRoute(request) ?? contentsRoute(request) ?? notFound;
   }
 
   function issueRoute(request: ApiRequest): ApiReply | undefined {
@@ -542,6 +546,32 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const fullName = `${one[1] ?? ''}/${one[2] ?? ''}`.toLowerCase();
     const found = repositories.find((repository) => repository.full_name.toLowerCase() === fullName);
     return found ? { status: 200, body: found } : notFound;
+  }
+
+  /**
+   * A seeded repository's files, read from its clone source (a local bare repository): `GET
+   * /repos/:owner/:repo/contents/:path?ref=SHA` (base64 `content` up to 1 MB; above, empty with
+   * `encoding: "none"`, as GitHub answers) and `GET /repos/:owner/:repo/git/blobs/:sha`.
+   */
+  function contentsRoute(request: ApiRequest): ApiReply | undefined {
+    if (request.method !== 'GET') return undefined;
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/(?:contents\/(.+)|git\/blobs\/([0-9a-f]{40}))$/.exec(request.path);
+    if (!match) return undefined;
+    const fullName = `${match[1] ?? ''}/${match[2] ?? ''}`.toLowerCase();
+    const repository = repositories.find((r) => r.full_name.toLowerCase() === fullName);
+    if (!repository || !/^(\/|file:)/.test(repository.clone_url)) return notFound;
+    const dir = repository.clone_url.startsWith('file:') ? fileURLToPath(repository.clone_url) : repository.clone_url;
+    const git = (args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
+    try {
+      const path = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
+      const sha = path === undefined ? (match[4] ?? '') : git(['rev-parse', '--verify', '--end-of-options', `${request.query.ref ?? 'HEAD'}:${path}`]).toString('utf8').trim();
+      const bytes = git(['cat-file', 'blob', sha]);
+      if (path === undefined) return { status: 200, body: { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64') } };
+      const inline = bytes.length <= 1024 * 1024;
+      return { status: 200, body: { type: 'file', path, sha, size: bytes.length, encoding: inline ? 'base64' : 'none', content: inline ? bytes.toString('base64') : '' } };
+    } catch {
+      return notFound;
+    }
   }
 
   function listPage(request: ApiRequest, comments: readonly object[]): ApiReply {
