@@ -78,7 +78,7 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
   } finally {
     bar?.done();
   }
-  const code = notifying ? await runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
+  const code = notifying ? await runNotifyStep(result, prepared.rules, notifying, { ...settings, byRepository: true }) : result.verdict.exitCode;
   // Reported (and told): nothing left to resume.
   state.state.remove();
   return code;
