@@ -104,6 +104,12 @@ describe('keywarden audit --resume', () => {
 });
 
 describe('what the audit says of its state', () => {
+  it('refuses --resume for a local PATH: there is no remote audit to resume', async () => {
+    const run = await runCli(['audit', '.', '--resume'], { cwd: makeTmpDir('resume-local'), env: isolatedGitEnv });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--resume needs --repo, --org or --user');
+  });
+
   it.each([
     [{ resume: true, found: 312, done: 312, total: 500 }, 'resuming: 312 of 500 repositories already scanned\n'],
     [{ resume: true, found: 0, done: 0, total: 1 }, 'resuming: 0 of 1 repository already scanned\n'],
