@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { KeywardenError } from '../core/errors.js';
 import { isLoopback } from '../core/loopback.js';
 import { gitEnv, gitOutput } from './git.js';
@@ -72,6 +72,29 @@ export interface MirrorUpdate {
   empty: boolean;
 }
 
+/** Whether a process with this id is running (ours or another user's): a signal 0 probes without sending anything. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the half-made clones of `dir` left by audits that were killed (`NAME.git.partial-PID`
+ * whose process is gone): a killed audit cannot clean up, and `--resume` clones again. A clone
+ * by an audit still running in the same cache is left alone.
+ */
+function removeAbandonedClones(dir: string): void {
+  const prefix = `${basename(dir)}.partial-`;
+  for (const name of readdirSync(dirname(dir))) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(join(dirname(dir), name), { recursive: true, force: true });
+  }
+}
+
 /** One of git's progress lines: `Receiving objects:  45% (450/1000)` → `receiving objects`, 45. */
 export interface TransferProgress {
   stage: string;
@@ -129,6 +152,7 @@ export async function updateMirror(request: { cache: string; fullName: string; c
   } else {
     how = 'clone';
     mkdirSync(dirname(dir), { recursive: true });
+    removeAbandonedClones(dir);
     const partial = `${dir}.partial-${process.pid}`;
     rmSync(partial, { recursive: true, force: true });
     try {
