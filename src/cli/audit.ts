@@ -4,7 +4,7 @@ import { historySource } from '../run/history.js';
 import { prepare } from '../run/prepare.js';
 import { workTreeSource } from '../run/scan.js';
 import { openRepository } from '../sources/history.js';
-import { defaultCacheDir, isRepositoryName } from '../sources/mirror.js';
+import { defaultCacheDir, isRepositoryName, mirrorDir } from '../sources/mirror.js';
 import { callerRepositoryVariables } from './history.js';
 import { ignoreFileHint } from './ignore-hint.js';
 import { notifyStepFrom, runNotifyStep } from './notify-step.js';
@@ -78,7 +78,8 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
   } finally {
     bar?.done();
   }
-  const code = notifying ? await runNotifyStep(result, prepared.rules, notifying, { ...settings, byRepository: true }) : result.verdict.exitCode;
+  const mirrors = new Map(plan.repositories.map((listed) => [listed.fullName, mirrorDir(cache, listed.fullName, listed.cloneUrl)]));
+  const code = notifying ? await runNotifyStep(result, prepared.rules, notifying, { ...settings, byRepository: (repository) => mirrors.get(repository) }) : result.verdict.exitCode;
   // Reported (and told): nothing left to resume.
   state.state.remove();
   return code;

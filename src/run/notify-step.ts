@@ -49,7 +49,14 @@ export function notifyRun(result: Pick<RunResult, 'findings' | 'revocations'>, r
  * they are told once per repository with that repository's findings only; the webhook gets one
  * message with them all. The verdict is over every delivery, as for one repository.
  */
-export async function notifyRunByRepository(result: Pick<RunResult, 'findings' | 'revocations'>, rules: readonly CompiledRule[], settings: NotifySettings, io?: NetIO): Promise<NotifyResult> {
+export async function notifyRunByRepository(
+  result: Pick<RunResult, 'findings' | 'revocations'>,
+  rules: readonly CompiledRule[],
+  settings: NotifySettings,
+  /** Each repository's local copy (its mirror): `--mention-owners` reads CODEOWNERS there, at each finding's commit. */
+  rootOf: (repository: string) => string | undefined = () => undefined,
+  io?: NetIO,
+): Promise<NotifyResult> {
   const told = findingsToTell(result, rules);
   const gitHubChannels = settings.channels.filter((name) => name !== 'webhook');
   const parts: NotifyResult[] = [];
@@ -57,7 +64,10 @@ export async function notifyRunByRepository(result: Pick<RunResult, 'findings' |
   const byRepository = new Map<string, ToldFinding[]>();
   for (const finding of told) byRepository.set(finding.repository ?? '', [...(byRepository.get(finding.repository ?? '') ?? []), finding]);
   if (gitHubChannels.length > 0) {
-    for (const [repository, findings] of byRepository) parts.push(await tell(findings, rules, { ...settings, channels: gitHubChannels, ...(repository !== '' ? { repo: repository } : {}) }, false, io));
+    for (const [repository, findings] of byRepository) {
+      const root = rootOf(repository) ?? settings.root;
+      parts.push(await tell(findings, rules, { ...settings, root, channels: gitHubChannels, ...(repository !== '' ? { repo: repository } : {}) }, false, io));
+    }
   }
   const nothing: Delivery[] = byRepository.size === 0 ? gitHubChannels.map((channel) => ({ channel, outcome: 'skipped', detail: 'nothing to tell: no repository has findings' })) : [];
   const all = [...parts.flatMap((part) => part.deliveries), ...nothing];

@@ -1,6 +1,7 @@
 /**
  * A remote audit's steps after the report (issue 14): `--notify issue` opens one issue in each
- * repository holding a key that may still work, that repository's findings only, and none where
+ * repository holding a key that may still work, that repository's findings (and with
+ * `--mention-owners` its own CODEOWNERS, from its mirror) only, and none where
  * every key is dead; `--revoke --yes` revokes each key the same run found live once, however
  * many repositories hold it, and never a key that was not live; the webhook then tells them all
  * in one message, each as revoked. The built CLI against the GitHub API stand-in (listing and
@@ -30,8 +31,8 @@ async function organization() {
     return { fullName: `acme/${name}`, cloneUrl: made.dir };
   };
   api.seedRepositories([
-    repo('widgets', { 'app.env': `OPENROUTER_API_KEY=${shared}\n`, 'old.env': `OPENROUTER_API_KEY=${dead}\n` }),
-    repo('gadgets', { 'deploy.env': `OPENROUTER_API_KEY=${shared}\n` }),
+    repo('widgets', { 'app.env': `OPENROUTER_API_KEY=${shared}\n`, 'old.env': `OPENROUTER_API_KEY=${dead}\n`, '.github/CODEOWNERS': '* @acme/widget-team\n' }),
+    repo('gadgets', { 'deploy.env': `OPENROUTER_API_KEY=${shared}\n`, '.github/CODEOWNERS': '* @acme/gadget-team\n' }),
     repo('quiet', { 'stale.env': `OPENROUTER_API_KEY=${quietDead}\n` }),
   ]);
   const env = { ...isolatedGitEnv, GITHUB_API_URL: api.apiUrl, GITHUB_TOKEN: api.token, OPENROUTER_BASE_URL: `${provider.origin}/api/v1`, OPENROUTER_MANAGEMENT_KEY: managementKey };
@@ -43,9 +44,9 @@ const audit = (args: string[], env: Record<string, string>) => runCli(['audit', 
 const bodies = (api: GitHubApi) => api.requests.map((request) => request.rawBody).join('\n');
 
 describe('a remote audit with --notify and --revoke', () => {
-  it('--notify issue: one issue in each repository with a live key, listing its own findings; none where every key is dead', async () => {
+  it('--notify issue --mention-owners: one issue in each repository with a live key, listing its own findings and owners; none where every key is dead', async () => {
     const { api, env, raw } = await organization();
-    const run = await audit(['--notify', 'issue', '--format', 'json'], env);
+    const run = await audit(['--notify', 'issue', '--mention-owners', '--format', 'json'], env);
     expect(run.stderr).not.toContain('give --repo');
     expect(run.code).toBe(1);
     const issues = (name: string) => api.issuesOf({ owner: 'acme', repo: name });
@@ -55,6 +56,9 @@ describe('a remote audit with --notify and --revoke', () => {
     const [widgets, gadgets] = [issues('widgets')[0]?.body ?? '', issues('gadgets')[0]?.body ?? ''];
     expect([widgets.includes('app.env'), widgets.includes('old.env'), widgets.includes('deploy.env')]).toEqual([true, true, false]);
     expect([gadgets.includes('deploy.env'), gadgets.includes('app.env')]).toEqual([true, false]);
+    // Each repository's CODEOWNERS, read from its mirror at the commit that added the key.
+    expect([widgets.includes('@acme/widget-team'), widgets.includes('@acme/gadget-team')]).toEqual([true, false]);
+    expect([gadgets.includes('@acme/gadget-team'), gadgets.includes('@acme/widget-team')]).toEqual([true, false]);
     expect(run.stderr).toMatch(/notify: issue: .*2 created/);
     for (const key of raw) expect(bodies(api) + run.stdout + run.stderr).not.toContain(key);
   });
