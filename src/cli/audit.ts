@@ -4,15 +4,15 @@ import { historySource } from '../run/history.js';
 import { prepare } from '../run/prepare.js';
 import { workTreeSource } from '../run/scan.js';
 import { openRepository } from '../sources/history.js';
-import { defaultCacheDir, isRepositoryName } from '../sources/mirror.js';
+import { defaultCacheDir, isRepositoryName, mirrorDir } from '../sources/mirror.js';
 import { callerRepositoryVariables } from './history.js';
 import { ignoreFileHint } from './ignore-hint.js';
 import { notifyStepFrom, runNotifyStep } from './notify-step.js';
 import { parseSize, type AuditOptions } from './options.js';
 import { printRun } from './output.js';
-import { progressBar } from './progress.js';
-import type { RemoteAuditProgress } from '../run/remote-audit.js';
+import { auditProgress, progressBar } from './progress.js';
 import { runConfigFrom } from './run-config.js';
+import type { CompiledRule } from '../core/types.js';
 
 type AuditArgs = AuditOptions & { PATH?: string | undefined };
 
@@ -29,7 +29,7 @@ export async function runAudit(options: AuditArgs): Promise<number> {
   // The audit's --repo names what to audit, not where to notify: findings carry their repository.
   const settings = { ...options, repo: undefined, verify: options.verify ?? true };
   if (remote) return runRemoteAudit(options, settings);
-  const stray = options.includeForks ? '--include-forks' : options.includeArchived ? '--include-archived' : options.exclude.length > 0 ? '--exclude' : options.cache !== undefined ? '--cache' : undefined;
+  const stray = options.includeForks ? '--include-forks' : options.includeArchived ? '--include-archived' : options.exclude.length > 0 ? '--exclude' : options.cache !== undefined ? '--cache' : options.resume ? '--resume' : undefined;
   if (stray !== undefined) throw new UsageError(`${stray} needs --repo, --org or --user: a local audit reads the one repository at PATH`);
   const repo = await openRepository(options.PATH ?? '.');
   const top = repo.workTree;
@@ -65,15 +65,59 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
     { repos, orgs: options.org ?? [], users: options.user ?? [], includeForks: options.includeForks, includeArchived: options.includeArchived, exclude: options.exclude },
     { apiUrl, token: token ?? '' },
   );
-  // On a terminal: repositories done of all, and the current one's step.
+  const cache = options.cache ?? defaultCacheDir();
+  const state = await openAuditState(cache, options, { apiUrl, maxFileSize, rules: prepared.rules, excluded: prepared.ignore.pathPatterns });
+  if (!options.quiet) process.stderr.write(state.note(plan.repositories));
+  // On a terminal: repositories done of all, the current one's clone or scan, the time left.
   const bar = options.quiet ? undefined : progressBar('audit');
-  const onProgress = bar && ((p: RemoteAuditProgress) => bar.update(p.done, p.total, p.step === 'done' ? undefined : `${p.repository}: ${p.step}`));
-  const source = remoteAuditSource(plan, { cache: options.cache ?? defaultCacheDir(), apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, concurrency: options.concurrency, cloneTimeoutMs: options.cloneTimeout * 1000, ...(onProgress ? { onProgress } : {}) });
+  const onProgress = bar && auditProgress(bar);
+  const source = remoteAuditSource(plan, { cache, apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, concurrency: options.concurrency, cloneTimeoutMs: options.cloneTimeout * 1000, state: state.state, ...(onProgress ? { onProgress } : {}) });
   let result;
   try {
     result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined, ...(bar ? { beforeWrite: bar.done } : {}) });
   } finally {
     bar?.done();
   }
-  return notifying ? runNotifyStep(result, prepared.rules, notifying, settings) : result.verdict.exitCode;
+  const mirrors = new Map(plan.repositories.map((listed) => [listed.fullName, mirrorDir(cache, listed.fullName, listed.cloneUrl)]));
+  const code = notifying ? await runNotifyStep(result, prepared.rules, notifying, { ...settings, byRepository: (repository) => mirrors.get(repository) }) : result.verdict.exitCode;
+  // Reported (and told): nothing left to resume.
+  state.state.remove();
+  return code;
+}
+
+/**
+ * The audit's state in the cache (`<cache>/audits/<id>.json`), the id from what changes its
+ * result, and the line that says what it holds: with `--resume` how many repositories are
+ * already done; without, that a resumable state was there (this run starts afresh over it).
+ */
+async function openAuditState(cache: string, options: AuditArgs, run: { apiUrl: string; maxFileSize: number; rules: readonly CompiledRule[]; excluded: readonly string[] }) {
+  const { AuditState, auditStateId, auditStatePath } = await import('../run/audit-state.js');
+  const sorted = (list: readonly string[] | undefined) => [...(list ?? [])].map((name) => name.toLowerCase()).sort();
+  const id = auditStateId({
+    repos: sorted(options.repo),
+    orgs: sorted(options.org),
+    users: sorted(options.user),
+    includeForks: options.includeForks,
+    includeArchived: options.includeArchived,
+    exclude: sorted(options.exclude),
+    apiUrl: run.apiUrl,
+    maxFileSize: run.maxFileSize,
+    rules: run.rules.map((rule) => [rule.id, rule.pattern.source, rule.pattern.flags, rule.minEntropy]),
+    excluded: run.excluded,
+  });
+  const { state, found } = AuditState.open(auditStatePath(cache, id), id, options.resume);
+  const note = (planned: readonly { fullName: string; cloneUrl: string }[]) =>
+    auditStateNote({ resume: options.resume, found, done: planned.filter((listed) => state.finished(listed.fullName, listed.cloneUrl)).length, total: planned.length });
+  return { state, note };
+}
+
+/**
+ * What the audit says of its state before it starts: with `--resume`, how many of the planned
+ * repositories an earlier run finished; without, that a resumable state was there (`found`
+ * repositories finished), which this run starts afresh over.
+ */
+export function auditStateNote(state: { resume: boolean; found: number; done: number; total: number }): string {
+  if (state.resume) return `resuming: ${state.done} of ${state.total} repositor${state.total === 1 ? 'y' : 'ies'} already scanned\n`;
+  if (state.found === 0) return '';
+  return `keywarden: an interrupted run of this audit can be resumed (${state.found} repositor${state.found === 1 ? 'y' : 'ies'} finished): starting afresh; --resume continues it\n`;
 }

@@ -112,11 +112,12 @@ export async function runNotifyStep(
   result: RunResult,
   rules: readonly CompiledRule[],
   settings: NotifySettings,
-  options: Pick<ReportOptions, 'quiet' | 'color'>,
+  options: Pick<ReportOptions, 'quiet' | 'color'> & { byRepository?: (repository: string) => string | undefined },
   io: Pick<CommandIO, 'env' | 'stderr'> = processIO,
 ): Promise<number> {
-  const { notifyRun } = await import('../run/notify-step.js');
-  const told = await notifyRun(result, rules, settings);
+  const { notifyRun, notifyRunByRepository } = await import('../run/notify-step.js');
+  // An audit of several repositories tells each its own findings, its owners read from its mirror (see notifyRunByRepository).
+  const told = options.byRepository ? await notifyRunByRepository(result, rules, settings, options.byRepository) : await notifyRun(result, rules, settings);
   const color = shouldColor(io.env, io.stderr.isTTY === true, options.color);
   io.stderr.write(renderNotifyStep(told, settings.channels, { quiet: options.quiet, color }));
   return told.exitCode === ExitCode.error ? ExitCode.error : result.verdict.exitCode;

@@ -111,6 +111,7 @@ export const auditTable = {
   cache: { type: 'string', requiresArg: true, describe: 'where the repositories are mirrored; a second audit fetches only what is new [default: $XDG_CACHE_HOME/keywarden or ~/.cache/keywarden]' },
   concurrency: { type: 'number', default: 2, requiresArg: true, describe: 'with --repo/--org/--user: repositories mirrored or scanned at once (the next ones are cloned while one is scanned)' },
   'clone-timeout': { type: 'number', default: 1800, requiresArg: true, describe: 'with --repo/--org/--user: seconds a clone or fetch may take; a longer one is stopped and its repository reported as not scanned' },
+  resume: { type: 'boolean', default: false, describe: 'with --repo/--org/--user: continue the same audit where an interrupted run stopped (its state is kept in --cache); repositories it finished are not fetched or scanned again' },
   verify: { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint (default for an audit; --no-verify to skip)" },
   'max-file-size': historyTable['max-file-size'],
 } as const satisfies Record<string, Options>;

@@ -50,7 +50,7 @@ export function gitError(args: readonly string[], stderr: string, code: number |
 export function gitOutput(
   cwd: string,
   args: readonly string[],
-  options: { allowFailure?: boolean; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { allowFailure?: boolean; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; onStderr?: (text: string) => void } = {},
 ): Promise<{ stdout: Buffer; code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const limits = options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {};
@@ -66,6 +66,8 @@ export function gitOutput(
         resolve({ stdout, code, stderr: stderr.toString('utf8') });
       }
     });
+    // Progress as git writes it (a clone's percentages); stderr is still collected whole for the error.
+    if (options.onStderr) child.stderr?.on('data', (part: Buffer) => options.onStderr?.(part.toString('utf8')));
     // git may exit before reading all of its input (e.g. on a bad argument): its error is what matters, not EPIPE.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');

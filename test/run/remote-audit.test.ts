@@ -159,14 +159,15 @@ describe('mirrors in the cache', () => {
 });
 
 describe('the remote audit source', () => {
-  it('tells its progress, each repository mirrored then scanned, and the coverage once read', async () => {
+  it("tells its progress: each repository mirrored (with git's own progress) then scanned (blobs read of found), and the coverage once read", async () => {
     const [a, b] = [TestRepo.init(makeTmpDir('progress-a')), TestRepo.init(makeTmpDir('progress-b'))];
     a.commit({ 'a.txt': 'a\n' });
-    b.commit({ 'b.txt': 'b\n' });
+    b.commit({ 'b.txt': 'b\n', 'c.txt': 'c\n' });
     const plan = {
       repositories: [
         { fullName: 'acme/a', cloneUrl: a.dir, fork: false, archived: false, named: false },
-        { fullName: 'acme/b', cloneUrl: b.dir, fork: false, archived: false, named: false },
+        // Through git's transport (file://), which tells its progress as a remote clone does.
+        { fullName: 'acme/b', cloneUrl: `file://${b.dir}`, fork: false, archived: false, named: false },
       ],
       notScanned: [],
     };
@@ -175,10 +176,15 @@ describe('the remote audit source', () => {
       cache: makeTmpDir('progress-cache'),
       apiUrl: 'https://api.github.com',
       maxBlobSize: 1 << 20,
-      onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.repository} ${p.step}`),
+      onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.repository} ${p.step}${p.transfer ? ` ${p.transfer.stage} ${p.transfer.percent}%` : ''}${p.scan ? ` ${p.scan.done}/${p.scan.total}` : ''}`),
     });
     const result = await runThrough(source);
-    expect(seen).toEqual(['0/2 acme/a mirroring', '0/2 acme/a scanning', '1/2 acme/b mirroring', '1/2 acme/b scanning', '2/2 acme/b done']);
+    const steps = seen.map((line) => line.split(' ').slice(0, 3).join(' ')).filter((line, i, all) => line !== all[i - 1]);
+    expect(steps).toEqual(['0/2 acme/a mirroring', '0/2 acme/a scanning', '1/2 acme/b mirroring', '1/2 acme/b scanning', '2/2 acme/b done']);
+    expect(seen).toContain('1/2 acme/b mirroring receiving objects 100%');
+    // Each repository's last scan progress: every blob of its history read.
+    expect(seen.filter((line) => line.startsWith('0/2 acme/a scanning ')).at(-1)).toBe('0/2 acme/a scanning 1/1');
+    expect(seen.filter((line) => line.startsWith('1/2 acme/b scanning ')).at(-1)).toBe('1/2 acme/b scanning 2/2');
     expect(result.repositories).toEqual({ scanned: ['acme/a', 'acme/b'], notScanned: [] });
     expect(result.verdict.exitCode).toBe(0);
   });
