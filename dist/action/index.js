@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-2TBKGSTC.js";
+} from "./chunk-GIW7455C.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -58,7 +58,7 @@ import {
   gitLines,
   gitOutput,
   stableConfig
-} from "./chunk-JSL4TLW4.js";
+} from "./chunk-JH4ZF2OT.js";
 import {
   decodeText,
   isUtf16,
@@ -769,7 +769,7 @@ async function prepare(config) {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-2ALK7ANC.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-YZ57CMRA.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
@@ -1049,7 +1049,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-X3B3WBQ6.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-XY2GQM63.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
@@ -1639,6 +1639,7 @@ function renderJson(result, context) {
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
     stats: statsOf(result),
     ...result.warnings.length > 0 ? { warnings: result.warnings } : {},
+    ...result.shard ? { shard: result.shard } : {},
     ...result.repositories ? { repositories: result.repositories } : {}
   };
   return `${JSON.stringify(report, null, 2)}
@@ -2685,7 +2686,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-Y3MZ5Z2Z.js");
+  const { notifyRun } = await import("./notify-step-ZKB2DZ7Z.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

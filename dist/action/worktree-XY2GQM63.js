@@ -1,7 +1,7 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
   gitOutput
-} from "./chunk-JSL4TLW4.js";
+} from "./chunk-JH4ZF2OT.js";
 import {
   canOpenRelative,
   hopBytes,

@@ -43,6 +43,7 @@ function gitOutput(cwd, args, options = {}) {
         resolve({ stdout, code, stderr: stderr.toString("utf8") });
       }
     });
+    if (options.onStderr) child.stderr?.on("data", (part) => options.onStderr?.(part.toString("utf8")));
     child.stdin?.on("error", () => void 0);
     child.stdin?.end(options.input ?? "");
   });

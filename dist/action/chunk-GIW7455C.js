@@ -37,7 +37,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-JSL4TLW4.js";
+} from "./chunk-JH4ZF2OT.js";
 import {
   containsInlineAllow,
   isBase64Byte,
@@ -2448,6 +2448,7 @@ export {
   loadRuleSet,
   toolVersion,
   notifySettingsOf,
+  notifyVerdict,
   tell,
   maskFinding,
   maskResult,

@@ -104,6 +104,12 @@ var reportSchema = external_exports.object({
       redactedFields: external_exports.array(external_exports.string()).optional()
     })
   ).optional(),
+  /** One shard of a planned audit (`audit --shard I/N`): the plan it follows, so `merge` joins only shards of one plan and names those missing. */
+  shard: external_exports.object({
+    plan: shaped(/^[0-9a-f]{16,64}$/, "a plan id (hex)"),
+    index: position,
+    count: position
+  }).refine((shard) => shard.index <= shard.count, { error: "a shard I/N with I at most N" }).optional(),
   /** An audit of several repositories: each one scanned (with findings or not), and each one that could not be, with why. */
   repositories: external_exports.object({
     scanned: external_exports.array(repositoryName),
@@ -212,18 +218,21 @@ function resultOfReport(report, keepRaw) {
       ...masked.length > 0 ? { redactedFields: masked } : {}
     };
   });
-  const warnings = (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
+  const { files, bytes, durationMs } = report.stats;
+  return { findings, warnings: warningsOfReport(report), stats: { files, bytes, durationMs }, ...report.repositories ? { repositories: report.repositories } : {} };
+}
+function warningsOfReport(report) {
+  return (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
     ...path !== void 0 ? { path } : {},
     message,
     ...kind !== void 0 ? { kind } : {},
     ...redactedFields !== void 0 ? { redactedFields: maskedFields(redactedFields) } : {}
   }));
-  const { files, bytes, durationMs } = report.stats;
-  return { findings, warnings, stats: { files, bytes, durationMs }, ...report.repositories ? { repositories: report.repositories } : {} };
 }
 export {
   readBaseline,
   readReport,
   readReportFile,
-  resultOfReport
+  resultOfReport,
+  warningsOfReport
 };
