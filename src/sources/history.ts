@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KeywardenError } from '../core/errors.js';
 import { gitChunks, gitLines, gitOutput } from './git.js';
@@ -45,13 +45,15 @@ export interface HistorySelection {
 export async function openRepository(path: string): Promise<Repository> {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
-  const probe = await gitOutput(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository']).catch((error: unknown) => {
+  // One git run for all three answers: `--show-cdup` prints nothing outside a work tree (a bare
+  // repository, or inside `.git`), where `--show-toplevel` would fail the whole command.
+  const probe = await gitOutput(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--is-inside-work-tree', '--show-cdup']).catch((error: unknown) => {
     // git's own reason matters here: "not a git repository", or "dubious ownership" (safe.directory).
     throw new KeywardenError(`not a git repository: ${path}${error instanceof Error ? ` (${error.message})` : ''}`);
   });
-  const [bare, shallow] = probe.stdout.toString('utf8').split('\n');
-  const top = bare === 'true' ? undefined : await gitOutput(dir, ['rev-parse', '--show-toplevel'], { allowFailure: true });
-  const workTree = top && top.code === 0 ? top.stdout.toString('utf8').trim() : '';
+  const [, shallow, inside, cdup] = probe.stdout.toString('utf8').split('\n');
+  // The real path, as `--show-toplevel` gives it: paths in reports are made relative to it.
+  const workTree = inside === 'true' ? realpathSync(resolve(dir, cdup ?? '')) : '';
   const promisor = await gitOutput(dir, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$'], { allowFailure: true });
   const partial = promisor.stdout
     .toString('utf8')
