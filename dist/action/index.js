@@ -528,17 +528,16 @@ async function* addedChunksInCommits(repo, revisionArgs, excluded) {
 }
 
 // src/sources/history.ts
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 async function openRepository(path) {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
-  const probe = await gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository"]).catch((error2) => {
+  const probe = await gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--is-inside-work-tree", "--show-cdup"]).catch((error2) => {
     throw new KeywardenError(`not a git repository: ${path}${error2 instanceof Error ? ` (${error2.message})` : ""}`);
   });
-  const [bare, shallow] = probe.stdout.toString("utf8").split("\n");
-  const top = bare === "true" ? void 0 : await gitOutput(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-  const workTree = top && top.code === 0 ? top.stdout.toString("utf8").trim() : "";
+  const [, shallow, inside, cdup] = probe.stdout.toString("utf8").split("\n");
+  const workTree = inside === "true" ? realpathSync(resolve(dir, cdup ?? "")) : "";
   const promisor = await gitOutput(dir, ["config", "--get-regexp", "^(remote\\..*\\.promisor|extensions\\.partialclone)$"], { allowFailure: true });
   const partial = promisor.stdout.toString("utf8").split("\n").some((line) => line.startsWith("extensions.partialclone ") || line.endsWith(" true"));
   return { dir, ...workTree ? { workTree } : {}, shallow: shallow === "true", partial };
