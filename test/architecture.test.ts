@@ -50,7 +50,7 @@ const adapters: Record<string, string[]> = {
   'fast-glob': ['sources/glob.ts'],
   ignore: ['sources/worktree.ts'],
   yaml: ['rules/load.ts', 'run/config-file.ts'],
-  zod: ['rules/schema.ts', 'rules/revoke-schema.ts', 'report/schema.ts', 'run/config-file.ts'],
+  zod: ['rules/schema.ts', 'rules/revoke-schema.ts', 'report/schema.ts', 'run/config-file.ts', 'run/shard-plan.ts'],
   yargs: ['cli/main.ts', 'cli/grammar.ts', 'cli/options.ts', 'cli/quick-args.ts'],
   '@octokit/rest': ['respond/notify/github-client.ts'],
   '@octokit/plugin-retry': ['respond/notify/github-client.ts'],

@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { mergedSource, mergeReports } from '../run/merge.js';
 import { prepare } from '../run/prepare.js';
+import { readPlanFile } from '../run/shard-plan.js';
 import { readReportFile } from '../run/report-file.js';
 import { gitHubLineReader } from '../run/github-lines.js';
 import { gitHubApiFromEnv } from './github-env.js';
@@ -17,7 +18,11 @@ import { runConfigFrom } from './run-config.js';
  */
 export async function runMerge(options: MergeOptions & { reports: string[] }): Promise<number> {
   if (options.reports.length === 0) throw new UsageError('merge: name the json reports to merge (the shards of one audit)');
-  const merged = mergeReports(options.reports.map((file) => ({ name: file, report: readReportFile(file).report })));
+  const plan = options.planFile === undefined ? undefined : await readPlanFile(options.planFile);
+  const merged = mergeReports(
+    options.reports.map((file) => ({ name: file, report: readReportFile(file).report })),
+    plan,
+  );
   const verify = options.verify ?? false;
   const prepared = await prepare(runConfigFrom({ ...options, verify }, undefined));
   const readLine = verify ? gitHubLineReader(gitHubApiFromEnv()) : undefined;

@@ -111,6 +111,9 @@ export const auditTable = {
   cache: { type: 'string', requiresArg: true, describe: 'where the repositories are mirrored; a second audit fetches only what is new [default: $XDG_CACHE_HOME/keywarden or ~/.cache/keywarden]' },
   concurrency: { type: 'number', default: 2, requiresArg: true, describe: 'with --repo/--org/--user: repositories mirrored or scanned at once (the next ones are cloned while one is scanned)' },
   'clone-timeout': { type: 'number', default: 1800, requiresArg: true, describe: 'with --repo/--org/--user: seconds a clone or fetch may take; a longer one is stopped and its repository reported as not scanned' },
+  plan: { type: 'number', requiresArg: true, describe: 'with --org/--user/--repo: list the repositories once, deal them into N shards balanced by size, print the GitHub Actions matrix ({"include":[{"shard":"1/N"},…]}); --output FILE writes the plan the shards read (--plan-file)' },
+  shard: { type: 'string', requiresArg: true, describe: "I/N: audit shard I of the plan's N (--plan-file; without one, the repositories are listed and split again); its json report is for keywarden merge" },
+  'plan-file': { type: 'string', requiresArg: true, describe: 'with --shard: the plan written by audit --plan N --output FILE, so every shard reads the same split' },
   resume: { type: 'boolean', default: false, describe: 'with --repo/--org/--user: continue the same audit where an interrupted run stopped (its state is kept in --cache); repositories it finished are not fetched or scanned again' },
   verify: { type: 'boolean', describe: "live-check each distinct key with its provider's key-info endpoint (default for an audit; --no-verify to skip)" },
   'max-file-size': historyTable['max-file-size'],
@@ -119,6 +122,7 @@ export const auditTable = {
 /** `keywarden merge REPORT…`: the json reports of an audit's shards as one report; `--verify` checks each distinct key once, reading its line from GitHub. */
 export const mergeTable = {
   ...reportTable,
+  'plan-file': { type: 'string', requiresArg: true, describe: 'the plan the shards followed (audit --plan N --output FILE): every report must be of it, and the repositories of a shard without a report are listed as not scanned' },
   verify: { type: 'boolean', describe: "live-check each distinct key once, its line read again from GitHub at its commit (GITHUB_TOKEN, GITHUB_API_URL): shards' reports hold no keys" },
 } as const satisfies Record<string, Options>;
 

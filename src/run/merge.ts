@@ -4,6 +4,7 @@ import type { Report, ReportFinding } from '../report/schema.js';
 import { toReportedFinding } from '../report/model.js';
 import { recoverFindings, type LineReader } from './recover.js';
 import { resultOfReport, warningsOfReport } from './report-file.js';
+import type { ShardPlan } from './shard-plan.js';
 import type { Source } from './source.js';
 
 /**
@@ -44,8 +45,8 @@ function agreed<T>(inputs: readonly MergeInput[], valueOf: (report: Report) => T
   return valueOf(inputs[0]!.report);
 }
 
-/** The plan's shards no report is of: each a warning, since their repositories were never read. */
-function missingShards(inputs: readonly MergeInput[]): ScanWarning[] {
+/** The plan's shard numbers no report is of. */
+function missingShards(inputs: readonly MergeInput[]): number[] {
   const shard = inputs[0]?.report.shard;
   if (shard === undefined) return [];
   const seen = new Map<number, string>();
@@ -55,16 +56,20 @@ function missingShards(inputs: readonly MergeInput[]): ScanWarning[] {
     if (earlier !== undefined) throw new KeywardenError(`${earlier} and ${name} are both shard ${index}/${shard.count}; give each shard's report once`);
     seen.set(index, name);
   }
-  const missing: ScanWarning[] = [];
-  for (let index = 1; index <= shard.count; index++) {
-    if (!seen.has(index)) missing.push({ message: `shard ${index}/${shard.count} has no report: its repositories were not scanned`, kind: 'incomplete' });
-  }
+  const missing: number[] = [];
+  for (let index = 1; index <= shard.count; index++) if (!seen.has(index)) missing.push(index);
   return missing;
 }
 
+/** A missing shard as a warning: its repositories were never read (named when the plan is at hand). */
+function missingShardWarning(index: number, count: number, repositories: number | undefined): ScanWarning {
+  const what = repositories === undefined ? 'its repositories were' : `its ${repositories} repositor${repositories === 1 ? 'y was' : 'ies were'}`;
+  return { message: `shard ${index}/${count} has no report: ${what} not scanned`, kind: 'incomplete' };
+}
+
 /** Repositories across the shards: scanned anywhere counts as scanned; not scanned only where no shard scanned it. */
-function coverageOf(inputs: readonly MergeInput[]): RepositoryCoverage | undefined {
-  const coverages = inputs.map(({ report }) => report.repositories).filter((coverage) => coverage !== undefined);
+function coverageOf(inputs: readonly MergeInput[], unread: RepositoryCoverage['notScanned']): RepositoryCoverage | undefined {
+  const coverages = [...inputs.map(({ report }) => report.repositories).filter((coverage) => coverage !== undefined), ...(unread.length > 0 ? [{ scanned: [], notScanned: unread }] : [])];
   if (coverages.length === 0) return undefined;
   const scanned = new Set(coverages.flatMap((coverage) => coverage.scanned));
   const notScanned = new Map<string, string>();
@@ -74,11 +79,21 @@ function coverageOf(inputs: readonly MergeInput[]): RepositoryCoverage | undefin
   return { scanned: [...scanned].sort(), notScanned: [...notScanned].map(([repository, reason]) => ({ repository, reason })).sort((a, b) => a.repository.localeCompare(b.repository)) };
 }
 
-/** Join reports that belong together; throws KeywardenError (exit 2) for reports of different versions or plans. */
-export function mergeReports(inputs: readonly MergeInput[]): MergedReports {
+/**
+ * Join reports that belong together; throws KeywardenError (exit 2) for reports of different
+ * versions or plans. With the plan (`merge --plan-file`), the repositories of a shard with no
+ * report are listed as not scanned, and every report must be of that plan.
+ */
+export function mergeReports(inputs: readonly MergeInput[], plan?: Pick<ShardPlan, 'id' | 'shards'>): MergedReports {
   if (inputs.length === 0) throw new KeywardenError('no reports to merge');
   const toolVersion = agreed(inputs, (report) => report.tool.version, 'keywarden versions');
-  agreed(inputs, (report) => report.shard && `plan ${report.shard.plan} of ${report.shard.count} shards`, 'plans');
+  const shards = agreed(inputs, (report) => report.shard && `plan ${report.shard.plan} of ${report.shard.count} shards`, 'plans');
+  if (plan !== undefined && shards !== `plan ${plan.id} of ${plan.shards.length} shards`) {
+    throw new KeywardenError(`the reports are not of plan ${plan.id} (--plan-file): they are of ${shards ?? 'no plan'}`);
+  }
+  const count = inputs[0]?.report.shard?.count ?? 0;
+  const missing = missingShards(inputs);
+  const unread = missing.flatMap((index) => (plan?.shards[index - 1] ?? []).map((listed) => ({ repository: listed.fullName, reason: `shard ${index}/${count} has no report` })));
   const seen = new Set<string>();
   const findings: ReportFinding[] = [];
   for (const { report } of inputs) {
@@ -88,8 +103,8 @@ export function mergeReports(inputs: readonly MergeInput[]): MergedReports {
       findings.push(finding);
     }
   }
-  const warnings = [...inputs.flatMap(({ report }) => warningsOfReport(report)), ...missingShards(inputs)];
-  const repositories = coverageOf(inputs);
+  const warnings = [...inputs.flatMap(({ report }) => warningsOfReport(report)), ...missing.map((index) => missingShardWarning(index, count, plan?.shards[index - 1]?.length))];
+  const repositories = coverageOf(inputs, unread);
   return {
     findings,
     warnings,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { CompiledRule, Finding, RepositoryCoverage, ScanWarning } from '../core/types.js';
+import type { CompiledRule, Finding, RepositoryCoverage, ScanWarning, ShardOfPlan } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { toFinding, type WireFinding } from '../detect/finding.js';
 import { redactKeys } from '../detect/redact-text.js';
@@ -70,6 +70,8 @@ export interface RemoteAuditOptions {
   onProgress?: (progress: RemoteAuditProgress) => void;
   /** The audit's state on disk (`--resume`): repositories it holds as finished are not mirrored or scanned again while their mirror is unchanged; each one scanned is recorded. */
   state?: AuditState;
+  /** The plan's shard this audit is (`audit --shard I/N`), carried into its report. */
+  shard?: ShardOfPlan;
 }
 
 /** A planned repository made ready: its mirror up to date, or (resuming) an unchanged mirror and what was found in it, or why it could not be. */
@@ -132,6 +134,7 @@ export function remoteAuditSource(plan: AuditPlan, options: RemoteAuditOptions):
   return {
     noun: 'repository',
     repositories: () => coverage,
+    ...(options.shard ? { shard: options.shard } : {}),
     async read(context, emit) {
       const notScanned = async (repository: string, reason: string) => {
         coverage.notScanned.push({ repository, reason });

@@ -1,4 +1,4 @@
-import type { Chunk, CompiledRule, Finding, RepositoryCoverage, ScanWarning } from '../core/types.js';
+import type { Chunk, CompiledRule, Finding, RepositoryCoverage, ScanWarning, ShardOfPlan } from '../core/types.js';
 import type { WireFinding } from '../detect/finding.js';
 import type { LoadedRuleFile } from '../rules/schema.js';
 
@@ -66,4 +66,6 @@ export interface Source {
   unordered?: boolean;
   /** A source over several repositories (a remote audit): which it scanned and which not, once it has read. */
   repositories?: () => RepositoryCoverage;
+  /** One shard of a planned audit (`audit --shard I/N`): carried into the report, for `merge`. */
+  shard?: ShardOfPlan;
 }

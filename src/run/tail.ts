@@ -234,5 +234,6 @@ export async function runTail(source: Source, prepared: Prepared, options: TailO
     verified: verifier !== undefined,
     ...(revocations ? { revocations } : {}),
     ...(source.repositories ? { repositories: source.repositories() } : {}),
+    ...(source.shard ? { shard: source.shard } : {}),
   };
 }

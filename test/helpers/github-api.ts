@@ -694,6 +694,8 @@ export async function startHangingGitHubApi(options: GitHubApiOptions = {}): Pro
 export interface SeedRepository {
   fullName: string;
   cloneUrl?: string;
+  /** GitHub's `size` in KiB; default 1. */
+  size?: number;
   fork?: boolean;
   archived?: boolean;
 }
@@ -709,6 +711,7 @@ export interface ApiRepository {
   archived: boolean;
   clone_url: string;
   html_url: string;
+  size: number;
 }
 
 function newRepository(seed: SeedRepository, id: number): ApiRepository {
@@ -723,5 +726,6 @@ function newRepository(seed: SeedRepository, id: number): ApiRepository {
     archived: seed.archived ?? false,
     clone_url: seed.cloneUrl ?? `https://github.example/${seed.fullName}.git`,
     html_url: `https://github.example/${seed.fullName}`,
+    size: seed.size ?? 1,
   };
 }

@@ -25,7 +25,7 @@ function organization(names = ['a', 'b', 'c']) {
     repo.commit({ [`${name}.env`]: `KEY=${i === 1 ? keys.agentrouter() : keys.tokenrouterLive()}\n` }, 'own key');
     return { name, repo };
   });
-  const plan: AuditPlan = { repositories: made.map(({ name, repo }) => ({ fullName: `acme/${name}`, cloneUrl: repo.dir, fork: false, archived: false, named: false })), notScanned: [] };
+  const plan: AuditPlan = { repositories: made.map(({ name, repo }) => ({ fullName: `acme/${name}`, cloneUrl: repo.dir, fork: false, archived: false, named: false, size: 1 })), notScanned: [] };
   return { shared, made, plan };
 }
 

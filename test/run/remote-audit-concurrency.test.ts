@@ -19,7 +19,7 @@ describe('the remote audit source, several repositories at once', () => {
       repo.commit({ [`${name}.env`]: `KEY=${keys.openrouter()}\n` });
       return { name, dir: repo.dir };
     });
-    const listed = (name: string, cloneUrl: string) => ({ fullName: `acme/${name}`, cloneUrl, fork: false, archived: false, named: false });
+    const listed = (name: string, cloneUrl: string) => ({ fullName: `acme/${name}`, cloneUrl, fork: false, archived: false, named: false, size: 1 });
     const plan = {
       repositories: [listed('a', repos[0]!.dir), listed('b', repos[1]!.dir), listed('c', makeTmpDir('no-repository-here')), listed('d', repos[2]!.dir)],
       notScanned: [],

@@ -165,9 +165,9 @@ describe('the remote audit source', () => {
     b.commit({ 'b.txt': 'b\n', 'c.txt': 'c\n' });
     const plan = {
       repositories: [
-        { fullName: 'acme/a', cloneUrl: a.dir, fork: false, archived: false, named: false },
+        { fullName: 'acme/a', cloneUrl: a.dir, fork: false, archived: false, named: false, size: 1 },
         // Through git's transport (file://), which tells its progress as a remote clone does.
-        { fullName: 'acme/b', cloneUrl: `file://${b.dir}`, fork: false, archived: false, named: false },
+        { fullName: 'acme/b', cloneUrl: `file://${b.dir}`, fork: false, archived: false, named: false, size: 1 },
       ],
       notScanned: [],
     };

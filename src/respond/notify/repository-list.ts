@@ -14,6 +14,8 @@ export interface ListedRepository {
   archived: boolean;
   /** Named with `--repo` (rather than listed with an organization or user): asked for, fork or archived. */
   named: boolean;
+  /** GitHub's `size`, in KiB (0 when not given): what a sharded audit balances its shards by. */
+  size: number;
 }
 
 /** What the audit was asked to read: named repositories, an organization's, a user's. */
@@ -82,7 +84,7 @@ export async function listRepositories(client: GitHubClient, targets: AuditTarge
 /** The fields of one repository object keywarden reads; undefined when they are not all there. */
 function repositoryOf(item: unknown, named: boolean): ListedRepository | undefined {
   if (item === null || typeof item !== 'object') return undefined;
-  const { full_name: fullName, clone_url: cloneUrl, fork, archived } = item as Record<string, unknown>;
+  const { full_name: fullName, clone_url: cloneUrl, fork, archived, size } = item as Record<string, unknown>;
   if (typeof fullName !== 'string' || typeof cloneUrl !== 'string') return undefined;
-  return { fullName, cloneUrl, fork: fork === true, archived: archived === true, named };
+  return { fullName, cloneUrl, fork: fork === true, archived: archived === true, named, size: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.round(size) : 0 };
 }
