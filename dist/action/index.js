@@ -1066,7 +1066,8 @@ async function runTail(source, prepared, options = {}) {
     verdict: tally.verdict(source.noun ?? "input", warnings),
     verified: verifier !== void 0,
     ...revocations ? { revocations } : {},
-    ...source.repositories ? { repositories: source.repositories() } : {}
+    ...source.repositories ? { repositories: source.repositories() } : {},
+    ...source.shard ? { shard: source.shard } : {}
   };
 }
 
