@@ -4,7 +4,8 @@
  * artifact names), then run: each job's `run:` scripts with bash as the runner runs them, in
  * a workspace of their own, against the GitHub API stand-in and local bare repositories, with
  * the steps it `uses:` played by a few lines each (checkout of keywarden = this checkout,
- * artifacts = directories). The merged report must hold what one `keywarden audit` finds.
+ * artifacts = directories). The merged report must hold exactly what one `keywarden audit` finds
+ * (SPEC §9), each key checked once at the merge; a shard without a report is named by the merge.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { repoRoot, runCli, withoutCaBundle } from '../helpers/cli.js';
 import { startGitHubApi } from '../helpers/github-api.js';
 import { TestRepo } from '../helpers/history-repos.js';
 import { keyFactory } from '../helpers/keys.js';
+import { openRouterLike, startStandIn, tokenRouterLike } from '../helpers/providers.js';
 import { makeTmpDir } from '../helpers/tmp.js';
 
 interface Step {
@@ -150,25 +152,29 @@ describe('.github/workflows/org-audit.yml', () => {
     expect(workflow.jobs['merge']?.if).toContain('always()');
   });
 
-  it('plan → shards → merge, run as the runner runs them: the merged report holds what one audit finds, uploaded as html, sarif and json, summarised', async () => {
+  it('plan → shards → merge, run as the runner runs them: exactly what one audit finds, each key checked once at the merge, the report uploaded and summarised', async () => {
     const api = await startGitHubApi();
-    const [a, b] = [keys.openrouter(), keys.tokenrouterLive()];
+    const [shared, own, deep, dead] = [keys.openrouter(), keys.openrouter(), keys.tokenrouterLive(), keys.openrouter()];
     const one = TestRepo.init(makeTmpDir('wf-one'));
-    one.commit({ 'app.env': `KEY=${a}\n` }, 'key');
+    one.commit({ 'app.env': `KEY=${shared}\n` }, 'key');
+    one.commit({ 'app.env': 'KEY=from-the-vault\n' }, 'removed, still in history');
     const two = TestRepo.init(makeTmpDir('wf-two'));
-    two.commit({ 'svc/tr.env': `TOKENROUTER_API_KEY=${b}\n` }, 'key');
+    // big.txt is over 1 MB: GitHub's contents API leaves it out, and the merge reads it through the blobs API.
+    two.commit({ 'config/app.env': `# settings\nKEY=${shared}\nOTHER=${own}\n`, 'big.txt': `${'filler line\n'.repeat(100_000)}TOKENROUTER=${deep}\n` }, 'keys');
     const three = TestRepo.init(makeTmpDir('wf-three'));
-    three.commit({ 'README.md': 'hello\n' }, 'docs');
+    three.commit({ 'README.md': 'hello\n', 'old.env': `KEY=${dead}\n` }, 'docs');
     api.seedRepositories([
       { fullName: 'acme/one', cloneUrl: one.dir, size: 300 },
       { fullName: 'acme/two', cloneUrl: two.dir, size: 200 },
       { fullName: 'acme/three', cloneUrl: three.dir, size: 100 },
     ]);
+    const openrouter = await startStandIn(openRouterLike({ live: [shared, own] }));
+    const tokenrouter = await startStandIn(tokenRouterLike({ live: [deep] }));
     const root = makeTmpDir('wf');
     const artifacts = join(root, 'artifacts');
     mkdirSync(artifacts);
-    const env = { GITHUB_API_URL: api.apiUrl };
-    const context: Context = { inputs: { org: 'acme', shards: 2, 'max-parallel': 20, verify: false, revoke: false, 'keywarden-ref': 'main' }, secrets: { token: api.token } };
+    const env = { GITHUB_API_URL: api.apiUrl, OPENROUTER_BASE_URL: `${openrouter.origin}/api/v1`, TOKENROUTER_BASE_URL: tokenrouter.origin };
+    const context: Context = { inputs: { org: 'acme', shards: 2, 'max-parallel': 20, verify: true, revoke: false, 'keywarden-ref': 'main' }, secrets: { token: api.token } };
 
     const plan = await runJob(workflow.jobs['plan']!, context, { workspace: join(root, 'plan', 'w'), artifacts, env });
     expect(plan.ok, plan.log).toBe(true);
@@ -181,18 +187,33 @@ describe('.github/workflows/org-audit.yml', () => {
       expect(shard.ok, shard.log).toBe(true);
     }
     expect(readdirSync(artifacts).sort()).toEqual(['keywarden-plan', 'keywarden-shard-0', 'keywarden-shard-1']);
+    // The shards check nothing: the shared key is in two repositories of two shards.
+    expect(openrouter.requests.length + tokenrouter.requests.length).toBe(0);
 
     const merge = await runJob(workflow.jobs['merge']!, { ...context, needs: { ...needs, shard: { result: 'success' } } }, { workspace: join(root, 'merge', 'w'), artifacts, env });
     // Keys were found: the job fails, after uploading the report.
     expect(merge.ok, merge.log).toBe(false);
-    expect(readdirSync(join(artifacts, 'keywarden-audit-report')).sort()).toEqual(['keywarden-audit.html', 'keywarden-audit.json', 'keywarden-audit.sarif']);
-    const merged = JSON.parse(readFileSync(join(artifacts, 'keywarden-audit-report', 'keywarden-audit.json'), 'utf8')) as Report;
+    const uploaded = join(artifacts, 'keywarden-audit-report');
+    expect(readdirSync(uploaded).sort()).toEqual(['keywarden-audit.html', 'keywarden-audit.json', 'keywarden-audit.sarif']);
+    const merged = JSON.parse(readFileSync(join(uploaded, 'keywarden-audit.json'), 'utf8')) as Report;
+    for (const key of [shared, own, dead]) expect(openrouter.requestsFor(key)).toHaveLength(1);
+    expect(tokenrouter.requestsFor(deep)).toHaveLength(1);
+    expect(merged.findings.filter((f) => f.verification?.status === 'live')).toHaveLength(4);
+    expect(merged.repositories?.scanned).toEqual(['acme/one', 'acme/three', 'acme/two']);
+
+    // Exactly the findings of one audit of the organisation: (repository, path, commit, key hash).
     const audit = await runCli(['audit', '--org', 'acme', '--no-verify', '--format', 'json', '--cache', join(root, 'cache')], { cwd: root, env: { ...env, GITHUB_TOKEN: api.token } });
     const places = (report: Report) => report.findings.map((f) => `${f.repository} ${f.path} ${f.commit} ${f.secretHash}`).sort();
     expect(places(merged)).toEqual(places(JSON.parse(audit.stdout) as Report));
-    expect(places(merged)).toHaveLength(2);
-    expect(merged.repositories?.scanned).toEqual(['acme/one', 'acme/three', 'acme/two']);
-    expect(merge.summary).toContain('acme/one');
-    for (const secret of [a, b, api.token]) expect(readFileSync(join(artifacts, 'keywarden-audit-report', 'keywarden-audit.html'), 'utf8') + merge.summary).not.toContain(secret);
+    expect(places(merged)).toHaveLength(5);
+    expect(merge.summary).toContain('acme/two');
+    const published = readFileSync(join(uploaded, 'keywarden-audit.html'), 'utf8') + readFileSync(join(uploaded, 'keywarden-audit.json'), 'utf8') + merge.summary + merge.log;
+    for (const secret of [shared, own, deep, dead, api.token]) expect(published).not.toContain(secret);
+
+    // A shard whose job left no report: the merge names its repositories as not scanned.
+    const partial = await runCli(['merge', join(artifacts, 'keywarden-shard-1', 'shard-2.json'), '--plan-file', join(artifacts, 'keywarden-plan', 'plan.json'), '--format', 'json'], { cwd: root, env });
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toContain('shard 1/2 has no report: its 1 repository was not scanned');
+    expect((JSON.parse(partial.stdout) as Report).repositories?.notScanned).toEqual([{ repository: 'acme/one', reason: 'shard 1/2 has no report' }]);
   });
 });
