@@ -1,3 +1,4 @@
+import type { Revocation } from '../core/revocation.js';
 import type { Finding, ScanResult } from '../core/types.js';
 import { toReportFinding, type ReportContext } from './model.js';
 import type { Report } from './schema.js';
@@ -13,14 +14,20 @@ function statsOf(result: ScanResult): Report['stats'] {
   return { files, bytes, durationMs, byStatus: Object.fromEntries(countByStatus(result.findings)) };
 }
 
-/** SPEC §3: one JSON object. */
-export function renderJson(result: ScanResult, context: ReportContext): string {
+/** A revocation as the json report keeps it: what people and `keywarden report` read, not the HTTP detail. */
+function reportedRevocation({ ruleId, provider, secretHash, redacted, outcome, action, target, reason, at }: Revocation): NonNullable<Report['revocations']>[number] {
+  return { ruleId, provider, secretHash, redacted, outcome, action, ...(target ? { target } : {}), ...(reason !== undefined ? { reason } : {}), at };
+}
+
+/** SPEC §3: one JSON object; with `--revoke`, each distinct key's revocation too. */
+export function renderJson(result: ScanResult & { revocations?: readonly Revocation[] }, context: ReportContext): string {
   const report: Report = {
     version: 1,
     tool: { name: 'keywarden', version: context.toolVersion },
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
     stats: statsOf(result),
     ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+    ...(result.revocations ? { revocations: result.revocations.map(reportedRevocation) } : {}),
     ...(result.shard ? { shard: result.shard } : {}),
     ...(result.repositories ? { repositories: result.repositories } : {}),
   };

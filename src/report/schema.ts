@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revokeOutcomes, type RevokeOutcome } from '../core/revocation.js';
 import { severities, verificationStatuses, type Origin, type Severity, type VerificationStatus } from '../core/types.js';
 
 /**
@@ -29,6 +30,19 @@ const verificationSchema = z.object({
 });
 
 const historyFields = ['commit', 'author', 'email', 'date'] as const;
+
+/** What revoking one distinct key came to (`--revoke`), as the revoke report spells it: never the key. */
+const revocationSchema = z.object({
+  ruleId: text('a rule id'),
+  provider: text('a provider name'),
+  secretHash: shaped(/^sha256:[0-9a-f]{64}$/, 'sha256: and 64 lowercase hex'),
+  redacted: text('a redacted key'),
+  outcome: oneOf<RevokeOutcome>(revokeOutcomes),
+  action: oneOf(['disable', 'delete', 'none'] as const),
+  target: z.object({ hash: z.string(), label: z.string().optional(), name: z.string().optional() }).optional(),
+  reason: z.string().optional(),
+  at: z.string({ error: 'a date' }),
+});
 
 /** `OWNER/NAME`, as GitHub allows them. */
 const repositoryName = shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'OWNER/NAME');
@@ -112,6 +126,8 @@ export const reportSchema = z.object({
     })
     .refine((shard) => shard.index <= shard.count, { error: 'a shard I/N with I at most N' })
     .optional(),
+  /** Present only after `--revoke`: each distinct key's revocation (or, in a dry run, its plan). */
+  revocations: z.array(revocationSchema).optional(),
   /** An audit of several repositories: each one scanned (with findings or not), and each one that could not be, with why. */
   repositories: z
     .object({

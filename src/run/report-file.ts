@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import type { Revocation } from '../core/revocation.js';
 import { redact, Secret } from '../core/secret.js';
 import type { Finding, ReportedFinding, ScanResult, ScanWarning } from '../core/types.js';
 import { secretHashOf } from '../detect/finding.js';
@@ -88,7 +89,7 @@ function secretOf(finding: ReportFinding, keepRaw: boolean): Secret {
  * format: each finding with its verification and its masked fields, the warnings, stats and
  * repositories. Raw keys only with `keepRaw` (`--show-secrets`), and only those that match.
  */
-export function resultOfReport(report: Report, keepRaw: boolean): ScanResult {
+export function resultOfReport(report: Report, keepRaw: boolean): ScanResult & { revocations?: Revocation[] } {
   const findings = report.findings.map((finding): Masked<Finding> => {
     const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
     const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...(encoding ? { encoding } : {}) };
@@ -102,7 +103,23 @@ export function resultOfReport(report: Report, keepRaw: boolean): ScanResult {
     };
   });
   const { files, bytes, durationMs } = report.stats;
-  return { findings, warnings: warningsOfReport(report), stats: { files, bytes, durationMs }, ...(report.repositories ? { repositories: report.repositories } : {}) };
+  return {
+    findings,
+    warnings: warningsOfReport(report),
+    stats: { files, bytes, durationMs },
+    ...(report.repositories ? { repositories: report.repositories } : {}),
+    ...(report.revocations ? { revocations: report.revocations.map(revocationOfReport) } : {}),
+  };
+}
+
+/** A revocation the report kept, back as the run had it (without the HTTP detail the report leaves out). */
+function revocationOfReport({ target, reason, ...rest }: NonNullable<Report['revocations']>[number]): Revocation {
+  const { hash, label, name } = target ?? { hash: '' };
+  return {
+    ...rest,
+    ...(target ? { target: { hash, ...(label !== undefined ? { label } : {}), ...(name !== undefined ? { name } : {}) } } : {}),
+    ...(reason !== undefined ? { reason } : {}),
+  };
 }
 
 /** A report's warnings as the run that wrote it had them. */

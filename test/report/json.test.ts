@@ -96,3 +96,37 @@ describe('json report: the repository of an audit of several', () => {
     if (repository) expect(Object.keys(finding ?? {}).slice(5, 8)).toEqual(['fingerprint', 'repository', 'source']);
   });
 });
+
+describe('json report: the run\'s revocations (--revoke)', () => {
+  it('keeps each one as people read it, reads back as the run had it, and the html of it counts the key revoked', async () => {
+    const { parseReport } = await import('../../src/report/schema.js');
+    const { resultOfReport } = await import('../../src/run/report-file.js');
+    const { totalsOf } = await import('../../src/report/html.js');
+    const key = keys.openrouter();
+    const found = findingOf(key, outcomes.live);
+    const revocation = {
+      ruleId: found.ruleId,
+      provider: found.provider,
+      secretHash: found.secretHash,
+      redacted: found.secret.redacted,
+      outcome: 'revoked' as const,
+      action: 'disable' as const,
+      target: { hash: 'a'.repeat(64), label: 'sk-or-v1-abc...xyz' },
+      httpStatus: 200,
+      at: '2026-12-05T12:00:00.000Z',
+    };
+    const text = renderJson({ ...resultOf([found]), revocations: [revocation] }, contextOf());
+    const report = parseReport(JSON.parse(text));
+    // The HTTP detail stays in the revoke step's own report; the scan's keeps what happened.
+    expect(report.revocations).toEqual([{ ruleId: found.ruleId, provider: found.provider, secretHash: found.secretHash, redacted: found.secret.redacted, outcome: 'revoked', action: 'disable', target: revocation.target, at: revocation.at }]);
+    expect(text).not.toContain(key);
+    const back = resultOfReport(report, false);
+    expect(back.revocations?.map((r) => r.outcome)).toEqual(['revoked']);
+    expect(totalsOf(back)).toContainEqual(expect.objectContaining({ name: 'revoked', value: 1 }));
+    expect(totalsOf(resultOfReport(parseReport(JSON.parse(renderJson(resultOf([found]), contextOf()))), false)).map((total) => total.name)).not.toContain('revoked');
+  });
+
+  it('has no revocations field without --revoke', () => {
+    expect(JSON.parse(renderJson(resultOf([findingOf(keys.openrouter())]), contextOf()))).not.toHaveProperty('revocations');
+  });
+});
