@@ -768,7 +768,7 @@ async function prepare(config) {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-YZ57CMRA.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-ANOMKBMO.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
@@ -1632,6 +1632,9 @@ function statsOf(result) {
   if (!isVerified(result.findings)) return { files, bytes, durationMs };
   return { files, bytes, durationMs, byStatus: Object.fromEntries(countByStatus(result.findings)) };
 }
+function reportedRevocation({ ruleId, provider, secretHash, redacted, outcome, action, target, reason, at }) {
+  return { ruleId, provider, secretHash, redacted, outcome, action, ...target ? { target } : {}, ...reason !== void 0 ? { reason } : {}, at };
+}
 function renderJson(result, context) {
   const report = {
     version: 1,
@@ -1639,6 +1642,7 @@ function renderJson(result, context) {
     findings: result.findings.map((finding) => toReportFinding(finding, context)),
     stats: statsOf(result),
     ...result.warnings.length > 0 ? { warnings: result.warnings } : {},
+    ...result.revocations ? { revocations: result.revocations.map(reportedRevocation) } : {},
     ...result.shard ? { shard: result.shard } : {},
     ...result.repositories ? { repositories: result.repositories } : {}
   };

@@ -24,6 +24,9 @@ import {
 } from "./chunk-H6EUIU7K.js";
 import "./chunk-RTMO72RN.js";
 
+// src/core/revocation.ts
+var revokeOutcomes = ["revoked", "already-revoked", "would-revoke", "unknown", "not-found", "ambiguous", "unsupported", "failed"];
+
 // src/report/schema.ts
 var sources = ["file", "staged", "history", "log", "input"];
 var shaped = (shape, what) => external_exports.string({ error: what }).regex(shape, { error: what });
@@ -38,6 +41,17 @@ var verificationSchema = external_exports.object({
   reason: external_exports.string().optional()
 });
 var historyFields = ["commit", "author", "email", "date"];
+var revocationSchema = external_exports.object({
+  ruleId: text("a rule id"),
+  provider: text("a provider name"),
+  secretHash: shaped(/^sha256:[0-9a-f]{64}$/, "sha256: and 64 lowercase hex"),
+  redacted: text("a redacted key"),
+  outcome: oneOf(revokeOutcomes),
+  action: oneOf(["disable", "delete", "none"]),
+  target: external_exports.object({ hash: external_exports.string(), label: external_exports.string().optional(), name: external_exports.string().optional() }).optional(),
+  reason: external_exports.string().optional(),
+  at: external_exports.string({ error: "a date" })
+});
 var repositoryName = shaped(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, "OWNER/NAME");
 var reportFindingSchema = external_exports.object({
   ruleId: shaped(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a rule id (provider.name)"),
@@ -110,6 +124,8 @@ var reportSchema = external_exports.object({
     index: position,
     count: position
   }).refine((shard) => shard.index <= shard.count, { error: "a shard I/N with I at most N" }).optional(),
+  /** Present only after `--revoke`: each distinct key's revocation (or, in a dry run, its plan). */
+  revocations: external_exports.array(revocationSchema).optional(),
   /** An audit of several repositories: each one scanned (with findings or not), and each one that could not be, with why. */
   repositories: external_exports.object({
     scanned: external_exports.array(repositoryName),
@@ -219,7 +235,21 @@ function resultOfReport(report, keepRaw) {
     };
   });
   const { files, bytes, durationMs } = report.stats;
-  return { findings, warnings: warningsOfReport(report), stats: { files, bytes, durationMs }, ...report.repositories ? { repositories: report.repositories } : {} };
+  return {
+    findings,
+    warnings: warningsOfReport(report),
+    stats: { files, bytes, durationMs },
+    ...report.repositories ? { repositories: report.repositories } : {},
+    ...report.revocations ? { revocations: report.revocations.map(revocationOfReport) } : {}
+  };
+}
+function revocationOfReport({ target, reason, ...rest }) {
+  const { hash, label, name } = target ?? { hash: "" };
+  return {
+    ...rest,
+    ...target ? { target: { hash, ...label !== void 0 ? { label } : {}, ...name !== void 0 ? { name } : {} } } : {},
+    ...reason !== void 0 ? { reason } : {}
+  };
 }
 function warningsOfReport(report) {
   return (report.warnings ?? []).map(({ path, message, kind, redactedFields }) => ({
