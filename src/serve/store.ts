@@ -1,3 +1,4 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import sqlite from 'node-sqlite3-wasm';
 import { UsageError } from '../core/errors.js';
 
@@ -105,25 +106,80 @@ const migrations: readonly string[] = [
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const num = (value: unknown): number => (typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : 0);
 
+/** Whether a process with this id runs (and is not this one: in a container the restarted server may get its predecessor's pid). */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Make this process the store's one owner: `FILE.owner` holds its pid. A file naming a process
+ * that still runs is a second server on the same store: refused. Otherwise the previous owner
+ * died (kill -9, a crash), and the wasm VFS's own lock (a `FILE.lock` directory, made and
+ * removed around each transaction) may still be there: it is removed, so SQLite sees the
+ * journal the dead owner left as hot and rolls its half-written transaction back.
+ */
+function takeOwnership(file: string): string {
+  const owner = `${file}.owner`;
+  let previous: number | undefined;
+  try {
+    previous = Number(readFileSync(owner, 'utf8').trim());
+  } catch {
+    previous = undefined;
+  }
+  if (previous !== undefined && isRunning(previous)) throw new UsageError(`--store ${file}: in use by another keywarden serve (pid ${previous}); one server per store`);
+  const fd = openSync(owner, 'w', 0o600);
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(`${file}.lock`, { recursive: true, force: true });
+  return owner;
+}
+
 export class Store {
   readonly #db: Db;
+  readonly #owner: string;
 
-  private constructor(db: Db) {
+  private constructor(db: Db, owner: string) {
     this.#db = db;
+    this.#owner = owner;
   }
 
-  /** Open (creating) FILE and bring its schema up to date; a usage error when it cannot be opened or is newer than this version. */
+  /** Open (creating) FILE and bring its schema up to date; a usage error when it cannot be opened, is in use, or is newer than this version. */
   static open(file: string): Store {
     let db: Db;
+    let owner: string;
+    try {
+      owner = takeOwnership(file);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--store ${file}: cannot take it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
     try {
       db = new Database(file);
-      // The wasm VFS has no shared memory, so no WAL: a rollback journal, synced before each commit returns.
-      db.exec('PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;');
     } catch (error) {
+      rmSync(owner, { force: true });
       throw new UsageError(`--store ${file}: cannot open it as a SQLite database (${error instanceof Error ? error.message : String(error)})`);
     }
-    const store = new Store(db);
-    store.#migrate(file);
+    const store = new Store(db, owner);
+    try {
+      // The wasm VFS has no shared memory, so no WAL: a rollback journal, synced before each commit returns.
+      // Its lock is a directory made and removed around every statement (measured: most of the store's time);
+      // this process owns the store alone (takeOwnership), so it takes the lock once and keeps it.
+      db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;');
+      store.#migrate(file);
+    } catch (error) {
+      store.close();
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--store ${file}: cannot open it as a SQLite database (${error instanceof Error ? error.message : String(error)})`);
+    }
     return store;
   }
 
@@ -131,6 +187,11 @@ export class Store {
     const version = num(this.#db.get('PRAGMA user_version')?.user_version);
     if (version > migrations.length) throw new UsageError(`--store ${file}: made by a newer keywarden (schema ${version}, this one knows ${migrations.length})`);
     migrations.slice(version).forEach((sql, index) => this.#transaction(() => this.#db.exec(`${sql}; PRAGMA user_version = ${version + index + 1};`)));
+  }
+
+  /** Several writes in one commit (one sync of the file instead of one each). */
+  transaction<T>(work: () => T): T {
+    return this.#transaction(work);
   }
 
   #transaction<T>(work: () => T): T {
@@ -231,6 +292,8 @@ export class Store {
   }
 
   close(): void {
-    if (this.#db.isOpen) this.#db.close();
+    if (!this.#db.isOpen) return;
+    this.#db.close();
+    rmSync(this.#owner, { force: true });
   }
 }

@@ -119,3 +119,27 @@ describe('KEYWARDEN_STORE_KEY and sealed tokens', () => {
     expect(unseal(key, sealed.subarray(0, 20), 'row-1')).toBeUndefined();
   });
 });
+
+describe('one owner per store', () => {
+  it('refuses a store another running process owns, and takes over one whose owner died (its lock left behind)', async () => {
+    const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    const file = join(makeTmpDir('store'), 'serve.db');
+    Store.open(file).close();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(`${file}.owner`, `${other.pid}\n`);
+      expect(() => Store.open(file)).toThrow(new RegExp(`in use by another keywarden serve \\(pid ${other.pid}\\)`));
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((resolve) => other.on('close', resolve));
+    }
+    // The owner is gone, and SQLite's lock directory from its last transaction is still there.
+    mkdirSync(`${file}.lock`);
+    const store = Store.open(file);
+    expect(store.countByState()).toEqual({ pending: 0, checked: 0, done: 0 });
+    expect(readFileSync(`${file}.owner`, 'utf8').trim()).toBe(String(process.pid));
+    store.close();
+    expect(existsSync(`${file}.owner`)).toBe(false);
+  });
+});
