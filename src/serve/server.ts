@@ -91,6 +91,8 @@ export interface RunningServer {
 
 export async function startHttp(settings: HttpSettings, routes: Routes): Promise<RunningServer> {
   let inFlight = 0;
+  /** Once closing, every answer closes its connection: a kept-alive one would hold close() open for keepAliveTimeout. */
+  let closing = false;
   // node checks the header and request timeouts every connectionsCheckingInterval (30 s by default): often enough to honour them.
   const checkEvery = Math.max(50, Math.min(1000, Math.floor(Math.min(settings.headersTimeoutMs, settings.requestTimeoutMs) / 2)));
   const server = createServer({ headersTimeout: settings.headersTimeoutMs, requestTimeout: settings.requestTimeoutMs, keepAliveTimeout: settings.keepAliveTimeoutMs, connectionsCheckingInterval: checkEvery });
@@ -98,7 +100,7 @@ export async function startHttp(settings: HttpSettings, routes: Routes): Promise
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname === settings.path ? 'alert' : url.pathname === '/healthz' ? 'healthz' : url.pathname === '/metrics' ? 'metrics' : 'other';
     const reply = (answer: Answer, why?: string, close = false) => {
-      send(response, answer, close);
+      send(response, answer, close || closing);
       return { route, status: answer.status, ...(why !== undefined ? { why } : {}) };
     };
     if (route === 'other') return reply(problem(404, 'not found'));
@@ -107,7 +109,7 @@ export async function startHttp(settings: HttpSettings, routes: Routes): Promise
     if (route === 'healthz') return reply(routes.health());
     if (route === 'metrics') {
       const metrics = await routes.metrics();
-      response.writeHead(200, { 'content-type': metrics.contentType });
+      response.writeHead(200, { 'content-type': metrics.contentType, ...(closing ? { connection: 'close' } : {}) });
       response.end(metrics.body);
       return { route, status: 200 };
     }
@@ -155,6 +157,7 @@ export async function startHttp(settings: HttpSettings, routes: Routes): Promise
     origin: `http://${host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.close(() => resolve());
         // Idle kept-alive connections would hold close() open; those in flight finish first.
         server.closeIdleConnections();

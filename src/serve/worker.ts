@@ -141,21 +141,7 @@ export class Worker {
         this.#store.markLive(hash);
         this.#changed();
       });
-      for (const { hash } of toCheck) {
-        const outcome = outcomes.get(hash);
-        const attempt = (batch.find((token) => token.hash === hash)?.attempts ?? 0) + 1;
-        const why = retryReason(outcome);
-        const known = { verification: outcome?.verification ?? 'skipped', ...(outcome?.revocation !== undefined ? { revocation: outcome.revocation } : {}) };
-        if (why !== undefined && attempt < this.#options.maxAttempts) {
-          const inMs = this.#options.backoffMs(attempt);
-          this.#store.retryLater(hash, now() + inMs, why, known);
-          onEvent?.({ kind: 'retry', hash, attempt, why, inMs });
-          continue;
-        }
-        this.#store.markChecked(hash, { ...known, ...(outcome ? { told: JSON.stringify(outcome.told) } : {}) });
-        onEvent?.({ kind: 'checked', hash, ruleId: batch.find((token) => token.hash === hash)?.ruleId ?? '', ...known });
-        toTell.push({ hash, ...(outcome ? { told: outcome.told } : {}) });
-      }
+      this.#store.transaction(() => this.#recordChecks(batch, toCheck, outcomes, toTell));
       this.#changed();
     }
     if (toTell.length === 0) return;
@@ -168,9 +154,29 @@ export class Worker {
       notified = 'failed';
       onEvent?.({ kind: 'error', message: `telling failed: ${error instanceof Error ? error.name : 'error'}` });
     }
-    for (const { hash } of toTell) {
-      this.#store.finish(hash, now(), notified);
-      onEvent?.({ kind: 'done', hash, notified });
+    this.#store.transaction(() => {
+      for (const { hash } of toTell) this.#store.finish(hash, now(), notified);
+    });
+    for (const { hash } of toTell) onEvent?.({ kind: 'done', hash, notified });
+  }
+
+  /** What each checked token came to: kept (to be told next), or put off for another attempt. */
+  #recordChecks(batch: readonly OpenToken[], toCheck: readonly TokenToCheck[], outcomes: ReadonlyMap<string, TokenOutcome>, toTell: { hash: string; told?: ToldFinding }[]): void {
+    const { now, onEvent } = this.#options;
+    for (const { hash } of toCheck) {
+      const outcome = outcomes.get(hash);
+      const attempt = (batch.find((token) => token.hash === hash)?.attempts ?? 0) + 1;
+      const why = retryReason(outcome);
+      const known = { verification: outcome?.verification ?? 'skipped', ...(outcome?.revocation !== undefined ? { revocation: outcome.revocation } : {}) };
+      if (why !== undefined && attempt < this.#options.maxAttempts) {
+        const inMs = this.#options.backoffMs(attempt);
+        this.#store.retryLater(hash, now() + inMs, why, known);
+        onEvent?.({ kind: 'retry', hash, attempt, why, inMs });
+        continue;
+      }
+      this.#store.markChecked(hash, { ...known, ...(outcome ? { told: JSON.stringify(outcome.told) } : {}) });
+      onEvent?.({ kind: 'checked', hash, ruleId: batch.find((token) => token.hash === hash)?.ruleId ?? '', ...known });
+      toTell.push({ hash, ...(outcome ? { told: outcome.told } : {}) });
     }
   }
 

@@ -90,10 +90,11 @@ export function serveEnv(openRouter: StandIn, githubApiUrl: string, managementKe
   };
 }
 
-/** An OpenRouter account stand-in (see openrouter-management.ts), `fault` answering first when it says so. */
-export async function startOpenRouter(options: Pick<TestServeOptions, 'account' | 'managementKey' | 'fault'>): Promise<{ standIn: StandIn; account: ReturnType<typeof createAccount> }> {
+/** An OpenRouter account stand-in (see openrouter-management.ts), `fault` answering first when it says so; every answer `delayMs` late. */
+export async function startOpenRouter(options: Pick<TestServeOptions, 'account' | 'managementKey' | 'fault'> & { delayMs?: number }): Promise<{ standIn: StandIn; account: ReturnType<typeof createAccount> }> {
   const account = createAccount({ managementKey: options.managementKey, hashes: 'sha256', ...options.account });
-  const standIn = await startStandIn((request) => options.fault?.(request) ?? account.answer(request.method, request.url, request.key, request.body));
+  const delay = options.delayMs !== undefined ? { delayMs: options.delayMs } : {};
+  const standIn = await startStandIn((request) => ({ ...(options.fault?.(request) ?? account.answer(request.method, request.url, request.key, request.body)), ...delay }));
   return { standIn, account };
 }
 
