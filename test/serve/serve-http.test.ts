@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { clientOf } from '../../src/serve/server.js';
 import { createAlertSigner } from '../helpers/alert-signer.js';
 import { keyFactory } from '../helpers/keys.js';
 import { sha256hex } from '../helpers/openrouter-management.js';
@@ -74,6 +75,27 @@ describe('serve: what each request is answered', () => {
     expect((await post(serve.endpoint, body, { 'content-type': 'application/json', ...serve.signer.headers(body) })).status).toBe(200);
     expect((await post(serve.endpoint, body, { 'content-type': 'application/json', ...next.headers(body) })).status).toBe(200);
     await serve.close();
+  });
+
+  it('answers 503 with Retry-After past the cap on requests in flight', async () => {
+    const key = keys.openrouter();
+    const serve = await startTestServe({ managementKey, account: { keys: [] }, fault: () => ({ status: 401, body: {}, delayMs: 400 }), settings: { http: { maxInFlight: 1 } } });
+    const first = serve.send([{ token: key }]);
+    while (serve.openRouter.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const response = await fetch(`${serve.serve.origin}/healthz`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect((await first).status).toBe(200);
+    await serve.close();
+  });
+
+  it.each([
+    [false, '203.0.113.9', '127.0.0.1'],
+    [true, '203.0.113.9, 10.0.0.1', '203.0.113.9'],
+    [true, undefined, '127.0.0.1'],
+  ])('names the client (trust proxy %s, X-Forwarded-For %s) as %s', (trustProxy, forwarded, client) => {
+    const request = { headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }, socket: { remoteAddress: '127.0.0.1' } } as unknown as Parameters<typeof clientOf>[0];
+    expect(clientOf(request, trustProxy)).toBe(client);
   });
 
   it('answers a client that sends its body too slowly with 408 and drops it', async () => {
