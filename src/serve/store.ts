@@ -266,6 +266,11 @@ export class Store {
     this.#db.run('UPDATE tokens SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, verification = ?, revocation = ? WHERE hash = ?', [at, why, known.verification, known.revocation ?? null, hash]);
   }
 
+  /** Put an open token off until `at` (ms) without touching what is known of it: its batch failed as a whole. */
+  putOff(hash: string, at: number, why: string): void {
+    this.#db.run(`UPDATE tokens SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE hash = ? AND state != 'done'`, [at, why, hash]);
+  }
+
   /** Done: told (or not, `notified` says), the sealed token erased. */
   finish(hash: string, at: number, notified: string): void {
     this.#db.run(`UPDATE tokens SET state = 'done', sealed = NULL, told = NULL, notified = ?, finished_at = ? WHERE hash = ?`, [notified, at, hash]);

@@ -1,3 +1,4 @@
+import { KeywardenError } from '../core/errors.js';
 import type { ToldFinding } from '../run/notify.js';
 import type { TokenOutcome, TokenToCheck } from './check.js';
 import { unseal } from './sealed.js';
@@ -68,15 +69,26 @@ export class Worker {
     this.#options = options;
   }
 
-  /** Look for due tokens now (an alert was accepted, or a batch ended). */
+  /** Look for due tokens now (an alert was accepted, or a batch ended). Never throws: a store that fails is tried again a second later. */
   wake(): void {
     if (this.#stopped) return;
+    try {
+      this.#takeBatches();
+    } catch (error) {
+      this.#options.onEvent?.({ kind: 'error', message: `the store failed: ${error instanceof Error ? error.name : 'error'}` });
+      if (this.#timer) clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.wake(), 1000);
+      this.#timer.unref();
+    }
+  }
+
+  #takeBatches(): void {
     while (this.#running.size < this.#options.concurrency) {
       const batch = this.#store.due(this.#options.now(), this.#options.batchSize, this.#busy);
       if (batch.length === 0) break;
       for (const token of batch) this.#busy.add(token.hash);
       const run = this.#runBatch(batch)
-        .catch((error: unknown) => this.#options.onEvent?.({ kind: 'error', message: `a batch stopped: ${error instanceof Error ? error.name : 'error'}` }))
+        .catch((error: unknown) => this.#batchFailed(batch, error))
         .finally(() => {
           for (const token of batch) this.#busy.delete(token.hash);
           this.#running.delete(run);
@@ -116,9 +128,9 @@ export class Worker {
     this.#timer = undefined;
     const next = this.#store.nextDue();
     if (next === undefined || this.#stopped) return;
-    const inMs = Math.max(next - this.#options.now(), 0);
-    // Due now but every slot is busy: the end of a batch wakes us.
-    if (inMs === 0) return;
+    // Every slot busy: the end of a batch wakes us. Otherwise wake when the next is due (at least 1 ms on: it may have come due since `due` looked).
+    if (this.#running.size >= this.#options.concurrency) return;
+    const inMs = Math.max(next - this.#options.now(), 1);
     this.#timer = setTimeout(() => this.wake(), Math.min(inMs, 2 ** 31 - 1));
     this.#timer.unref();
   }
@@ -177,6 +189,24 @@ export class Worker {
       this.#store.markChecked(hash, { ...known, ...(outcome ? { told: JSON.stringify(outcome.told) } : {}) });
       onEvent?.({ kind: 'checked', hash, ruleId: batch.find((token) => token.hash === hash)?.ruleId ?? '', ...known });
       toTell.push({ hash, ...(outcome ? { told: outcome.told } : {}) });
+    }
+  }
+
+  /**
+   * A batch that stopped (the audit log cannot be opened, the store cannot be written): its open
+   * tokens are put off with the same backoff, never dropped (they were accepted) and never taken
+   * again at once (that would spin). The message names the error's class, or a KeywardenError's
+   * own words, which never hold a key.
+   */
+  #batchFailed(batch: readonly OpenToken[], error: unknown): void {
+    const why = error instanceof KeywardenError ? error.message : `a batch stopped: ${error instanceof Error ? error.name : 'error'}`;
+    this.#options.onEvent?.({ kind: 'error', message: why });
+    try {
+      this.#store.transaction(() => {
+        for (const token of batch) this.#store.putOff(token.hash, this.#options.now() + this.#options.backoffMs(token.attempts + 1), why);
+      });
+    } catch {
+      // The store itself failed: the tokens stay as they were, due now; the next wake tries again.
     }
   }
 

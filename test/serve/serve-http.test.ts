@@ -193,3 +193,25 @@ describe('serve: feedback and what is done with each token', () => {
     await serve.close();
   });
 });
+
+describe('serve: a batch that cannot run', () => {
+  it('puts its tokens off with backoff instead of dropping them or spinning, and finishes them once it can run', async () => {
+    const { mkdirSync, rmSync } = await import('node:fs');
+    const live = keys.openrouter();
+    const serve = await startTestServe({ managementKey, account: { keys: [{ key: live }] }, settings: { answerWithinMs: 200 } });
+    // The audit log turns into a directory: each batch's revoke step refuses to open it.
+    mkdirSync(serve.auditLog);
+    expect((await serve.send([{ token: live }])).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const failures = serve.logs.filter((line) => line.includes('"event":"worker error"'));
+    expect(failures.length).toBeGreaterThan(0);
+    // Backoff of 50 ms: a handful in 400 ms, not thousands.
+    expect(failures.length).toBeLessThan(20);
+    expect(failures.join('')).toMatch(/--audit-log .*not a regular file|cannot open it/);
+    expect(serve.revocations()).toHaveLength(0);
+    rmSync(serve.auditLog, { recursive: true });
+    await settled(serve);
+    expect(serve.revocations()).toHaveLength(1);
+    await serve.close();
+  });
+});
