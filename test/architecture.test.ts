@@ -42,6 +42,8 @@ const allowedLayers: Record<string, string[]> = {
   // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them.
   cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'run'],
   action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report', 'run'],
+  // The partner endpoint: a front end over run/ and respond/, with its own HTTP, signature and store.
+  serve: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report', 'run'],
 };
 
 /** The only files that may import each third-party package. */
