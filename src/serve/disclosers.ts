@@ -12,7 +12,7 @@ import { parseKeyList, signatureMatches, type PublishedKey } from './public-keys
 export interface Discloser {
   /** A short name for logs and metrics: `github`, `deps.dev`. */
   name: string;
-  /** Lower case, as node:http gives header names. */
+  /** Any case: compared with node:http's lower-cased names. */
   identifierHeader: string;
   signatureHeader: string;
   /** Where the discloser publishes `{"public_keys":[{"key_identifier","key","is_current"}]}`. */
@@ -62,7 +62,7 @@ export interface DiscloserKeysOptions {
   timeoutMs?: number;
   /** Default: 2 attempts, so a request for a key waits at most one retry. */
   retry?: RetryPolicy;
-  /** Told when a list cannot be fetched or read, or an entry of it is dropped; the text holds no key material. */
+  /** Told when a list cannot be fetched or read, or an entry of it is dropped; the text holds no key material and no URL credentials. */
   onKeysProblem?: (discloser: string, problem: string) => void;
 }
 
@@ -76,8 +76,11 @@ const defaults = {
 
 /** What is known of one discloser's keys. */
 interface KeyRing {
+  /** Its header names lower-cased, as node:http gives them. */
   discloser: Discloser;
   keysUrl: URL;
+  /** The list URL without user, password or query, for messages. */
+  where: string;
   client: PinnedClient;
   keys: ReadonlyMap<string, PublishedKey>;
   /** Identifier → epoch ms this process first saw the key not current. */
@@ -111,10 +114,12 @@ export class DiscloserKeys {
     this.#maxAgeMs = options.maxAgeMs ?? defaults.maxAgeMs;
     this.#onKeysProblem = options.onKeysProblem ?? (() => {});
     const io = options.io ?? { http: fetchClient };
-    this.#rings = disclosers.map((discloser) => {
+    this.#rings = disclosers.map((configured) => {
+      const discloser = { ...configured, identifierHeader: configured.identifierHeader.toLowerCase(), signatureHeader: configured.signatureHeader.toLowerCase() };
       const keysUrl = new URL(discloser.keysUrl);
+      const where = `${keysUrl.origin}${keysUrl.pathname}`;
       const policy = { allowedHosts: [keysUrl.hostname], timeoutMs: options.timeoutMs ?? defaults.timeoutMs, retry: options.retry ?? defaults.retry };
-      return { discloser, keysUrl, client: createPinnedClient(policy, io), keys: new Map(), retiredSince: new Map(), fetchedAt: undefined, attemptedAt: undefined, inFlight: undefined };
+      return { discloser, keysUrl, where, client: createPinnedClient(policy, io), keys: new Map(), retiredSince: new Map(), fetchedAt: undefined, attemptedAt: undefined, inFlight: undefined };
     });
   }
 
@@ -155,13 +160,13 @@ export class DiscloserKeys {
   }
 
   async #fetchKeys(ring: KeyRing): Promise<void> {
-    const name = ring.discloser.name;
+    const problem = (what: string) => this.#onKeysProblem(ring.discloser.name, `${ring.where}: ${what}`);
     const outcome = await ring.client({ method: 'GET', url: ring.keysUrl, headers: { accept: 'application/json' } });
-    if (outcome.kind !== 'response') return this.#onKeysProblem(name, `${ring.keysUrl.href}: ${outcome.kind === 'refused' ? outcome.reason : outcome.message}`);
-    if (outcome.status !== 200) return this.#onKeysProblem(name, `${ring.keysUrl.href}: HTTP ${outcome.status}`);
+    if (outcome.kind !== 'response') return problem(outcome.kind === 'refused' ? outcome.reason : outcome.message);
+    if (outcome.status !== 200) return problem(`HTTP ${outcome.status}`);
     const parsed = parseKeyList(outcome.body);
-    if (!parsed.ok) return this.#onKeysProblem(name, `${ring.keysUrl.href}: ${parsed.reason}`);
-    for (const problem of parsed.dropped) this.#onKeysProblem(name, `${ring.keysUrl.href}: ${problem}`);
+    if (!parsed.ok) return problem(parsed.reason);
+    parsed.dropped.forEach(problem);
     this.#replaceKeys(ring, parsed.keys);
   }
 

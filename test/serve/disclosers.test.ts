@@ -325,12 +325,24 @@ describe('a second discloser (deps.dev’s protocol)', () => {
     expect(await check(body, github.signer.headers(body))).toEqual(accepted);
   });
 
-  it('refuses a key list at a plain-http address that is not loopback, before anything is sent', async () => {
-    const { check, problems } = checker([{ name: 'elsewhere', identifierHeader: 'x-id', signatureHeader: 'x-sig', keysUrl: 'http://keys.example/list' }]);
+  it('takes header names configured in any case', async () => {
+    const { depsDevApi, depsDevSigner } = await githubAndDepsDev();
+    const shouted: Discloser = { name: 'deps.dev', identifierHeader: 'GOSST-PUBLIC-KEY-IDENTIFIER', signatureHeader: 'Gosst-Public-Key-Signature', keysUrl: `${depsDevApi.apiUrl}/depsdev/secret_scanning` };
+    const { check } = checker([shouted]);
+    const body = alertBody();
+    expect(await check(body, depsDevSigner.headers(body, depsDevHeaders))).toEqual({ ok: true, discloser: 'deps.dev' });
+  });
+
+  it.each([
+    ['at a plain-http address that is not loopback', 'http://keys.example/list', 'http://keys.example/list: http: is not allowed (https only; http only for loopback hosts)'],
+    ['whose URL holds a password, never repeating it', 'https://user:hunter2-secret@keys.example/list', 'https://keys.example/list: credentials in the URL are not allowed'],
+  ])('refuses a key list %s before anything is sent', async (_name, keysUrl, problem) => {
+    const headers = { identifierHeader: 'x-id', signatureHeader: 'x-sig' };
+    const { check, problems } = checker([{ name: 'elsewhere', ...headers, keysUrl }]);
     const signer = createAlertSigner();
     const body = alertBody();
-    expect(await check(body, signer.headers(body, { identifierHeader: 'x-id', signatureHeader: 'x-sig' }))).toEqual(refusedFor('unknown-key'));
-    expect(problems).toEqual(['elsewhere: http://keys.example/list: http: is not allowed (https only; http only for loopback hosts)']);
+    expect(await check(body, signer.headers(body, headers))).toEqual(refusedFor('unknown-key'));
+    expect(problems).toEqual([`elsewhere: ${problem}`]);
   });
 });
 
