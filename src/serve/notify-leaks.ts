@@ -19,9 +19,9 @@ export interface LeakNotifySettings {
   io?: NetIO;
 }
 
-/** Keys someone should hear about: not those the provider calls invalid and nobody saw live. */
-export function worthTelling(finding: ToldFinding): boolean {
-  return finding.verification?.status !== 'invalid' || finding.revocation === 'revoked' || finding.revocation === 'already-revoked';
+/** Keys someone should hear about: not those the provider calls invalid (with `--revoke` those are `already-revoked` too: dead keys, nothing to tell). */
+export function worthTelling(finding: Pick<ToldFinding, 'verification' | 'revocation'>): boolean {
+  return finding.verification?.status !== 'invalid' || finding.revocation === 'revoked';
 }
 
 /** `webhook:sent issue:created`, or `none` when no channel applies: what the store keeps of the telling. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { leakPlaceOf, parseAlert } from '../../src/serve/alert.js';
 import { isSettled, labelOf } from '../../src/serve/feedback.js';
+import { worthTelling } from '../../src/serve/notify-leaks.js';
 import type { TokenStatus } from '../../src/serve/store.js';
 
 const item = { token: 'x', type: 't', url: 'https://github.com/a/b', source: 'content' };
@@ -60,5 +61,19 @@ describe('feedback labels', () => {
   ])('%s → %s', (_name, status, label, settled) => {
     expect(labelOf(status)).toBe(label);
     expect(isSettled(status)).toBe(settled);
+  });
+});
+
+describe('which keys are told', () => {
+  const verification = (status: 'live' | 'invalid' | 'unknown') => ({ status, detail: {} });
+  it.each([
+    ['live, revoked', { verification: verification('live'), revocation: 'revoked' as const }, true],
+    ['live, on another account', { verification: verification('live'), revocation: 'not-found' as const }, true],
+    ['live, not revoked (no --revoke)', { verification: verification('live') }, true],
+    ['could not tell', { verification: verification('unknown') }, true],
+    ['invalid', { verification: verification('invalid') }, false],
+    ['invalid, so already-revoked with --revoke', { verification: verification('invalid'), revocation: 'already-revoked' as const }, false],
+  ])('%s → %s', (_name, finding, told) => {
+    expect(worthTelling(finding)).toBe(told);
   });
 });
