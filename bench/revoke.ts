@@ -7,11 +7,10 @@
  * requests at the concurrency used (requests ÷ concurrency × latency; target ≤ 1.3).
  */
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createAccount, type Account } from '../test/helpers/openrouter-management.js';
+import { createAccount } from '../test/helpers/openrouter-management.js';
 import { keyFactory } from '../test/helpers/keys.js';
 import { HarnessError, formatMs, keywardenCli, log, median, printTable, standInEnv, verdict, workDir, ensureDir } from './lib.js';
+import { startManagementStandIn } from './management-stand-in.js';
 
 const seed = 20261212;
 const accountKeys = 20_000;
@@ -21,60 +20,6 @@ const concurrency = 8;
 const pageSize = 100;
 const runs = 3;
 const target = 1.3;
-
-interface StandIn {
-  origin: string;
-  /** Requests by step: check (`/key`), direct, list, PATCH. */
-  counts: Map<string, number>;
-  /** List offsets asked, to see each page is asked once. */
-  offsets: number[];
-  use(account: Account): void;
-  close(): Promise<void>;
-}
-
-function stepOf(method: string, url: string): string {
-  if (url.endsWith('/key')) return 'check';
-  if (url.includes('/keys?')) return 'list';
-  return method === 'GET' ? 'direct' : method;
-}
-
-async function startStandIn(): Promise<StandIn> {
-  let account: Account | undefined;
-  const counts = new Map<string, number>();
-  const offsets: number[] = [];
-  const server: Server = createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on('data', (part: Buffer) => parts.push(part));
-    req.on('end', () => {
-      const url = req.url ?? '';
-      const step = stepOf(req.method ?? '', url);
-      counts.set(step, (counts.get(step) ?? 0) + 1);
-      if (step === 'list') offsets.push(Number(new URL(url, 'http://x').searchParams.get('offset')));
-      const bearer = req.headers.authorization?.replace(/^Bearer /, '');
-      setTimeout(() => {
-        const { status, body } = account?.answer(req.method ?? '', url, bearer, Buffer.concat(parts).toString('utf8')) ?? { status: 500, body: {} };
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      }, latencyMs);
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    counts,
-    offsets,
-    use(next) {
-      account = next;
-      counts.clear();
-      offsets.length = 0;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 interface Run {
   ms: number;
@@ -108,7 +53,7 @@ export async function runRevokeBenchmark(): Promise<void> {
    */
   const seeds = () => Array.from({ length: accountKeys }, (_, i) => (i % spread === spread - 1 ? { key: live[Math.floor(i / spread)] ?? '' } : { name: `filler ${i}`, usage: 2 + i / 100 }));
   if (seeds().filter((s) => 'key' in s).length !== liveKeys) throw new HarnessError('the account does not hold every live key');
-  const standIn = await startStandIn();
+  const standIn = await startManagementStandIn(latencyMs);
   const pagesToEnd = Math.floor(accountKeys / pageSize) + 1; // 200 full pages, then the short (empty) one that ends the list
   log(`${liveKeys} live keys among ${accountKeys} account keys (${pagesToEnd} list pages to the end), stand-in latency ${latencyMs} ms, concurrency ${concurrency}`);
   const times: number[] = [];

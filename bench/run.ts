@@ -39,6 +39,10 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
     describe: 'an organisation audit of 40 local repositories through the GitHub API stand-in, against git clone --mirror + keywarden history of each in turn',
     run: async () => (await import('./audit.js')).runAuditBenchmark(),
   },
+  serve: {
+    describe: 'keywarden serve --revoke: 2,000 signed alerts of 5 live keys from 32 clients against stand-ins answering in 50 ms, then a kill -9 and a restart',
+    run: async () => (await import('./serve.js')).runServeBenchmark(),
+  },
   staged: {
     describe: 'the pre-commit guard on 20 staged files of a 5,000-file repository against node -e 0',
     run: async () => (await import('./staged.js')).runStagedBenchmark(),

@@ -39,6 +39,8 @@ await build({
   target: 'node20',
   // Bundled CommonJS packages (fast-glob) require node's built-ins; ESM has no `require` of its own.
   banner: { js: "import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);" },
+  // SQLite as WebAssembly loads its .wasm file from beside its own module: it stays a package, not bundled.
+  external: ['node-sqlite3-wasm'],
   legalComments: 'eof',
   logLevel: 'warning',
 });

@@ -39,8 +39,10 @@ const allowedLayers: Record<string, string[]> = {
   // The one pipeline every front end shares: config → prepare → source → tail → result.
   // It reads reports back (a baseline, `verify --report`) through report/'s one schema.
   run: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report'],
-  // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them.
-  cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'run'],
+  // The partner endpoint (HTTP, signature, store, worker): a front end over run/ and respond/.
+  serve: ['core', 'detect', 'rules', 'net', 'verify', 'respond', 'report', 'run'],
+  // Front ends: each builds a RunConfig and renders a RunResult. Nothing imports them but the CLI's `serve`, which starts serve/.
+  cli: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'report', 'run', 'serve'],
   action: ['core', 'detect', 'rules', 'sources', 'net', 'verify', 'respond', 'report', 'run'],
 };
 
@@ -57,6 +59,8 @@ const adapters: Record<string, string[]> = {
   '@octokit/plugin-throttling': ['respond/notify/github-client.ts'],
   '@actions/core': ['action/runner.ts'],
   'yargs/helpers': ['cli/main.ts'],
+  'node-sqlite3-wasm': ['serve/store.ts'],
+  'prom-client': ['serve/metrics.ts'],
 };
 
 describe('architecture', () => {

@@ -23,6 +23,7 @@ import {
   revokeTable,
   rulesListTable,
   scanTable,
+  serveTable,
   verifyTable,
   type HistoryOptions,
   type LogsOptions,
@@ -75,12 +76,13 @@ const tables: Record<string, Record<string, Options>> = {
   report: renderTable,
   merge: mergeTable,
   'rules list': rulesListTable,
+  serve: serveTable,
   'rules check': {},
   'hook install': hookInstallTable,
   'hook uninstall': hookUninstallTable,
   'hook pre-push': reportTable,
 };
-const commandNames = ['scan', 'staged', 'history', 'audit', 'merge', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules'];
+const commandNames = ['scan', 'staged', 'history', 'audit', 'merge', 'logs', 'verify', 'revoke', 'notify', 'report', 'redact', 'hook', 'rules', 'serve'];
 
 /** The command argv names (`rules list`, `scan`), or undefined before one is named. */
 function commandOf(argv: readonly string[]): string | undefined {
@@ -205,6 +207,12 @@ export function buildCli(yargs: (args: string[]) => Argv, argv: string[], runner
         'render a json report (--format json) in another format: html (one self-contained page), markdown, sarif, human, json, jsonl',
         (y) => y.options(renderTable).positional('file', { type: 'string', describe: 'a keywarden json report' }),
         async (args) => setExit(await (await import('./report.js')).runReport({ ...args, file: args.file ?? '' })),
+      )
+      .command(
+        'serve',
+        "the secret-scanning partner endpoint: receives GitHub's signed alerts, checks each key, revokes live ones with --revoke, tells owners; runs until SIGTERM",
+        (y) => y.options(serveTable),
+        async (args) => setExit(await (await import('./serve.js')).runServe(args)),
       )
       .command(
         'redact',

@@ -219,6 +219,23 @@ export const hookInstallTable = {
   ...hookUninstallTable,
 } as const satisfies Record<string, Options>;
 
+/** `keywarden serve` (SPEC §6): the secret-scanning partner endpoint. */
+export const serveTable = {
+  host: { type: 'string', default: '127.0.0.1', requiresArg: true, describe: 'address to listen on (0.0.0.0 in a container)' },
+  port: { type: 'number', default: 8080, requiresArg: true, describe: 'port to listen on (0: any free port, printed in the first log line)' },
+  path: { type: 'string', default: '/secret-scanning', requiresArg: true, describe: 'where alerts are POSTed (the URL you register with GitHub)' },
+  store: { type: 'string', default: 'keywarden-serve.db', requiresArg: true, describe: 'the SQLite file alerts are kept in until done (tokens only encrypted with KEYWARDEN_STORE_KEY, 64 hex, required)' },
+  revoke: { type: 'boolean', default: false, describe: 'disable each live key, as keywarden revoke --yes (management key from OPENROUTER_MANAGEMENT_KEY)' },
+  'notify-webhook': { type: 'string', requiresArg: true, describe: 'tell each leaked key to this webhook (Slack, Mattermost, your own) [env KEYWARDEN_WEBHOOK_URL, preferred]; an issue is opened on the leaking repository when GITHUB_TOKEN is set' },
+  'audit-log': { type: 'string', requiresArg: true, describe: 'with --revoke: append a JSON Lines record of every decision and action to FILE' },
+  'max-body': { type: 'string', default: '1MiB', requiresArg: true, describe: 'larger alert bodies are answered 413' },
+  'max-in-flight': { type: 'number', default: 64, requiresArg: true, describe: 'requests handled at once; more are answered 503 with Retry-After' },
+  'answer-within': { type: 'number', default: 25, requiresArg: true, describe: 'seconds an alert\'s answer waits for the checks before labelling from what is known (GitHub waits 30)' },
+  'trust-proxy': { type: 'boolean', default: false, describe: 'log the client address from X-Forwarded-For (only behind a proxy you run)' },
+  concurrency: { type: 'number', default: 4, requiresArg: true, describe: 'batches of tokens checked at once (each batch shares the verify concurrency)' },
+  rules: outputTable.rules,
+} as const satisfies Record<string, Options>;
+
 export type ReportOptions = OptionsOf<typeof reportTable>;
 export type ScanOptions = OptionsOf<typeof scanTable>;
 export type HistoryOptions = OptionsOf<typeof historyTable>;
@@ -228,6 +245,7 @@ export type RedactOptions = OptionsOf<typeof redactTable>;
 export type RenderOptions = OptionsOf<typeof renderTable>;
 export type RevokeOptions = OptionsOf<typeof revokeTable>;
 export type NotifyOptions = OptionsOf<typeof notifyTable>;
+export type ServeOptions = OptionsOf<typeof serveTable>;
 export type NotifyStepOptions = OptionsOf<typeof notifyStepTable>;
 export type AuditOptions = OptionsOf<typeof auditTable>;
 export type MergeOptions = OptionsOf<typeof mergeTable>;

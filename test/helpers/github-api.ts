@@ -38,6 +38,8 @@ import { fileURLToPath } from 'node:url';
  *   `{"body", "path"?, "line"?}` — 201 and the new comment, by `options.author`.
  * - `GET /repos/:owner/:repo/contents/:path?ref=SHA` and `GET /repos/:owner/:repo/git/blobs/:sha` —
  *   a seeded repository's files, read from its clone source when that is a local repository.
+ * - `GET /meta/public_keys/secret_scanning` — `{"public_keys": [...]}`, the keys alerts are signed
+ *   with (set with `publishSecretScanningKeys`, none at first); like GitHub, no token needed.
  * - Anything else: 404 `{"message": "Not Found"}` unless an `override` answers it.
  *
  * Failures as GitHub words them: `fail(match, 403 | 404 | 422)`, and its rate limits:
@@ -230,7 +232,17 @@ export interface GitHubApi {
    * paged as comments are; `GET /repos/:owner/:repo`), in the order given; returns them.
    */
   seedRepositories(repositories: SeedRepository[]): ApiRepository[];
+  /** What `GET /meta/public_keys/secret_scanning` lists from now on (replacing what it listed). */
+  publishSecretScanningKeys(keys: SecretScanningKey[]): void;
   close(): Promise<void>;
+}
+
+/** One entry of GitHub's secret-scanning key list, as GitHub spells it. */
+export interface SecretScanningKey {
+  key_identifier: string;
+  /** PEM text. */
+  key: string;
+  is_current: boolean;
 }
 
 const open = new Set<{ close(): Promise<void> }>();
@@ -271,6 +283,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const repositories: ApiRepository[] = [];
   const commitComments = new Map<string, ApiCommitComment[]>();
   const overrides: Array<{ match: RouteMatch; reply: ApiReply; left: number }> = [];
+  let secretScanningKeys: SecretScanningKey[] = [];
   let nextId = 1001;
   let clock = Date.parse('2026-01-01T00:00:00Z');
 
@@ -414,6 +427,9 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       repositories.push(...added);
       return added;
     },
+    publishSecretScanningKeys(keys) {
+      secretScanningKeys = keys.map((key) => ({ ...key }));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         open.delete(api);
@@ -434,6 +450,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       override.left -= 1;
       return override.reply;
     }
+    // Public, as on GitHub: a partner's endpoint may fetch it without a token.
+    if (request.method === 'GET' && request.path === '/meta/public_keys/secret_scanning') return { status: 200, body: { public_keys: secretScanningKeys } };
     if (request.token !== token) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
 
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(request.path);
