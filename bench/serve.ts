@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createAlertSigner, type AlertSigner } from '../test/helpers/alert-signer.js';
 import { startGitHubApi } from '../test/helpers/github-api.js';
 import { keyFactory } from '../test/helpers/keys.js';
-import { createAccount, type Account } from '../test/helpers/openrouter-management.js';
+import { createAccount, sha256hex, type Account } from '../test/helpers/openrouter-management.js';
 import { HarnessError, ensureDir, formatMs, keywardenCli, log, printTable, standInEnv, verdict, workDir } from './lib.js';
 import { startManagementStandIn, type ManagementStandIn } from './management-stand-in.js';
 
@@ -221,11 +221,13 @@ export async function runServeBenchmark(): Promise<void> {
       } else {
         log('crash: sending; kill -9 as the answer to the 1,000th accepted alert arrives, 31 others in flight');
         const killed = server;
+        let checkedAtKill = new Set<string>();
         const killAtHalf = (accepted: number) => {
           if (accepted < alertCount / 2) return false;
           if (killed.child.exitCode === null && killed.child.signalCode === null) {
             peak = peakRssKb(killed.child.pid);
             killed.child.kill('SIGKILL');
+            checkedAtKill = new Set(standIn.checksByKeyHash.keys());
           }
           return true;
         };
@@ -236,8 +238,9 @@ export async function runServeBenchmark(): Promise<void> {
         restartMs = performance.now() - restarted;
         const first = sent[0] as Sent;
         const resentTokens = first.unanswered.flatMap((index) => (alerts[index] as Alert).tokens);
-        const alreadyRevoked = resentTokens.filter((token) => account.stateOf(token)?.disabled === true).length;
-        log(`crash: restarted in ${formatMs(restartMs)}; sending again the ${first.unanswered.length} alerts without an answer (${alreadyRevoked} of their ${resentTokens.length} tokens already revoked: accepted before the kill, answer lost)`);
+        // A token live-checked before the kill was in an alert the server had committed: sent again, it must not be done twice.
+        const begun = resentTokens.filter((token) => checkedAtKill.has(sha256hex(token))).length;
+        log(`crash: restarted in ${formatMs(restartMs)}; sending again the ${first.unanswered.length} alerts without an answer (${begun} of their ${resentTokens.length} tokens were being checked at the kill)`);
         sent.push(await send(server.url, alerts, first.unanswered, signer));
       }
       const tokens = acceptedTokens(alerts, sent);
