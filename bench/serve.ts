@@ -105,6 +105,7 @@ async function send(serverUrl: string, alerts: readonly Alert[], indices: readon
   let stopped = false;
   const started = performance.now();
   const client = async () => {
+    // `stopped` is asked before an alert is taken: one taken and then dropped would be neither sent nor left to send again.
     for (let index = stopped ? undefined : queue.shift(); index !== undefined; index = stopped ? undefined : queue.shift()) {
       const alert = alerts[index] as Alert;
       const began = performance.now();
