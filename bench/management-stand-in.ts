@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Account } from '../test/helpers/openrouter-management.js';
+import { sha256hex, type Account } from '../test/helpers/openrouter-management.js';
 
 export interface ManagementStandIn {
   origin: string;
@@ -15,6 +15,8 @@ export interface ManagementStandIn {
   offsets: number[];
   /** PATCHes by account key hash: a key revoked twice shows 2. */
   patchesByHash: Map<string, number>;
+  /** Live checks (`GET /key`) by the SHA-256 hex of the key checked. */
+  checksByKeyHash: Map<string, number>;
   /** Serve `account` from now on, the counts cleared. */
   use(account: Account): void;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startManagementStandIn(latencyMs: number): Promise<Managem
   const counts = new Map<string, number>();
   const offsets: number[] = [];
   const patchesByHash = new Map<string, number>();
+  const checksByKeyHash = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
@@ -43,6 +46,7 @@ export async function startManagementStandIn(latencyMs: number): Promise<Managem
       const patched = step === 'PATCH' ? /\/keys\/([0-9a-f]{64})$/.exec(url)?.[1] : undefined;
       if (patched !== undefined) patchesByHash.set(patched, (patchesByHash.get(patched) ?? 0) + 1);
       const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+      if (step === 'check' && bearer !== undefined) checksByKeyHash.set(sha256hex(bearer), (checksByKeyHash.get(sha256hex(bearer)) ?? 0) + 1);
       setTimeout(() => {
         const { status, body } = account?.answer(req.method ?? '', url, bearer, Buffer.concat(parts).toString('utf8')) ?? { status: 500, body: {} };
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -56,11 +60,13 @@ export async function startManagementStandIn(latencyMs: number): Promise<Managem
     counts,
     offsets,
     patchesByHash,
+    checksByKeyHash,
     use(next) {
       account = next;
       counts.clear();
       offsets.length = 0;
       patchesByHash.clear();
+      checksByKeyHash.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

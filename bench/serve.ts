@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createAlertSigner, type AlertSigner } from '../test/helpers/alert-signer.js';
 import { startGitHubApi } from '../test/helpers/github-api.js';
 import { keyFactory } from '../test/helpers/keys.js';
-import { createAccount, type Account } from '../test/helpers/openrouter-management.js';
+import { createAccount, sha256hex, type Account } from '../test/helpers/openrouter-management.js';
 import { HarnessError, ensureDir, formatMs, keywardenCli, log, printTable, standInEnv, verdict, workDir } from './lib.js';
 import { startManagementStandIn, type ManagementStandIn } from './management-stand-in.js';
 
@@ -95,8 +95,9 @@ async function startServe(env: NodeJS.ProcessEnv, store: string, auditLog: strin
 const lastLine = (text: string) => text.trim().split('\n').pop()?.slice(0, 300) ?? '';
 
 /**
- * Send `indices` from `clients` concurrent clients; `stopWhen` is asked after each 200 and,
- * once true, no client takes another alert (the ones in flight finish or fail).
+ * Send `indices` from `clients` concurrent clients; `stopWhen` is asked after each 200 (it may
+ * kill the server there and then, with the other clients' alerts in flight) and, once it says
+ * true, no client takes another alert; the ones not sent count as unanswered.
  */
 async function send(serverUrl: string, alerts: readonly Alert[], indices: readonly number[], signer: AlertSigner, stopWhen: (acceptedSoFar: number) => boolean = () => false): Promise<Sent> {
   const sent: Sent = { accepted: new Set(), unanswered: [], refused: new Map(), latenciesMs: [], otherLabels: 0, ms: 0 };
@@ -193,7 +194,10 @@ export async function runServeBenchmark(): Promise<void> {
   const signer = createAlertSigner();
   github.publishSecretScanningKeys([signer.entry()]);
   const standIn = await startManagementStandIn(latencyMs);
-  const dir = ensureDir(join(workDir, 'serve'));
+  // Stores, their lock and owner files and audit logs of an earlier run go: each run starts empty.
+  const dir = join(workDir, 'serve');
+  rmSync(dir, { recursive: true, force: true });
+  ensureDir(dir);
   const env: NodeJS.ProcessEnv = {
     ...standInEnv(standIn.origin, clients),
     GITHUB_API_URL: github.apiUrl,
@@ -206,7 +210,6 @@ export async function runServeBenchmark(): Promise<void> {
     for (const crash of [false, true]) {
       const store = join(dir, crash ? 'crash.db' : 'steady.db');
       const auditLog = join(dir, crash ? 'crash-audit.jsonl' : 'steady-audit.jsonl');
-      for (const file of [store, `${store}-journal`, `${store}-wal`, auditLog]) rmSync(file, { force: true });
       const { account, alerts } = freshAccount(keys, managementKey, standIn);
       const everyAlert = alerts.map((_, i) => i);
       let server = await startServe(env, store, auditLog);
@@ -217,16 +220,28 @@ export async function runServeBenchmark(): Promise<void> {
         log('steady: sending');
         sent.push(await send(server.url, alerts, everyAlert, signer));
       } else {
-        log('crash: sending until half the alerts are accepted, then kill -9');
-        sent.push(await send(server.url, alerts, everyAlert, signer, (accepted) => accepted >= alertCount / 2));
-        peak = peakRssKb(server.child.pid);
-        server.child.kill('SIGKILL');
+        log('crash: sending; kill -9 as the answer to the 1,000th accepted alert arrives, 31 others in flight');
+        const killed = server;
+        let checkedAtKill = new Set<string>();
+        const killAtHalf = (accepted: number) => {
+          if (accepted < alertCount / 2) return false;
+          if (killed.child.exitCode === null && killed.child.signalCode === null) {
+            peak = peakRssKb(killed.child.pid);
+            killed.child.kill('SIGKILL');
+            checkedAtKill = new Set(standIn.checksByKeyHash.keys());
+          }
+          return true;
+        };
+        sent.push(await send(server.url, alerts, everyAlert, signer, killAtHalf));
         await server.exited;
         const restarted = performance.now();
         server = await startServe(env, store, auditLog);
         restartMs = performance.now() - restarted;
         const first = sent[0] as Sent;
-        log(`crash: restarted in ${formatMs(restartMs)}; sending the ${first.unanswered.length} alerts without an answer`);
+        const resentTokens = first.unanswered.flatMap((index) => (alerts[index] as Alert).tokens);
+        // A token live-checked before the kill was in an alert the server had committed: sent again, it must not be done twice.
+        const begun = resentTokens.filter((token) => checkedAtKill.has(sha256hex(token))).length;
+        log(`crash: restarted in ${formatMs(restartMs)}; sending again the ${first.unanswered.length} alerts without an answer (${begun} of their ${resentTokens.length} tokens were being checked at the kill)`);
         sent.push(await send(server.url, alerts, first.unanswered, signer));
       }
       const tokens = acceptedTokens(alerts, sent);
