@@ -3,7 +3,7 @@
  * with deterministic authors and dates (each commit one hour after the previous one, so
  * the walk order is known).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSyncSmall } from './spawn-sync.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +35,7 @@ export const isolatedGitEnv: Record<string, string> = {
 };
 
 export function git(cwd: string, args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): string {
-  return execFileSync('git', args, {
-    cwd,
-    env: { ...process.env, ...isolatedGitEnv, ...options.env },
-    input: options.input ?? '',
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
-    maxBuffer: 1 << 28,
-  }).trim();
+  return execFileSyncSmall({ file: 'git', args, cwd, env: { ...process.env, ...isolatedGitEnv, ...options.env }, input: options.input ?? '' }).trim();
 }
 
 export interface Author {
@@ -92,7 +85,9 @@ export class TestRepo {
     const commit = ['commit', '-q', '--no-verify', '-m', message, ...(options.allowEmpty ? ['--allow-empty'] : [])];
     // The commit's arguments travel as positional parameters, never through the shell's parser.
     const script = `${stageAll ? 'git add -A && ' : ''}git "$@" && git rev-parse HEAD`;
-    return execFileSync('sh', ['-c', script, 'sh', ...commit], {
+    return execFileSyncSmall({
+      file: 'sh',
+      args: ['-c', script, 'sh', ...commit],
       cwd: this.dir,
       env: {
         ...process.env,
@@ -101,9 +96,6 @@ export class TestRepo {
         GIT_COMMITTER_DATE: date,
         ...(options.author ? { GIT_AUTHOR_NAME: options.author.name, GIT_AUTHOR_EMAIL: options.author.email } : {}),
       },
-      input: '',
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
     }).trim();
   }
 
