@@ -3,6 +3,7 @@ import { fetchClient } from '../net/http.js';
 import { createPinnedClient, type NetIO, type PinnedClient } from '../net/pinned.js';
 import { requestUrl } from '../net/url.js';
 import { readLineOfBlob } from '../sources/key-location.js';
+import { isRepositoryName } from '../sources/mirror.js';
 
 /**
  * A reported key's line read again from GitHub rather than from a local repository: `merge
@@ -20,8 +21,7 @@ export interface GitHubContentsSettings {
   timeoutMs?: number;
 }
 
-/** Repositories and commits as reports hold them; anything else is never put in a URL. */
-const repositoryShape = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+/** Commits as reports hold them (repositories as `isRepositoryName` says); anything else is never put in a URL. */
 const commitShape = /^[0-9a-f]{40,64}$/;
 /** The git blobs API serves files up to 100 MB, in base64. */
 const maxBlobBodyBytes = 140 * 1024 * 1024;
@@ -78,7 +78,7 @@ export function gitHubLineReader(settings: GitHubContentsSettings, io: NetIO = {
   return async (origin, line) => {
     if (origin.kind !== 'history' || origin.repository === undefined) return undefined;
     const { repository, commit, path } = origin;
-    if (!repositoryShape.test(repository) || !commitShape.test(commit) || path === '') return undefined;
+    if (!isRepositoryName(repository) || !commitShape.test(commit) || path === '') return undefined;
     const id = `${repository}\0${commit}\0${path}`;
     let blob = blobs.get(id);
     if (blob === undefined) {
