@@ -41,8 +41,12 @@ export function defaultDisclosers(env: NodeJS.ProcessEnv): Discloser[] {
   ];
 }
 
-/** Whether an alert's signature holds; `ok: false` is answered 401 whatever the reason. */
-export type SignatureCheck = { ok: true; discloser: string } | { ok: false; reason: 'missing' | 'unknown-key' | 'bad-signature' };
+/**
+ * Whether an alert's signature holds. `keys-unavailable`: the identifier is not among the keys
+ * held and the discloser's list could not be read the last time it was asked for, so the alert
+ * may well be good (answered 503, to be sent again); every other `ok: false` is answered 401.
+ */
+export type SignatureCheck = { ok: true; discloser: string } | { ok: false; reason: 'missing' | 'unknown-key' | 'bad-signature' | 'keys-unavailable' };
 
 export interface DiscloserKeysOptions {
   /** Epoch ms. Default Date.now. */
@@ -87,6 +91,8 @@ interface KeyRing {
   retiredSince: Map<string, number>;
   /** Epoch ms of the last list read, or undefined before the first. */
   fetchedAt: number | undefined;
+  /** Whether the last fetch failed (no answer, not 200, not a key list): an unknown identifier then proves nothing. */
+  lastFetchFailed: boolean;
   /** Epoch ms of the last fetch started, read or not: the once-a-minute bound counts failures too. */
   attemptedAt: number | undefined;
   inFlight: Promise<void> | undefined;
@@ -119,7 +125,7 @@ export class DiscloserKeys {
       const keysUrl = new URL(discloser.keysUrl);
       const where = `${keysUrl.origin}${keysUrl.pathname}`;
       const policy = { allowedHosts: [keysUrl.hostname], timeoutMs: options.timeoutMs ?? defaults.timeoutMs, retry: options.retry ?? defaults.retry };
-      return { discloser, keysUrl, where, client: createPinnedClient(policy, io), keys: new Map(), retiredSince: new Map(), fetchedAt: undefined, attemptedAt: undefined, inFlight: undefined };
+      return { discloser, keysUrl, where, client: createPinnedClient(policy, io), keys: new Map(), retiredSince: new Map(), fetchedAt: undefined, lastFetchFailed: false, attemptedAt: undefined, inFlight: undefined };
     });
   }
 
@@ -136,7 +142,7 @@ export class DiscloserKeys {
       await this.#refresh(ring);
       key = this.#usableKey(ring, identifier);
     }
-    if (!key) return { ok: false, reason: 'unknown-key' };
+    if (!key) return { ok: false, reason: ring.lastFetchFailed ? 'keys-unavailable' : 'unknown-key' };
     return signatureMatches(body, key.key, signature) ? { ok: true, discloser: ring.discloser.name } : { ok: false, reason: 'bad-signature' };
   }
 
@@ -160,13 +166,17 @@ export class DiscloserKeys {
   }
 
   async #fetchKeys(ring: KeyRing): Promise<void> {
-    const problem = (what: string) => this.#onKeysProblem(ring.discloser.name, `${ring.where}: ${what}`);
+    const problem = (what: string) => {
+      ring.lastFetchFailed = true;
+      this.#onKeysProblem(ring.discloser.name, `${ring.where}: ${what}`);
+    };
     const outcome = await ring.client({ method: 'GET', url: ring.keysUrl, headers: { accept: 'application/json' } });
     if (outcome.kind !== 'response') return problem(outcome.kind === 'refused' ? outcome.reason : outcome.message);
     if (outcome.status !== 200) return problem(`HTTP ${outcome.status}`);
     const parsed = parseKeyList(outcome.body);
     if (!parsed.ok) return problem(parsed.reason);
-    parsed.dropped.forEach(problem);
+    parsed.dropped.forEach((dropped) => this.#onKeysProblem(ring.discloser.name, `${ring.where}: ${dropped}`));
+    ring.lastFetchFailed = false;
     this.#replaceKeys(ring, parsed.keys);
   }
 

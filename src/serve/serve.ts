@@ -122,6 +122,11 @@ export async function startServe(settings: ServeSettings): Promise<RunningServe>
 
   const alert = async (body: Buffer, headers: IncomingMessage['headers']): Promise<Answer> => {
     const signature = await settings.signatures.check(body, headers);
+    if (!signature.ok && signature.reason === 'keys-unavailable') {
+      // Not the alert's fault: GitHub sends it again later, by when the list may be readable.
+      metrics.alert('keys_unavailable');
+      return { status: 503, headers: { 'retry-after': '60' }, body: { error: "the discloser's signing keys cannot be read now; send the alert again later" } };
+    }
     if (!signature.ok) {
       metrics.alert('unauthorized');
       return { status: 401, body: { error: signature.reason === 'missing' ? 'no signature' : 'bad signature' } };

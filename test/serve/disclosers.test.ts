@@ -341,7 +341,7 @@ describe('a second discloser (deps.dev’s protocol)', () => {
     const { check, problems } = checker([{ name: 'elsewhere', ...headers, keysUrl }]);
     const signer = createAlertSigner();
     const body = alertBody();
-    expect(await check(body, signer.headers(body, headers))).toEqual(refusedFor('unknown-key'));
+    expect(await check(body, signer.headers(body, headers))).toEqual(refusedFor('keys-unavailable'));
     expect(problems).toEqual([`elsewhere: ${problem}`]);
   });
 });
@@ -352,26 +352,26 @@ describe('the key list unavailable', () => {
     ['answers 404', (api) => api.fail({ path: keyListPath }, 404)],
     ['answers what is not JSON', (api) => api.override({ path: keyListPath }, { body: '<html>maintenance</html>' })],
     ['answers JSON without public_keys', (api) => api.override({ path: keyListPath }, { body: { keys: [] } })],
-  ])('when GitHub %s: unknown key, and no second request within the minute', async (_name, breakIt) => {
+  ])('when GitHub %s: keys unavailable (not unknown: the alert may be good), and no second request within the minute', async (_name, breakIt) => {
     const { api, signer, check, fetches, problems, clock } = await signedSetup({ retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
     breakIt(api);
     const body = alertBody();
-    expect(await check(body, signer.headers(body))).toEqual(refusedFor('unknown-key'));
+    expect(await check(body, signer.headers(body))).toEqual(refusedFor('keys-unavailable'));
     clock.now += 59_000;
-    expect(await check(body, signer.headers(body))).toEqual(refusedFor('unknown-key'));
+    expect(await check(body, signer.headers(body))).toEqual(refusedFor('keys-unavailable'));
     expect(fetches()).toBe(1);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^github: http:\/\/127\.0\.0\.1:\d+\/meta\/public_keys\/secret_scanning: /);
   });
 
-  it('when nothing listens: unknown key, and the connection tried once a minute', async () => {
+  it('when nothing listens: keys unavailable, and the connection tried once a minute', async () => {
     const url = await closedPortUrl();
     const { check, problems, clock } = checker(defaultDisclosers({ GITHUB_API_URL: url }).slice(0, 1));
     const signer = createAlertSigner();
     const body = alertBody();
-    for (let i = 0; i < 3; i++) expect(await check(body, signer.headers(body))).toEqual(refusedFor('unknown-key'));
+    for (let i = 0; i < 3; i++) expect(await check(body, signer.headers(body))).toEqual(refusedFor('keys-unavailable'));
     clock.now += minute;
-    expect(await check(body, signer.headers(body))).toEqual(refusedFor('unknown-key'));
+    expect(await check(body, signer.headers(body))).toEqual(refusedFor('keys-unavailable'));
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/connection failed/);
   });

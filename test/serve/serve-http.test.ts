@@ -77,6 +77,18 @@ describe('serve: what each request is answered', () => {
     await serve.close();
   });
 
+  it("answers 503 with Retry-After, not 401, while GitHub's key list cannot be read: the alert may be good and is sent again", async () => {
+    const serve = await startTestServe({ managementKey, account: { keys: [] } });
+    serve.github.fail({ path: '/meta/public_keys/secret_scanning' }, 404);
+    const body = alertBody([{ token: keys.openrouter() }]);
+    const answer = await fetch(serve.endpoint, { method: 'POST', body, headers: { 'content-type': 'application/json', ...serve.signer.headers(body) } });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('60');
+    expect(await answer.text()).toMatch(/signing keys cannot be read now/);
+    expect(serve.revocations()).toHaveLength(0);
+    await serve.close();
+  });
+
   it('answers 503 with Retry-After past the cap on requests in flight', async () => {
     const key = keys.openrouter();
     const serve = await startTestServe({ managementKey, account: { keys: [] }, fault: () => ({ status: 401, body: {}, delayMs: 400 }), settings: { http: { maxInFlight: 1 } } });
