@@ -1,7 +1,7 @@
 import { defaultMaxBodyBytes, type HttpClient, type HttpOutcome, type HttpRequest } from './http.js';
 import type { TaskLimit } from './limit.js';
 import { refusal } from './pin.js';
-import { defaultRetryPolicy, isRetryable, nextDelayMs, retryAfterMs, type RetryPolicy } from './retry.js';
+import { defaultRetryPolicy, gitHubRateLimitWaitMs, isRetryable, nextDelayMs, retryAfterMs, type RetryPolicy } from './retry.js';
 
 /**
  * The one way keywarden sends a credential anywhere: verify (a key's live check), revoke
@@ -20,6 +20,12 @@ export interface PinPolicy {
   retry?: RetryPolicy;
   /** Default body cap, in bytes (1 MiB); a call may set its own. */
   maxBodyBytes?: number;
+  /**
+   * Ask again after GitHub's rate-limit answers (a 403 or 429 with `Retry-After`, or with
+   * `x-ratelimit-remaining: 0` until `x-ratelimit-reset`), within `retry.maxDelayMs`. Only for
+   * GitHub's API: elsewhere a 403 is a refusal, handed back at once.
+   */
+  githubRateLimits?: boolean;
   /**
    * Bounds requests in flight, retries and their waits included. Pass one
    * `concurrencyLimit(n)` to several clients to bound them together; none means unbounded.
@@ -75,8 +81,10 @@ export function createPinnedClient(policy: PinPolicy, io: NetIO): PinnedClient {
     return limit(async () => {
       for (let attempt = 1; ; attempt++) {
         const outcome = await io.http(request, limits);
-        if (outcome.kind === 'failure' || !isRetryable(outcome.status)) return outcome;
-        const delay = nextDelayMs(retry, attempt, retryAfterMs(outcome.headers.get('retry-after'), now()), random);
+        if (outcome.kind === 'failure') return outcome;
+        const rateLimited = policy.githubRateLimits ? gitHubRateLimitWaitMs(outcome.status, outcome.headers, now()) : undefined;
+        if (!isRetryable(outcome.status) && rateLimited === undefined) return outcome;
+        const delay = nextDelayMs(retry, attempt, rateLimited ?? retryAfterMs(outcome.headers.get('retry-after'), now()), random);
         if (delay === undefined) return outcome;
         await sleep(delay);
       }

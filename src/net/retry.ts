@@ -42,3 +42,18 @@ export function nextDelayMs(policy: RetryPolicy, attempt: number, retryAfter: nu
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
   return Math.min(policy.maxDelayMs, backoff / 2 + random() * (backoff / 2));
 }
+
+/**
+ * GitHub's rate-limit answers, which come as 403 as often as 429: a secondary limit names its
+ * wait in `Retry-After`; the primary limit says `x-ratelimit-remaining: 0` and the epoch second
+ * of `x-ratelimit-reset` (waited for, and a second more: the reset is rounded down). The wait in
+ * ms, or undefined for a 403 that is a refusal, not a limit.
+ */
+export function gitHubRateLimitWaitMs(status: number, headers: Headers, nowMs: number): number | undefined {
+  if (status !== 403 && status !== 429) return undefined;
+  const retryAfter = retryAfterMs(headers.get('retry-after'), nowMs);
+  if (retryAfter !== undefined) return retryAfter;
+  const reset = Number(headers.get('x-ratelimit-reset'));
+  if (headers.get('x-ratelimit-remaining') !== '0' || !Number.isFinite(reset) || reset <= 0) return undefined;
+  return Math.max(0, reset * 1000 - nowMs) + 1000;
+}

@@ -66,7 +66,8 @@ async function fetchBlob(client: PinnedClient, base: URL, headers: Record<string
 /** A `LineReader` (run/recover.ts) for history findings that name their repository, reading from GitHub. */
 export function gitHubLineReader(settings: GitHubContentsSettings, io: NetIO = { http: fetchClient }): (origin: Origin, line: number) => Promise<Buffer | undefined> {
   const base = new URL(settings.apiUrl);
-  const client = createPinnedClient({ allowedHosts: [base.hostname], timeoutMs: settings.timeoutMs ?? 30_000 }, io);
+  // An org's merge may read thousands of lines: GitHub's rate limit is waited out (up to 15 min a time), not taken as the key's answer.
+  const client = createPinnedClient({ allowedHosts: [base.hostname], timeoutMs: settings.timeoutMs ?? 30_000, githubRateLimits: true, retry: { attempts: 4, baseDelayMs: 1000, maxDelayMs: 15 * 60_000 } }, io);
   const headers: Record<string, string> = {
     accept: 'application/vnd.github+json',
     'x-github-api-version': '2022-11-28',

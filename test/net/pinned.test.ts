@@ -168,3 +168,36 @@ describe('bounds', () => {
     expect(server.requests).toHaveLength(2);
   });
 });
+
+describe("GitHub's rate-limit answers (githubRateLimits)", () => {
+  const limited = (extra: Record<string, string>): Reply => ({ status: 403, headers: { 'content-type': 'application/json', ...extra }, body: '{"message":"API rate limit exceeded"}' });
+  const ok: Reply = { status: 200, body: '{}' };
+
+  it.each([
+    ['a primary limit: remaining 0, waits until the reset it names (and a second over)', limited({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 120) }), 121_000],
+    ['a secondary limit: 403 with Retry-After', limited({ 'retry-after': '30' }), 30_000],
+    ['a 429 with the reset headers', { ...limited({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 5) }), status: 429 }, 6_000],
+  ])('asks again after %s', async (_name, first, wait) => {
+    const server = await scripted([first, ok]);
+    const { client, waits } = pinned({ githubRateLimits: true, retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 15 * 60_000 } });
+    expect(statusOf(await client(get(`${server.origin}/repos/acme/x/contents/a`)))).toBe(200);
+    expect(waits).toEqual([wait]);
+  });
+
+  it('hands back a 403 that is no rate limit, and any 403 without the option, at once', async () => {
+    const denied = await scripted([{ status: 403, body: '{"message":"Resource not accessible"}' }, ok]);
+    const github = pinned({ githubRateLimits: true });
+    expect(statusOf(await github.client(get(`${denied.origin}/x`)))).toBe(403);
+    const limitedServer = await scripted([limited({ 'retry-after': '1' }), ok]);
+    const plain = pinned();
+    expect(statusOf(await plain.client(get(`${limitedServer.origin}/x`)))).toBe(403);
+    expect([...github.waits, ...plain.waits]).toEqual([]);
+  });
+
+  it('gives up on a reset further away than the policy will wait', async () => {
+    const server = await scripted([limited({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3600) }), ok]);
+    const { client, waits } = pinned({ githubRateLimits: true, retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 60_000 } });
+    expect(statusOf(await client(get(`${server.origin}/x`)))).toBe(403);
+    expect(waits).toEqual([]);
+  });
+});
