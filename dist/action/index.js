@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-GIW7455C.js";
+} from "./chunk-YHIUKGN6.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -47,7 +47,7 @@ import {
   severities,
   verificationStatuses
 } from "./chunk-YYL6ELOU.js";
-import "./chunk-X7WTK2AN.js";
+import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
 import {
@@ -773,9 +773,9 @@ async function prepare(config) {
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
 async function buildVerifier(settings, ruleFiles, config) {
-  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-SQPJG6E5.js"), import("./http-AYGVF6SO.js")]);
+  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-5XOB3AIP.js"), import("./http-AYGVF6SO.js")]);
   const verifySettings = verifySettingsFrom(settings, config.env, defaultVerifySettings);
-  if (config.revoke) return (await import("./revoke-TWQFS6SL.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
+  if (config.revoke) return (await import("./revoke-YFJ3B5OU.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
   return { verifier: createVerifier(ruleFiles, verifySettings, { http: fetchClient, env: config.env }) };
 }
 function pick(value, flag, env, envName, fallback, valid, what) {
@@ -2690,7 +2690,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-ZKB2DZ7Z.js");
+  const { notifyRun } = await import("./notify-step-3XQZHKB4.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

@@ -3,8 +3,8 @@ import {
   createVerifier,
   defaultVerifyCacheSettings,
   defaultVerifySettings
-} from "./chunk-2GHDLFTE.js";
-import "./chunk-X7WTK2AN.js";
+} from "./chunk-7K44XYDX.js";
+import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
 import "./chunk-H6EUIU7K.js";

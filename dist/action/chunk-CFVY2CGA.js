@@ -25,6 +25,14 @@ function nextDelayMs(policy, attempt, retryAfter, random) {
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
   return Math.min(policy.maxDelayMs, backoff / 2 + random() * (backoff / 2));
 }
+function gitHubRateLimitWaitMs(status, headers, nowMs) {
+  if (status !== 403 && status !== 429) return void 0;
+  const retryAfter = retryAfterMs(headers.get("retry-after"), nowMs);
+  if (retryAfter !== void 0) return retryAfter;
+  const reset = Number(headers.get("x-ratelimit-reset"));
+  if (headers.get("x-ratelimit-remaining") !== "0" || !Number.isFinite(reset) || reset <= 0) return void 0;
+  return Math.max(0, reset * 1e3 - nowMs) + 1e3;
+}
 
 // src/net/pin.ts
 function refusal(url, allowedHosts) {
@@ -57,8 +65,10 @@ function createPinnedClient(policy, io) {
     return limit(async () => {
       for (let attempt = 1; ; attempt++) {
         const outcome = await io.http(request, limits);
-        if (outcome.kind === "failure" || !isRetryable(outcome.status)) return outcome;
-        const delay = nextDelayMs(retry, attempt, retryAfterMs(outcome.headers.get("retry-after"), now()), random);
+        if (outcome.kind === "failure") return outcome;
+        const rateLimited = policy.githubRateLimits ? gitHubRateLimitWaitMs(outcome.status, outcome.headers, now()) : void 0;
+        if (!isRetryable(outcome.status) && rateLimited === void 0) return outcome;
+        const delay = nextDelayMs(retry, attempt, rateLimited ?? retryAfterMs(outcome.headers.get("retry-after"), now()), random);
         if (delay === void 0) return outcome;
         await sleep(delay);
       }

@@ -3,7 +3,7 @@ import {
   createPinnedClient,
   defaultRetryPolicy,
   refusal
-} from "./chunk-X7WTK2AN.js";
+} from "./chunk-CFVY2CGA.js";
 import {
   UsageError
 } from "./chunk-H6EUIU7K.js";

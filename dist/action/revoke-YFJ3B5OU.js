@@ -8,10 +8,10 @@ import {
   requestUrl,
   resolveEndpoint,
   valueAt
-} from "./chunk-2GHDLFTE.js";
+} from "./chunk-7K44XYDX.js";
 import {
   createPinnedClient
-} from "./chunk-X7WTK2AN.js";
+} from "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import {
   fetchClient

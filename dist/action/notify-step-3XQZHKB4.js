@@ -6,13 +6,13 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-GIW7455C.js";
+} from "./chunk-YHIUKGN6.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {
   toReportFinding
 } from "./chunk-WOL23QJ3.js";
-import "./chunk-X7WTK2AN.js";
+import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
 import "./chunk-JH4ZF2OT.js";

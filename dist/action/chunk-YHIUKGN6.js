@@ -31,7 +31,7 @@ import {
 import {
   createPinnedClient,
   refusal
-} from "./chunk-X7WTK2AN.js";
+} from "./chunk-CFVY2CGA.js";
 import {
   fetchClient
 } from "./chunk-NCL6JRMM.js";
