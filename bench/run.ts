@@ -49,13 +49,17 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<void> }>
   },
 };
 
+/** `all`: the engine's benchmarks (issue 17), one after another, each against its baseline in the same run. */
+const engineBenchmarks = ['startup', 'staged', 'tree', 'logs', 'history'] as const;
+
 function usage(): string {
-  const lines = Object.entries(benchmarks).map(([name, benchmark]) => `  ${name.padEnd(10)} ${benchmark.describe}`);
+  const lines = [...Object.entries(benchmarks).map(([name, benchmark]) => `  ${name.padEnd(13)} ${benchmark.describe}`), `  ${'all'.padEnd(13)} ${engineBenchmarks.join(', ')} in turn (history also on BENCH_REPO when set)`];
   return `usage: npm run bench -- NAME\n\nbenchmarks:\n${lines.join('\n')}\n`;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'all' && rest.length === 0) return runAll();
   const benchmark = name === undefined ? undefined : benchmarks[name];
   if (!benchmark || rest.length > 0) {
     process.stderr.write(usage());
@@ -68,6 +72,21 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`bench: ${error instanceof HarnessError ? error.message : String((error as Error).stack ?? error)}\n`);
     return 1;
   }
+}
+
+/** Each engine benchmark in turn; one that fails to run is said and the others still run. */
+async function runAll(): Promise<number> {
+  let failed = 0;
+  for (const name of engineBenchmarks) {
+    process.stdout.write(`\n== ${name}: ${benchmarks[name]?.describe ?? ''}\n`);
+    try {
+      await benchmarks[name]?.run();
+    } catch (error) {
+      failed++;
+      process.stderr.write(`bench ${name}: ${error instanceof HarnessError ? error.message : String((error as Error).stack ?? error)}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
