@@ -4,8 +4,8 @@
  * installed, and print aligned tables.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root and the gitignored scratch directory every benchmark builds its inputs in. */
@@ -259,6 +259,18 @@ export function readKeywardenReport(file: string): KeywardenReport {
   }
   if (!Array.isArray((parsed as { findings?: unknown }).findings)) throw new HarnessError(`keywarden report ${file} has no findings array`);
   return parsed as KeywardenReport;
+}
+
+/**
+ * A report's paths as paths below `dir`: keywarden writes them relative to the repository's top
+ * (or to its working directory outside one), and a bench's tree may sit inside this repository
+ * (`bench/.work/`), where they start `bench/.work/…`.
+ */
+export function pathsBelow(report: KeywardenReport, dir: string): KeywardenReport {
+  const top = spawnSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
+  const base = top.status === 0 ? top.stdout.trim() : dir;
+  const below = (path: string) => relative(realpathSync(dir), resolve(base, path)).split(sep).join('/');
+  return { ...report, findings: report.findings.map((finding) => (finding.path === undefined ? finding : { ...finding, path: below(finding.path) })) };
 }
 
 /** `path\0secretHash`: what "this key was found in this file" is compared by. */

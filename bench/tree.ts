@@ -23,6 +23,7 @@ import {
   mbPerSecond,
   measure,
   printTable,
+  pathsBelow,
   readKeywardenReport,
   repoRoot,
   runOnce,
@@ -54,7 +55,7 @@ function keywardenCommand(cli: string, reportFile: string): Command {
     label: 'keywarden',
     file: process.execPath,
     args: [cli, 'scan', treeDir, '--no-gitignore', '--format', 'json', '--output', reportFile],
-    // Run from the tree, so paths "relative to the scanned root" and to the cwd are the same.
+    // Run from the tree; its report's paths are made paths below the tree when read (`pathsBelow`).
     cwd: treeDir,
     okExitCodes: [0, 1],
   };
@@ -199,7 +200,7 @@ export async function runTreeBenchmark(): Promise<void> {
   rmSync(reportFile, { force: true });
   log(`keywarden (${cli}): 1 warm-up + ${timing.runs} or more runs …`);
   const keywarden = await measure(keywardenCommand(cli, reportFile), timing);
-  const report = readKeywardenReport(reportFile);
+  const report = pathsBelow(readKeywardenReport(reportFile), treeDir);
 
   log(`ripgrep: 1 warm-up + ${timing.runs} or more runs …`);
   const rg = await measure(rgCommand(['-c'], join(workDir, 'rg-counts.txt')), timing);
