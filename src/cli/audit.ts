@@ -80,7 +80,7 @@ async function runRemoteAudit(options: AuditArgs, settings: Omit<AuditArgs, 'rep
   const source = remoteAuditSource(plan, { cache, apiUrl, ...(token !== undefined ? { token } : {}), maxBlobSize: maxFileSize, concurrency: options.concurrency, cloneTimeoutMs: options.cloneTimeout * 1000, state: state.state, ...(onProgress ? { onProgress } : {}), ...(shard ? { shard } : {}) });
   let result;
   try {
-    result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined, ...(bar ? { beforeWrite: bar.done } : {}) });
+    result = await printRun(source, prepared, { ...settings, keepFindings: notifying !== undefined, ...(bar ? { beforeWrite: bar.done, ownProgress: true } : {}) });
   } finally {
     bar?.done();
   }

@@ -33,6 +33,8 @@ export interface PrintOptions extends Pick<ReportOptions, 'format' | 'output' | 
   streamHuman?: boolean;
   /** Keep the findings in the result even when the report streams them (jsonl): a step after the report (`--notify`) tells them. */
   keepFindings?: boolean;
+  /** The command draws its own progress line (an org audit): no "checking keys" bar on the same line. */
+  ownProgress?: boolean;
 }
 
 /** Colour for a stream, or never when the text goes to a file. */
@@ -152,7 +154,7 @@ export async function printRun(source: Source, prepared: Prepared, options: Prin
   // Every text a report prints passes through the one redaction: paths, authors and warnings can hold keys that are no findings.
   const redact = lazyRedactor(rules);
   const reportContext: ReportContext = maskContext({ toolVersion, showSecrets: options.showSecrets, ...context }, redact);
-  const checks = prepared.verifier ? withCheckProgress(prepared.verifier, options.quiet) : undefined;
+  const checks = prepared.verifier ? withCheckProgress(prepared.verifier, options.quiet || options.ownProgress === true) : undefined;
   const beforeWrite = () => {
     checks?.done();
     options.beforeWrite?.();
