@@ -12,12 +12,6 @@ import { defineConfig } from 'vitest/config';
  * own (measured: the git and CLI tests took a fifth less CPU as forks; unit tests the same).
  * KEYWARDEN_TEST_WORKERS overrides the count.
  *
- * A worker's old space is capped at 384 MB: every child the code under test starts (git, above
- * all) is a fork of the whole worker, whose cost grows with the memory it maps and writes (page
- * tables copied, then a copy-on-write fault per page written). A smaller heap, collected more
- * often, measured 222 → 207 CPU-s and 129 → 120 s for the suite; 256 MB passed too, 384 leaves
- * the memory-heavy tests (50 MB lines, 128 MiB pipes) room.
- *
  * Files share their worker's module cache (`isolate: false`): a fresh process per test file
  * cost each of the ~90 files ~1–2 s of CPU to start vitest and import the same modules again.
  * What helpers open is closed by the hooks in test/helpers/setup.ts, which runs before each file.
@@ -30,7 +24,6 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     setupFiles: ['test/helpers/setup.ts'],
     pool: 'forks',
-    execArgv: ['--max-old-space-size=384'],
     isolate: false,
     maxWorkers,
     // Generous: a limit on how long a test may hang, not on how fast it is (bench/ measures that).
