@@ -122,8 +122,25 @@ export class StreamWindows {
     this.#carry = new WindowCarry(startLine);
   }
 
-  /** The windows ready once `chunk` has arrived; scan each before asking for the next. */
+  /**
+   * The windows ready once `chunk` has arrived; scan each before asking for the next. A chunk
+   * that ends a pending partial line is taken in two: up to its first newline (the line's end,
+   * joined to what was pending, a small copy), then the rest, whose complete lines become a
+   * window over the chunk itself. Taken whole, the whole chunk was copied to join that line
+   * (a third of `logs`' time on a 1 GB log); windows are the same whatever the chunking.
+   */
   *push(chunk: Buffer): Generator<FileWindow> {
+    if (this.#length > 0 && this.#lineEnd === 0) {
+      const lineEnd = chunk.indexOf(10) + 1;
+      if (lineEnd > 0 && lineEnd < chunk.length) {
+        yield* this.#take(chunk.subarray(0, lineEnd));
+        chunk = chunk.subarray(lineEnd);
+      }
+    }
+    yield* this.#take(chunk);
+  }
+
+  *#take(chunk: Buffer): Generator<FileWindow> {
     if (chunk.length === 0) return;
     const newline = chunk.lastIndexOf(10);
     if (newline !== -1) this.#lineEnd = this.#length + newline + 1;
