@@ -217,6 +217,11 @@ function parseResults(text) {
   return new Set(chosen);
 }
 
+// src/run/github-env.ts
+function gitHubApiUrl(env = process.env) {
+  return (env.GITHUB_API_URL?.trim() || "https://api.github.com").replace(/\/+$/, "");
+}
+
 // src/sources/cat-file.ts
 import { spawn } from "node:child_process";
 var header = /^(\S+) (\S+) (\d+)$/;
@@ -768,7 +773,7 @@ async function prepare(config) {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-ANOMKBMO.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-OGH7B5JE.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
@@ -2641,7 +2646,7 @@ async function updateComment(inputs, env, scanned, rules) {
     warn("keywarden: no github-token or GITHUB_REPOSITORY, so the pull request comment was not updated");
     return;
   }
-  const target = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token: inputs.githubToken, owner, repo };
+  const target = { apiUrl: gitHubApiUrl(env), token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
   try {
     const { settleMarkedComment, upsertMarkedComment } = await import("./pr-comment-MJHGI4KK.js");

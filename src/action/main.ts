@@ -14,6 +14,7 @@ import { redactKeys, redactKeyLikeTokens } from '../detect/redact-text.js';
 import type { GitHubRepo } from '../respond/notify/pr-comment.js';
 import { withoutKeysInBase } from '../run/base-keys.js';
 import { parseResults, type RunConfig } from '../run/config.js';
+import { gitHubApiUrl } from '../run/github-env.js';
 import { historySource, rangeSource } from '../run/history.js';
 import { notifySettingsOf } from '../run/notify.js';
 import { prepare, type Prepared } from '../run/prepare.js';
@@ -128,7 +129,7 @@ async function updateComment(inputs: ActionInputs, env: NodeJS.ProcessEnv, scann
     warn('keywarden: no github-token or GITHUB_REPOSITORY, so the pull request comment was not updated');
     return;
   }
-  const target: GitHubRepo = { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', token: inputs.githubToken, owner, repo };
+  const target: GitHubRepo = { apiUrl: gitHubApiUrl(env), token: inputs.githubToken, owner, repo };
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   try {
     // octokit is loaded only when there is a PR to comment on.

@@ -15,7 +15,7 @@ import { auditProgress, progressBar } from './progress.js';
 import { runConfigFrom } from './run-config.js';
 import type { CompiledRule, ShardOfPlan } from '../core/types.js';
 import type { AuditPlan } from '../run/remote-audit.js';
-import { gitHubApiFromEnv } from './github-env.js';
+import { gitHubApiFromEnv } from '../run/github-env.js';
 
 type AuditArgs = AuditOptions & { PATH?: string | undefined };
 

@@ -4,7 +4,7 @@ import { prepare } from '../run/prepare.js';
 import { readPlanFile } from '../run/shard-plan.js';
 import { readReportFile } from '../run/report-file.js';
 import { gitHubLineReader } from '../run/github-lines.js';
-import { gitHubApiFromEnv } from './github-env.js';
+import { gitHubApiFromEnv } from '../run/github-env.js';
 import type { MergeOptions } from './options.js';
 import { printRun } from './output.js';
 import { runConfigFrom } from './run-config.js';

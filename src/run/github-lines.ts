@@ -29,10 +29,11 @@ const keptBlobs = 8;
 
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
-function decodeBase64Field(body: string, field: 'content'): Buffer | undefined {
+/** The `content` of a contents or blobs answer, when GitHub sent it in base64. */
+function base64Content(body: string): Buffer | undefined {
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    const value = parsed[field];
+    const value = parsed['content'];
     return typeof value === 'string' && parsed['encoding'] === 'base64' ? Buffer.from(value, 'base64') : undefined;
   } catch {
     return undefined;
@@ -54,13 +55,13 @@ async function fetchBlob(client: PinnedClient, base: URL, headers: Record<string
   url.searchParams.set('ref', commit);
   const contents = await client({ method: 'GET', url, headers }, { maxBodyBytes: 2 * 1024 * 1024 });
   if (contents.kind !== 'response' || contents.status !== 200) return undefined;
-  const inline = decodeBase64Field(contents.body, 'content');
+  const inline = base64Content(contents.body);
   if (inline !== undefined && inline.length > 0) return inline;
   // Over 1 MB the contents API leaves `content` empty: the blob itself, by the id it gives.
   const sha = blobShaOf(contents.body);
   if (sha === undefined) return inline;
   const blob = await client({ method: 'GET', url: requestUrl(base, `/repos/${repository}/git/blobs/${sha}`), headers }, { maxBodyBytes: maxBlobBodyBytes });
-  return blob.kind === 'response' && blob.status === 200 ? decodeBase64Field(blob.body, 'content') : undefined;
+  return blob.kind === 'response' && blob.status === 200 ? base64Content(blob.body) : undefined;
 }
 
 /** A `LineReader` (run/recover.ts) for history findings that name their repository, reading from GitHub. */

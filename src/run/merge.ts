@@ -3,7 +3,7 @@ import type { Finding, RepositoryCoverage, ScanWarning } from '../core/types.js'
 import type { Report, ReportFinding } from '../report/schema.js';
 import { toReportedFinding } from '../report/model.js';
 import { recoverFindings, type LineReader } from './recover.js';
-import { resultOfReport, warningsOfReport } from './report-file.js';
+import { findingOfReport, warningsOfReport } from './report-file.js';
 import type { ShardPlan } from './shard-plan.js';
 import type { Source } from './source.js';
 
@@ -28,7 +28,6 @@ export interface MergedReports {
   repositories?: RepositoryCoverage;
   files: number;
   bytes: number;
-  toolVersion: string;
 }
 
 /** The one value every report gives for `field`, or an error naming each value and its reports. */
@@ -86,7 +85,7 @@ function coverageOf(inputs: readonly MergeInput[], unread: RepositoryCoverage['n
  */
 export function mergeReports(inputs: readonly MergeInput[], plan?: Pick<ShardPlan, 'id' | 'shards'>): MergedReports {
   if (inputs.length === 0) throw new KeywardenError('no reports to merge');
-  const toolVersion = agreed(inputs, (report) => report.tool.version, 'keywarden versions');
+  agreed(inputs, (report) => report.tool.version, 'keywarden versions');
   const shards = agreed(inputs, (report) => report.shard && `plan ${report.shard.plan} of ${report.shard.count} shards`, 'plans');
   if (plan !== undefined && shards !== `plan ${plan.id} of ${plan.shards.length} shards`) {
     throw new KeywardenError(`the reports are not of plan ${plan.id} (--plan-file): they are of ${shards ?? 'no plan'}`);
@@ -111,7 +110,6 @@ export function mergeReports(inputs: readonly MergeInput[], plan?: Pick<ShardPla
     ...(repositories ? { repositories } : {}),
     files: inputs.reduce((sum, { report }) => sum + report.stats.files, 0),
     bytes: inputs.reduce((sum, { report }) => sum + report.stats.bytes, 0),
-    toolVersion,
   };
 }
 
@@ -130,14 +128,9 @@ export function mergedSource(merged: MergedReports, options: { readLine?: LineRe
       for (const warning of merged.warnings) await emit({ kind: 'warning', warning });
       const findings: Finding[] = options.readLine
         ? (await recoverFindings(merged.findings.map(toReportedFinding), { rules: [...context.rules], root: '.', readLine: options.readLine })).findings
-        : resultOfReport(mergedReport(merged), options.keepRaw).findings;
+        : merged.findings.map((finding) => findingOfReport(finding, options.keepRaw));
       for (const finding of findings) await emit({ kind: 'finding', finding });
     },
     ...(merged.repositories ? { repositories: () => merged.repositories! } : {}),
   };
-}
-
-/** The merged findings as one report, for the readers that take a whole one. */
-function mergedReport(merged: MergedReports): Report {
-  return { version: 1, tool: { name: 'keywarden', version: merged.toolVersion }, findings: merged.findings, stats: { files: merged.files, bytes: merged.bytes, durationMs: 0 } };
 }

@@ -90,25 +90,27 @@ function secretOf(finding: ReportFinding, keepRaw: boolean): Secret {
  * repositories. Raw keys only with `keepRaw` (`--show-secrets`), and only those that match.
  */
 export function resultOfReport(report: Report, keepRaw: boolean): ScanResult & { revocations?: Revocation[] } {
-  const findings = report.findings.map((finding): Masked<Finding> => {
-    const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
-    const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...(encoding ? { encoding } : {}) };
-    const { verification, redactedFields } = finding;
-    const masked = maskedFields(redactedFields ?? []);
-    return {
-      ...place,
-      secret: secretOf(finding, keepRaw),
-      ...(verification ? { verification: { status: verification.status, detail: verification.detail, ...(verification.reason !== undefined ? { reason: verification.reason } : {}) } } : {}),
-      ...(masked.length > 0 ? { redactedFields: masked } : {}),
-    };
-  });
   const { files, bytes, durationMs } = report.stats;
   return {
-    findings,
+    findings: report.findings.map((finding) => findingOfReport(finding, keepRaw)),
     warnings: warningsOfReport(report),
     stats: { files, bytes, durationMs },
     ...(report.repositories ? { repositories: report.repositories } : {}),
     ...(report.revocations ? { revocations: report.revocations.map(revocationOfReport) } : {}),
+  };
+}
+
+/** One finding of a report as the run that wrote it had it: its check kept, its key as `secretOf` gives it. */
+export function findingOfReport(finding: ReportFinding, keepRaw: boolean): Masked<Finding> {
+  const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
+  const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...(encoding ? { encoding } : {}) };
+  const { verification, redactedFields } = finding;
+  const masked = maskedFields(redactedFields ?? []);
+  return {
+    ...place,
+    secret: secretOf(finding, keepRaw),
+    ...(verification ? { verification: { status: verification.status, detail: verification.detail, ...(verification.reason !== undefined ? { reason: verification.reason } : {}) } } : {}),
+    ...(masked.length > 0 ? { redactedFields: masked } : {}),
   };
 }
 

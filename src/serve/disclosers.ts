@@ -1,6 +1,7 @@
 import { fetchClient } from '../net/http.js';
 import { createPinnedClient, type NetIO, type PinnedClient } from '../net/pinned.js';
 import type { RetryPolicy } from '../net/retry.js';
+import { gitHubApiUrl } from '../run/github-env.js';
 import { parseKeyList, signatureMatches, type PublishedKey } from './public-keys.js';
 
 /**
@@ -24,7 +25,7 @@ export const depsDevKeysUrl = 'https://storage.googleapis.com/depsdev-gcp-public
 
 /** GitHub (at `GITHUB_API_URL`, for GitHub Enterprise Server or a stand-in), then deps.dev. */
 export function defaultDisclosers(env: NodeJS.ProcessEnv): Discloser[] {
-  const apiUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
+  const apiUrl = gitHubApiUrl(env);
   return [
     {
       name: 'github',

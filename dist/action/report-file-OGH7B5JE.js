@@ -222,25 +222,25 @@ function secretOf(finding, keepRaw) {
   return Secret.fromRedacted(finding.redacted);
 }
 function resultOfReport(report, keepRaw) {
-  const findings = report.findings.map((finding) => {
-    const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
-    const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...encoding ? { encoding } : {} };
-    const { verification, redactedFields } = finding;
-    const masked = maskedFields(redactedFields ?? []);
-    return {
-      ...place,
-      secret: secretOf(finding, keepRaw),
-      ...verification ? { verification: { status: verification.status, detail: verification.detail, ...verification.reason !== void 0 ? { reason: verification.reason } : {} } } : {},
-      ...masked.length > 0 ? { redactedFields: masked } : {}
-    };
-  });
   const { files, bytes, durationMs } = report.stats;
   return {
-    findings,
+    findings: report.findings.map((finding) => findingOfReport(finding, keepRaw)),
     warnings: warningsOfReport(report),
     stats: { files, bytes, durationMs },
     ...report.repositories ? { repositories: report.repositories } : {},
     ...report.revocations ? { revocations: report.revocations.map(revocationOfReport) } : {}
+  };
+}
+function findingOfReport(finding, keepRaw) {
+  const { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, encoding } = toReportedFinding(finding);
+  const place = { ruleId, provider, severity, secretHash, fingerprint, origin, line, column, endColumn, ...encoding ? { encoding } : {} };
+  const { verification, redactedFields } = finding;
+  const masked = maskedFields(redactedFields ?? []);
+  return {
+    ...place,
+    secret: secretOf(finding, keepRaw),
+    ...verification ? { verification: { status: verification.status, detail: verification.detail, ...verification.reason !== void 0 ? { reason: verification.reason } : {} } } : {},
+    ...masked.length > 0 ? { redactedFields: masked } : {}
   };
 }
 function revocationOfReport({ target, reason, ...rest }) {
@@ -260,6 +260,7 @@ function warningsOfReport(report) {
   }));
 }
 export {
+  findingOfReport,
   readBaseline,
   readReport,
   readReportFile,
