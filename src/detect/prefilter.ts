@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../core/types.js';
 import { isEscapeIntroducer } from './normalize.js';
+import { forEachCandidate, planTeddy, type TeddyPlan } from './simd/teddy.js';
 
 /**
  * The literal prefilter: before any regex runs, the raw bytes are searched for the rules'
@@ -34,6 +35,8 @@ interface Anchor {
 
 export interface Prefilter {
   anchors: Anchor[];
+  /** The anchors bucketed for the single SIMD pass (`simd/teddy.ts`); absent when it cannot take them. */
+  teddy?: TeddyPlan;
 }
 
 /**
@@ -140,7 +143,25 @@ export function buildPrefilter(rules: readonly CompiledRule[], byteCounts?: Arra
   for (const { anchor, forms } of escapeNeedles) {
     for (const form of forms) anchorAt(anchor, { bytes: Buffer.from(form, 'latin1'), keyword: '', encoding: 'escape', rules: [] }, 0);
   }
-  return { anchors: [...anchors.values()] };
+  const list = [...anchors.values()];
+  const teddy = planTeddy(list.map((anchor) => anchor.bytes), byteFrequency(byteCounts));
+  return { anchors: list, ...(teddy ? { teddy } : {}) };
+}
+
+/**
+ * How often each byte occurs (0–1): from `byteCounts` when given, else estimated from its rank in
+ * the table (a Zipf-like fall-off; bytes not listed count as rare).
+ */
+function byteFrequency(byteCounts?: ArrayLike<number>): (byte: number) => number {
+  if (byteCounts) {
+    let total = 0;
+    for (let byte = 0; byte < 256; byte++) total += byteCounts[byte] ?? 0;
+    return (byte) => (total === 0 ? 0 : (byteCounts[byte] ?? 0) / total);
+  }
+  return (byte) => {
+    const rank = byteFrequencyOrder.indexOf(String.fromCharCode(byte));
+    return 1 / ((rank === -1 ? byteFrequencyOrder.length * 2 : rank) + 4) / 5;
+  };
 }
 
 /** How many of the most frequent bytes are not rare: no shared anchor starts with one. */
@@ -283,20 +304,46 @@ function escapeCutsNeedle(data: Uint8Array, anchorAt: number, anchorBytes: numbe
  * gives an `escape` hit at the anchor.
  */
 export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
-  const hits: Hit[] = [];
-  for (const anchor of prefilter.anchors) {
-    for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) {
-      for (const { needle, at: within } of anchor.needles) {
-        if (needleAt(data, at - within, needle.bytes)) {
-          hits.push({ offset: at - within, needle });
-        } else if (needle.encoding === 'base64') {
-          const start = wrappedNeedleAt(data, at, within, needle.bytes);
-          if (start !== -1) hits.push({ offset: start, needle });
-        } else if (needle.encoding === 'plain' && escapeCutsNeedle(data, at, anchor.bytes.length, within, needle.bytes)) {
-          hits.push({ offset: at, needle: escapeBesideKeyword });
+  const { anchors, teddy } = prefilter;
+  // Hits gathered per anchor and joined in the anchors' order, so that hits at one offset come
+  // in the same order whichever search found them.
+  const byAnchor: Hit[][] = anchors.map(() => []);
+  const single =
+    teddy !== undefined &&
+    data.length >= singlePassFrom &&
+    forEachCandidate(data, teddy, (at, buckets) => {
+      for (let bucket = 0; buckets !== 0; bucket++, buckets >>>= 1) {
+        if ((buckets & 1) === 0) continue;
+        for (const index of teddy.buckets[bucket]!) {
+          const anchor = anchors[index]!;
+          if (needleAt(data, at, anchor.bytes)) hitsAtAnchor(data, anchor, at, byAnchor[index]!);
         }
       }
+    });
+  if (!single) {
+    anchors.forEach((anchor, index) => {
+      for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) hitsAtAnchor(data, anchor, at, byAnchor[index]!);
+    });
+  }
+  return byAnchor.flat().sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Below this many bytes the anchors are searched one `indexOf` pass each: over a short line the
+ * passes cost no more than copying it into the SIMD kernel's memory (measured even from 256 bytes).
+ */
+const singlePassFrom = 256;
+
+/** The hits of `anchor`'s needles around one place it was found. */
+function hitsAtAnchor(data: Buffer, anchor: Anchor, at: number, hits: Hit[]): void {
+  for (const { needle, at: within } of anchor.needles) {
+    if (needleAt(data, at - within, needle.bytes)) {
+      hits.push({ offset: at - within, needle });
+    } else if (needle.encoding === 'base64') {
+      const start = wrappedNeedleAt(data, at, within, needle.bytes);
+      if (start !== -1) hits.push({ offset: start, needle });
+    } else if (needle.encoding === 'plain' && escapeCutsNeedle(data, at, anchor.bytes.length, within, needle.bytes)) {
+      hits.push({ offset: at, needle: escapeBesideKeyword });
     }
   }
-  return hits.sort((a, b) => a.offset - b.offset);
 }

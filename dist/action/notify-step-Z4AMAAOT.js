@@ -6,7 +6,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-YHIUKGN6.js";
+} from "./chunk-N6ISHTUW.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {

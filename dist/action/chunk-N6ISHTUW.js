@@ -479,6 +479,108 @@ function decodeEscapes(source, from = 0, to = source.length) {
   return { text, starts: Int32Array.from(keptStarts), ends: Int32Array.from(keptEnds) };
 }
 
+// src/detect/simd/teddy-module.ts
+var teddyWasm = "AGFzbQEAAAABCgFgBX9/f39/AX8DAgEABQMBAAEGBgF/AUEACwcaAwZtZW1vcnkCAAZyZXN1bWUDAARzY2FuAAAKzQIBygICBH8Je0EA/QAEACEJQRD9AAQAIQpBIP0ABAAhC0Ew/QAEACEMQcAA/QAEACENQdAA/QAEACEOQQ/9DyEPIAIhBQJAA0AgBSABTw0BIAZBEGogBEsEQCAFJAAgBg8LIAAgBWr9AAQAIRAgCSAQIA/9Tv0OIAogEEEE/W39Dv1OIREgACAFav0ABAEhECARIAsgECAP/U79DiAMIBBBBP1t/Q79Tv1OIREgACAFav0ABAIhECARIA0gECAP/U79DiAOIBBBBP1t/Q79Tv1OIREgEf1TBEAgEf0MAAAAAAAAAAAAAAAAAAAAAP0k/WQhByAHBEBB4AAgEf0LBAADQCAHaCEIIAMgBkECdGogBSAIakEIdEHgACAIai0AAHI2AgAgBkEBaiEGIAcgB0EBa3EhByAHDQALCwsgBUEQaiEFDAALCyABJAAgBgs=";
+
+// src/detect/simd/teddy.ts
+var bucketCount = 8;
+var fingerprintLength = 3;
+function planTeddy(anchors, byteFrequency2) {
+  if (anchors.length === 0 || anchors.some((anchor) => anchor.length === 0 || anchor.subarray(0, fingerprintLength).includes(0))) return void 0;
+  let buckets = anchors.map((_, index) => [index]);
+  const cost = (members) => admittedFrequency(members.map((index) => anchors[index]), byteFrequency2);
+  while (buckets.length > bucketCount) {
+    let best = { a: 0, b: 1, added: Infinity };
+    for (let a = 0; a < buckets.length; a++) {
+      for (let b = a + 1; b < buckets.length; b++) {
+        const added = cost([...buckets[a], ...buckets[b]]) - cost(buckets[a]) - cost(buckets[b]);
+        if (added < best.added) best = { a, b, added };
+      }
+    }
+    const merged = [...buckets[best.a], ...buckets[best.b]];
+    buckets = [...buckets.filter((_, index) => index !== best.a && index !== best.b), merged];
+  }
+  return { tables: nibbleTables(buckets.map((members) => members.map((index) => anchors[index]))), buckets };
+}
+function admittedFrequency(anchors, byteFrequency2) {
+  let product = 1;
+  for (let at = 0; at < fingerprintLength; at++) {
+    if (anchors.some((anchor) => anchor[at] === void 0)) continue;
+    const lows = new Set(anchors.map((anchor) => anchor[at] & 15));
+    const highs = new Set(anchors.map((anchor) => anchor[at] >> 4));
+    let sum = 0;
+    for (const high of highs) for (const low of lows) sum += byteFrequency2(high << 4 | low);
+    product *= sum;
+  }
+  return product;
+}
+function nibbleTables(buckets) {
+  const tables = new Uint8Array(16 * 2 * fingerprintLength);
+  buckets.forEach((members, bucket) => {
+    const bit = 1 << bucket;
+    for (const anchor of members) {
+      for (let at = 0; at < fingerprintLength; at++) {
+        const low = tables.subarray(32 * at, 32 * at + 16);
+        const high = tables.subarray(32 * at + 16, 32 * at + 32);
+        const byte = anchor[at];
+        if (byte === void 0) {
+          low.forEach((value, nibble) => low[nibble] = value | bit);
+          high.forEach((value, nibble) => high[nibble] = value | bit);
+        } else {
+          low[byte & 15] |= bit;
+          high[byte >> 4] |= bit;
+        }
+      }
+    }
+  });
+  return tables;
+}
+var wasm = globalThis.WebAssembly;
+var chunkSize = 1 << 20;
+var padding = 32;
+var outOffset = 128;
+var outCapacity = 16 * 1024;
+var dataOffset = outOffset + 4 * outCapacity;
+var loaded;
+function loadKernel() {
+  if (loaded !== void 0) return loaded;
+  try {
+    const kernel = new wasm.Instance(new wasm.Module(Buffer.from(teddyWasm, "base64"))).exports;
+    const pages = Math.ceil((dataOffset + chunkSize + padding) / 65536);
+    kernel.memory.grow(Math.max(0, pages - kernel.memory.buffer.byteLength / 65536));
+    loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer), out: new Int32Array(kernel.memory.buffer, outOffset, outCapacity) };
+  } catch {
+    loaded = null;
+  }
+  return loaded;
+}
+function forEachCandidate(data, plan, visit) {
+  const k = loadKernel();
+  if (!k) return false;
+  const { kernel, bytes, out } = k;
+  if (k.plan !== plan) {
+    bytes.set(plan.tables, 0);
+    k.plan = plan;
+  }
+  for (let start = 0; start < data.length; start += chunkSize) {
+    const length = Math.min(chunkSize, data.length - start);
+    const copied = Math.min(length + fingerprintLength - 1, data.length - start);
+    bytes.set(data.subarray(start, start + copied), dataOffset);
+    bytes.fill(0, dataOffset + copied, dataOffset + copied + padding);
+    let from = 0;
+    while (from < length) {
+      const found = kernel.scan(dataOffset, length, from, outOffset, outCapacity);
+      for (let i = 0; i < found; i++) {
+        const candidate = out[i];
+        const position = candidate >>> 8;
+        if (position < length) visit(start + position, candidate & 255);
+      }
+      from = kernel.resume.value;
+    }
+  }
+  return true;
+}
+
 // src/detect/prefilter.ts
 var escapeNeedles = [
   { anchor: "\\u0", forms: ["\\u002d", "\\u002D", "\\u005f", "\\u005F"] },
@@ -541,7 +643,20 @@ function buildPrefilter(rules, byteCounts) {
   for (const { anchor, forms } of escapeNeedles) {
     for (const form of forms) anchorAt(anchor, { bytes: Buffer.from(form, "latin1"), keyword: "", encoding: "escape", rules: [] }, 0);
   }
-  return { anchors: [...anchors.values()] };
+  const list = [...anchors.values()];
+  const teddy = planTeddy(list.map((anchor) => anchor.bytes), byteFrequency(byteCounts));
+  return { anchors: list, ...teddy ? { teddy } : {} };
+}
+function byteFrequency(byteCounts) {
+  if (byteCounts) {
+    let total = 0;
+    for (let byte = 0; byte < 256; byte++) total += byteCounts[byte] ?? 0;
+    return (byte) => total === 0 ? 0 : (byteCounts[byte] ?? 0) / total;
+  }
+  return (byte) => {
+    const rank = byteFrequencyOrder.indexOf(String.fromCharCode(byte));
+    return 1 / ((rank === -1 ? byteFrequencyOrder.length * 2 : rank) + 4) / 5;
+  };
 }
 var commonBytes = 32;
 function rareBytes(byteCounts) {
@@ -643,22 +758,36 @@ function escapeCutsNeedle(data, anchorAt, anchorBytes, within, needle) {
   return false;
 }
 function findHits(data, prefilter) {
-  const hits = [];
-  for (const anchor of prefilter.anchors) {
-    for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) {
-      for (const { needle, at: within } of anchor.needles) {
-        if (needleAt(data, at - within, needle.bytes)) {
-          hits.push({ offset: at - within, needle });
-        } else if (needle.encoding === "base64") {
-          const start = wrappedNeedleAt(data, at, within, needle.bytes);
-          if (start !== -1) hits.push({ offset: start, needle });
-        } else if (needle.encoding === "plain" && escapeCutsNeedle(data, at, anchor.bytes.length, within, needle.bytes)) {
-          hits.push({ offset: at, needle: escapeBesideKeyword });
-        }
+  const { anchors, teddy } = prefilter;
+  const byAnchor = anchors.map(() => []);
+  const single = teddy !== void 0 && data.length >= singlePassFrom && forEachCandidate(data, teddy, (at, buckets) => {
+    for (let bucket = 0; buckets !== 0; bucket++, buckets >>>= 1) {
+      if ((buckets & 1) === 0) continue;
+      for (const index of teddy.buckets[bucket]) {
+        const anchor = anchors[index];
+        if (needleAt(data, at, anchor.bytes)) hitsAtAnchor(data, anchor, at, byAnchor[index]);
       }
     }
+  });
+  if (!single) {
+    anchors.forEach((anchor, index) => {
+      for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) hitsAtAnchor(data, anchor, at, byAnchor[index]);
+    });
   }
-  return hits.sort((a, b) => a.offset - b.offset);
+  return byAnchor.flat().sort((a, b) => a.offset - b.offset);
+}
+var singlePassFrom = 256;
+function hitsAtAnchor(data, anchor, at, hits) {
+  for (const { needle, at: within } of anchor.needles) {
+    if (needleAt(data, at - within, needle.bytes)) {
+      hits.push({ offset: at - within, needle });
+    } else if (needle.encoding === "base64") {
+      const start = wrappedNeedleAt(data, at, within, needle.bytes);
+      if (start !== -1) hits.push({ offset: start, needle });
+    } else if (needle.encoding === "plain" && escapeCutsNeedle(data, at, anchor.bytes.length, within, needle.bytes)) {
+      hits.push({ offset: at, needle: escapeBesideKeyword });
+    }
+  }
 }
 
 // src/detect/views.ts

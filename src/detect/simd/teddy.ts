@@ -1,0 +1,164 @@
+import { teddyWasm } from './teddy-module.js';
+
+/**
+ * The prefilter's single pass: every anchor searched at once by a SIMD kernel in WebAssembly
+ * (teddy.wat), instead of one `Buffer#indexOf` pass per anchor (fifteen passes for the built-in
+ * rules). The kernel only narrows: it reports positions whose first three bytes may start an
+ * anchor of some bucket, and each is checked here byte for byte, so which anchors are found never
+ * depends on it. Anchors go into up to eight buckets; anchors alike (by their first bytes) share
+ * one, so the nibble tables admit few byte pairs no anchor has.
+ */
+
+export interface TeddyPlan {
+  /** The kernel's six 16-byte nibble tables: low then high nibble for anchor bytes 0, 1 and 2. */
+  tables: Uint8Array;
+  /** Indexes of the anchors in each bucket (bucket i is bit i of a candidate's mask). */
+  buckets: number[][];
+}
+
+const bucketCount = 8;
+/** Anchor bytes the kernel looks at; longer anchors' further bytes are checked here. */
+const fingerprintLength = 3;
+
+/**
+ * Bucket the anchors and build the kernel's tables; undefined when the kernel cannot take them
+ * (an empty anchor, or a NUL byte: the kernel's padding). `byteFrequency` (0–1 each) steers the
+ * bucketing: a bucket admits every byte whose nibbles its anchors have at each place, so two
+ * anchors share one where that admits the fewest frequent byte triples (`tr_test_`'s `_te` with
+ * `jEt` would admit `out`).
+ */
+export function planTeddy(anchors: readonly Uint8Array[], byteFrequency: (byte: number) => number): TeddyPlan | undefined {
+  if (anchors.length === 0 || anchors.some((anchor) => anchor.length === 0 || anchor.subarray(0, fingerprintLength).includes(0))) return undefined;
+  let buckets = anchors.map((_, index) => [index]);
+  const cost = (members: number[]) => admittedFrequency(members.map((index) => anchors[index]!), byteFrequency);
+  while (buckets.length > bucketCount) {
+    let best = { a: 0, b: 1, added: Infinity };
+    for (let a = 0; a < buckets.length; a++) {
+      for (let b = a + 1; b < buckets.length; b++) {
+        const added = cost([...buckets[a]!, ...buckets[b]!]) - cost(buckets[a]!) - cost(buckets[b]!);
+        if (added < best.added) best = { a, b, added };
+      }
+    }
+    const merged = [...buckets[best.a]!, ...buckets[best.b]!];
+    buckets = [...buckets.filter((_, index) => index !== best.a && index !== best.b), merged];
+  }
+  return { tables: nibbleTables(buckets.map((members) => members.map((index) => anchors[index]!))), buckets };
+}
+
+/** How often a bucket of these anchors flags a position: the product, over the fingerprint's places, of the frequency of the bytes admitted there (every byte whose low and high nibbles both occur among the anchors' bytes at that place). */
+function admittedFrequency(anchors: readonly Uint8Array[], byteFrequency: (byte: number) => number): number {
+  let product = 1;
+  for (let at = 0; at < fingerprintLength; at++) {
+    if (anchors.some((anchor) => anchor[at] === undefined)) continue;
+    const lows = new Set(anchors.map((anchor) => anchor[at]! & 15));
+    const highs = new Set(anchors.map((anchor) => anchor[at]! >> 4));
+    let sum = 0;
+    for (const high of highs) for (const low of lows) sum += byteFrequency((high << 4) | low);
+    product *= sum;
+  }
+  return product;
+}
+
+/** The six 16-byte tables: for each fingerprint place, the buckets admitting each low nibble, then each high nibble. */
+function nibbleTables(buckets: readonly (readonly Uint8Array[])[]): Uint8Array {
+  const tables = new Uint8Array(16 * 2 * fingerprintLength);
+  buckets.forEach((members, bucket) => {
+    const bit = 1 << bucket;
+    for (const anchor of members) {
+      for (let at = 0; at < fingerprintLength; at++) {
+        const low = tables.subarray(32 * at, 32 * at + 16);
+        const high = tables.subarray(32 * at + 16, 32 * at + 32);
+        const byte = anchor[at];
+        if (byte === undefined) {
+          // A short anchor takes any byte here.
+          low.forEach((value, nibble) => (low[nibble] = value | bit));
+          high.forEach((value, nibble) => (high[nibble] = value | bit));
+        } else {
+          low[byte & 15]! |= bit;
+          high[byte >> 4]! |= bit;
+        }
+      }
+    }
+  });
+  return tables;
+}
+
+interface Kernel {
+  memory: { buffer: ArrayBuffer; grow: (pages: number) => number };
+  scan: (data: number, length: number, from: number, out: number, capacity: number) => number;
+  resume: { value: number };
+}
+
+/** The part of the WebAssembly API used here (node's types leave it to lib.dom). */
+const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
+
+/** Data copied into the kernel's memory at a time; candidates are `position << 8 | buckets`, so a chunk stays under 2^24 bytes. */
+const chunkSize = 1 << 20;
+/** Zero bytes after a chunk's data: the kernel reads up to 16 + 2 bytes past its last position. */
+const padding = 32;
+const outOffset = 128;
+const outCapacity = 16 * 1024;
+const dataOffset = outOffset + 4 * outCapacity;
+
+/** The instantiated kernel with views on its memory (which never grows after loading), and the plan whose tables it holds. */
+interface Loaded {
+  kernel: Kernel;
+  bytes: Uint8Array;
+  out: Int32Array;
+  plan?: TeddyPlan;
+}
+
+let loaded: Loaded | null | undefined;
+
+/** The kernel, instantiated once per thread; null where WebAssembly SIMD is unavailable (the indexOf passes are used then). */
+function loadKernel(): Loaded | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    const kernel = new wasm.Instance(new wasm.Module(Buffer.from(teddyWasm, 'base64'))).exports as Kernel;
+    const pages = Math.ceil((dataOffset + chunkSize + padding) / 65536);
+    kernel.memory.grow(Math.max(0, pages - kernel.memory.buffer.byteLength / 65536));
+    loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer), out: new Int32Array(kernel.memory.buffer, outOffset, outCapacity) };
+  } catch {
+    loaded = null;
+  }
+  return loaded;
+}
+
+/** Whether the kernel runs on this machine. */
+export function teddyAvailable(): boolean {
+  return loadKernel() !== null;
+}
+
+/**
+ * Call `visit(position, buckets)` for each candidate position in `data`, in increasing order:
+ * every position where an anchor starts is among them. False when the kernel is unavailable
+ * (nothing was visited).
+ */
+export function forEachCandidate(data: Uint8Array, plan: TeddyPlan, visit: (position: number, buckets: number) => void): boolean {
+  const k = loadKernel();
+  if (!k) return false;
+  const { kernel, bytes, out } = k;
+  if (k.plan !== plan) {
+    bytes.set(plan.tables, 0);
+    k.plan = plan;
+  }
+  for (let start = 0; start < data.length; start += chunkSize) {
+    const length = Math.min(chunkSize, data.length - start);
+    // The chunk, the two bytes after it (an anchor starting at its end), then zeros.
+    const copied = Math.min(length + fingerprintLength - 1, data.length - start);
+    bytes.set(data.subarray(start, start + copied), dataOffset);
+    bytes.fill(0, dataOffset + copied, dataOffset + copied + padding);
+    let from = 0;
+    while (from < length) {
+      const found = kernel.scan(dataOffset, length, from, outOffset, outCapacity);
+      for (let i = 0; i < found; i++) {
+        const candidate = out[i]!;
+        const position = candidate >>> 8;
+        // Positions past the chunk's end belong to the next chunk (unreachable while chunkSize is a multiple of the kernel's 16-byte step).
+        if (position < length) visit(start + position, candidate & 0xff);
+      }
+      from = kernel.resume.value;
+    }
+  }
+  return true;
+}
