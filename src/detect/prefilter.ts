@@ -35,8 +35,13 @@ interface Anchor {
 
 export interface Prefilter {
   anchors: Anchor[];
-  /** The anchors bucketed for the single SIMD pass (`simd/teddy.ts`); absent when it cannot take them. */
-  teddy?: TeddyPlan;
+  /**
+   * The anchors bucketed for the single SIMD pass (`simd/teddy.ts`), planned on first use (a
+   * pre-commit run on a few short files never needs it); null when the pass cannot take them.
+   */
+  teddy?: TeddyPlan | null;
+  /** How often each byte occurs, for planning the buckets. */
+  byteFrequency?: (byte: number) => number;
 }
 
 /**
@@ -143,9 +148,7 @@ export function buildPrefilter(rules: readonly CompiledRule[], byteCounts?: Arra
   for (const { anchor, forms } of escapeNeedles) {
     for (const form of forms) anchorAt(anchor, { bytes: Buffer.from(form, 'latin1'), keyword: '', encoding: 'escape', rules: [] }, 0);
   }
-  const list = [...anchors.values()];
-  const teddy = planTeddy(list.map((anchor) => anchor.bytes), byteFrequency(byteCounts));
-  return { anchors: list, ...(teddy ? { teddy } : {}) };
+  return { anchors: [...anchors.values()], byteFrequency: byteFrequency(byteCounts) };
 }
 
 /**
@@ -304,13 +307,13 @@ function escapeCutsNeedle(data: Uint8Array, anchorAt: number, anchorBytes: numbe
  * gives an `escape` hit at the anchor.
  */
 export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
-  const { anchors, teddy } = prefilter;
+  const { anchors } = prefilter;
+  const teddy = data.length >= singlePassFrom ? singlePassPlan(prefilter) : null;
   // Hits gathered per anchor and joined in the anchors' order, so that hits at one offset come
   // in the same order whichever search found them.
   const byAnchor: Hit[][] = anchors.map(() => []);
   const single =
-    teddy !== undefined &&
-    data.length >= singlePassFrom &&
+    teddy !== null &&
     forEachCandidate(data, teddy, (at, buckets) => {
       for (let bucket = 0; buckets !== 0; bucket++, buckets >>>= 1) {
         if ((buckets & 1) === 0) continue;
@@ -326,6 +329,15 @@ export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
     });
   }
   return byAnchor.flat().sort((a, b) => a.offset - b.offset);
+}
+
+/** The prefilter's SIMD plan, made once; null when there is none (a prefilter without `byteFrequency` is searched by indexOf passes only). */
+export function singlePassPlan(prefilter: Prefilter): TeddyPlan | null {
+  if (prefilter.teddy === undefined) {
+    const { byteFrequency } = prefilter;
+    prefilter.teddy = byteFrequency ? (planTeddy(prefilter.anchors.map((anchor) => anchor.bytes), byteFrequency) ?? null) : null;
+  }
+  return prefilter.teddy;
 }
 
 /**

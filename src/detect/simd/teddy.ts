@@ -29,31 +29,51 @@ const fingerprintLength = 3;
  */
 export function planTeddy(anchors: readonly Uint8Array[], byteFrequency: (byte: number) => number): TeddyPlan | undefined {
   if (anchors.length === 0 || anchors.some((anchor) => anchor.length === 0 || anchor.subarray(0, fingerprintLength).includes(0))) return undefined;
-  let buckets = anchors.map((_, index) => [index]);
-  const cost = (members: number[]) => admittedFrequency(members.map((index) => anchors[index]!), byteFrequency);
+  const frequency = Float64Array.from({ length: 256 }, (_, byte) => byteFrequency(byte));
+  const nibbles = anchors.map(nibbleMasks);
+  const costOf = (members: readonly number[]) => admittedFrequency(members.map((index) => nibbles[index]!), frequency);
+  let buckets = anchors.map((_, index) => ({ members: [index], cost: costOf([index]) }));
   while (buckets.length > bucketCount) {
-    let best = { a: 0, b: 1, added: Infinity };
+    let best = { a: 0, b: 1, added: Infinity, cost: 0 };
     for (let a = 0; a < buckets.length; a++) {
       for (let b = a + 1; b < buckets.length; b++) {
-        const added = cost([...buckets[a]!, ...buckets[b]!]) - cost(buckets[a]!) - cost(buckets[b]!);
-        if (added < best.added) best = { a, b, added };
+        const cost = costOf([...buckets[a]!.members, ...buckets[b]!.members]);
+        const added = cost - buckets[a]!.cost - buckets[b]!.cost;
+        if (added < best.added) best = { a, b, added, cost };
       }
     }
-    const merged = [...buckets[best.a]!, ...buckets[best.b]!];
+    const merged = { members: [...buckets[best.a]!.members, ...buckets[best.b]!.members], cost: best.cost };
     buckets = [...buckets.filter((_, index) => index !== best.a && index !== best.b), merged];
   }
-  return { tables: nibbleTables(buckets.map((members) => members.map((index) => anchors[index]!))), buckets };
+  const members = buckets.map((bucket) => bucket.members);
+  return { tables: nibbleTables(members.map((indexes) => indexes.map((index) => anchors[index]!))), buckets: members };
 }
 
-/** How often a bucket of these anchors flags a position: the product, over the fingerprint's places, of the frequency of the bytes admitted there (every byte whose low and high nibbles both occur among the anchors' bytes at that place). */
-function admittedFrequency(anchors: readonly Uint8Array[], byteFrequency: (byte: number) => number): number {
+/** For each fingerprint place, the anchor's low and high nibble as one-bit masks; all ones where the anchor is too short (any byte). */
+function nibbleMasks(anchor: Uint8Array): { low: number; high: number }[] {
+  return Array.from({ length: fingerprintLength }, (_, at) => {
+    const byte = anchor[at];
+    return byte === undefined ? { low: 0xffff, high: 0xffff } : { low: 1 << (byte & 15), high: 1 << (byte >> 4) };
+  });
+}
+
+/** How often a bucket of these anchors flags a position: the product, over the fingerprint's places, of the frequency of the bytes admitted there (every byte whose low and high nibbles both occur among the anchors' at that place). */
+function admittedFrequency(anchors: readonly { low: number; high: number }[][], frequency: Float64Array): number {
   let product = 1;
   for (let at = 0; at < fingerprintLength; at++) {
-    if (anchors.some((anchor) => anchor[at] === undefined)) continue;
-    const lows = new Set(anchors.map((anchor) => anchor[at]! & 15));
-    const highs = new Set(anchors.map((anchor) => anchor[at]! >> 4));
+    let lows = 0;
+    let highs = 0;
+    for (const masks of anchors) {
+      lows |= masks[at]!.low;
+      highs |= masks[at]!.high;
+    }
+    // A short anchor admits any byte here: the place narrows nothing.
+    if (lows === 0xffff && highs === 0xffff) continue;
     let sum = 0;
-    for (const high of highs) for (const low of lows) sum += byteFrequency((high << 4) | low);
+    for (let high = 0; high < 16; high++) {
+      if (!(highs & (1 << high))) continue;
+      for (let low = 0; low < 16; low++) if (lows & (1 << low)) sum += frequency[(high << 4) | low]!;
+    }
     product *= sum;
   }
   return product;

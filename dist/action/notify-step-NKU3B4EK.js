@@ -6,7 +6,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-N6ISHTUW.js";
+} from "./chunk-FUOYWLEO.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {

@@ -487,29 +487,46 @@ var bucketCount = 8;
 var fingerprintLength = 3;
 function planTeddy(anchors, byteFrequency2) {
   if (anchors.length === 0 || anchors.some((anchor) => anchor.length === 0 || anchor.subarray(0, fingerprintLength).includes(0))) return void 0;
-  let buckets = anchors.map((_, index) => [index]);
-  const cost = (members) => admittedFrequency(members.map((index) => anchors[index]), byteFrequency2);
+  const frequency = Float64Array.from({ length: 256 }, (_, byte) => byteFrequency2(byte));
+  const nibbles = anchors.map(nibbleMasks);
+  const costOf = (members2) => admittedFrequency(members2.map((index) => nibbles[index]), frequency);
+  let buckets = anchors.map((_, index) => ({ members: [index], cost: costOf([index]) }));
   while (buckets.length > bucketCount) {
-    let best = { a: 0, b: 1, added: Infinity };
+    let best = { a: 0, b: 1, added: Infinity, cost: 0 };
     for (let a = 0; a < buckets.length; a++) {
       for (let b = a + 1; b < buckets.length; b++) {
-        const added = cost([...buckets[a], ...buckets[b]]) - cost(buckets[a]) - cost(buckets[b]);
-        if (added < best.added) best = { a, b, added };
+        const cost = costOf([...buckets[a].members, ...buckets[b].members]);
+        const added = cost - buckets[a].cost - buckets[b].cost;
+        if (added < best.added) best = { a, b, added, cost };
       }
     }
-    const merged = [...buckets[best.a], ...buckets[best.b]];
+    const merged = { members: [...buckets[best.a].members, ...buckets[best.b].members], cost: best.cost };
     buckets = [...buckets.filter((_, index) => index !== best.a && index !== best.b), merged];
   }
-  return { tables: nibbleTables(buckets.map((members) => members.map((index) => anchors[index]))), buckets };
+  const members = buckets.map((bucket) => bucket.members);
+  return { tables: nibbleTables(members.map((indexes) => indexes.map((index) => anchors[index]))), buckets: members };
 }
-function admittedFrequency(anchors, byteFrequency2) {
+function nibbleMasks(anchor) {
+  return Array.from({ length: fingerprintLength }, (_, at) => {
+    const byte = anchor[at];
+    return byte === void 0 ? { low: 65535, high: 65535 } : { low: 1 << (byte & 15), high: 1 << (byte >> 4) };
+  });
+}
+function admittedFrequency(anchors, frequency) {
   let product = 1;
   for (let at = 0; at < fingerprintLength; at++) {
-    if (anchors.some((anchor) => anchor[at] === void 0)) continue;
-    const lows = new Set(anchors.map((anchor) => anchor[at] & 15));
-    const highs = new Set(anchors.map((anchor) => anchor[at] >> 4));
+    let lows = 0;
+    let highs = 0;
+    for (const masks of anchors) {
+      lows |= masks[at].low;
+      highs |= masks[at].high;
+    }
+    if (lows === 65535 && highs === 65535) continue;
     let sum = 0;
-    for (const high of highs) for (const low of lows) sum += byteFrequency2(high << 4 | low);
+    for (let high = 0; high < 16; high++) {
+      if (!(highs & 1 << high)) continue;
+      for (let low = 0; low < 16; low++) if (lows & 1 << low) sum += frequency[high << 4 | low];
+    }
     product *= sum;
   }
   return product;
@@ -643,9 +660,7 @@ function buildPrefilter(rules, byteCounts) {
   for (const { anchor, forms } of escapeNeedles) {
     for (const form of forms) anchorAt(anchor, { bytes: Buffer.from(form, "latin1"), keyword: "", encoding: "escape", rules: [] }, 0);
   }
-  const list = [...anchors.values()];
-  const teddy = planTeddy(list.map((anchor) => anchor.bytes), byteFrequency(byteCounts));
-  return { anchors: list, ...teddy ? { teddy } : {} };
+  return { anchors: [...anchors.values()], byteFrequency: byteFrequency(byteCounts) };
 }
 function byteFrequency(byteCounts) {
   if (byteCounts) {
@@ -758,9 +773,10 @@ function escapeCutsNeedle(data, anchorAt, anchorBytes, within, needle) {
   return false;
 }
 function findHits(data, prefilter) {
-  const { anchors, teddy } = prefilter;
+  const { anchors } = prefilter;
+  const teddy = data.length >= singlePassFrom ? singlePassPlan(prefilter) : null;
   const byAnchor = anchors.map(() => []);
-  const single = teddy !== void 0 && data.length >= singlePassFrom && forEachCandidate(data, teddy, (at, buckets) => {
+  const single = teddy !== null && forEachCandidate(data, teddy, (at, buckets) => {
     for (let bucket = 0; buckets !== 0; bucket++, buckets >>>= 1) {
       if ((buckets & 1) === 0) continue;
       for (const index of teddy.buckets[bucket]) {
@@ -775,6 +791,13 @@ function findHits(data, prefilter) {
     });
   }
   return byAnchor.flat().sort((a, b) => a.offset - b.offset);
+}
+function singlePassPlan(prefilter) {
+  if (prefilter.teddy === void 0) {
+    const { byteFrequency: byteFrequency2 } = prefilter;
+    prefilter.teddy = byteFrequency2 ? planTeddy(prefilter.anchors.map((anchor) => anchor.bytes), byteFrequency2) ?? null : null;
+  }
+  return prefilter.teddy;
 }
 var singlePassFrom = 256;
 function hitsAtAnchor(data, anchor, at, hits) {
