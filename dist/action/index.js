@@ -318,7 +318,7 @@ var CatFileBatch = class {
             partialHeader = Buffer.concat([partialHeader ?? Buffer.alloc(0), chunk.subarray(at)]);
             break;
           }
-          const line = Buffer.concat([partialHeader ?? Buffer.alloc(0), chunk.subarray(at, newline)]).toString("latin1");
+          const line = partialHeader ? Buffer.concat([partialHeader, chunk.subarray(at, newline)]).toString("latin1") : chunk.toString("latin1", at, newline);
           partialHeader = void 0;
           at = newline + 1;
           if (line.endsWith(" missing")) {

@@ -147,7 +147,8 @@ export class CatFileBatch {
             partialHeader = Buffer.concat([partialHeader ?? Buffer.alloc(0), chunk.subarray(at)]);
             break;
           }
-          const line = Buffer.concat([partialHeader ?? Buffer.alloc(0), chunk.subarray(at, newline)]).toString('latin1');
+          // A header split across two chunks is joined; the usual whole one is read in place.
+          const line = partialHeader ? Buffer.concat([partialHeader, chunk.subarray(at, newline)]).toString('latin1') : chunk.toString('latin1', at, newline);
           partialHeader = undefined;
           at = newline + 1;
           if (line.endsWith(' missing')) {
