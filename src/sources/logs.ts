@@ -343,6 +343,11 @@ async function* followRaw(path: string, options: FollowOptions): AsyncGenerator<
       }
       head = current;
       for await (const data of fileChunks(file.handle, position, signal)) {
+        // A chunk read after a rewrite holds the new file's bytes at the old offset (the read
+        // ahead can land after a copytruncate and the writes that follow it): the beginning is
+        // checked once more before the chunk is handed on; a changed one is left to the next
+        // look, which starts over (the rewrite's own change event ends the wait at once).
+        if (!(await firstBytes(file.handle, headLength)).subarray(0, head.length).equals(head)) break;
         position += data.length;
         yield { kind: 'data', data };
       }
