@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { UsageError } from '../core/errors.js';
 import type { TreeFile } from '../sources/worktree.js';
 import type { BatchResult } from './scan-file.js';
 import type { BatchRequest, WorkerSetup } from './worker.js';
@@ -13,6 +14,22 @@ const batchSize = 48;
 const inFlightPerWorker = 2;
 
 export const defaultThreads = Math.max(1, Math.min(availableParallelism(), 8));
+
+/**
+ * Threads a large tree is scanned on when nothing says otherwise: one per core (at most 8), but
+ * none below four cores. Measured on two (a scan of 213 MB in 12,349 files, min of 7 interleaved
+ * runs): 1.02 s with two threads and 1.02 s on the calling thread alone, for 1.73 against 1.28
+ * CPU-seconds: each thread starts its own V8, compiles the same code and collects its own
+ * garbage, while V8's background compiler and collector already keep the second core busy.
+ * `KEYWARDEN_THREADS` sets the count (0: the calling thread only).
+ */
+export function threadsForTrees(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env['KEYWARDEN_THREADS'];
+  if (given === undefined || given === '') return availableParallelism() >= 4 ? defaultThreads : 0;
+  const count = Number(given);
+  if (!Number.isInteger(count) || count < 0 || count > 64) throw new UsageError(`KEYWARDEN_THREADS=${given.slice(0, 20)}: not a whole number from 0 to 64`);
+  return count;
+}
 
 /** Feed batches to one worker until none are left; resolves when it has answered them all. */
 function drive(worker: Worker, next: () => BatchRequest | undefined, onResult: (message: { id: number; result: BatchResult }) => void): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/types.js';
 import { createEngine } from '../detect/detect.js';
 import { listFiles } from '../sources/worktree.js';
-import { ScanPool } from './pool.js';
+import { ScanPool, threadsForTrees } from './pool.js';
 import { scanBatch, type BatchResult } from './scan-file.js';
 import type { Emit, Source } from './source.js';
 
@@ -11,7 +11,7 @@ export interface WorkTreeScan {
   paths: readonly string[];
   gitignore: boolean;
   maxFileSize: number;
-  /** Threads to scan on; 0 scans on the calling thread. Default: one per core, for trees large enough to gain. */
+  /** Threads to scan on; 0 scans on the calling thread. Default: `threadsForTrees()`, for trees large enough to gain. */
   threads?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -44,14 +44,16 @@ export function workTreeSource(request: WorkTreeScan): Source {
       // Threads boot while the walk goes on, once it has found enough files for them to pay;
       // a small tree (most scans, and every pre-commit run) never starts them.
       let pool: ScanPool | undefined;
-      const startPool = () => (pool ??= new ScanPool({ ruleFiles: [...context.ruleFiles], options }, request.threads));
+      const threads = request.threads ?? threadsForTrees();
+      const startPool = () => (pool ??= new ScanPool({ ruleFiles: [...context.ruleFiles], options }, threads));
       if (request.threads !== undefined && request.threads > 0) startPool();
       try {
-        const onMany = request.threads === undefined ? { count: workerThreshold, then: startPool } : undefined;
+        const automatic = request.threads === undefined && threads > 0;
+        const onMany = automatic ? { count: workerThreshold, then: startPool } : undefined;
         const listed = await listFiles({ root: request.root, paths: request.paths, gitignore: request.gitignore, exclude: context.excludePatterns, ...(onMany ? { onMany } : {}) });
         for (const warning of listed.warnings) await emit({ kind: 'warning', warning });
         const total = listed.files.length;
-        if (request.threads === undefined && total >= workerThreshold) startPool();
+        if (automatic && total >= workerThreshold) startPool();
         if (pool) {
           // Batches arrive on the threads' schedule: each is handed on in turn, in arrival order.
           let handed = Promise.resolve();

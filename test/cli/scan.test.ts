@@ -202,7 +202,8 @@ describe('keywarden scan', () => {
         files[`pkg/m${i}/index.js`] += `const key = "${k}";\n`;
       }
     }
-    const run = await runCli(['scan', '.', '-f', 'json'], { cwd: tree(files) });
+    // Two threads whatever the machine (by default none below four cores: see threadsForTrees).
+    const run = await runCli(['scan', '.', '-f', 'json'], { cwd: tree(files), env: { KEYWARDEN_THREADS: '2' } });
     const report = JSON.parse(run.stdout) as { findings: { line: number }[]; stats: { files: number } };
     expect(report.findings).toHaveLength(keys.length);
     expect(report.findings.every((f) => f.line === 2)).toBe(true);
