@@ -773,7 +773,7 @@ async function prepare(config) {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-OGH7B5JE.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-GEBZQHN7.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
@@ -1053,7 +1053,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-XY2GQM63.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-FP6ZDQ52.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);

@@ -16,7 +16,7 @@ import {
 } from "./chunk-UTSW6RBZ.js";
 import {
   readUpTo
-} from "./chunk-B5LMCI3B.js";
+} from "./chunk-72TDXOIF.js";
 import "./chunk-NXFRB3JQ.js";
 import "./chunk-IMPMZRBW.js";
 import {

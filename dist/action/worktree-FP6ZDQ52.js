@@ -10,7 +10,7 @@ import {
   pathLength,
   readUpTo,
   throughDescriptor
-} from "./chunk-B5LMCI3B.js";
+} from "./chunk-72TDXOIF.js";
 import "./chunk-NXFRB3JQ.js";
 import "./chunk-IMPMZRBW.js";
 import {

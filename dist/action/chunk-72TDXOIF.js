@@ -66,7 +66,7 @@ var crc32 = zlib.crc32;
 var defaultWindowSize = 16 * 1024 * 1024;
 
 // src/sources/files.ts
-var scratch = Buffer.allocUnsafe(1024 * 1024);
+var scratch = Buffer.allocUnsafe(defaultWindowSize);
 var streamChunkSize = 1024 * 1024;
 function readUpTo(path, maxBytes, looksRight = () => true) {
   const fd = openLong(path);
