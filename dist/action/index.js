@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-FUOYWLEO.js";
+} from "./chunk-TJYVJBLI.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -2695,7 +2695,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-NKU3B4EK.js");
+  const { notifyRun } = await import("./notify-step-XHNSSQQH.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

@@ -310,8 +310,9 @@ export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
   const { anchors } = prefilter;
   const teddy = data.length >= singlePassFrom ? singlePassPlan(prefilter) : null;
   // Hits gathered per anchor and joined in the anchors' order, so that hits at one offset come
-  // in the same order whichever search found them.
-  const byAnchor: Hit[][] = anchors.map(() => []);
+  // in the same order whichever search found them. A list is made only for an anchor that occurs
+  // (most windows hold none): `flat` skips the others.
+  const byAnchor: Hit[][] = [];
   const single =
     teddy !== null &&
     forEachCandidate(data, teddy, (at, buckets) => {
@@ -319,13 +320,13 @@ export function findHits(data: Buffer, prefilter: Prefilter): Hit[] {
         if ((buckets & 1) === 0) continue;
         for (const index of teddy.buckets[bucket]!) {
           const anchor = anchors[index]!;
-          if (needleAt(data, at, anchor.bytes)) hitsAtAnchor(data, anchor, at, byAnchor[index]!);
+          if (needleAt(data, at, anchor.bytes)) hitsAtAnchor(data, anchor, at, (byAnchor[index] ??= []));
         }
       }
     });
   if (!single) {
     anchors.forEach((anchor, index) => {
-      for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) hitsAtAnchor(data, anchor, at, byAnchor[index]!);
+      for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) hitsAtAnchor(data, anchor, at, (byAnchor[index] ??= []));
     });
   }
   return byAnchor.flat().sort((a, b) => a.offset - b.offset);

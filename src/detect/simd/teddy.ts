@@ -30,8 +30,7 @@ const fingerprintLength = 3;
 export function planTeddy(anchors: readonly Uint8Array[], byteFrequency: (byte: number) => number): TeddyPlan | undefined {
   if (anchors.length === 0 || anchors.some((anchor) => anchor.length === 0 || anchor.subarray(0, fingerprintLength).includes(0))) return undefined;
   const frequency = Float64Array.from({ length: 256 }, (_, byte) => byteFrequency(byte));
-  const nibbles = anchors.map(nibbleMasks);
-  const costOf = (members: readonly number[]) => admittedFrequency(members.map((index) => nibbles[index]!), frequency);
+  const costOf = (members: readonly number[]) => admittedFrequency(placeMasks(members.map((index) => anchors[index]!)), frequency);
   let buckets = anchors.map((_, index) => ({ members: [index], cost: costOf([index]) }));
   while (buckets.length > bucketCount) {
     let best = { a: 0, b: 1, added: Infinity, cost: 0 };
@@ -46,28 +45,34 @@ export function planTeddy(anchors: readonly Uint8Array[], byteFrequency: (byte: 
     buckets = [...buckets.filter((_, index) => index !== best.a && index !== best.b), merged];
   }
   const members = buckets.map((bucket) => bucket.members);
-  return { tables: nibbleTables(members.map((indexes) => indexes.map((index) => anchors[index]!))), buckets: members };
+  return { tables: nibbleTables(members.map((indexes) => placeMasks(indexes.map((index) => anchors[index]!)))), buckets: members };
 }
 
-/** For each fingerprint place, the anchor's low and high nibble as one-bit masks; all ones where the anchor is too short (any byte). */
-function nibbleMasks(anchor: Uint8Array): { low: number; high: number }[] {
+/** What a bucket admits at one fingerprint place: the low and the high nibbles its anchors have there, as 16-bit masks. */
+interface PlaceMask {
+  lows: number;
+  highs: number;
+}
+
+/** For each fingerprint place, the nibbles these anchors have there; all of them where one is too short (it takes any byte). */
+function placeMasks(anchors: readonly Uint8Array[]): PlaceMask[] {
   return Array.from({ length: fingerprintLength }, (_, at) => {
-    const byte = anchor[at];
-    return byte === undefined ? { low: 0xffff, high: 0xffff } : { low: 1 << (byte & 15), high: 1 << (byte >> 4) };
+    let lows = 0;
+    let highs = 0;
+    for (const anchor of anchors) {
+      const byte = anchor[at];
+      lows |= byte === undefined ? 0xffff : 1 << (byte & 15);
+      highs |= byte === undefined ? 0xffff : 1 << (byte >> 4);
+    }
+    return { lows, highs };
   });
 }
 
-/** How often a bucket of these anchors flags a position: the product, over the fingerprint's places, of the frequency of the bytes admitted there (every byte whose low and high nibbles both occur among the anchors' at that place). */
-function admittedFrequency(anchors: readonly { low: number; high: number }[][], frequency: Float64Array): number {
+/** How often a bucket flags a position: the product, over the fingerprint's places, of the frequency of the bytes admitted there (every byte whose low and high nibbles are both admitted). */
+function admittedFrequency(places: readonly PlaceMask[], frequency: Float64Array): number {
   let product = 1;
-  for (let at = 0; at < fingerprintLength; at++) {
-    let lows = 0;
-    let highs = 0;
-    for (const masks of anchors) {
-      lows |= masks[at]!.low;
-      highs |= masks[at]!.high;
-    }
-    // A short anchor admits any byte here: the place narrows nothing.
+  for (const { lows, highs } of places) {
+    // Any byte admitted: the place narrows nothing.
     if (lows === 0xffff && highs === 0xffff) continue;
     let sum = 0;
     for (let high = 0; high < 16; high++) {
@@ -79,26 +84,16 @@ function admittedFrequency(anchors: readonly { low: number; high: number }[][], 
   return product;
 }
 
-/** The six 16-byte tables: for each fingerprint place, the buckets admitting each low nibble, then each high nibble. */
-function nibbleTables(buckets: readonly (readonly Uint8Array[])[]): Uint8Array {
+/** The kernel's six 16-byte tables from each bucket's place masks: for each place, the buckets admitting each low nibble, then each high nibble. */
+function nibbleTables(buckets: readonly PlaceMask[][]): Uint8Array {
   const tables = new Uint8Array(16 * 2 * fingerprintLength);
-  buckets.forEach((members, bucket) => {
-    const bit = 1 << bucket;
-    for (const anchor of members) {
-      for (let at = 0; at < fingerprintLength; at++) {
-        const low = tables.subarray(32 * at, 32 * at + 16);
-        const high = tables.subarray(32 * at + 16, 32 * at + 32);
-        const byte = anchor[at];
-        if (byte === undefined) {
-          // A short anchor takes any byte here.
-          low.forEach((value, nibble) => (low[nibble] = value | bit));
-          high.forEach((value, nibble) => (high[nibble] = value | bit));
-        } else {
-          low[byte & 15]! |= bit;
-          high[byte >> 4]! |= bit;
-        }
+  buckets.forEach((places, bucket) => {
+    places.forEach(({ lows, highs }, at) => {
+      for (let nibble = 0; nibble < 16; nibble++) {
+        if (lows & (1 << nibble)) tables[32 * at + nibble]! |= 1 << bucket;
+        if (highs & (1 << nibble)) tables[32 * at + 16 + nibble]! |= 1 << bucket;
       }
-    }
+    });
   });
   return tables;
 }
@@ -142,11 +137,6 @@ function loadKernel(): Loaded | null {
     loaded = null;
   }
   return loaded;
-}
-
-/** Whether the kernel runs on this machine. */
-export function teddyAvailable(): boolean {
-  return loadKernel() !== null;
 }
 
 /**

@@ -488,8 +488,7 @@ var fingerprintLength = 3;
 function planTeddy(anchors, byteFrequency2) {
   if (anchors.length === 0 || anchors.some((anchor) => anchor.length === 0 || anchor.subarray(0, fingerprintLength).includes(0))) return void 0;
   const frequency = Float64Array.from({ length: 256 }, (_, byte) => byteFrequency2(byte));
-  const nibbles = anchors.map(nibbleMasks);
-  const costOf = (members2) => admittedFrequency(members2.map((index) => nibbles[index]), frequency);
+  const costOf = (members2) => admittedFrequency(placeMasks(members2.map((index) => anchors[index])), frequency);
   let buckets = anchors.map((_, index) => ({ members: [index], cost: costOf([index]) }));
   while (buckets.length > bucketCount) {
     let best = { a: 0, b: 1, added: Infinity, cost: 0 };
@@ -504,23 +503,23 @@ function planTeddy(anchors, byteFrequency2) {
     buckets = [...buckets.filter((_, index) => index !== best.a && index !== best.b), merged];
   }
   const members = buckets.map((bucket) => bucket.members);
-  return { tables: nibbleTables(members.map((indexes) => indexes.map((index) => anchors[index]))), buckets: members };
+  return { tables: nibbleTables(members.map((indexes) => placeMasks(indexes.map((index) => anchors[index])))), buckets: members };
 }
-function nibbleMasks(anchor) {
+function placeMasks(anchors) {
   return Array.from({ length: fingerprintLength }, (_, at) => {
-    const byte = anchor[at];
-    return byte === void 0 ? { low: 65535, high: 65535 } : { low: 1 << (byte & 15), high: 1 << (byte >> 4) };
-  });
-}
-function admittedFrequency(anchors, frequency) {
-  let product = 1;
-  for (let at = 0; at < fingerprintLength; at++) {
     let lows = 0;
     let highs = 0;
-    for (const masks of anchors) {
-      lows |= masks[at].low;
-      highs |= masks[at].high;
+    for (const anchor of anchors) {
+      const byte = anchor[at];
+      lows |= byte === void 0 ? 65535 : 1 << (byte & 15);
+      highs |= byte === void 0 ? 65535 : 1 << (byte >> 4);
     }
+    return { lows, highs };
+  });
+}
+function admittedFrequency(places, frequency) {
+  let product = 1;
+  for (const { lows, highs } of places) {
     if (lows === 65535 && highs === 65535) continue;
     let sum = 0;
     for (let high = 0; high < 16; high++) {
@@ -533,22 +532,13 @@ function admittedFrequency(anchors, frequency) {
 }
 function nibbleTables(buckets) {
   const tables = new Uint8Array(16 * 2 * fingerprintLength);
-  buckets.forEach((members, bucket) => {
-    const bit = 1 << bucket;
-    for (const anchor of members) {
-      for (let at = 0; at < fingerprintLength; at++) {
-        const low = tables.subarray(32 * at, 32 * at + 16);
-        const high = tables.subarray(32 * at + 16, 32 * at + 32);
-        const byte = anchor[at];
-        if (byte === void 0) {
-          low.forEach((value, nibble) => low[nibble] = value | bit);
-          high.forEach((value, nibble) => high[nibble] = value | bit);
-        } else {
-          low[byte & 15] |= bit;
-          high[byte >> 4] |= bit;
-        }
+  buckets.forEach((places, bucket) => {
+    places.forEach(({ lows, highs }, at) => {
+      for (let nibble = 0; nibble < 16; nibble++) {
+        if (lows & 1 << nibble) tables[32 * at + nibble] |= 1 << bucket;
+        if (highs & 1 << nibble) tables[32 * at + 16 + nibble] |= 1 << bucket;
       }
-    }
+    });
   });
   return tables;
 }
@@ -775,19 +765,19 @@ function escapeCutsNeedle(data, anchorAt, anchorBytes, within, needle) {
 function findHits(data, prefilter) {
   const { anchors } = prefilter;
   const teddy = data.length >= singlePassFrom ? singlePassPlan(prefilter) : null;
-  const byAnchor = anchors.map(() => []);
+  const byAnchor = [];
   const single = teddy !== null && forEachCandidate(data, teddy, (at, buckets) => {
     for (let bucket = 0; buckets !== 0; bucket++, buckets >>>= 1) {
       if ((buckets & 1) === 0) continue;
       for (const index of teddy.buckets[bucket]) {
         const anchor = anchors[index];
-        if (needleAt(data, at, anchor.bytes)) hitsAtAnchor(data, anchor, at, byAnchor[index]);
+        if (needleAt(data, at, anchor.bytes)) hitsAtAnchor(data, anchor, at, byAnchor[index] ??= []);
       }
     }
   });
   if (!single) {
     anchors.forEach((anchor, index) => {
-      for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) hitsAtAnchor(data, anchor, at, byAnchor[index]);
+      for (let at = data.indexOf(anchor.bytes); at !== -1; at = data.indexOf(anchor.bytes, at + 1)) hitsAtAnchor(data, anchor, at, byAnchor[index] ??= []);
     });
   }
   return byAnchor.flat().sort((a, b) => a.offset - b.offset);

@@ -6,7 +6,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-FUOYWLEO.js";
+} from "./chunk-TJYVJBLI.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {
