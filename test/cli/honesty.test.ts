@@ -429,6 +429,15 @@ describe('usage errors: exit 2, a suggestion when a name is close, and where the
     expect(run.stderr).toMatch(/keywarden scan \[paths\.\.\]/);
   });
 
+  it('--version prints package.json\'s version alone on stdout and exits 0, as yargs prints it', async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli(['--version'], { cwd: setup() })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    // With anything else on the line, yargs reads it (here: the help wins, as yargs decides).
+    const both = await cli(['--version', '--help'], { cwd: setup() });
+    expect(both.code).toBe(0);
+    expect(both.stdout).not.toBe(`${version}\n`);
+  });
+
   // -q is --quiet's alias (yargs): each spelling is used once.
   it('-q prints nothing on a clean scan, and --quiet only the findings otherwise', async () => {
     const clean = await cli(['scan', '.', '-q'], { cwd: setup() });
