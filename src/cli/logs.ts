@@ -39,7 +39,7 @@ function sourceOf(input: LogInput, options: LogsOptions, signal: AbortSignal): L
   const follows = options.follow && input.kind === 'file' && input.regular;
   return {
     path: input.path,
-    events: follows ? followLog(input.absolute, { fromEnd: options.fromEnd, signal }) : readLog(input, { stdin: process.stdin, signal }),
+    events: follows ? followLog(input.absolute, { fromEnd: options.fromEnd, signal }) : readLog(input, { stdin: process.stdin, signal, reuseBuffers: true }),
   };
 }
 

@@ -74,7 +74,7 @@ export class WindowCarry {
    * both sides.
    */
   next(data: Buffer, cut: number): FileWindow {
-    if (this.#previous) this.#advance(this.#previous.data, this.#previous.cut);
+    this.settle();
     const ownedTo = Math.max(this.#ownedFrom, cut + ((data.length - cut) >> 1));
     const window: FileWindow = {
       data,
@@ -91,6 +91,12 @@ export class WindowCarry {
     return window;
   }
 
+  /** Carries the last window over now, so the carry no longer holds its bytes (their buffer may be reused). */
+  settle(): void {
+    if (this.#previous) this.#advance(this.#previous.data, this.#previous.cut);
+    this.#previous = undefined;
+  }
+
   #advance(data: Buffer, cut: number): void {
     const { lines, lastNewline } = countNewlines(data, cut);
     this.#startLine += lines;
@@ -105,13 +111,20 @@ export class WindowCarry {
  * Cuts a byte stream (a decompressing gzip, stdin, a followed file) into windows as it
  * arrives. Complete lines are handed on at once, so a slow stream's findings appear
  * promptly (keys never contain a newline, so a cut after one needs no overlap); a line
- * longer than a window is cut in overlapping windows. Holds at most one window and the
- * latest chunk, whatever the input: a 2 GB line costs a window's worth of memory.
+ * longer than a window is cut in overlapping windows. Holds at most one window's worth of
+ * bytes, whatever the input: a 2 GB line costs a window's worth of memory.
+ *
+ * A chunk is borrowed only while its `push` runs: what is still pending when it ends (the
+ * start of an unfinished line) is copied, and the carry settled, so the reader may read the
+ * next chunk into the same buffer (`readLog`'s `reuseBuffers`). The copy is a line's start
+ * for ordinary logs; each byte of a long line is copied at most once.
  */
 export class StreamWindows {
   readonly #carry: WindowCarry;
   readonly #windowSize: number;
   #parts: Buffer[] = [];
+  /** How many of `#parts`, from the front, are this object's own copies rather than views of a pushed chunk. */
+  #owned = 0;
   #length = 0;
   /** Offset just past the last newline among the pending bytes; 0 when they hold none. */
   #lineEnd = 0;
@@ -138,6 +151,14 @@ export class StreamWindows {
       }
     }
     yield* this.#take(chunk);
+    this.#release();
+  }
+
+  /** Stops borrowing the pushed chunk: the pending bytes still in it copied, the last window carried over. */
+  #release(): void {
+    for (let i = this.#owned; i < this.#parts.length; i++) this.#parts[i] = Buffer.from(this.#parts[i] as Buffer);
+    this.#owned = this.#parts.length;
+    this.#carry.settle();
   }
 
   *#take(chunk: Buffer): Generator<FileWindow> {
@@ -167,6 +188,7 @@ export class StreamWindows {
     for (let joined = 0; joined < length; count++) joined += this.#parts[count]?.length ?? 0;
     const merged = Buffer.concat(this.#parts.slice(0, count));
     this.#parts.splice(0, count, merged);
+    this.#owned = 1 + Math.max(0, this.#owned - count);
     return merged.subarray(0, length);
   }
 
@@ -180,6 +202,7 @@ export class StreamWindows {
       if (first.length <= dropped) {
         dropped -= first.length;
         this.#parts.shift();
+        this.#owned = Math.max(0, this.#owned - 1);
       } else {
         this.#parts[0] = first.subarray(dropped);
         dropped = 0;

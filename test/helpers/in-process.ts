@@ -215,7 +215,7 @@ export function logs(cwd: string, flags: Flags<(typeof logsDefaults)> & { files?
     const prepared = await prepare(runConfigFrom(options, cwd, cliEnv(env)));
     const { inputs, warnings } = await resolveLogInputs(flags.files ?? [], { stdinIsTTY: false, excluded: excludedPaths(prepared.ignore.pathPatterns), cwd });
     const stdin = Readable.from([Buffer.from(flags.stdin ?? '')]);
-    const logged = logSource(inputs.map((input) => ({ path: input.path, events: readLog(input, { stdin }) })));
+    const logged = logSource(inputs.map((input) => ({ path: input.path, events: readLog(input, { stdin, reuseBuffers: true }) })));
     // Warnings from resolving the inputs come first, as the bin hands them on before reading.
     const source: Source = {
       ...logged,

@@ -17,10 +17,21 @@ export function place(into: string, at: number, text: string): string {
   return `${into.slice(0, at - 1)} ${text} ${into.slice(at + text.length + 1)}`;
 }
 
-/** A stream of `data` in chunks of `chunkSize` bytes, as a source would hand it over. */
+/**
+ * A stream of `data` in chunks of `chunkSize` bytes, as `readLog` hands over a plain file with
+ * `reuseBuffers`: every chunk in the same buffer, which holds garbage once the next event is
+ * asked for. A consumer that kept a view of an earlier chunk (instead of copying it) reads
+ * that garbage, and its findings move or vanish.
+ */
 export async function* chunked(data: Buffer, chunkSize: number): AsyncGenerator<LogEvent> {
   yield { kind: 'start', line: 1, reason: 'opened' };
-  for (let at = 0; at < data.length; at += chunkSize) yield { kind: 'data', data: data.subarray(at, at + chunkSize) };
+  const buffer = Buffer.alloc(Math.min(chunkSize, data.length));
+  for (let at = 0; at < data.length; at += chunkSize) {
+    const length = data.copy(buffer, 0, at, at + chunkSize);
+    yield { kind: 'data', data: buffer.subarray(0, length) };
+    // Base64 letters: garbage that still looks like key text, so a stale view changes findings rather than hiding them.
+    buffer.fill('Zm9v');
+  }
 }
 
 export interface Located {

@@ -156,3 +156,42 @@ describe('lines in gzip are lines of the decompressed text', () => {
     expect(result.warnings).toEqual([{ path: 'bad.gz', message: 'not fully scanned: what follows the gzip data is not gzip, and was not read', kind: 'incomplete' }]);
   });
 });
+
+describe('reuseBuffers: the reads of a plain file share two buffers, and nothing found changes', () => {
+  const mib = 1024 * 1024;
+  // Keys before, across and after each read's edge (reads are 1 MiB) of a 5 MiB log, and at its start and end.
+  let text = logFiller(5 * mib);
+  const offsets = [2, ...[1, 2, 3, 4].flatMap((k) => [k * mib - 200, k * mib - 40, k * mib + 60]), 5 * mib - 200];
+  const placed = offsets.map((at, i) => ({ at, key: i % 2 ? keys.openrouter() : keys.agentrouter() }));
+  for (const { at, key } of placed) text = place(text, at, key);
+  const encodings = {
+    plain: () => Buffer.from(text),
+    gzip: () => gzipSync(text),
+    utf16le: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  };
+  const written = (name: keyof typeof encodings) => {
+    const dir = makeTmpDir('logs');
+    writeFileSync(join(dir, name), encodings[name]());
+    return fileInput(dir, name);
+  };
+
+  it.each(Object.keys(encodings) as (keyof typeof encodings)[])('%s: every key found at its line and column, with and without reuse', async (name) => {
+    const input = written(name);
+    const want = placed.map(({ at, key }) => ({ key, path: name, ...positionAt(text, at, key.length) }));
+    for (const reuseBuffers of [true, false]) {
+      const result = await scanSources([{ path: name, events: readLog(input, { reuseBuffers }) }]);
+      expect(located(result.findings), `reuseBuffers: ${reuseBuffers}`).toEqual(want);
+    }
+  });
+
+  it('a plain file: after the first two reads (made before the content is known to be plain), two buffers take turns', async () => {
+    const input = written('plain');
+    const buffers = async (reuseBuffers: boolean) => {
+      const seen = new Set<ArrayBufferLike>();
+      for await (const event of readLog(input, { reuseBuffers })) if (event.kind === 'data') seen.add(event.data.buffer);
+      return seen.size;
+    };
+    expect(await buffers(true)).toBe(4);
+    expect(await buffers(false)).toBe(5);
+  });
+});
