@@ -1,3 +1,4 @@
+import { countByte } from '../core/count-byte.js';
 import { containsInlineAllow, isBase64Byte, utf16Length } from '../core/text.js';
 import type { ChunkWindow } from '../core/types.js';
 
@@ -18,13 +19,7 @@ export function checkWindowSize(windowSize: number): void {
 }
 
 function countNewlines(data: Buffer, end: number): { lines: number; lastNewline: number } {
-  let lines = 0;
-  let lastNewline = -1;
-  for (let at = data.indexOf(10); at !== -1 && at < end; at = data.indexOf(10, at + 1)) {
-    lines++;
-    lastNewline = at;
-  }
-  return { lines, lastNewline };
+  return { lines: countByte(data, 10, end), lastNewline: end > 0 ? data.lastIndexOf(10, end - 1) : -1 };
 }
 
 /**

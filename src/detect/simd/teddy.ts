@@ -1,3 +1,4 @@
+import { instantiateKernel, type KernelMemory } from '../../core/simd/instantiate.js';
 import { teddyWasm } from './teddy-module.js';
 
 /**
@@ -99,13 +100,10 @@ function nibbleTables(buckets: readonly PlaceMask[][]): Uint8Array {
 }
 
 interface Kernel {
-  memory: { buffer: ArrayBuffer; grow: (pages: number) => number };
+  memory: KernelMemory;
   scan: (data: number, length: number, from: number, out: number, capacity: number) => number;
   resume: { value: number };
 }
-
-/** The part of the WebAssembly API used here (node's types leave it to lib.dom). */
-const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
 
 /** Data copied into the kernel's memory at a time; candidates are `position << 8 | buckets`, so a chunk stays under 2^24 bytes. */
 const chunkSize = 1 << 20;
@@ -129,9 +127,7 @@ let loaded: Loaded | null | undefined;
 function loadKernel(): Loaded | null {
   if (loaded !== undefined) return loaded;
   try {
-    const kernel = new wasm.Instance(new wasm.Module(Buffer.from(teddyWasm, 'base64'))).exports as Kernel;
-    const pages = Math.ceil((dataOffset + chunkSize + padding) / 65536);
-    kernel.memory.grow(Math.max(0, pages - kernel.memory.buffer.byteLength / 65536));
+    const kernel = instantiateKernel<Kernel>(teddyWasm, dataOffset + chunkSize + padding);
     loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer), out: new Int32Array(kernel.memory.buffer, outOffset, outCapacity) };
   } catch {
     loaded = null;

@@ -40,9 +40,10 @@ import {
 } from "./chunk-JH4ZF2OT.js";
 import {
   containsInlineAllow,
+  instantiateKernel,
   isBase64Byte,
   utf16Length
-} from "./chunk-IMPMZRBW.js";
+} from "./chunk-ZPHVRZ7O.js";
 import {
   ExitCode,
   KeywardenError,
@@ -542,7 +543,6 @@ function nibbleTables(buckets) {
   });
   return tables;
 }
-var wasm = globalThis.WebAssembly;
 var chunkSize = 1 << 20;
 var padding = 32;
 var outOffset = 128;
@@ -552,9 +552,7 @@ var loaded;
 function loadKernel() {
   if (loaded !== void 0) return loaded;
   try {
-    const kernel = new wasm.Instance(new wasm.Module(Buffer.from(teddyWasm, "base64"))).exports;
-    const pages = Math.ceil((dataOffset + chunkSize + padding) / 65536);
-    kernel.memory.grow(Math.max(0, pages - kernel.memory.buffer.byteLength / 65536));
+    const kernel = instantiateKernel(teddyWasm, dataOffset + chunkSize + padding);
     loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer), out: new Int32Array(kernel.memory.buffer, outOffset, outCapacity) };
   } catch {
     loaded = null;

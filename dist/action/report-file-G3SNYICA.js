@@ -16,9 +16,9 @@ import {
 } from "./chunk-UTSW6RBZ.js";
 import {
   readUpTo
-} from "./chunk-72TDXOIF.js";
+} from "./chunk-MYDUZKZG.js";
 import "./chunk-NXFRB3JQ.js";
-import "./chunk-IMPMZRBW.js";
+import "./chunk-ZPHVRZ7O.js";
 import {
   UsageError
 } from "./chunk-H6EUIU7K.js";

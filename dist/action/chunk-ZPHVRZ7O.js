@@ -17,8 +17,18 @@ function isBase64Byte(byte) {
   return byte !== void 0 && (byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 || byte === 43 || byte === 47 || byte === 45 || byte === 95);
 }
 
+// src/core/simd/instantiate.ts
+var wasm = globalThis.WebAssembly;
+function instantiateKernel(base64, bytes) {
+  const kernel = new wasm.Instance(new wasm.Module(Buffer.from(base64, "base64"))).exports;
+  const pages = Math.ceil(bytes / 65536);
+  kernel.memory.grow(Math.max(0, pages - kernel.memory.buffer.byteLength / 65536));
+  return kernel;
+}
+
 export {
   utf16Length,
   containsInlineAllow,
-  isBase64Byte
+  isBase64Byte,
+  instantiateKernel
 };

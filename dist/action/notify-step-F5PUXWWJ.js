@@ -6,7 +6,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-TJYVJBLI.js";
+} from "./chunk-JRADQMVZ.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-Q5EW37LM.js";
 import {
@@ -16,7 +16,7 @@ import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
 import "./chunk-JH4ZF2OT.js";
-import "./chunk-IMPMZRBW.js";
+import "./chunk-ZPHVRZ7O.js";
 import "./chunk-H6EUIU7K.js";
 import "./chunk-RTMO72RN.js";
 

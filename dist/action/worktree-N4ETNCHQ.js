@@ -10,9 +10,9 @@ import {
   pathLength,
   readUpTo,
   throughDescriptor
-} from "./chunk-72TDXOIF.js";
+} from "./chunk-MYDUZKZG.js";
 import "./chunk-NXFRB3JQ.js";
-import "./chunk-IMPMZRBW.js";
+import "./chunk-ZPHVRZ7O.js";
 import {
   KeywardenError,
   UsageError
