@@ -1,20 +1,18 @@
 import { countByteWasm } from './simd/count-byte-module.js';
-import { instantiateKernel, type KernelMemory } from './simd/instantiate.js';
+import { instantiateKernel, kernelChunk, kernelMemory, layout, offsetInKernelMemory } from './simd/instantiate.js';
 
 /**
  * How many times a byte occurs: the line count every window hands the next (a 1 GB log is
  * 7.5 million lines). One `indexOf` call per occurrence cost ~150 ms per GB, a fifth of `logs`;
- * a SIMD kernel (count-byte.wat) counts sixteen bytes a step, ~65 ms per GB with the copy into
- * its memory. Short data, and machines without WebAssembly SIMD, count with `indexOf`.
+ * a SIMD kernel (count-byte.wat) counts sixteen bytes a step, in place when the data was read
+ * into the kernel memory (a log's reads), else after a copy into it (~65 ms per GB with the copy).
+ * Short data, and machines without WebAssembly SIMD, count with `indexOf`.
  */
 
 interface Kernel {
-  memory: KernelMemory;
   count: (data: number, length: number, byte: number) => number;
 }
 
-/** Bytes copied into the kernel's memory at a time. */
-const chunkSize = 1 << 20;
 /** Below this, the copy and the call cost more than they save. */
 const minimumForKernel = 4096;
 
@@ -24,8 +22,8 @@ let loaded: { kernel: Kernel; bytes: Uint8Array } | null | undefined;
 function loadKernel(): { kernel: Kernel; bytes: Uint8Array } | null {
   if (loaded !== undefined) return loaded;
   try {
-    const kernel = instantiateKernel<Kernel>(countByteWasm, chunkSize);
-    loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer) };
+    const kernel = instantiateKernel<Kernel>(countByteWasm);
+    loaded = { kernel, bytes: kernelMemory()!.bytes };
   } catch {
     loaded = null;
   }
@@ -43,13 +41,15 @@ function countByIndexOf(data: Uint8Array, byte: number, from: number, end: numbe
 export function countByte(data: Uint8Array, byte: number, end = data.length): number {
   const k = end >= minimumForKernel ? loadKernel() : null;
   if (!k) return countByIndexOf(data, byte, 0, end);
-  // Whole 16-byte blocks through the kernel, a chunk at a time; the last few bytes here.
+  // Whole 16-byte blocks through the kernel; the last few bytes here.
   const blocks = end - (end % 16);
+  const inPlace = offsetInKernelMemory(data);
+  if (inPlace !== -1) return k.kernel.count(inPlace, blocks, byte) + countByIndexOf(data, byte, blocks, end);
   let count = 0;
-  for (let start = 0; start < blocks; start += chunkSize) {
-    const length = Math.min(chunkSize, blocks - start);
-    k.bytes.set(data.subarray(start, start + length), 0);
-    count += k.kernel.count(0, length, byte);
+  for (let start = 0; start < blocks; start += kernelChunk) {
+    const length = Math.min(kernelChunk, blocks - start);
+    k.bytes.set(data.subarray(start, start + length), layout.countData);
+    count += k.kernel.count(layout.countData, length, byte);
   }
   return count + countByIndexOf(data, byte, blocks, end);
 }

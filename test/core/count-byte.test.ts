@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countByte } from '../../src/core/count-byte.js';
+import { borrowKernelReadBuffers } from '../../src/core/simd/instantiate.js';
 
 const mib = 1 << 20;
 
@@ -49,6 +50,21 @@ describe('countByte', () => {
     for (const end of [0, 1, 4096, mib + 7, 3 * mib - 9]) expect(countByte(data, 10, end), `end ${end}`).toBe(slowCount(data, 10, end));
     const view = data.subarray(5, 2 * mib + 5);
     expect(countByte(view, 10)).toBe(slowCount(view, 10, view.length));
+    // Bytes read into the kernel memory are counted where they are, up to the read's last byte.
+    const lent = borrowKernelReadBuffers();
+    expect(lent).toBeDefined();
+    try {
+      for (const read of lent!.buffers) {
+        bytes(read.length, 5).copy(read);
+        for (const end of [4096, 4100, 777_777, read.length]) expect(countByte(read, 10, end), `in place, end ${end}`).toBe(slowCount(read, 10, end));
+        const inside = read.subarray(3, 70_003);
+        expect(countByte(inside, 10)).toBe(slowCount(inside, 10, inside.length));
+      }
+      // Lent to one reader at a time.
+      expect(borrowKernelReadBuffers()).toBeUndefined();
+    } finally {
+      lent!.release();
+    }
     // Right after a long count, a short one (the kernel's memory still holds the long one's bytes).
     expect(countByte(Buffer.from('a\nb\n'), 10)).toBe(2);
     expect(countByte(Buffer.alloc(5000, 'x'), 10)).toBe(0);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { borrowKernelReadBuffers } from '../../src/core/simd/instantiate.js';
 import { describe, expect, it } from 'vitest';
 import { buildPrefilter, findHits, singlePassPlan, type Prefilter } from '../../src/detect/prefilter.js';
 import { forEachCandidate, planTeddy } from '../../src/detect/simd/teddy.js';
@@ -82,6 +83,29 @@ describe('the single-pass prefilter', () => {
         expect(visited, where).toContain(at);
         expect(hitList(data, prefilter), where).toEqual(hitList(data, oneByOne(prefilter)));
       }
+    }
+  });
+
+  it('scans data read into the kernel memory where it is, with the same hits, whatever follows it there', () => {
+    const lent = borrowKernelReadBuffers();
+    expect(lent).toBeDefined();
+    const [read] = lent!.buffers;
+    try {
+      const random = seededRandom(14);
+      // The read's rest holds every anchor's first bytes over and over, so whatever an in-place window
+      // ends at, the bytes after it look like anchors that do not fit.
+      const noise = Buffer.concat(prefilter.anchors.map((anchor) => anchor.bytes.subarray(0, 2)));
+      for (let at = 0; at < read.length; at += noise.length) noise.copy(read, at);
+      for (const size of [256, 4096, 65_537, chunk - 100]) {
+        const window = read.subarray(0, size);
+        randomBytes(random, size, 'sk-or-v1-ar_tliveest0cl9XZlN0HJfzayRyXNrLIjE&#%2D5F\\u\n').copy(window);
+        for (const anchor of prefilter.anchors) anchor.bytes.copy(window, size - anchor.bytes.length);
+        expect(hitList(window, prefilter), `size ${size}`).toEqual(hitList(Buffer.from(window), oneByOne(prefilter)));
+      }
+      // The whole read, to its last byte (the kernel reads on into the padding after it).
+      expect(hitList(read, prefilter)).toEqual(hitList(Buffer.from(read), oneByOne(prefilter)));
+    } finally {
+      lent!.release();
     }
   });
 

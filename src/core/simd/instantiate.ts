@@ -1,19 +1,80 @@
-/** The part of the WebAssembly API the kernels use (node's types leave it to lib.dom). */
-const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
+/**
+ * One WebAssembly memory per thread for every SIMD kernel (the prefilter's detect/simd/teddy.wat,
+ * the line counter's core/simd/count-byte.wat), laid out once. Bytes a source reads straight into
+ * it (`kernelReadBuffers`: a log's reads) are scanned and counted where they are; anything else is
+ * copied into the kernel's own region first. The memory never grows, so views on it stay valid.
+ */
 
-/** A kernel's memory: its views are made once, since a kernel's memory never grows after loading. */
-export interface KernelMemory {
-  buffer: ArrayBuffer;
-  grow: (pages: number) => number;
+/** The part of the WebAssembly API the kernels use (node's types leave it to lib.dom). */
+interface WasmApi {
+  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** Bytes copied (or read) into the memory at a time. */
+export const kernelChunk = 1 << 20;
+/** Bytes after every data region: a kernel reads up to 16 + 2 bytes past its last position. */
+const padding = 64;
+const region = kernelChunk + padding;
+
+/** Where each kernel keeps what (teddy.wat's tables and scratch sit at fixed addresses below 128). */
+export const layout = {
+  teddyOut: 128,
+  teddyOutCapacity: 16 * 1024,
+  teddyData: 128 + 4 * 16 * 1024,
+  countData: 128 + 4 * 16 * 1024 + region,
+  reads: [128 + 4 * 16 * 1024 + 2 * region, 128 + 4 * 16 * 1024 + 3 * region],
+} as const;
+const size = layout.reads[1] + region;
+
+let shared: { memory: { buffer: ArrayBuffer }; bytes: Uint8Array } | null | undefined;
+
+/** The thread's kernel memory; null where WebAssembly is unavailable. */
+export function kernelMemory(): { memory: { buffer: ArrayBuffer }; bytes: Uint8Array } | null {
+  if (shared !== undefined) return shared;
+  try {
+    const pages = Math.ceil(size / 65536);
+    const memory = new wasm.Memory({ initial: pages, maximum: pages });
+    shared = { memory, bytes: new Uint8Array(memory.buffer) };
+  } catch {
+    shared = null;
+  }
+  return shared;
 }
 
+/** Instantiates a kernel assembled by scripts/build-wasm.mjs (its bytes in base64) over the thread's memory; throws where WebAssembly SIMD is unavailable. */
+export function instantiateKernel<T>(base64: string): T {
+  const shared = kernelMemory();
+  if (!shared) throw new Error('WebAssembly is unavailable');
+  return new wasm.Instance(new wasm.Module(Buffer.from(base64, 'base64')), { env: { memory: shared.memory } }).exports as T;
+}
+
+/** Where `data` lies in the kernel memory, or -1 when it lies elsewhere (then a kernel copies it in). */
+export function offsetInKernelMemory(data: Uint8Array): number {
+  return shared && data.buffer === shared.memory.buffer ? data.byteOffset : -1;
+}
+
+let readsLent = false;
+
 /**
- * Instantiates a kernel assembled by scripts/build-wasm.mjs (its bytes in base64) with at least
- * `bytes` of memory; throws where WebAssembly or its SIMD instructions are unavailable.
+ * Two read buffers of `kernelChunk` bytes inside the kernel memory, for a reader whose caller is
+ * done with each chunk once it asks for the next (`readLog`'s `reuseBuffers`), lent to one reader
+ * at a time until it calls `release`; undefined while they are lent or where WebAssembly is unavailable.
  */
-export function instantiateKernel<T extends { memory: KernelMemory }>(base64: string, bytes: number): T {
-  const kernel = new wasm.Instance(new wasm.Module(Buffer.from(base64, 'base64'))).exports as T;
-  const pages = Math.ceil(bytes / 65536);
-  kernel.memory.grow(Math.max(0, pages - kernel.memory.buffer.byteLength / 65536));
-  return kernel;
+export function borrowKernelReadBuffers(): { buffers: [Buffer, Buffer]; release: () => void } | undefined {
+  const shared = kernelMemory();
+  if (!shared || readsLent) return undefined;
+  readsLent = true;
+  const buffers: [Buffer, Buffer] = [Buffer.from(shared.memory.buffer, layout.reads[0], kernelChunk), Buffer.from(shared.memory.buffer, layout.reads[1], kernelChunk)];
+  let released = false;
+  return {
+    buffers,
+    release: () => {
+      if (released) return;
+      released = true;
+      readsLent = false;
+    },
+  };
 }

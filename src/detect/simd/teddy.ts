@@ -1,4 +1,4 @@
-import { instantiateKernel, type KernelMemory } from '../../core/simd/instantiate.js';
+import { instantiateKernel, kernelChunk, kernelMemory, layout, offsetInKernelMemory } from '../../core/simd/instantiate.js';
 import { teddyWasm } from './teddy-module.js';
 
 /**
@@ -100,20 +100,14 @@ function nibbleTables(buckets: readonly PlaceMask[][]): Uint8Array {
 }
 
 interface Kernel {
-  memory: KernelMemory;
   scan: (data: number, length: number, from: number, out: number, capacity: number) => number;
   resume: { value: number };
 }
 
-/** Data copied into the kernel's memory at a time; candidates are `position << 8 | buckets`, so a chunk stays under 2^24 bytes. */
-const chunkSize = 1 << 20;
-/** Zero bytes after a chunk's data: the kernel reads up to 16 + 2 bytes past its last position. */
-const padding = 32;
-const outOffset = 128;
-const outCapacity = 16 * 1024;
-const dataOffset = outOffset + 4 * outCapacity;
+/** Data scanned at a time; candidates are `position << 8 | buckets`, so a chunk stays under 2^24 bytes. */
+const chunkSize = kernelChunk;
 
-/** The instantiated kernel with views on its memory (which never grows after loading), and the plan whose tables it holds. */
+/** The instantiated kernel with views on the thread's kernel memory, and the plan whose tables it holds. */
 interface Loaded {
   kernel: Kernel;
   bytes: Uint8Array;
@@ -127,8 +121,9 @@ let loaded: Loaded | null | undefined;
 function loadKernel(): Loaded | null {
   if (loaded !== undefined) return loaded;
   try {
-    const kernel = instantiateKernel<Kernel>(teddyWasm, dataOffset + chunkSize + padding);
-    loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer), out: new Int32Array(kernel.memory.buffer, outOffset, outCapacity) };
+    const kernel = instantiateKernel<Kernel>(teddyWasm);
+    const { memory, bytes } = kernelMemory()!;
+    loaded = { kernel, bytes, out: new Int32Array(memory.buffer, layout.teddyOut, layout.teddyOutCapacity) };
   } catch {
     loaded = null;
   }
@@ -148,15 +143,22 @@ export function forEachCandidate(data: Uint8Array, plan: TeddyPlan, visit: (posi
     bytes.set(plan.tables, 0);
     k.plan = plan;
   }
+  // Data read into the kernel memory is scanned where it is: what follows it there (the rest of its read,
+  // or another's bytes) can only add candidates, never hide one, since an anchor must fit within the data.
+  const inPlace = offsetInKernelMemory(data);
   for (let start = 0; start < data.length; start += chunkSize) {
     const length = Math.min(chunkSize, data.length - start);
-    // The chunk, the two bytes after it (an anchor starting at its end), then zeros.
-    const copied = Math.min(length + fingerprintLength - 1, data.length - start);
-    bytes.set(data.subarray(start, start + copied), dataOffset);
-    bytes.fill(0, dataOffset + copied, dataOffset + copied + padding);
+    let at = inPlace + start;
+    if (inPlace === -1) {
+      // The chunk, the two bytes after it (an anchor starting at its end), then zeros.
+      const copied = Math.min(length + fingerprintLength - 1, data.length - start);
+      bytes.set(data.subarray(start, start + copied), layout.teddyData);
+      bytes.fill(0, layout.teddyData + copied, layout.teddyData + copied + 32);
+      at = layout.teddyData;
+    }
     let from = 0;
     while (from < length) {
-      const found = kernel.scan(dataOffset, length, from, outOffset, outCapacity);
+      const found = kernel.scan(at, length, from, layout.teddyOut, layout.teddyOutCapacity);
       for (let i = 0; i < found; i++) {
         const candidate = out[i]!;
         const position = candidate >>> 8;

@@ -5,10 +5,11 @@
 ;; bucket set is a candidate, checked exactly in JavaScript. Built from this file by
 ;; scripts/build-wasm.mjs (`npm run build`).
 ;;
-;; Memory: [0, 96) the six nibble tables (low then high nibble, for anchor bytes 0, 1, 2),
-;; [96, 112) scratch, then the caller's data and output areas.
+;; Memory (the thread's one kernel memory, core/simd/instantiate.ts): [0, 96) the six nibble
+;; tables (low then high nibble, for anchor bytes 0, 1, 2), [96, 112) scratch, then the caller's
+;; data and output areas.
 (module
-  (memory (export "memory") 1)
+  (import "env" "memory" (memory 1))
   ;; Where the next call should start: set when the output area fills before the data ends.
   (global $resume (export "resume") (mut i32) (i32.const 0))
 

@@ -62,9 +62,6 @@ var maxHeaderText = 64 * 1024;
 var queueLimit = 4 * 1024 * 1024;
 var crc32 = zlib.crc32;
 
-// src/core/count-byte.ts
-var chunkSize = 1 << 20;
-
 // src/sources/windows.ts
 var defaultWindowSize = 16 * 1024 * 1024;
 

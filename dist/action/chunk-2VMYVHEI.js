@@ -42,8 +42,12 @@ import {
   containsInlineAllow,
   instantiateKernel,
   isBase64Byte,
+  kernelChunk,
+  kernelMemory,
+  layout,
+  offsetInKernelMemory,
   utf16Length
-} from "./chunk-ZPHVRZ7O.js";
+} from "./chunk-QV55NL5K.js";
 import {
   ExitCode,
   KeywardenError,
@@ -481,7 +485,7 @@ function decodeEscapes(source, from = 0, to = source.length) {
 }
 
 // src/detect/simd/teddy-module.ts
-var teddyWasm = "AGFzbQEAAAABCgFgBX9/f39/AX8DAgEABQMBAAEGBgF/AUEACwcaAwZtZW1vcnkCAAZyZXN1bWUDAARzY2FuAAAKzQIBygICBH8Je0EA/QAEACEJQRD9AAQAIQpBIP0ABAAhC0Ew/QAEACEMQcAA/QAEACENQdAA/QAEACEOQQ/9DyEPIAIhBQJAA0AgBSABTw0BIAZBEGogBEsEQCAFJAAgBg8LIAAgBWr9AAQAIRAgCSAQIA/9Tv0OIAogEEEE/W39Dv1OIREgACAFav0ABAEhECARIAsgECAP/U79DiAMIBBBBP1t/Q79Tv1OIREgACAFav0ABAIhECARIA0gECAP/U79DiAOIBBBBP1t/Q79Tv1OIREgEf1TBEAgEf0MAAAAAAAAAAAAAAAAAAAAAP0k/WQhByAHBEBB4AAgEf0LBAADQCAHaCEIIAMgBkECdGogBSAIakEIdEHgACAIai0AAHI2AgAgBkEBaiEGIAcgB0EBa3EhByAHDQALCwsgBUEQaiEFDAALCyABJAAgBgs=";
+var teddyWasm = "AGFzbQEAAAABCgFgBX9/f39/AX8CDwEDZW52Bm1lbW9yeQIAAQMCAQAGBgF/AUEACwcRAgZyZXN1bWUDAARzY2FuAAAKzQIBygICBH8Je0EA/QAEACEJQRD9AAQAIQpBIP0ABAAhC0Ew/QAEACEMQcAA/QAEACENQdAA/QAEACEOQQ/9DyEPIAIhBQJAA0AgBSABTw0BIAZBEGogBEsEQCAFJAAgBg8LIAAgBWr9AAQAIRAgCSAQIA/9Tv0OIAogEEEE/W39Dv1OIREgACAFav0ABAEhECARIAsgECAP/U79DiAMIBBBBP1t/Q79Tv1OIREgACAFav0ABAIhECARIA0gECAP/U79DiAOIBBBBP1t/Q79Tv1OIREgEf1TBEAgEf0MAAAAAAAAAAAAAAAAAAAAAP0k/WQhByAHBEBB4AAgEf0LBAADQCAHaCEIIAMgBkECdGogBSAIakEIdEHgACAIai0AAHI2AgAgBkEBaiEGIAcgB0EBa3EhByAHDQALCwsgBUEQaiEFDAALCyABJAAgBgs=";
 
 // src/detect/simd/teddy.ts
 var bucketCount = 8;
@@ -543,17 +547,14 @@ function nibbleTables(buckets) {
   });
   return tables;
 }
-var chunkSize = 1 << 20;
-var padding = 32;
-var outOffset = 128;
-var outCapacity = 16 * 1024;
-var dataOffset = outOffset + 4 * outCapacity;
+var chunkSize = kernelChunk;
 var loaded;
 function loadKernel() {
   if (loaded !== void 0) return loaded;
   try {
-    const kernel = instantiateKernel(teddyWasm, dataOffset + chunkSize + padding);
-    loaded = { kernel, bytes: new Uint8Array(kernel.memory.buffer), out: new Int32Array(kernel.memory.buffer, outOffset, outCapacity) };
+    const kernel = instantiateKernel(teddyWasm);
+    const { memory, bytes } = kernelMemory();
+    loaded = { kernel, bytes, out: new Int32Array(memory.buffer, layout.teddyOut, layout.teddyOutCapacity) };
   } catch {
     loaded = null;
   }
@@ -567,14 +568,19 @@ function forEachCandidate(data, plan, visit) {
     bytes.set(plan.tables, 0);
     k.plan = plan;
   }
+  const inPlace = offsetInKernelMemory(data);
   for (let start = 0; start < data.length; start += chunkSize) {
     const length = Math.min(chunkSize, data.length - start);
-    const copied = Math.min(length + fingerprintLength - 1, data.length - start);
-    bytes.set(data.subarray(start, start + copied), dataOffset);
-    bytes.fill(0, dataOffset + copied, dataOffset + copied + padding);
+    let at = inPlace + start;
+    if (inPlace === -1) {
+      const copied = Math.min(length + fingerprintLength - 1, data.length - start);
+      bytes.set(data.subarray(start, start + copied), layout.teddyData);
+      bytes.fill(0, layout.teddyData + copied, layout.teddyData + copied + 32);
+      at = layout.teddyData;
+    }
     let from = 0;
     while (from < length) {
-      const found = kernel.scan(dataOffset, length, from, outOffset, outCapacity);
+      const found = kernel.scan(at, length, from, layout.teddyOut, layout.teddyOutCapacity);
       for (let i = 0; i < found; i++) {
         const candidate = out[i];
         const position = candidate >>> 8;

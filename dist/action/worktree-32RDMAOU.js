@@ -10,9 +10,9 @@ import {
   pathLength,
   readUpTo,
   throughDescriptor
-} from "./chunk-MYDUZKZG.js";
+} from "./chunk-IKNXPITC.js";
 import "./chunk-NXFRB3JQ.js";
-import "./chunk-ZPHVRZ7O.js";
+import "./chunk-QV55NL5K.js";
 import {
   KeywardenError,
   UsageError

@@ -16,9 +16,9 @@ import {
 } from "./chunk-UTSW6RBZ.js";
 import {
   readUpTo
-} from "./chunk-MYDUZKZG.js";
+} from "./chunk-IKNXPITC.js";
 import "./chunk-NXFRB3JQ.js";
-import "./chunk-ZPHVRZ7O.js";
+import "./chunk-QV55NL5K.js";
 import {
   UsageError
 } from "./chunk-H6EUIU7K.js";
