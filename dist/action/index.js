@@ -19,17 +19,17 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-2VMYVHEI.js";
+} from "./chunk-TV7HO23D.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
   compileRules,
   readRuleCache
-} from "./chunk-Q5EW37LM.js";
+} from "./chunk-4UID5OHX.js";
 import {
   toFinding,
   toWire
-} from "./chunk-5FH3ST3L.js";
+} from "./chunk-VVR64YSN.js";
 import {
   countByStatus,
   describeOutcome,
@@ -42,7 +42,7 @@ import {
   suppressHint,
   toReportFinding,
   verificationOf
-} from "./chunk-WOL23QJ3.js";
+} from "./chunk-HQYL6ITT.js";
 import {
   severities,
   verificationStatuses
@@ -773,14 +773,14 @@ async function prepare(config) {
   const ruleFiles = await loadRuleSet([...file.rules, ...config.ruleDirs]);
   const ignore = config.ignoreRoot === void 0 ? { fingerprints: /* @__PURE__ */ new Set(), pathPatterns: [] } : readIgnoreList(config.ignoreRoot);
   ignore.pathPatterns.push(...file.exclude);
-  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-DEEBRHDJ.js")).readBaseline(config.baseline) } : {} };
+  const suppressions = { ignore, ...config.baseline ? { baseline: (await import("./report-file-XRO7ZM3B.js")).readBaseline(config.baseline) } : {} };
   const checks = config.verify ? await buildVerifier(config.verify, ruleFiles, config) : void 0;
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
 async function buildVerifier(settings, ruleFiles, config) {
-  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-5XOB3AIP.js"), import("./http-AYGVF6SO.js")]);
+  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-U3JWUGL4.js"), import("./http-AYGVF6SO.js")]);
   const verifySettings = verifySettingsFrom(settings, config.env, defaultVerifySettings);
-  if (config.revoke) return (await import("./revoke-YFJ3B5OU.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
+  if (config.revoke) return (await import("./revoke-M5MXYNMX.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
   return { verifier: createVerifier(ruleFiles, verifySettings, { http: fetchClient, env: config.env }) };
 }
 function pick(value, flag, env, envName, fallback, valid, what) {
@@ -1209,7 +1209,7 @@ function renderRevocationsMarkdown(revocations) {
 }
 
 // src/report/html-assets.ts
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 var style = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #fff; --panel: #f6f8fa; --line: #d1d9e0;
   --accent: #0969da; --live: #cf222e; --unknown: #9a6700; --revoked: #1a7f37; --invalid: #59636e; --skipped: #8c959f; }
@@ -1338,15 +1338,12 @@ var script = `
   filter();
 })();
 `;
-var sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-var contentSecurityPolicy = [
-  "default-src 'none'",
-  `style-src ${sha256(style)}`,
-  `script-src ${sha256(script)}`,
-  "img-src data:",
-  "base-uri 'none'",
-  "form-action 'none'"
-].join("; ");
+var cspSource = (text) => `'sha256-${createRequire(import.meta.url)("node:crypto").createHash("sha256").update(text, "utf8").digest("base64")}'`;
+var policy;
+function contentSecurityPolicy() {
+  policy ??= ["default-src 'none'", `style-src ${cspSource(style)}`, `script-src ${cspSource(script)}`, "img-src data:", "base-uri 'none'", "form-action 'none'"].join("; ");
+  return policy;
+}
 
 // src/report/html-text.ts
 function escapeHtml(text) {
@@ -1608,7 +1605,7 @@ function renderHtml(result, context) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
@@ -2695,7 +2692,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-5NY4CS5B.js");
+  const { notifyRun } = await import("./notify-step-BK3Y2YX2.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 import { Secret } from '../core/secret.js';
 import type { CompiledRule, Finding, Origin } from '../core/types.js';
 import type { KeyMatch } from './detect.js';
 
 /** `sha256:` + lowercase hex of SHA-256 over the key's UTF-8 bytes (SPEC §3). */
 export function secretHashOf(key: string): string {
-  return `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+  return `sha256:${sha256(key)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 import { redact } from '../core/secret.js';
 
 /**
@@ -21,7 +21,7 @@ export function maskKey(key: string, prefix: string, style: MaskStyle): string {
   if (style === 'redacted') return redact(key, prefix);
   const head = key.startsWith(prefix) ? prefix : '';
   if (style === 'stars') return head + '*'.repeat(key.length - head.length);
-  return `${head}[sha256:${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, hashDigits)}]`;
+  return `${head}[sha256:${sha256(key).slice(0, hashDigits)}]`;
 }
 
 /**

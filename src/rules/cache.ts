@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +6,9 @@ import type { LoadedRuleFile } from './schema.js';
 /**
  * The built-in rules, validated at build time and stored as JSON beside the compiled code,
  * so a scan need not load the YAML parser and the schema validator (~70 ms of start-up).
- * The cache names a hash of the YAML it came from; when `rules/` has changed since the
- * build, the hash differs and the caller validates the YAML instead. Never stale, only slower.
+ * The cache holds the YAML it came from (a few KB); when `rules/` has changed since the build,
+ * the texts differ and the caller validates the YAML instead. Never stale, only slower. Compared
+ * as text rather than by a hash: hashing needed node:crypto, ~8 ms of every start.
  * Paths are from the package root, two directories up from any source or built file.
  */
 
@@ -18,30 +18,31 @@ const cacheFile = fileURLToPath(new URL('../../dist/rules/builtin-rules.json', i
 export const builtinRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 interface RuleCache {
-  sourceHash: string;
+  /** Every rule file's name and text, as `ruleSources` gives them. */
+  sources: string;
   files: LoadedRuleFile[];
 }
 
-/** Hash of every rule file's name and text in `dir`. */
-export function hashRuleSources(dir: string): string {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
-  }
-  return hash.digest('hex');
+/** Every rule file's name and text in `dir`, in name order. */
+function ruleSources(dir: string): string {
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `${name}\0${readFileSync(join(dir, name), 'utf8')}\0`)
+    .join('');
 }
 
 export function readRuleCache(dir: string): LoadedRuleFile[] | undefined {
   try {
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as RuleCache;
-    return cache.sourceHash === hashRuleSources(dir) ? cache.files : undefined;
+    return cache.sources === ruleSources(dir) ? cache.files : undefined;
   } catch {
     return undefined;
   }
 }
 
 export function writeRuleCache(dir: string, files: LoadedRuleFile[]): void {
-  const cache: RuleCache = { sourceHash: hashRuleSources(dir), files };
+  const cache: RuleCache = { sources: ruleSources(dir), files };
   mkdirSync(dirname(cacheFile), { recursive: true });
   writeFileSync(cacheFile, `${JSON.stringify(cache)}\n`);
 }

@@ -383,23 +383,18 @@ function compileRules(files) {
 }
 
 // src/rules/cache.ts
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 var cacheFile = fileURLToPath(new URL("../../dist/rules/builtin-rules.json", import.meta.url));
 var builtinRulesDir = fileURLToPath(new URL("../../rules/", import.meta.url));
-function hashRuleSources(dir) {
-  const hash = createHash("sha256");
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    hash.update(name).update("\0").update(readFileSync(join(dir, name))).update("\0");
-  }
-  return hash.digest("hex");
+function ruleSources(dir) {
+  return readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `${name}\0${readFileSync(join(dir, name), "utf8")}\0`).join("");
 }
 function readRuleCache(dir) {
   try {
     const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
-    return cache.sourceHash === hashRuleSources(dir) ? cache.files : void 0;
+    return cache.sources === ruleSources(dir) ? cache.files : void 0;
   } catch {
     return void 0;
   }

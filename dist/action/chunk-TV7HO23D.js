@@ -10,7 +10,7 @@ import {
 import {
   builtinRulesDir,
   readRuleCache
-} from "./chunk-Q5EW37LM.js";
+} from "./chunk-4UID5OHX.js";
 import {
   Secret,
   countByStatus,
@@ -23,11 +23,12 @@ import {
   plainText,
   printable,
   redact,
+  sha256,
   statusOf,
   statusSummary,
   verificationOf,
   withoutBidi
-} from "./chunk-WOL23QJ3.js";
+} from "./chunk-HQYL6ITT.js";
 import {
   createPinnedClient,
   refusal
@@ -1129,13 +1130,12 @@ function detectKeys(data, engine, options = {}) {
 }
 
 // src/detect/mask.ts
-import { createHash } from "node:crypto";
 var hashDigits = 12;
 function maskKey(key, prefix, style) {
   if (style === "redacted") return redact(key, prefix);
   const head = key.startsWith(prefix) ? prefix : "";
   if (style === "stars") return head + "*".repeat(key.length - head.length);
-  return `${head}[sha256:${createHash("sha256").update(key, "utf8").digest("hex").slice(0, hashDigits)}]`;
+  return `${head}[sha256:${sha256(key).slice(0, hashDigits)}]`;
 }
 function maskEncodedKey(key, prefix, style) {
   return `[base64:${maskKey(key, prefix, style)}]`;
@@ -2137,7 +2137,7 @@ async function loadRuleSet(extraDirs = []) {
     const cached = readRuleCache(builtinRulesDir);
     if (cached) return cached;
   }
-  const { loadRuleFiles } = await import("./load-GRCDAISN.js");
+  const { loadRuleFiles } = await import("./load-VYXAOL4H.js");
   return loadRuleFiles(extraDirs);
 }
 

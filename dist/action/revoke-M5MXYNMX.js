@@ -8,7 +8,7 @@ import {
   requestUrl,
   resolveEndpoint,
   valueAt
-} from "./chunk-7K44XYDX.js";
+} from "./chunk-IBR7NK3U.js";
 import {
   createPinnedClient
 } from "./chunk-CFVY2CGA.js";

@@ -240,9 +240,18 @@ function distinctFiles(result) {
   return new Set(result.findings.map((finding) => placeOf(finding.origin))).size;
 }
 
+// src/detect/hash.ts
+import { createRequire } from "node:module";
+var crypto;
+function sha256(text, encoding = "hex") {
+  crypto ??= createRequire(import.meta.url)("node:crypto");
+  return crypto.createHash("sha256").update(text, "utf8").digest(encoding);
+}
+
 export {
   Secret,
   redact,
+  sha256,
   printable,
   withoutBidi,
   isVerified,

@@ -1,12 +1,12 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
-  Secret
-} from "./chunk-WOL23QJ3.js";
+  Secret,
+  sha256
+} from "./chunk-HQYL6ITT.js";
 
 // src/detect/finding.ts
-import { createHash } from "node:crypto";
 function secretHashOf(key) {
-  return `sha256:${createHash("sha256").update(key, "utf8").digest("hex")}`;
+  return `sha256:${sha256(key)}`;
 }
 function fingerprintOf(path, ruleId, secretHash, repository) {
   return `${repository !== void 0 ? `${repository}:` : ""}${path}:${ruleId}:${secretHash.slice("sha256:".length, "sha256:".length + 16)}`;

@@ -6,12 +6,12 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-2VMYVHEI.js";
+} from "./chunk-TV7HO23D.js";
 import "./chunk-5OBIPVHM.js";
-import "./chunk-Q5EW37LM.js";
+import "./chunk-4UID5OHX.js";
 import {
   toReportFinding
-} from "./chunk-WOL23QJ3.js";
+} from "./chunk-HQYL6ITT.js";
 import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";

@@ -2,7 +2,7 @@ import { createRequire as __keywardenRequire } from 'node:module'; const require
 import {
   builtinRulesDir,
   checkRuleSpec
-} from "./chunk-Q5EW37LM.js";
+} from "./chunk-4UID5OHX.js";
 import {
   severities
 } from "./chunk-YYL6ELOU.js";

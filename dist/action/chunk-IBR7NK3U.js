@@ -9,7 +9,7 @@ import {
 } from "./chunk-H6EUIU7K.js";
 
 // src/verify/verifier.ts
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 
 // src/net/cache.ts
 function createAnswerCache(options) {
@@ -166,7 +166,8 @@ function withoutKey(classified, secret) {
   return { ...classified, verification: { ...verification, detail, ...verification.reason !== void 0 ? { reason: secret.maskIn(verification.reason) } : {} } };
 }
 function cacheKey(ruleFile, secret) {
-  return createHash("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
+  const nodeCrypto = () => createRequire(import.meta.url)("node:crypto");
+  return nodeCrypto().createHash("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
 }
 var unknownAnswer = (reason) => ({ verification: { status: "unknown", detail: {}, reason } });
 function createVerifier(ruleFiles, settings, io) {

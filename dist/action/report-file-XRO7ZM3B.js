@@ -1,12 +1,12 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
   secretHashOf
-} from "./chunk-5FH3ST3L.js";
+} from "./chunk-VVR64YSN.js";
 import {
   Secret,
   redact,
   toReportedFinding
-} from "./chunk-WOL23QJ3.js";
+} from "./chunk-HQYL6ITT.js";
 import {
   severities,
   verificationStatuses
