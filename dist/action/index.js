@@ -778,9 +778,9 @@ async function prepare(config) {
   return { config, file, ruleFiles, rules: compileRules(ruleFiles), ignore, suppressions, ...checks };
 }
 async function buildVerifier(settings, ruleFiles, config) {
-  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-U3JWUGL4.js"), import("./http-AYGVF6SO.js")]);
+  const [{ createVerifier, defaultVerifySettings }, { fetchClient }] = await Promise.all([import("./verifier-OA4E5XH2.js"), import("./http-AYGVF6SO.js")]);
   const verifySettings = verifySettingsFrom(settings, config.env, defaultVerifySettings);
-  if (config.revoke) return (await import("./revoke-M5MXYNMX.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
+  if (config.revoke) return (await import("./revoke-NYM5ADDW.js")).buildRevokeStep(config.revoke, ruleFiles, verifySettings, config.env);
   return { verifier: createVerifier(ruleFiles, verifySettings, { http: fetchClient, env: config.env }) };
 }
 function pick(value, flag, env, envName, fallback, valid, what) {

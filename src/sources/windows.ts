@@ -81,7 +81,8 @@ export class WindowCarry {
       ownedTo,
     };
     this.#ownedFrom = ownedTo - cut;
-    // Carried over only when a next window comes: most files are one window, and counting their lines would be waste.
+    // Carried over only when a next window comes (or a stream's push ends, see StreamWindows): most files are one
+    // window, and counting their lines would be waste.
     this.#previous = { data, cut };
     return window;
   }
@@ -112,7 +113,8 @@ export class WindowCarry {
  * A chunk is borrowed only while its `push` runs: what is still pending when it ends (the
  * start of an unfinished line) is copied, and the carry settled, so the reader may read the
  * next chunk into the same buffer (`readLog`'s `reuseBuffers`). The copy is a line's start
- * for ordinary logs; each byte of a long line is copied at most once.
+ * for ordinary logs; a line longer than a chunk is copied once more than before (it was joined
+ * anyway), and a stream's last window has its lines counted even when no window follows.
  */
 export class StreamWindows {
   readonly #carry: WindowCarry;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { readLog, readLogBytes, resolveLogInputs, stdinPath, type LogEvent, type LogInput } from '../../src/sources/logs.js';
 import { positionAt } from '../helpers/engine.js';
+import { seededRandom } from '../../src/rules/examples.js';
 import { keyFactory } from '../helpers/keys.js';
 import { located, logFiller, place, scanSources } from '../helpers/logs.js';
 import { cleanTmpDirs, makeTmpDir, writeTree } from '../helpers/tmp.js';
@@ -182,6 +183,34 @@ describe('reuseBuffers: the reads of a plain file share two buffers, and nothing
       const result = await scanSources([{ path: name, events: readLog(input, { reuseBuffers }) }]);
       expect(located(result.findings), `reuseBuffers: ${reuseBuffers}`).toEqual(want);
     }
+  });
+
+  it('a gzip log of many members over several reads, read with reuseBuffers, loses nothing', async () => {
+    // Punctuation that compresses poorly (~4.5 bits a byte): 8 MiB of text is ~4.5 MiB of gzip, five reads.
+    const random = seededRandom(17);
+    const marks = '!#$()*,.:;<>?@[]^`{|}~ ';
+    const lines: string[] = [];
+    let length = 0;
+    while (length < 8 * mib) {
+      const line = Array.from({ length: 99 }, () => marks[Math.floor(random() * marks.length)]).join('');
+      lines.push(line);
+      length += line.length + 1;
+    }
+    const keysAt = new Map(Array.from({ length: 9 }, (_, i) => [Math.floor((i * lines.length) / 9) + 3, i % 2 ? keys.openrouter() : keys.agentrouter()] as const));
+    for (const [index, key] of keysAt) lines[index] = `token ${key} here`;
+    const noisy = `${lines.join('\n')}\n`;
+    // Members of odd sizes, so that their ends fall inside reads and each next member starts in a read's tail.
+    const bytes = Buffer.from(noisy);
+    const members: Buffer[] = [];
+    for (let at = 0, size = 700_001; at < bytes.length; at += size, size += 99_991) members.push(gzipSync(bytes.subarray(at, at + size)));
+    const gz = Buffer.concat(members);
+    expect(gz.length).toBeGreaterThan(3 * mib);
+    expect(members.length).toBeGreaterThan(5);
+    const dir = makeTmpDir('logs');
+    writeFileSync(join(dir, 'noisy.gz'), gz);
+    const result = await scanSources([{ path: 'noisy.gz', events: readLog(fileInput(dir, 'noisy.gz'), { reuseBuffers: true }) }]);
+    expect(result.warnings).toEqual([]);
+    expect(located(result.findings).map((found) => [found.key, found.line])).toEqual([...keysAt].map(([index, key]) => [key, index + 1]));
   });
 
   it('a plain file: after the first two reads (made before the content is known to be plain), two buffers take turns', async () => {

@@ -1,7 +1,7 @@
 /**
  * One WebAssembly memory per thread for every SIMD kernel (the prefilter's detect/simd/teddy.wat,
  * the line counter's core/simd/count-byte.wat), laid out once. Bytes a source reads straight into
- * it (`kernelReadBuffers`: a log's reads) are scanned and counted where they are; anything else is
+ * it (`borrowKernelReadBuffers`: a log's reads) are scanned and counted where they are; anything else is
  * copied into the kernel's own region first. The memory never grows, so views on it stay valid.
  */
 

@@ -162,7 +162,8 @@ export function forEachCandidate(data: Uint8Array, plan: TeddyPlan, visit: (posi
       for (let i = 0; i < found; i++) {
         const candidate = out[i]!;
         const position = candidate >>> 8;
-        // Positions past the chunk's end belong to the next chunk (unreachable while chunkSize is a multiple of the kernel's 16-byte step).
+        // Positions past the chunk's end belong to the next chunk, or lie past the data (in place, the kernel's last
+        // step reads on into whatever follows it in memory).
         if (position < length) visit(start + position, candidate & 0xff);
       }
       from = kernel.resume.value;

@@ -3,7 +3,7 @@ import {
   createVerifier,
   defaultVerifyCacheSettings,
   defaultVerifySettings
-} from "./chunk-IBR7NK3U.js";
+} from "./chunk-GYUPDJXB.js";
 import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";

@@ -165,9 +165,10 @@ function withoutKey(classified, secret) {
   const detail = Object.fromEntries(Object.entries(verification.detail).map(([name, value]) => [name, typeof value === "string" ? secret.maskIn(value) : value]));
   return { ...classified, verification: { ...verification, detail, ...verification.reason !== void 0 ? { reason: secret.maskIn(verification.reason) } : {} } };
 }
+var nodeCrypto;
 function cacheKey(ruleFile, secret) {
-  const nodeCrypto = () => createRequire(import.meta.url)("node:crypto");
-  return nodeCrypto().createHash("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
+  nodeCrypto ??= createRequire(import.meta.url)("node:crypto");
+  return nodeCrypto.createHash("sha256").update(`${ruleFile}\0${secret.reveal()}`).digest("hex");
 }
 var unknownAnswer = (reason) => ({ verification: { status: "unknown", detail: {}, reason } });
 function createVerifier(ruleFiles, settings, io) {

@@ -8,7 +8,7 @@ import {
   requestUrl,
   resolveEndpoint,
   valueAt
-} from "./chunk-IBR7NK3U.js";
+} from "./chunk-GYUPDJXB.js";
 import {
   createPinnedClient
 } from "./chunk-CFVY2CGA.js";
