@@ -16,18 +16,20 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 /** Bytes copied (or read) into the memory at a time. */
 export const kernelChunk = 1 << 20;
 /** Bytes after every data region: a kernel reads up to 16 + 2 bytes past its last position. */
-const padding = 64;
-const region = kernelChunk + padding;
+export const kernelPadding = 64;
+const region = kernelChunk + kernelPadding;
 
-/** Where each kernel keeps what (teddy.wat's tables and scratch sit at fixed addresses below 128). */
-export const layout = {
-  teddyOut: 128,
-  teddyOutCapacity: 16 * 1024,
-  teddyData: 128 + 4 * 16 * 1024,
-  countData: 128 + 4 * 16 * 1024 + region,
-  reads: [128 + 4 * 16 * 1024 + 2 * region, 128 + 4 * 16 * 1024 + 3 * region],
-} as const;
-const size = layout.reads[1] + region;
+// teddy.wat's tables and scratch sit at fixed addresses below 128; then its candidates (4 bytes
+// each), then one data region for each kernel's copies and two for reads.
+const teddyOut = 128;
+const teddyOutCapacity = 16 * 1024;
+const teddyData = teddyOut + 4 * teddyOutCapacity;
+const countData = teddyData + region;
+const reads = [countData + region, countData + 2 * region] as const;
+const size = reads[1] + region;
+
+/** Where each kernel keeps what. */
+export const layout = { teddyOut, teddyOutCapacity, teddyData, countData, reads } as const;
 
 let shared: { memory: { buffer: ArrayBuffer }; bytes: Uint8Array } | null | undefined;
 

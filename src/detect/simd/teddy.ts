@@ -1,4 +1,4 @@
-import { instantiateKernel, kernelChunk, kernelMemory, layout, offsetInKernelMemory } from '../../core/simd/instantiate.js';
+import { instantiateKernel, kernelChunk, kernelMemory, kernelPadding, layout, offsetInKernelMemory } from '../../core/simd/instantiate.js';
 import { teddyWasm } from './teddy-module.js';
 
 /**
@@ -150,10 +150,10 @@ export function forEachCandidate(data: Uint8Array, plan: TeddyPlan, visit: (posi
     const length = Math.min(chunkSize, data.length - start);
     let at = inPlace + start;
     if (inPlace === -1) {
-      // The chunk, the two bytes after it (an anchor starting at its end), then zeros.
+      // The chunk, the two bytes after it (an anchor starting at its end), then zeros to the region's end.
       const copied = Math.min(length + fingerprintLength - 1, data.length - start);
       bytes.set(data.subarray(start, start + copied), layout.teddyData);
-      bytes.fill(0, layout.teddyData + copied, layout.teddyData + copied + 32);
+      bytes.fill(0, layout.teddyData + copied, layout.teddyData + copied + kernelPadding - (fingerprintLength - 1));
       at = layout.teddyData;
     }
     let from = 0;

@@ -20,16 +20,15 @@ function isBase64Byte(byte) {
 // src/core/simd/instantiate.ts
 var wasm = globalThis.WebAssembly;
 var kernelChunk = 1 << 20;
-var padding = 64;
-var region = kernelChunk + padding;
-var layout = {
-  teddyOut: 128,
-  teddyOutCapacity: 16 * 1024,
-  teddyData: 128 + 4 * 16 * 1024,
-  countData: 128 + 4 * 16 * 1024 + region,
-  reads: [128 + 4 * 16 * 1024 + 2 * region, 128 + 4 * 16 * 1024 + 3 * region]
-};
-var size = layout.reads[1] + region;
+var kernelPadding = 64;
+var region = kernelChunk + kernelPadding;
+var teddyOut = 128;
+var teddyOutCapacity = 16 * 1024;
+var teddyData = teddyOut + 4 * teddyOutCapacity;
+var countData = teddyData + region;
+var reads = [countData + region, countData + 2 * region];
+var size = reads[1] + region;
+var layout = { teddyOut, teddyOutCapacity, teddyData, countData, reads };
 var shared;
 function kernelMemory() {
   if (shared !== void 0) return shared;
@@ -56,6 +55,7 @@ export {
   containsInlineAllow,
   isBase64Byte,
   kernelChunk,
+  kernelPadding,
   layout,
   kernelMemory,
   instantiateKernel,

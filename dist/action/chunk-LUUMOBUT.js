@@ -45,10 +45,11 @@ import {
   isBase64Byte,
   kernelChunk,
   kernelMemory,
+  kernelPadding,
   layout,
   offsetInKernelMemory,
   utf16Length
-} from "./chunk-QV55NL5K.js";
+} from "./chunk-Q4G3BBC5.js";
 import {
   ExitCode,
   KeywardenError,
@@ -576,7 +577,7 @@ function forEachCandidate(data, plan, visit) {
     if (inPlace === -1) {
       const copied = Math.min(length + fingerprintLength - 1, data.length - start);
       bytes.set(data.subarray(start, start + copied), layout.teddyData);
-      bytes.fill(0, layout.teddyData + copied, layout.teddyData + copied + 32);
+      bytes.fill(0, layout.teddyData + copied, layout.teddyData + copied + kernelPadding - (fingerprintLength - 1));
       at = layout.teddyData;
     }
     let from = 0;

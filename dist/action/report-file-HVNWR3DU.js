@@ -18,7 +18,7 @@ import {
   readUpTo
 } from "./chunk-IKNXPITC.js";
 import "./chunk-NXFRB3JQ.js";
-import "./chunk-QV55NL5K.js";
+import "./chunk-Q4G3BBC5.js";
 import {
   UsageError
 } from "./chunk-H6EUIU7K.js";

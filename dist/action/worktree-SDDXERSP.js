@@ -12,7 +12,7 @@ import {
   throughDescriptor
 } from "./chunk-IKNXPITC.js";
 import "./chunk-NXFRB3JQ.js";
-import "./chunk-QV55NL5K.js";
+import "./chunk-Q4G3BBC5.js";
 import {
   KeywardenError,
   UsageError
