@@ -7,6 +7,7 @@ import { ignoreFileHint } from './ignore-hint.js';
 import { notifyStepFrom, runNotifyStep } from './notify-step.js';
 import { parseSize, type HistoryOptions } from './options.js';
 import { printRun } from './output.js';
+import { optimizeOnlyHotCode } from './jit.js';
 import { progressBar } from './progress.js';
 import { runConfigFrom } from './run-config.js';
 
@@ -50,6 +51,7 @@ export function checkSince(value: string): string {
  * or committed `--since`), or with `--range A..B` the lines the range's commits added.
  */
 export async function runHistory(options: HistoryOptions & { REPO: string }): Promise<number> {
+  optimizeOnlyHotCode();
   for (const name of callerRepositoryVariables) delete process.env[name];
   const branches = (options.branch ?? []).map((ref) => checkRevision('--branch', ref));
   if (options.range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined: a range already names its commits');

@@ -6,6 +6,7 @@ import type { Source } from '../run/source.js';
 import { followLog, readLog, resolveLogInputs, type LogInput } from '../sources/logs.js';
 import { excludedPaths } from '../sources/worktree.js';
 import { ignoreFileHint } from './ignore-hint.js';
+import { optimizeOnlyHotCode } from './jit.js';
 import type { LogsOptions } from './options.js';
 import { printRun } from './output.js';
 import { progressBar } from './progress.js';
@@ -63,6 +64,7 @@ function withWarnings(before: readonly ScanWarning[], source: Source, after: () 
  * exit 2, not 0: the run's verdict says so.
  */
 export async function runLogs(options: LogsOptions & { files: string[] }): Promise<number> {
+  optimizeOnlyHotCode();
   if (options.fromEnd && !options.follow) throw new UsageError('--from-end needs --follow: without it every log is read from its start');
   const prepared = await prepare(runConfigFrom(options, '.'));
   const { inputs, warnings } = await resolveLogInputs(options.files, { stdinIsTTY: process.stdin.isTTY === true, excluded: excludedPaths(prepared.ignore.pathPatterns) });
