@@ -3,7 +3,7 @@ import { createEngine, detectKeys, type KeyMatch } from '../detect/detect.js';
 import { toWire, type WireFinding } from '../detect/finding.js';
 import { CatFileBatch } from '../sources/cat-file.js';
 import { addedChunksInCommits } from '../sources/commit-diffs.js';
-import { blobSightings, presentBlobs, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
+import { presentBlobs, readSightings, type BlobSighting, type HistoryCommit, type HistorySelection, type Repository } from '../sources/history.js';
 import { decodeText } from '../sources/text-encoding.js';
 import { chunkSource } from './scan-chunks.js';
 import type { Source, SourceContext } from './source.js';
@@ -68,7 +68,7 @@ async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<
   const engine = createEngine([...context.rules]);
   const warnings: ScanWarning[] = [];
   const present = request.repo.partial ? await presentBlobs(request.repo) : undefined;
-  const reader = new CatFileBatch(request.repo.dir, { maxSize: request.maxBlobSize });
+  const reader = await CatFileBatch.open(request.repo.dir, { maxSize: request.maxBlobSize });
 
   /** Blobs read (or known missing) that hold no key: by far the most, so only their ids. */
   const clean = new Set<string>();
@@ -91,7 +91,7 @@ async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<
   };
   const walk = async () => {
     try {
-      for await (const batch of blobSightings(request.repo, request.selection, context.excluded)) {
+      await readSightings(request.repo, request.selection, context.excluded, (batch) => {
         for (const sighting of batch) {
           const { oid } = sighting;
           if (clean.has(oid)) continue;
@@ -115,16 +115,18 @@ async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<
           waiting.set(oid, [sighting]);
           reader.request(oid);
         }
-        if (reader.full) await reader.whenReady();
-        else reader.flush();
-      }
+        if (reader.full) return reader.whenReady();
+        reader.flush();
+        return undefined;
+      });
     } finally {
       reader.end();
     }
   };
 
-  const read = async () => {
-    for await (const replies of reader.replies()) {
+  // Each reply's content is scanned during the call that hands it over (it is lent).
+  const read = () =>
+    reader.readReplies((replies) => {
       for (const reply of replies) {
         let text: Buffer | undefined;
         const sightings = waiting.get(reply.oid) ?? [];
@@ -149,8 +151,7 @@ async function scanBlobs(request: HistoryScan, context: SourceContext): Promise<
         clean.add(oid);
       }
       request.onProgress?.(progress);
-    }
-  };
+    });
 
   await Promise.all([walk(), read()]);
   request.onProgress?.(progress);

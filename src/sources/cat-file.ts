@@ -1,10 +1,11 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { KeywardenError } from '../core/errors.js';
-import { gitEnv, gitError, stableConfig } from './git.js';
+import { gitEnv, gitError, stableConfig, watchGit } from './git.js';
+import { childOutput, type ChildOutput } from './lent-output.js';
 
 /** What `git cat-file --batch` answered for one requested object id (hex). */
 export type CatFileReply =
+  /** `data` is lent: valid only during the `readReplies` call that hands it over. */
   | { kind: 'object'; oid: string; type: string; size: number; data: Buffer }
   /** Larger than `maxSize`: read past, not kept. */
   | { kind: 'too-large'; oid: string; type: string; size: number }
@@ -36,25 +37,35 @@ const defaultMaxInFlight = 8192;
  * One long-lived `git cat-file --batch`: object ids go in on stdin, one a line; replies
  * (`<oid> <type> <size>\n<content>\n` or `<oid> missing\n`) are parsed from the binary
  * stdout stream in request order. Content is handed on as it is completed, so memory is
- * bounded by one object (up to `maxSize`) plus the pipes.
+ * bounded by one object (up to `maxSize`) plus the read buffer. Git's output is read into one
+ * reused buffer where it can be (`lent-output.ts`), so an object that fits in a read is handed
+ * on as a view of that buffer: the consumer scans it during the call, and copies what it keeps.
  *
  * In a partial clone git dies instead of answering "missing" when it may not fetch an
  * object, so callers there must request only objects known to be present (see
  * `presentBlobs` in history.ts).
  */
 export class CatFileBatch {
-  readonly #child: ChildProcessByStdio<Writable, Readable, Readable>;
+  readonly #child: ChildProcess;
+  readonly #output: ChildOutput;
   readonly #maxSize: number;
   readonly #maxInFlight: number;
+  /** Rejections are read by `readReplies()`. */
   readonly #exited: Promise<number | null>;
-  #stderr = '';
+  readonly #stderr: () => string;
   #inFlight = 0;
   #ended = false;
   #stopped = false;
   #waiters: (() => void)[] = [];
   #queued: string[] = [];
 
-  constructor(repo: string, options: CatFileOptions) {
+  /** Start `git cat-file --batch` in `repo`, its output read into a reused buffer where that can be set up. */
+  static async open(repo: string, options: CatFileOptions): Promise<CatFileBatch> {
+    return new CatFileBatch(repo, options, await childOutput());
+  }
+
+  constructor(repo: string, options: CatFileOptions, output: ChildOutput) {
+    this.#output = output;
     this.#maxSize = options.maxSize;
     this.#maxInFlight = options.maxInFlight ?? defaultMaxInFlight;
     // `--buffer` lets git write replies in blocks instead of one write per object (measured:
@@ -63,20 +74,10 @@ export class CatFileBatch {
     // can never wait on replies git is holding: true when half of maxInFlight replies
     // (headers alone are ~48 bytes) cannot fit in a stdio buffer.
     const buffer = this.#maxInFlight >= defaultMaxInFlight ? ['--buffer'] : [];
-    this.#child = spawn('git', [...stableConfig, 'cat-file', '--batch', ...buffer], { cwd: repo, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    this.#child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      if (this.#stderr.length < 4096) this.#stderr += chunk;
-    });
-    // A write after git has died fails with EPIPE; the reply stream reports why git died.
-    this.#child.stdin.on('error', () => undefined);
-    this.#exited = new Promise((resolve, reject) => {
-      this.#child.on('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'ENOENT' ? new KeywardenError('git is not installed or not on PATH') : error),
-      );
-      this.#child.on('close', resolve);
-    });
-    // Rejections are read by `replies()`; this only keeps an early one from going unhandled.
-    this.#exited.catch(() => undefined);
+    this.#child = spawn('git', [...stableConfig, 'cat-file', '--batch', ...buffer], { cwd: repo, env: gitEnv(), stdio: ['pipe', output.stdio, 'pipe'] });
+    ({ exited: this.#exited, stderr: this.#stderr } = watchGit(this.#child));
+    // A write after git has died fails with EPIPE; the replies report why git died.
+    this.#child.stdin?.on('error', () => undefined);
   }
 
   /**
@@ -92,7 +93,7 @@ export class CatFileBatch {
   /** Send the queued requests. */
   flush(): void {
     if (this.#queued.length === 0 || this.#stopped) return;
-    this.#child.stdin.write(`${this.#queued.join('\n')}\n`);
+    this.#child.stdin?.write(`${this.#queued.join('\n')}\n`);
     this.#queued = [];
   }
 
@@ -113,18 +114,19 @@ export class CatFileBatch {
     if (this.#ended) return;
     this.flush();
     this.#ended = true;
-    this.#child.stdin.end();
+    this.#child.stdin?.end();
   }
 
   /**
-   * Replies in request order, in batches (those completed by one chunk of git's output),
-   * until `end()` was called and everything was answered. Throws if git fails.
+   * Hand the replies to `onBatch` in request order, in batches (those completed by one chunk of
+   * git's output), until `end()` was called and everything was answered. Throws if git fails.
+   * Call it once; an object's `data` is valid only during the call that hands it over.
    */
-  async *replies(): AsyncGenerator<CatFileReply[]> {
+  async readReplies(onBatch: (replies: CatFileReply[]) => void): Promise<void> {
     let partialHeader: Buffer | undefined;
     let body: Body | undefined;
     try {
-      for await (const chunk of this.#child.stdout as AsyncIterable<Buffer>) {
+      await this.#output.read(this.#child, (chunk) => {
         const batch: CatFileReply[] = [];
         let at = 0;
         while (at < chunk.length) {
@@ -144,6 +146,7 @@ export class CatFileBatch {
           }
           const newline = chunk.indexOf(10, at);
           if (newline === -1) {
+            // Copied (concat), since the chunk is lent.
             partialHeader = Buffer.concat([partialHeader ?? Buffer.alloc(0), chunk.subarray(at)]);
             break;
           }
@@ -169,10 +172,10 @@ export class CatFileBatch {
           }
           body = { oid, type, size, data: keep ? Buffer.allocUnsafe(size) : undefined, consumed: 0 };
         }
-        if (batch.length > 0) yield batch;
-      }
+        if (batch.length > 0) onBatch(batch);
+      });
       const code = await this.#exited;
-      if (code !== 0) throw gitError(['cat-file', '--batch'], this.#stderr, code);
+      if (code !== 0) throw gitError(['cat-file', '--batch'], this.#stderr(), code);
       if (this.#inFlight > 0 || body) throw new KeywardenError('git cat-file ended before answering every request');
     } finally {
       this.#stop();

@@ -1,5 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { KeywardenError } from '../core/errors.js';
+import { childOutput, type ChunkHandler } from './lent-output.js';
 
 /**
  * The one adapter for running git. Plain child processes rather than simple-git on the hot
@@ -94,25 +95,49 @@ export async function* splitLines(input: AsyncIterable<Buffer>): AsyncGenerator<
   if (pending.length > 0) yield Buffer.concat(pending).toString('utf8');
 }
 
-/** Run git and yield its stdout as it arrives, in raw chunks; throws after the last chunk if git failed. */
-export async function* gitChunks(cwd: string, args: readonly string[]): AsyncGenerator<Buffer> {
-  const child = spawn('git', [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+/** A spawned git's exit code (rejecting if it could not start) and the start of what it wrote to stderr. */
+export function watchGit(child: ChildProcess): { exited: Promise<number | null>; stderr: () => string } {
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 4096) stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new KeywardenError('git is not installed or not on PATH') : error));
     child.on('close', resolve);
   });
-  // Handled when awaited below; without this, git failing to start before the output ends is an unhandled rejection.
+  // Handled when awaited; without this, git failing to start before the output ends is an unhandled rejection.
   exited.catch(() => undefined);
+  return { exited, stderr: () => stderr };
+}
+
+/** Run git and yield its stdout as it arrives, in raw chunks; throws after the last chunk if git failed. */
+export async function* gitChunks(cwd: string, args: readonly string[]): AsyncGenerator<Buffer> {
+  const child = spawn('git', [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const { exited, stderr } = watchGit(child);
   try {
     yield* child.stdout as AsyncIterable<Buffer>;
     const code = await exited;
-    if (code !== 0) throw gitError(args, stderr, code);
+    if (code !== 0) throw gitError(args, stderr(), code);
   } finally {
     // A consumer that stops early (an error, a break) must not leave git blocked on a full pipe.
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}
+
+/**
+ * Run git and hand its stdout to `onChunk` as it arrives, each chunk lent (valid only during the
+ * call; `lent-output.ts`), which spares node a buffer per read on long outputs. Throws after the
+ * last chunk if git failed, and stops git if `onChunk` throws.
+ */
+export async function gitRead(cwd: string, args: readonly string[], onChunk: ChunkHandler): Promise<void> {
+  const output = await childOutput();
+  const child = spawn('git', [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ['ignore', output.stdio, 'pipe'] });
+  const { exited, stderr } = watchGit(child);
+  try {
+    await output.read(child, onChunk);
+    const code = await exited;
+    if (code !== 0) throw gitError(args, stderr(), code);
+  } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill();
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KeywardenError } from '../core/errors.js';
-import { gitChunks, gitLines, gitOutput } from './git.js';
+import { gitLines, gitOutput, gitRead } from './git.js';
 import { unquotePath, type CommitInfo } from './unified-diff.js';
 
 /**
@@ -108,9 +108,15 @@ function rawSighting(data: Buffer, start: number, end: number): { oid: string; p
  * was already sighted in that parent's commits, and what it adds itself (an evil merge, a
  * conflict resolution) differs from the first parent. Root commits (and a shallow clone's
  * oldest) are diffed against the empty tree. Paths for which `excluded` is true are
- * dropped here, so their blobs are never read.
+ * dropped here, so their blobs are never read. A promise `onBatch` returns pauses the walk
+ * until it settles.
  */
-export async function* blobSightings(repo: Repository, selection: HistorySelection, excluded: (path: string) => boolean): AsyncGenerator<BlobSighting[]> {
+export async function readSightings(
+  repo: Repository,
+  selection: HistorySelection,
+  excluded: (path: string) => boolean,
+  onBatch: (batch: BlobSighting[]) => void | Promise<void>,
+): Promise<void> {
   const revisions = selection.revisions.length > 0 ? ['--end-of-options', ...selection.revisions] : ['--all', ...(await stashEntries(repo))];
   const args = [
     'log',
@@ -131,7 +137,7 @@ export async function* blobSightings(repo: Repository, selection: HistorySelecti
   let commit: HistoryCommit | undefined;
   let seq = 0;
   let rest: Buffer | undefined;
-  for await (const chunk of gitChunks(repo.dir, args)) {
+  await gitRead(repo.dir, args, (chunk) => {
     const data = rest ? Buffer.concat([rest, chunk]) : chunk;
     const batch: BlobSighting[] = [];
     let start = 0;
@@ -144,7 +150,8 @@ export async function* blobSightings(repo: Repository, selection: HistorySelecti
         if (found && !excluded(found.path)) batch.push({ ...found, commit });
       }
     }
-    rest = start < data.length ? data.subarray(start) : undefined;
-    if (batch.length > 0) yield batch;
-  }
+    // The chunk is lent: the start of a line it ends in is copied.
+    rest = start < data.length ? Buffer.from(data.subarray(start)) : undefined;
+    return batch.length > 0 ? onBatch(batch) : undefined;
+  });
 }

@@ -270,6 +270,25 @@ describe('history: a larger history (fast-import)', () => {
   }, 120_000);
 });
 
+describe('history: a walk read in pieces', () => {
+  // git flushes its output after each commit, so a read usually ends at a line's end; a commit
+  // that changes hundreds of long paths is written in 4 KiB pieces that cut lines, and the
+  // reader (whose buffer the next read reuses) must keep the cut line's start.
+  it('keeps every line cut between two reads of the walk', async () => {
+    const folder = 'services/payments/internal/adapters/outbound/providers/router-gateway/configuration';
+    const planted = [keys.openrouter(), keys.agentrouter(), keys.tokenrouterLive()];
+    const commits: ImportedCommit[] = Array.from({ length: 12 }, (_, c) => ({
+      files: Object.fromEntries(Array.from({ length: 250 }, (_, f) => [`${folder}/module-${String(f).padStart(3, '0')}-settings.env`, `commit ${c} file ${f}\n${f === 100 + c * 7 ? `KEY=${planted[c % 3]}\n` : ''}`])),
+    }));
+    const { dir, ids } = linearRepo(commits, 'history-pieces');
+    const result = await audit(dir);
+    expect(result.stats.files).toBe(12 * 250);
+    expect(where(result.findings)).toEqual(
+      commits.map((_, c) => ({ path: `${folder}/module-${String(100 + c * 7).padStart(3, '0')}-settings.env`, key: planted[c % 3], line: 2, commit: ids[c] })),
+    );
+  }, 60_000);
+});
+
 describe('history: narrowing', () => {
   it('--branch walks only what the named refs reach', async () => {
     const repo = newRepo();

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CatFileBatch, type CatFileReply } from '../../src/sources/cat-file.js';
+import { childOutput } from '../../src/sources/lent-output.js';
 import { git } from '../helpers/history-repos.js';
 import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
 
@@ -17,12 +18,11 @@ function storeAll(repo: string, contents: string[]): string[] {
   return contents.map((c) => createHash('sha1').update(`blob ${Buffer.byteLength(c)}\0${c}`).digest('hex'));
 }
 
-async function readAll(repo: string, oids: string[], options: { maxSize: number; maxInFlight?: number }): Promise<CatFileReply[]> {
-  const reader = new CatFileBatch(repo, options);
+/** Every reply, its content copied during the call that lends it. */
+async function readAll(repo: string, oids: string[], options: { maxSize: number; maxInFlight?: number }, lend: boolean): Promise<CatFileReply[]> {
+  const reader = new CatFileBatch(repo, options, await childOutput(lend));
   const replies: CatFileReply[] = [];
-  const collect = async () => {
-    for await (const batch of reader.replies()) replies.push(...batch);
-  };
+  const collect = () => reader.readReplies((batch) => replies.push(...batch.map((reply) => (reply.kind === 'object' ? { ...reply, data: Buffer.from(reply.data) } : reply))));
   const feed = async () => {
     for (const oid of oids) {
       reader.request(oid);
@@ -34,7 +34,8 @@ async function readAll(repo: string, oids: string[], options: { maxSize: number;
   return replies;
 }
 
-describe('CatFileBatch', () => {
+// Read into one reused buffer (a socket's onread), and from the child's own pipe where that cannot be set up.
+describe.each([true, false])('CatFileBatch (output lent: %s)', (lend) => {
   it('returns contents byte for byte, in request order, across pipe chunks', async () => {
     const repo = makeTmpDir('cat-file');
     git(repo, ['init', '-q', '--bare', '.']);
@@ -43,7 +44,7 @@ describe('CatFileBatch', () => {
     const contents = [Buffer.from('hello\n'), Buffer.alloc(0), big, Buffer.from('no newline at end'), Buffer.from('a\nb\n\n')];
     const oids = contents.map((content) => store(repo, content));
     const missing = '0123456789abcdef0123456789abcdef01234567';
-    const replies = await readAll(repo, [...oids, missing, oids[0] ?? ''], { maxSize: 1 << 20 });
+    const replies = await readAll(repo, [...oids, missing, oids[0] ?? ''], { maxSize: 1 << 20 }, lend);
     expect(replies.map((r) => r.kind)).toEqual(['object', 'object', 'object', 'object', 'object', 'missing', 'object']);
     expect(replies.map((r) => r.oid)).toEqual([...oids, missing, oids[0]]);
     replies.slice(0, 5).forEach((reply, i) => {
@@ -57,7 +58,7 @@ describe('CatFileBatch', () => {
     git(repo, ['init', '-q', '--bare', '.']);
     const small = store(repo, 'small\n');
     const large = store(repo, 'x'.repeat(200_000));
-    const replies = await readAll(repo, [large, small, large], { maxSize: 1000 });
+    const replies = await readAll(repo, [large, small, large], { maxSize: 1000 }, lend);
     expect(replies).toEqual([
       { kind: 'too-large', oid: large, type: 'blob', size: 200_000 },
       { kind: 'object', oid: small, type: 'blob', size: 6, data: Buffer.from('small\n') },
@@ -69,7 +70,7 @@ describe('CatFileBatch', () => {
     const repo = makeTmpDir('cat-file');
     git(repo, ['init', '-q', '--bare', '.']);
     const oids = storeAll(repo, Array.from({ length: 200 }, (_, i) => `object ${i}\n`));
-    const replies = await readAll(repo, oids, { maxSize: 1 << 20, maxInFlight: 3 });
+    const replies = await readAll(repo, oids, { maxSize: 1 << 20, maxInFlight: 3 }, lend);
     expect(replies.map((r) => r.oid)).toEqual(oids);
   });
 
@@ -78,16 +79,14 @@ describe('CatFileBatch', () => {
     git(repo, ['init', '-q', '--bare', '.']);
     const contents = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? '' : `${i}\n`));
     const oids = storeAll(repo, contents);
-    const replies = await readAll(repo, oids, { maxSize: 1 << 20 });
+    const replies = await readAll(repo, oids, { maxSize: 1 << 20 }, lend);
     expect(replies.length).toBe(oids.length);
     expect(replies.every((r, i) => r.oid === oids[i] && r.kind === 'object' && r.data.toString() === contents[i])).toBe(true);
   });
 
   it('fails with a KeywardenError when git cannot run there', async () => {
-    const reader = new CatFileBatch(makeTmpDir('not-a-repo'), { maxSize: 1 });
-    const read = (async () => {
-      for await (const reply of reader.replies()) void reply;
-    })();
+    const reader = new CatFileBatch(makeTmpDir('not-a-repo'), { maxSize: 1 }, await childOutput(lend));
+    const read = reader.readReplies(() => undefined);
     reader.end();
     await expect(read).rejects.toMatchObject({ name: 'KeywardenError', exitCode: 2 });
   });
