@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-LUUMOBUT.js";
+} from "./chunk-PDFJEMXE.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -52,13 +52,15 @@ import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
 import {
   blobAt,
-  gitChunks,
+  childOutput,
   gitEnv,
   gitError,
   gitLines,
   gitOutput,
-  stableConfig
-} from "./chunk-JH4ZF2OT.js";
+  gitRead,
+  stableConfig,
+  watchGit
+} from "./chunk-JG5MMDFH.js";
 import {
   decodeText,
   isUtf16,
@@ -226,34 +228,31 @@ function gitHubApiUrl(env = process.env) {
 import { spawn } from "node:child_process";
 var header = /^(\S+) (\S+) (\d+)$/;
 var defaultMaxInFlight = 8192;
-var CatFileBatch = class {
+var CatFileBatch = class _CatFileBatch {
   #child;
+  #output;
   #maxSize;
   #maxInFlight;
+  /** Rejections are read by `readReplies()`. */
   #exited;
-  #stderr = "";
+  #stderr;
   #inFlight = 0;
   #ended = false;
   #stopped = false;
   #waiters = [];
   #queued = [];
-  constructor(repo, options) {
+  /** Start `git cat-file --batch` in `repo`, its output read into a reused buffer where that can be set up. */
+  static async open(repo, options) {
+    return new _CatFileBatch(repo, options, await childOutput());
+  }
+  constructor(repo, options, output) {
+    this.#output = output;
     this.#maxSize = options.maxSize;
     this.#maxInFlight = options.maxInFlight ?? defaultMaxInFlight;
     const buffer = this.#maxInFlight >= defaultMaxInFlight ? ["--buffer"] : [];
-    this.#child = spawn("git", [...stableConfig, "cat-file", "--batch", ...buffer], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    this.#child.stderr.setEncoding("utf8").on("data", (chunk) => {
-      if (this.#stderr.length < 4096) this.#stderr += chunk;
-    });
-    this.#child.stdin.on("error", () => void 0);
-    this.#exited = new Promise((resolve3, reject) => {
-      this.#child.on(
-        "error",
-        (error2) => reject(error2.code === "ENOENT" ? new KeywardenError("git is not installed or not on PATH") : error2)
-      );
-      this.#child.on("close", resolve3);
-    });
-    this.#exited.catch(() => void 0);
+    this.#child = spawn("git", [...stableConfig, "cat-file", "--batch", ...buffer], { cwd: repo, env: gitEnv(), stdio: ["pipe", output.stdio, "pipe"] });
+    ({ exited: this.#exited, stderr: this.#stderr } = watchGit(this.#child));
+    this.#child.stdin?.on("error", () => void 0);
   }
   /**
    * Queue a request for one object by its full hex id. Requests are sent in batches, by
@@ -267,7 +266,7 @@ var CatFileBatch = class {
   /** Send the queued requests. */
   flush() {
     if (this.#queued.length === 0 || this.#stopped) return;
-    this.#child.stdin.write(`${this.#queued.join("\n")}
+    this.#child.stdin?.write(`${this.#queued.join("\n")}
 `);
     this.#queued = [];
   }
@@ -285,17 +284,18 @@ var CatFileBatch = class {
     if (this.#ended) return;
     this.flush();
     this.#ended = true;
-    this.#child.stdin.end();
+    this.#child.stdin?.end();
   }
   /**
-   * Replies in request order, in batches (those completed by one chunk of git's output),
-   * until `end()` was called and everything was answered. Throws if git fails.
+   * Hand the replies to `onBatch` in request order, in batches (those completed by one chunk of
+   * git's output), until `end()` was called and everything was answered. Throws if git fails.
+   * Call it once; an object's `data` is valid only during the call that hands it over.
    */
-  async *replies() {
+  async readReplies(onBatch) {
     let partialHeader;
     let body;
     try {
-      for await (const chunk of this.#child.stdout) {
+      await this.#output.read(this.#child, (chunk) => {
         const batch = [];
         let at = 0;
         while (at < chunk.length) {
@@ -338,10 +338,10 @@ var CatFileBatch = class {
           }
           body = { oid, type, size, data: keep ? Buffer.allocUnsafe(size) : void 0, consumed: 0 };
         }
-        if (batch.length > 0) yield batch;
-      }
+        if (batch.length > 0) onBatch(batch);
+      });
       const code = await this.#exited;
-      if (code !== 0) throw gitError(["cat-file", "--batch"], this.#stderr, code);
+      if (code !== 0) throw gitError(["cat-file", "--batch"], this.#stderr(), code);
       if (this.#inFlight > 0 || body) throw new KeywardenError("git cat-file ended before answering every request");
     } finally {
       this.#stop();
@@ -571,7 +571,7 @@ function rawSighting(data, start, end) {
   const oidStart = start + 16 + length;
   return { oid: data.toString("latin1", oidStart, oidStart + length), path: unquotePath(data.toString("utf8", tab + 1, end)) };
 }
-async function* blobSightings(repo, selection, excluded) {
+async function readSightings(repo, selection, excluded, onBatch) {
   const revisions = selection.revisions.length > 0 ? ["--end-of-options", ...selection.revisions] : ["--all", ...await stashEntries(repo)];
   const args = [
     "log",
@@ -592,7 +592,7 @@ async function* blobSightings(repo, selection, excluded) {
   let commit;
   let seq = 0;
   let rest;
-  for await (const chunk of gitChunks(repo.dir, args)) {
+  await gitRead(repo.dir, args, (chunk) => {
     const data = rest ? Buffer.concat([rest, chunk]) : chunk;
     const batch = [];
     let start = 0;
@@ -605,9 +605,9 @@ async function* blobSightings(repo, selection, excluded) {
         if (found && !excluded(found.path)) batch.push({ ...found, commit });
       }
     }
-    rest = start < data.length ? data.subarray(start) : void 0;
-    if (batch.length > 0) yield batch;
-  }
+    rest = start < data.length ? Buffer.from(data.subarray(start)) : void 0;
+    return batch.length > 0 ? onBatch(batch) : void 0;
+  });
 }
 
 // src/run/scan-chunks.ts
@@ -647,7 +647,7 @@ async function scanBlobs(request, context) {
   const engine = createEngine([...context.rules]);
   const warnings = [];
   const present = request.repo.partial ? await presentBlobs(request.repo) : void 0;
-  const reader = new CatFileBatch(request.repo.dir, { maxSize: request.maxBlobSize });
+  const reader = await CatFileBatch.open(request.repo.dir, { maxSize: request.maxBlobSize });
   const clean = /* @__PURE__ */ new Set();
   const withKeys = /* @__PURE__ */ new Map();
   const waiting = /* @__PURE__ */ new Map();
@@ -664,7 +664,7 @@ async function scanBlobs(request, context) {
   };
   const walk = async () => {
     try {
-      for await (const batch of blobSightings(request.repo, request.selection, context.excluded)) {
+      await readSightings(request.repo, request.selection, context.excluded, (batch) => {
         for (const sighting of batch) {
           const { oid } = sighting;
           if (clean.has(oid)) continue;
@@ -688,40 +688,39 @@ async function scanBlobs(request, context) {
           waiting.set(oid, [sighting]);
           reader.request(oid);
         }
-        if (reader.full) await reader.whenReady();
-        else reader.flush();
-      }
+        if (reader.full) return reader.whenReady();
+        reader.flush();
+        return void 0;
+      });
     } finally {
       reader.end();
     }
   };
-  const read = async () => {
-    for await (const replies of reader.replies()) {
-      for (const reply of replies) {
-        let text;
-        const sightings = waiting.get(reply.oid) ?? [];
-        waiting.delete(reply.oid);
-        const oid = sightings[0]?.oid ?? reply.oid;
-        progress.done++;
-        if (reply.kind === "missing") {
-          missing++;
-        } else if (reply.kind === "too-large") {
-          warnings.push({ path: sightings[0]?.path ?? oid, message: `blob ${oid.slice(0, 12)} (${reply.size} bytes) is larger than the size limit; not scanned` });
-        } else if (reply.type === "blob" && (text = decodeText(reply.data)) !== void 0) {
-          progress.bytes += reply.size;
-          scanned++;
-          const matches = detectKeys(text, engine);
-          if (matches.length > 0) {
-            withKeys.set(oid, matches);
-            for (const sighting of sightings) attribute(matches, sighting);
-            continue;
-          }
+  const read = () => reader.readReplies((replies) => {
+    for (const reply of replies) {
+      let text;
+      const sightings = waiting.get(reply.oid) ?? [];
+      waiting.delete(reply.oid);
+      const oid = sightings[0]?.oid ?? reply.oid;
+      progress.done++;
+      if (reply.kind === "missing") {
+        missing++;
+      } else if (reply.kind === "too-large") {
+        warnings.push({ path: sightings[0]?.path ?? oid, message: `blob ${oid.slice(0, 12)} (${reply.size} bytes) is larger than the size limit; not scanned` });
+      } else if (reply.type === "blob" && (text = decodeText(reply.data)) !== void 0) {
+        progress.bytes += reply.size;
+        scanned++;
+        const matches = detectKeys(text, engine);
+        if (matches.length > 0) {
+          withKeys.set(oid, matches);
+          for (const sighting of sightings) attribute(matches, sighting);
+          continue;
         }
-        clean.add(oid);
       }
-      request.onProgress?.(progress);
+      clean.add(oid);
     }
-  };
+    request.onProgress?.(progress);
+  });
   await Promise.all([walk(), read()]);
   request.onProgress?.(progress);
   if (missing > 0) {
@@ -1053,7 +1052,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-SDDXERSP.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-TNCKKFCD.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
@@ -2692,7 +2691,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-AFAS7CFX.js");
+  const { notifyRun } = await import("./notify-step-MPH5QBAS.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

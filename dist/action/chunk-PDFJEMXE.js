@@ -38,7 +38,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-JH4ZF2OT.js";
+} from "./chunk-JG5MMDFH.js";
 import {
   containsInlineAllow,
   instantiateKernel,

@@ -1,7 +1,7 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
   gitOutput
-} from "./chunk-JH4ZF2OT.js";
+} from "./chunk-JG5MMDFH.js";
 import {
   canOpenRelative,
   hopBytes,
