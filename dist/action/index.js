@@ -538,14 +538,19 @@ import { resolve } from "node:path";
 async function openRepository(path) {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
-  const probe = await gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--is-inside-work-tree", "--show-cdup"]).catch((error2) => {
-    throw new KeywardenError(`not a git repository: ${path}${error2 instanceof Error ? ` (${error2.message})` : ""}`);
-  });
-  const [, shallow, inside, cdup] = probe.stdout.toString("utf8").split("\n");
+  const [probe, promisor] = await Promise.all([
+    gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--is-inside-work-tree", "--git-path", "logs/refs/stash", "--git-path", "reftable", "--show-cdup"]).catch(
+      (error2) => {
+        throw new KeywardenError(`not a git repository: ${path}${error2 instanceof Error ? ` (${error2.message})` : ""}`);
+      }
+    ),
+    gitOutput(dir, ["config", "--get-regexp", "^(remote\\..*\\.promisor|extensions\\.partialclone)$"], { allowFailure: true })
+  ]);
+  const [, shallow, inside, stashLog = "", reftable = "", cdup] = probe.stdout.toString("utf8").split("\n");
   const workTree = inside === "true" ? realpathSync(resolve(dir, cdup ?? "")) : "";
-  const promisor = await gitOutput(dir, ["config", "--get-regexp", "^(remote\\..*\\.promisor|extensions\\.partialclone)$"], { allowFailure: true });
   const partial = promisor.stdout.toString("utf8").split("\n").some((line) => line.startsWith("extensions.partialclone ") || line.endsWith(" true"));
-  return { dir, ...workTree ? { workTree } : {}, shallow: shallow === "true", partial };
+  const olderStashes = existsSync(resolve(dir, stashLog)) || existsSync(resolve(dir, reftable));
+  return { dir, ...workTree ? { workTree } : {}, shallow: shallow === "true", partial, olderStashes };
 }
 async function presentBlobs(repo) {
   const present = /* @__PURE__ */ new Set();
@@ -555,6 +560,7 @@ async function presentBlobs(repo) {
   return present;
 }
 async function stashEntries(repo) {
+  if (!repo.olderStashes) return [];
   const { stdout, code } = await gitOutput(repo.dir, ["log", "-g", "--format=%H", "refs/stash", "--"], { allowFailure: true });
   return code === 0 ? stdout.toString("latin1").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
 }

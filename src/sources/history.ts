@@ -18,6 +18,8 @@ export interface Repository {
   shallow: boolean;
   /** A partial clone: objects may be missing, and asking git for them would try to fetch them. */
   partial: boolean;
+  /** refs/stash may have older entries, which only its reflog reaches: worth asking git for them. */
+  olderStashes: boolean;
 }
 
 /** A commit in the order the inventory walks (`seq` 0 first: parents before children, older before newer). */
@@ -45,21 +47,29 @@ export interface HistorySelection {
 export async function openRepository(path: string): Promise<Repository> {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
-  // One git run for all three answers: `--show-cdup` prints nothing outside a work tree (a bare
-  // repository, or inside `.git`), where `--show-toplevel` would fail the whole command.
-  const probe = await gitOutput(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--is-inside-work-tree', '--show-cdup']).catch((error: unknown) => {
-    // git's own reason matters here: "not a git repository", or "dubious ownership" (safe.directory).
-    throw new KeywardenError(`not a git repository: ${path}${error instanceof Error ? ` (${error.message})` : ''}`);
-  });
-  const [, shallow, inside, cdup] = probe.stdout.toString('utf8').split('\n');
+  // One git run for the layout: `--show-cdup` prints nothing outside a work tree (a bare
+  // repository, or inside `.git`), where `--show-toplevel` would fail the whole command, so it
+  // comes last. The promisor settings are read at the same time.
+  const [probe, promisor] = await Promise.all([
+    gitOutput(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--is-inside-work-tree', '--git-path', 'logs/refs/stash', '--git-path', 'reftable', '--show-cdup']).catch(
+      (error: unknown) => {
+        // git's own reason matters here: "not a git repository", or "dubious ownership" (safe.directory).
+        throw new KeywardenError(`not a git repository: ${path}${error instanceof Error ? ` (${error.message})` : ''}`);
+      },
+    ),
+    gitOutput(dir, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$'], { allowFailure: true }),
+  ]);
+  const [, shallow, inside, stashLog = '', reftable = '', cdup] = probe.stdout.toString('utf8').split('\n');
   // The real path, as `--show-toplevel` gives it: paths in reports are made relative to it.
   const workTree = inside === 'true' ? realpathSync(resolve(dir, cdup ?? '')) : '';
-  const promisor = await gitOutput(dir, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$'], { allowFailure: true });
   const partial = promisor.stdout
     .toString('utf8')
     .split('\n')
     .some((line) => line.startsWith('extensions.partialclone ') || line.endsWith(' true'));
-  return { dir, ...(workTree ? { workTree } : {}), shallow: shallow === 'true', partial };
+  // Without a stash reflog file there are no older stash entries (a git run saved), unless the
+  // refs are kept in a reftable, where logs are not files.
+  const olderStashes = existsSync(resolve(dir, stashLog)) || existsSync(resolve(dir, reftable));
+  return { dir, ...(workTree ? { workTree } : {}), shallow: shallow === 'true', partial, olderStashes };
 }
 
 /** Object ids (hex) of the blobs stored locally, for partial clones: every other blob is missing. */
@@ -73,6 +83,7 @@ export async function presentBlobs(repo: Repository): Promise<Set<string>> {
 
 /** Commits of every stash entry: `--all` reaches only the newest (refs/stash); older ones live in its reflog. */
 async function stashEntries(repo: Repository): Promise<string[]> {
+  if (!repo.olderStashes) return [];
   const { stdout, code } = await gitOutput(repo.dir, ['log', '-g', '--format=%H', 'refs/stash', '--'], { allowFailure: true });
   return code === 0 ? stdout.toString('latin1').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
 }
