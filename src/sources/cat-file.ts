@@ -30,6 +30,8 @@ interface Body {
 }
 
 const header = /^(\S+) (\S+) (\d+)$/;
+/** Objects up to this size that span reads are put together in one reused buffer; larger ones get their own. */
+const assemblyLimit = 4 << 20;
 /** 4096 × ~48 bytes of headers is far more than any stdio buffer, which `--buffer` relies on. */
 const defaultMaxInFlight = 8192;
 
@@ -125,9 +127,14 @@ export class CatFileBatch {
   async readReplies(onBatch: (replies: CatFileReply[]) => void): Promise<void> {
     let partialHeader: Buffer | undefined;
     let body: Body | undefined;
+    /**
+     * Where an object that spans reads is put together (a quarter of them do: git writes 4 KiB
+     * at a time), reused: a fresh buffer each cost a page fault per 4 KiB copied.
+     */
+    let assembly = Buffer.alloc(0);
     try {
       await this.#output.read(this.#child, (chunk) => {
-        const batch: CatFileReply[] = [];
+        let batch: CatFileReply[] = [];
         let at = 0;
         while (at < chunk.length) {
           if (body) {
@@ -170,7 +177,15 @@ export class CatFileBatch {
             batch.push(this.#answered({ kind: 'object', oid, type, size, data }));
             continue;
           }
-          body = { oid, type, size, data: keep ? Buffer.allocUnsafe(size) : undefined, consumed: 0 };
+          if (keep && size <= assemblyLimit) {
+            // The object goes on in the next read: it is put together in the one assembly
+            // buffer, so what this read completed (an object in it, maybe) is handed on first.
+            if (batch.length > 0) onBatch(batch);
+            batch = [];
+            if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.max(size, 2 * assembly.length, 64 * 1024));
+          }
+          const data = !keep ? undefined : size <= assemblyLimit ? assembly.subarray(0, size) : Buffer.allocUnsafe(size);
+          body = { oid, type, size, data, consumed: 0 };
         }
         if (batch.length > 0) onBatch(batch);
       });

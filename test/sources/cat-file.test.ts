@@ -84,6 +84,17 @@ describe.each([true, false])('CatFileBatch (output lent: %s)', (lend) => {
     expect(replies.every((r, i) => r.oid === oids[i] && r.kind === 'object' && r.data.toString() === contents[i])).toBe(true);
   });
 
+  it('hands over every object whole when most span reads (one assembly buffer, reused)', async () => {
+    const repo = makeTmpDir('cat-file');
+    git(repo, ['init', '-q', '--bare', '.']);
+    // Sizes around git's 4 KiB writes and the reads', each object's bytes its own.
+    const contents = Array.from({ length: 400 }, (_, i) => `${i}:`.repeat(1 + ((i * 7919) % 9000)) + `end ${i}\n`);
+    const oids = storeAll(repo, contents);
+    const replies = await readAll(repo, [...oids, ...oids.slice(0, 50)], { maxSize: 1 << 20 }, lend);
+    const expected = [...contents, ...contents.slice(0, 50)];
+    expect(replies.filter((r, i) => r.kind !== 'object' || r.data.toString() !== expected[i]).map((r) => r.oid)).toEqual([]);
+  });
+
   it('fails with a KeywardenError when git cannot run there', async () => {
     const reader = new CatFileBatch(makeTmpDir('not-a-repo'), { maxSize: 1 }, await childOutput(lend));
     const read = reader.readReplies(() => undefined);
