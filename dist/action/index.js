@@ -227,6 +227,7 @@ function gitHubApiUrl(env = process.env) {
 // src/sources/cat-file.ts
 import { spawn } from "node:child_process";
 var header = /^(\S+) (\S+) (\d+)$/;
+var assemblyLimit = 4 << 20;
 var defaultMaxInFlight = 8192;
 var CatFileBatch = class _CatFileBatch {
   #child;
@@ -294,9 +295,10 @@ var CatFileBatch = class _CatFileBatch {
   async readReplies(onBatch) {
     let partialHeader;
     let body;
+    let assembly = Buffer.alloc(0);
     try {
       await this.#output.read(this.#child, (chunk) => {
-        const batch = [];
+        let batch = [];
         let at = 0;
         while (at < chunk.length) {
           if (body) {
@@ -331,12 +333,18 @@ var CatFileBatch = class _CatFileBatch {
           const size = Number(sizeText);
           const keep = size <= this.#maxSize;
           if (keep && chunk.length - at > size) {
-            const data = chunk.subarray(at, at + size);
+            const data2 = chunk.subarray(at, at + size);
             at += size + 1;
-            batch.push(this.#answered({ kind: "object", oid, type, size, data }));
+            batch.push(this.#answered({ kind: "object", oid, type, size, data: data2 }));
             continue;
           }
-          body = { oid, type, size, data: keep ? Buffer.allocUnsafe(size) : void 0, consumed: 0 };
+          if (keep && size <= assemblyLimit) {
+            if (batch.length > 0) onBatch(batch);
+            batch = [];
+            if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.max(size, 2 * assembly.length, 64 * 1024));
+          }
+          const data = !keep ? void 0 : size <= assemblyLimit ? assembly.subarray(0, size) : Buffer.allocUnsafe(size);
+          body = { oid, type, size, data, consumed: 0 };
         }
         if (batch.length > 0) onBatch(batch);
       });
