@@ -12,9 +12,14 @@ function remove(dirs: string[]): void {
 }
 const removeAll = () => remove(made);
 
-/** Remove the file-long directories (`makeFileTmpDir`): test/helpers/setup.ts calls it after each test file. */
+/**
+ * Remove what is left at the end of a test file: the file-long directories (`makeFileTmpDir`),
+ * and those of files that never asked for `cleanTmpDirs` (they were left in the system's
+ * temporary directory, dozens a run, some holding clones). test/helpers/setup.ts calls it.
+ */
 export function removeFileTmpDirs(): void {
   remove(madeForFile);
+  remove(made);
 }
 
 const newDir = (label: string) => realpathSync(mkdtempSync(join(tmpdir(), `keywarden-${label}-`)));
