@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { KeywardenError } from '../core/errors.js';
-import { gitEnv, gitError, stableConfig, watchGit } from './git.js';
+import { gitEnv, gitError, spawnWith, stableConfig, watchGit } from './git.js';
 import { childOutput, type ChildOutput } from './lent-output.js';
 
 /** What `git cat-file --batch` answered for one requested object id (hex). */
@@ -76,7 +76,7 @@ export class CatFileBatch {
     // can never wait on replies git is holding: true when half of maxInFlight replies
     // (headers alone are ~48 bytes) cannot fit in a stdio buffer.
     const buffer = this.#maxInFlight >= defaultMaxInFlight ? ['--buffer'] : [];
-    this.#child = spawn('git', [...stableConfig, 'cat-file', '--batch', ...buffer], { cwd: repo, env: gitEnv(), stdio: ['pipe', output.stdio, 'pipe'] });
+    this.#child = spawnWith(output, () => spawn('git', [...stableConfig, 'cat-file', '--batch', ...buffer], { cwd: repo, env: gitEnv(), stdio: ['pipe', output.stdio, 'pipe'] }));
     ({ exited: this.#exited, stderr: this.#stderr } = watchGit(this.#child));
     // A write after git has died fails with EPIPE; the replies report why git died.
     this.#child.stdin?.on('error', () => undefined);
@@ -122,9 +122,10 @@ export class CatFileBatch {
   /**
    * Hand the replies to `onBatch` in request order, in batches (those completed by one chunk of
    * git's output), until `end()` was called and everything was answered. Throws if git fails.
-   * Call it once; an object's `data` is valid only during the call that hands it over.
+   * Call it once; an object's `data` is valid only during the call that hands it over, so
+   * `onBatch` is synchronous (its type refuses an async function).
    */
-  async readReplies(onBatch: (replies: CatFileReply[]) => void): Promise<void> {
+  async readReplies(onBatch: (replies: CatFileReply[]) => undefined): Promise<void> {
     let partialHeader: Buffer | undefined;
     let body: Body | undefined;
     /**
@@ -182,7 +183,7 @@ export class CatFileBatch {
             // buffer, so what this read completed (an object in it, maybe) is handed on first.
             if (batch.length > 0) onBatch(batch);
             batch = [];
-            if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.max(size, 2 * assembly.length, 64 * 1024));
+            if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.min(assemblyLimit, Math.max(size, 2 * assembly.length, 64 * 1024)));
           }
           const data = !keep ? undefined : size <= assemblyLimit ? assembly.subarray(0, size) : Buffer.allocUnsafe(size);
           body = { oid, type, size, data, consumed: 0 };

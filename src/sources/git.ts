@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { KeywardenError } from '../core/errors.js';
-import { childOutput, type ChunkHandler } from './lent-output.js';
+import { childOutput, type ChildOutput, type ChunkHandler } from './lent-output.js';
 
 /**
  * The one adapter for running git. Plain child processes rather than simple-git on the hot
@@ -125,13 +125,26 @@ export async function* gitChunks(cwd: string, args: readonly string[]): AsyncGen
 }
 
 /**
+ * `spawn` into `output`; spawn throws at once for some failures (an argument node refuses, E2BIG,
+ * ENOMEM), and then the output's sockets are closed, or they would keep node running.
+ */
+export function spawnWith<T>(output: ChildOutput, start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
+
+/**
  * Run git and hand its stdout to `onChunk` as it arrives, each chunk lent (valid only during the
  * call; `lent-output.ts`), which spares node a buffer per read on long outputs. Throws after the
  * last chunk if git failed, and stops git if `onChunk` throws.
  */
 export async function gitRead(cwd: string, args: readonly string[], onChunk: ChunkHandler): Promise<void> {
   const output = await childOutput();
-  const child = spawn('git', [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ['ignore', output.stdio, 'pipe'] });
+  const child = spawnWith(output, () => spawn('git', [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ['ignore', output.stdio, 'pipe'] }));
   const { exited, stderr } = watchGit(child);
   try {
     await output.read(child, onChunk);

@@ -47,19 +47,20 @@ export interface HistorySelection {
 export async function openRepository(path: string): Promise<Repository> {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
-  // One git run for the layout: `--show-cdup` prints nothing outside a work tree (a bare
-  // repository, or inside `.git`), where `--show-toplevel` would fail the whole command, so it
-  // comes last. The promisor settings are read at the same time.
+  // One git run for the layout. `--show-cdup` prints a line only inside a work tree (it prints
+  // nothing in a bare repository or inside `.git`, where `--show-toplevel` would fail the whole
+  // command); the stash reflog's path comes last, so a line break in it shifts nothing. The
+  // promisor settings are read at the same time.
   const [probe, promisor] = await Promise.all([
-    gitOutput(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--is-inside-work-tree', '--git-path', 'logs/refs/stash', '--git-path', 'reftable', '--show-cdup']).catch(
-      (error: unknown) => {
-        // git's own reason matters here: "not a git repository", or "dubious ownership" (safe.directory).
-        throw new KeywardenError(`not a git repository: ${path}${error instanceof Error ? ` (${error.message})` : ''}`);
-      },
-    ),
+    gitOutput(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--is-inside-work-tree', '--show-cdup', '--git-path', 'logs/refs/stash']).catch((error: unknown) => {
+      // git's own reason matters here: "not a git repository", or "dubious ownership" (safe.directory).
+      throw new KeywardenError(`not a git repository: ${path}${error instanceof Error ? ` (${error.message})` : ''}`);
+    }),
     gitOutput(dir, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$'], { allowFailure: true }),
   ]);
-  const [, shallow, inside, stashLog = '', reftable = '', cdup] = probe.stdout.toString('utf8').split('\n');
+  const [, shallow, inside, ...rest] = probe.stdout.toString('utf8').replace(/\n$/, '').split('\n');
+  const cdup = inside === 'true' ? rest.shift() : undefined;
+  const stashLog = resolve(dir, rest.join('\n'));
   // The real path, as `--show-toplevel` gives it: paths in reports are made relative to it.
   const workTree = inside === 'true' ? realpathSync(resolve(dir, cdup ?? '')) : '';
   const partial = promisor.stdout
@@ -67,8 +68,8 @@ export async function openRepository(path: string): Promise<Repository> {
     .split('\n')
     .some((line) => line.startsWith('extensions.partialclone ') || line.endsWith(' true'));
   // Without a stash reflog file there are no older stash entries (a git run saved), unless the
-  // refs are kept in a reftable, where logs are not files.
-  const olderStashes = existsSync(resolve(dir, stashLog)) || existsSync(resolve(dir, reftable));
+  // refs are kept in a reftable (beside `logs/` in the common directory), whose logs are not files.
+  const olderStashes = existsSync(stashLog) || existsSync(resolve(stashLog, '..', '..', '..', 'reftable'));
   return { dir, ...(workTree ? { workTree } : {}), shallow: shallow === 'true', partial, olderStashes };
 }
 

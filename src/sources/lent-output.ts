@@ -14,8 +14,10 @@ export type ChunkHandler = (chunk: Buffer) => void | Promise<void>;
 /** Where a child's stdout goes (an entry of spawn's `stdio`), and how it is read once spawned. */
 export interface ChildOutput {
   stdio: 'pipe' | Socket;
-  /** Hand every chunk of the child's stdout to `onChunk`; resolves after the last one. Call it right after spawn. */
+  /** Hand every chunk of the child's stdout to `onChunk`; resolves after the last one. Call it once. */
   read(child: { stdout: Readable | null }, onChunk: ChunkHandler): Promise<void>;
+  /** Close both ends (an open socket keeps node running): for a child that could not be spawned. */
+  discard(): void;
 }
 
 /** One read's worth: large enough that a read takes all git has written meanwhile. */
@@ -43,78 +45,88 @@ export async function childOutput(lend = process.platform !== 'win32'): Promise<
     const lent = await lentSocket().catch(() => undefined);
     if (lent) return lent;
   }
-  return { stdio: 'pipe', read: (child, onChunk) => readStream(child.stdout, onChunk) };
+  return { stdio: 'pipe', read: (child, onChunk) => readStream(child.stdout, onChunk), discard: () => undefined };
 }
 
-function settle<T>(server: Server, event: 'listening' | 'connection', value: (arg: T) => void): Promise<void> {
+/** Listen on `path`; rejects if the server cannot. */
+function listen(server: Server, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.once(event, (arg: T) => {
+    server.listen(path, () => {
       server.off('error', reject);
-      value(arg);
       resolve();
     });
   });
 }
 
+/**
+ * Connect to `server` at `path` and resolve with both ends once it accepted: ours (reading
+ * into `onread`, paused until resumed) and theirs. Errors before then reject, with both ends
+ * closed; the listeners stay, so an error between this and the first read is never uncaught.
+ */
+function connectPair(server: Server, path: string, onread: { buffer: Buffer; callback: (bytes: number) => boolean }): Promise<[Socket, Socket]> {
+  return new Promise((resolve, reject) => {
+    const ours = connect({ path, onread });
+    // Not read before the caller resumes it: what arrived would have nowhere to go.
+    ours.pause();
+    const fail = (error: unknown) => {
+      ours.destroy();
+      reject(error);
+    };
+    ours.once('error', fail);
+    ours.once('close', () => fail(new Error('the socket closed before it was accepted')));
+    server.once('error', fail);
+    server.once('connection', (theirs: Socket) => resolve([ours, theirs]));
+  });
+}
+
 async function lentSocket(): Promise<ChildOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'keywarden-'));
-  let reader: Socket | undefined;
-  let writer: Socket | undefined;
-  let onChunk: ChunkHandler | undefined;
-  let failed: ((error: unknown) => void) | undefined;
+  const server = createServer();
+  const buffer = Buffer.allocUnsafe(readSize);
+  let reading: { socket: Socket; onChunk: ChunkHandler; failed: (error: unknown) => void } | undefined;
+  const callback = (bytes: number): boolean => {
+    if (!reading) return false;
+    const { socket, onChunk, failed } = reading;
+    try {
+      const pending = onChunk(buffer.subarray(0, bytes));
+      if (!pending) return true;
+      pending.then(() => socket.resume(), failed);
+      return false;
+    } catch (error) {
+      failed(error);
+      return false;
+    }
+  };
+  let pair: [Socket, Socket];
   try {
-    const server = createServer();
     const path = join(dir, 'out');
     if (Buffer.byteLength(path) > longestSocketPath) throw new Error(`socket path too long: ${path}`);
-    const listening = settle(server, 'listening', () => undefined);
-    server.listen(path);
-    await listening;
-    const accepted = settle(server, 'connection', (socket: Socket) => (writer = socket));
-    const buffer = Buffer.allocUnsafe(readSize);
-    reader = connect({
-      path,
-      onread: {
-        buffer,
-        callback: (bytes: number) => {
-          if (!onChunk || !failed) return false;
-          try {
-            const pending = onChunk(buffer.subarray(0, bytes));
-            if (!pending) return true;
-            pending.then(() => reader?.resume(), failed);
-            return false;
-          } catch (error) {
-            failed(error);
-            return false;
-          }
-        },
-      },
-    });
-    await accepted;
-    server.close();
-  } catch (error) {
-    reader?.destroy();
-    writer?.destroy();
-    throw error;
+    await listen(server, path);
+    pair = await connectPair(server, path, { buffer, callback });
   } finally {
+    server.close();
     await rm(dir, { recursive: true, force: true });
   }
-  const [ours, theirs] = [reader, writer] as [Socket, Socket];
+  const [ours, theirs] = pair;
   return {
     stdio: theirs,
-    read: (_child, handler) => {
+    discard: () => {
+      theirs.destroy();
+      ours.destroy();
+    },
+    read: (_child, onChunk) => {
       // The child holds its own copy of the writing end: the read ends when the child closes it.
       theirs.destroy();
-      onChunk = handler;
       return new Promise<void>((resolve, reject) => {
-        failed = (error) => {
+        const failed = (error: unknown) => {
           ours.destroy();
           reject(error);
         };
+        reading = { socket: ours, onChunk, failed };
         ours.once('end', resolve);
         ours.once('close', () => resolve());
         ours.once('error', reject);
-        // Reading paused itself if anything arrived before there was a handler.
         ours.resume();
       });
     },

@@ -184,6 +184,27 @@ describe('history: what is reachable', () => {
     );
   });
 
+  it('finds older stash entries wherever the repository is opened from: a linked worktree, inside .git, a path with a line break', async () => {
+    const parent = makeTmpDir('history-stash-paths');
+    const dir = join(parent, 'main\nrepo');
+    cpSync(newRepo().dir, dir, { recursive: true });
+    const repo = new TestRepo(dir);
+    const [older, newer] = [keys.openrouter(), keys.agentrouter()];
+    repo.commit({ 'app.env': 'KEY=\n' });
+    writeFileSync(join(dir, 'app.env'), `KEY=${older}\n`);
+    repo.git('stash', 'push', '-q');
+    writeFileSync(join(dir, 'app.env'), `KEY=${newer}\n`);
+    repo.git('stash', 'push', '-q');
+    const linked = join(parent, 'linked\ntree');
+    repo.git('worktree', 'add', '-q', '-b', 'side', linked);
+    for (const from of [dir, linked, join(dir, '.git'), join(dir, '.git', 'refs')]) {
+      expect(await openRepository(from)).toMatchObject({ olderStashes: true });
+      expect(where((await audit(from)).findings).map((f) => f.key).sort()).toEqual([older, newer].sort());
+    }
+    // Without a stash there is no reflog to read, and no git run for it.
+    expect(await openRepository(newRepo().dir)).toMatchObject({ olderStashes: false });
+  });
+
   it('attributes a key merged in from a branch to the branch commit, and a key added by the merge itself to the merge', async () => {
     const repo = newRepo();
     const [fromBranch, fromMerge] = [keys.openrouter(), keys.agentrouter()];

@@ -20,9 +20,14 @@ function storeAll(repo: string, contents: string[]): string[] {
 
 /** Every reply, its content copied during the call that lends it. */
 async function readAll(repo: string, oids: string[], options: { maxSize: number; maxInFlight?: number }, lend: boolean): Promise<CatFileReply[]> {
-  const reader = new CatFileBatch(repo, options, await childOutput(lend));
+  const output = await childOutput(lend);
+  const reader = new CatFileBatch(repo, options, output);
   const replies: CatFileReply[] = [];
-  const collect = () => reader.readReplies((batch) => replies.push(...batch.map((reply) => (reply.kind === 'object' ? { ...reply, data: Buffer.from(reply.data) } : reply))));
+  if (lend) expect(output.stdio).not.toBe('pipe');
+  const collect = () =>
+    reader.readReplies((batch) => {
+      replies.push(...batch.map((reply) => (reply.kind === 'object' ? { ...reply, data: Buffer.from(reply.data) } : reply)));
+    });
   const feed = async () => {
     for (const oid of oids) {
       reader.request(oid);

@@ -1,8 +1,10 @@
 /** A child's stdout read into one reused buffer (a socket's onread), or from its own pipe. */
 import { spawn } from 'node:child_process';
+import { Socket } from 'node:net';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { spawnWith } from '../../src/sources/git.js';
 import { childOutput, type ChunkHandler } from '../../src/sources/lent-output.js';
 import { cleanTmpDirs, makeTmpDir } from '../helpers/tmp.js';
 
@@ -93,10 +95,71 @@ describe('childOutput', () => {
       await expect(rejected).rejects.toThrow('later failure');
     });
 
+    it('loses nothing the child wrote before the read began', async () => {
+      const output = await childOutput(lend);
+      const child = spawn(process.execPath, ['-e', "process.stdout.write('first'); setTimeout(() => process.stdout.write('second'), 300)"], { stdio: ['ignore', output.stdio, 'inherit'] });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      let text = '';
+      await output.read(child, (chunk) => void (text += chunk.toString()));
+      expect(text).toBe('firstsecond');
+    });
+
+    it('ends after the last promise a handler returned has settled', async () => {
+      let pending = 0;
+      let handled = 0;
+      await readChild(lend, writer(1_000_000, 40_000), (chunk) => {
+        handled += chunk.length;
+        pending++;
+        return new Promise<void>((resolve) =>
+          setImmediate(() => {
+            pending--;
+            resolve();
+          }),
+        );
+      });
+      expect({ pending, handled }).toEqual({ pending: 0, handled: 1_000_000 });
+    });
+
+    it('stops reading while a promise is pending, so the child waits (back-pressure)', async () => {
+      const output = await childOutput(lend);
+      const child = spawn(process.execPath, ['-e', writer(8_000_000, 64_000)], { stdio: ['ignore', output.stdio, 'inherit'] });
+      let exited = false;
+      child.on('exit', () => (exited = true));
+      let exitedWhilePaused: boolean | undefined;
+      await output.read(child, () => {
+        if (exitedWhilePaused !== undefined) return undefined;
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            exitedWhilePaused = exited;
+            resolve();
+          }, 400),
+        );
+      });
+      expect(exitedWhilePaused).toBe(false);
+    });
+
     it('resolves at once for a child that writes nothing', async () => {
       let calls = 0;
       await readChild(lend, '', () => void calls++);
       expect(calls).toBe(0);
     });
+  });
+
+  it('closes both ends when the child cannot be spawned at all (an open socket would keep node running)', async () => {
+    const output = await childOutput(true);
+    const destroy = Socket.prototype.destroy;
+    const destroyed: Socket[] = [];
+    const spy = vi.spyOn(Socket.prototype, 'destroy').mockImplementation(function (this: Socket, error?: Error) {
+      destroyed.push(this);
+      return destroy.call(this, error);
+    });
+    try {
+      // What spawn does with an argument node refuses (a NUL byte), E2BIG or ENOMEM: it throws at once.
+      expect(() => spawnWith(output, () => spawn('git', ['log', 'a\0b'], { stdio: ['ignore', output.stdio, 'pipe'] }))).toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(new Set(destroyed).size).toBe(2);
+    expect(destroyed).toContain(output.stdio);
   });
 });
