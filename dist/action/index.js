@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-PDFJEMXE.js";
+} from "./chunk-KDC2GMFG.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -58,9 +58,10 @@ import {
   gitLines,
   gitOutput,
   gitRead,
+  spawnWith,
   stableConfig,
   watchGit
-} from "./chunk-JG5MMDFH.js";
+} from "./chunk-QRI6OEX6.js";
 import {
   decodeText,
   isUtf16,
@@ -251,7 +252,7 @@ var CatFileBatch = class _CatFileBatch {
     this.#maxSize = options.maxSize;
     this.#maxInFlight = options.maxInFlight ?? defaultMaxInFlight;
     const buffer = this.#maxInFlight >= defaultMaxInFlight ? ["--buffer"] : [];
-    this.#child = spawn("git", [...stableConfig, "cat-file", "--batch", ...buffer], { cwd: repo, env: gitEnv(), stdio: ["pipe", output.stdio, "pipe"] });
+    this.#child = spawnWith(output, () => spawn("git", [...stableConfig, "cat-file", "--batch", ...buffer], { cwd: repo, env: gitEnv(), stdio: ["pipe", output.stdio, "pipe"] }));
     ({ exited: this.#exited, stderr: this.#stderr } = watchGit(this.#child));
     this.#child.stdin?.on("error", () => void 0);
   }
@@ -290,7 +291,8 @@ var CatFileBatch = class _CatFileBatch {
   /**
    * Hand the replies to `onBatch` in request order, in batches (those completed by one chunk of
    * git's output), until `end()` was called and everything was answered. Throws if git fails.
-   * Call it once; an object's `data` is valid only during the call that hands it over.
+   * Call it once; an object's `data` is valid only during the call that hands it over, so
+   * `onBatch` is synchronous (its type refuses an async function).
    */
   async readReplies(onBatch) {
     let partialHeader;
@@ -341,7 +343,7 @@ var CatFileBatch = class _CatFileBatch {
           if (keep && size <= assemblyLimit) {
             if (batch.length > 0) onBatch(batch);
             batch = [];
-            if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.max(size, 2 * assembly.length, 64 * 1024));
+            if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.min(assemblyLimit, Math.max(size, 2 * assembly.length, 64 * 1024)));
           }
           const data = !keep ? void 0 : size <= assemblyLimit ? assembly.subarray(0, size) : Buffer.allocUnsafe(size);
           body = { oid, type, size, data, consumed: 0 };
@@ -547,17 +549,17 @@ async function openRepository(path) {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KeywardenError(`not a directory: ${path}`);
   const [probe, promisor] = await Promise.all([
-    gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--is-inside-work-tree", "--git-path", "logs/refs/stash", "--git-path", "reftable", "--show-cdup"]).catch(
-      (error2) => {
-        throw new KeywardenError(`not a git repository: ${path}${error2 instanceof Error ? ` (${error2.message})` : ""}`);
-      }
-    ),
+    gitOutput(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--is-inside-work-tree", "--show-cdup", "--git-path", "logs/refs/stash"]).catch((error2) => {
+      throw new KeywardenError(`not a git repository: ${path}${error2 instanceof Error ? ` (${error2.message})` : ""}`);
+    }),
     gitOutput(dir, ["config", "--get-regexp", "^(remote\\..*\\.promisor|extensions\\.partialclone)$"], { allowFailure: true })
   ]);
-  const [, shallow, inside, stashLog = "", reftable = "", cdup] = probe.stdout.toString("utf8").split("\n");
+  const [, shallow, inside, ...rest] = probe.stdout.toString("utf8").replace(/\n$/, "").split("\n");
+  const cdup = inside === "true" ? rest.shift() : void 0;
+  const stashLog = resolve(dir, rest.join("\n"));
   const workTree = inside === "true" ? realpathSync(resolve(dir, cdup ?? "")) : "";
   const partial = promisor.stdout.toString("utf8").split("\n").some((line) => line.startsWith("extensions.partialclone ") || line.endsWith(" true"));
-  const olderStashes = existsSync(resolve(dir, stashLog)) || existsSync(resolve(dir, reftable));
+  const olderStashes = existsSync(stashLog) || existsSync(resolve(stashLog, "..", "..", "..", "reftable"));
   return { dir, ...workTree ? { workTree } : {}, shallow: shallow === "true", partial, olderStashes };
 }
 async function presentBlobs(repo) {
@@ -1066,7 +1068,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-TNCKKFCD.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-VGJ57MKF.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
@@ -2705,7 +2707,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-MPH5QBAS.js");
+  const { notifyRun } = await import("./notify-step-4DDC7U5R.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

@@ -38,7 +38,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-JG5MMDFH.js";
+} from "./chunk-QRI6OEX6.js";
 import {
   containsInlineAllow,
   instantiateKernel,

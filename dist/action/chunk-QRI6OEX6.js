@@ -18,71 +18,74 @@ async function childOutput(lend = process.platform !== "win32") {
     const lent = await lentSocket().catch(() => void 0);
     if (lent) return lent;
   }
-  return { stdio: "pipe", read: (child, onChunk) => readStream(child.stdout, onChunk) };
+  return { stdio: "pipe", read: (child, onChunk) => readStream(child.stdout, onChunk), discard: () => void 0 };
 }
-function settle(server, event, value) {
+function listen(server, path) {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.once(event, (arg) => {
+    server.listen(path, () => {
       server.off("error", reject);
-      value(arg);
       resolve();
     });
   });
 }
+function connectPair(server, path, onread) {
+  return new Promise((resolve, reject) => {
+    const ours = connect({ path, onread });
+    ours.pause();
+    const fail = (error) => {
+      ours.destroy();
+      reject(error);
+    };
+    ours.once("error", fail);
+    ours.once("close", () => fail(new Error("the socket closed before it was accepted")));
+    server.once("error", fail);
+    server.once("connection", (theirs) => resolve([ours, theirs]));
+  });
+}
 async function lentSocket() {
   const dir = await mkdtemp(join(tmpdir(), "keywarden-"));
-  let reader;
-  let writer;
-  let onChunk;
-  let failed;
+  const server = createServer();
+  const buffer = Buffer.allocUnsafe(readSize);
+  let reading;
+  const callback = (bytes) => {
+    if (!reading) return false;
+    const { socket, onChunk, failed } = reading;
+    try {
+      const pending = onChunk(buffer.subarray(0, bytes));
+      if (!pending) return true;
+      pending.then(() => socket.resume(), failed);
+      return false;
+    } catch (error) {
+      failed(error);
+      return false;
+    }
+  };
+  let pair;
   try {
-    const server = createServer();
     const path = join(dir, "out");
     if (Buffer.byteLength(path) > longestSocketPath) throw new Error(`socket path too long: ${path}`);
-    const listening = settle(server, "listening", () => void 0);
-    server.listen(path);
-    await listening;
-    const accepted = settle(server, "connection", (socket) => writer = socket);
-    const buffer = Buffer.allocUnsafe(readSize);
-    reader = connect({
-      path,
-      onread: {
-        buffer,
-        callback: (bytes) => {
-          if (!onChunk || !failed) return false;
-          try {
-            const pending = onChunk(buffer.subarray(0, bytes));
-            if (!pending) return true;
-            pending.then(() => reader?.resume(), failed);
-            return false;
-          } catch (error) {
-            failed(error);
-            return false;
-          }
-        }
-      }
-    });
-    await accepted;
-    server.close();
-  } catch (error) {
-    reader?.destroy();
-    writer?.destroy();
-    throw error;
+    await listen(server, path);
+    pair = await connectPair(server, path, { buffer, callback });
   } finally {
+    server.close();
     await rm(dir, { recursive: true, force: true });
   }
-  const [ours, theirs] = [reader, writer];
+  const [ours, theirs] = pair;
   return {
     stdio: theirs,
-    read: (_child, handler) => {
+    discard: () => {
       theirs.destroy();
-      onChunk = handler;
+      ours.destroy();
+    },
+    read: (_child, onChunk) => {
+      theirs.destroy();
       return new Promise((resolve, reject) => {
-        failed = (error) => {
+        const failed = (error) => {
           ours.destroy();
           reject(error);
         };
+        reading = { socket: ours, onChunk, failed };
         ours.once("end", resolve);
         ours.once("close", () => resolve());
         ours.once("error", reject);
@@ -212,9 +215,17 @@ async function* gitChunks(cwd, args) {
     if (child.exitCode === null && child.signalCode === null) child.kill();
   }
 }
+function spawnWith(output, start) {
+  try {
+    return start();
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
 async function gitRead(cwd, args, onChunk) {
   const output = await childOutput();
-  const child = spawn("git", [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ["ignore", output.stdio, "pipe"] });
+  const child = spawnWith(output, () => spawn("git", [...stableConfig, ...args], { cwd, env: gitEnv(), stdio: ["ignore", output.stdio, "pipe"] }));
   const { exited, stderr } = watchGit(child);
   try {
     await output.read(child, onChunk);
@@ -239,6 +250,7 @@ export {
   gitError,
   gitOutput,
   watchGit,
+  spawnWith,
   gitRead,
   gitLines,
   blobAt
