@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-KDC2GMFG.js";
+} from "./chunk-FT5DBFCS.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -58,10 +58,11 @@ import {
   gitLines,
   gitOutput,
   gitRead,
+  poisoning,
   spawnWith,
   stableConfig,
   watchGit
-} from "./chunk-QRI6OEX6.js";
+} from "./chunk-F5OAGLOS.js";
 import {
   decodeText,
   isUtf16,
@@ -298,6 +299,14 @@ var CatFileBatch = class _CatFileBatch {
     let partialHeader;
     let body;
     let assembly = Buffer.alloc(0);
+    const poison = poisoning();
+    const handOn = (batch) => {
+      if (batch.length === 0) return;
+      onBatch(batch);
+      if (poison) {
+        for (const reply of batch) if (reply.kind === "object") reply.data.fill(90);
+      }
+    };
     try {
       await this.#output.read(this.#child, (chunk) => {
         let batch = [];
@@ -341,14 +350,14 @@ var CatFileBatch = class _CatFileBatch {
             continue;
           }
           if (keep && size <= assemblyLimit) {
-            if (batch.length > 0) onBatch(batch);
+            handOn(batch);
             batch = [];
             if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.min(assemblyLimit, Math.max(size, 2 * assembly.length, 64 * 1024)));
           }
           const data = !keep ? void 0 : size <= assemblyLimit ? assembly.subarray(0, size) : Buffer.allocUnsafe(size);
           body = { oid, type, size, data, consumed: 0 };
         }
-        if (batch.length > 0) onBatch(batch);
+        handOn(batch);
       });
       const code = await this.#exited;
       if (code !== 0) throw gitError(["cat-file", "--batch"], this.#stderr(), code);
@@ -1068,7 +1077,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-VGJ57MKF.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-3CH6MZQM.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
@@ -2707,7 +2716,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-4DDC7U5R.js");
+  const { notifyRun } = await import("./notify-step-APCFFXVE.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

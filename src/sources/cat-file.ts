@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { KeywardenError } from '../core/errors.js';
 import { gitEnv, gitError, spawnWith, stableConfig, watchGit } from './git.js';
-import { childOutput, type ChildOutput } from './lent-output.js';
+import { childOutput, poisoning, type ChildOutput } from './lent-output.js';
 
 /** What `git cat-file --batch` answered for one requested object id (hex). */
 export type CatFileReply =
@@ -133,6 +133,12 @@ export class CatFileBatch {
      * at a time), reused: a fresh buffer each cost a page fault per 4 KiB copied.
      */
     let assembly = Buffer.alloc(0);
+    const poison = poisoning();
+    const handOn = (batch: CatFileReply[]) => {
+      if (batch.length === 0) return;
+      onBatch(batch);
+      if (poison) for (const reply of batch) if (reply.kind === 'object') reply.data.fill(0x5a);
+    };
     try {
       await this.#output.read(this.#child, (chunk) => {
         let batch: CatFileReply[] = [];
@@ -181,14 +187,14 @@ export class CatFileBatch {
           if (keep && size <= assemblyLimit) {
             // The object goes on in the next read: it is put together in the one assembly
             // buffer, so what this read completed (an object in it, maybe) is handed on first.
-            if (batch.length > 0) onBatch(batch);
+            handOn(batch);
             batch = [];
             if (assembly.length < size) assembly = Buffer.allocUnsafe(Math.min(assemblyLimit, Math.max(size, 2 * assembly.length, 64 * 1024)));
           }
           const data = !keep ? undefined : size <= assemblyLimit ? assembly.subarray(0, size) : Buffer.allocUnsafe(size);
           body = { oid, type, size, data, consumed: 0 };
         }
-        if (batch.length > 0) onBatch(batch);
+        handOn(batch);
       });
       const code = await this.#exited;
       if (code !== 0) throw gitError(['cat-file', '--batch'], this.#stderr(), code);

@@ -20,6 +20,28 @@ export interface ChildOutput {
   discard(): void;
 }
 
+/**
+ * Under the tests (`KEYWARDEN_TEST_POISON_LENT=1`, set by test/helpers/setup.ts) every chunk is
+ * overwritten as soon as its handler is done with it, on both paths, so a consumer that keeps a
+ * lent chunk (or a view of one) reads garbage at once instead of only when a later read lands.
+ */
+function poisonAfterUse(onChunk: ChunkHandler): ChunkHandler {
+  if (!poisoning()) return onChunk;
+  return (chunk) => {
+    const pending = onChunk(chunk);
+    if (!pending) {
+      chunk.fill(0x5a);
+      return undefined;
+    }
+    return pending.then(() => void chunk.fill(0x5a));
+  };
+}
+
+/** Whether lent memory is overwritten after use (tests only); other lenders (cat-file's assembly buffer) follow it. */
+export function poisoning(): boolean {
+  return process.env['KEYWARDEN_TEST_POISON_LENT'] === '1';
+}
+
 /** One read's worth: large enough that a read takes all git has written meanwhile. */
 const readSize = 1 << 20;
 /**
@@ -45,7 +67,7 @@ export async function childOutput(lend = process.platform !== 'win32'): Promise<
     const lent = await lentSocket().catch(() => undefined);
     if (lent) return lent;
   }
-  return { stdio: 'pipe', read: (child, onChunk) => readStream(child.stdout, onChunk), discard: () => undefined };
+  return { stdio: 'pipe', read: (child, onChunk) => readStream(child.stdout, poisonAfterUse(onChunk)), discard: () => undefined };
 }
 
 /** Listen on `path`; rejects if the server cannot. */
@@ -123,7 +145,7 @@ async function lentSocket(): Promise<ChildOutput> {
           ours.destroy();
           reject(error);
         };
-        reading = { socket: ours, onChunk, failed };
+        reading = { socket: ours, onChunk: poisonAfterUse(onChunk), failed };
         ours.once('end', resolve);
         ours.once('close', () => resolve());
         ours.once('error', reject);

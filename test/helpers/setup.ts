@@ -14,6 +14,9 @@ import { removeFileTmpDirs } from './tmp.js';
 // system config: set once per worker, since files share it (a file that set it itself would
 // leak it into the files after it anyway).
 Object.assign(process.env, isolatedGitEnv);
+// Every chunk of a child's output that keywarden lends is overwritten once its handler returns
+// (src/sources/lent-output.ts), here and in the CLIs the tests start: keeping one fails at once.
+process.env['KEYWARDEN_TEST_POISON_LENT'] = '1';
 
 afterEach(async () => {
   await Promise.all([closeStandIns(), closeGitHubApis()]);

@@ -1,7 +1,7 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
   gitOutput
-} from "./chunk-QRI6OEX6.js";
+} from "./chunk-F5OAGLOS.js";
 import {
   canOpenRelative,
   hopBytes,

@@ -38,7 +38,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-QRI6OEX6.js";
+} from "./chunk-F5OAGLOS.js";
 import {
   containsInlineAllow,
   instantiateKernel,

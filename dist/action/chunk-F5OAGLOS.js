@@ -11,6 +11,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+function poisonAfterUse(onChunk) {
+  if (!poisoning()) return onChunk;
+  return (chunk) => {
+    const pending = onChunk(chunk);
+    if (!pending) {
+      chunk.fill(90);
+      return void 0;
+    }
+    return pending.then(() => void chunk.fill(90));
+  };
+}
+function poisoning() {
+  return process.env["KEYWARDEN_TEST_POISON_LENT"] === "1";
+}
 var readSize = 1 << 20;
 var longestSocketPath = 100;
 async function childOutput(lend = process.platform !== "win32") {
@@ -18,7 +32,7 @@ async function childOutput(lend = process.platform !== "win32") {
     const lent = await lentSocket().catch(() => void 0);
     if (lent) return lent;
   }
-  return { stdio: "pipe", read: (child, onChunk) => readStream(child.stdout, onChunk), discard: () => void 0 };
+  return { stdio: "pipe", read: (child, onChunk) => readStream(child.stdout, poisonAfterUse(onChunk)), discard: () => void 0 };
 }
 function listen(server, path) {
   return new Promise((resolve, reject) => {
@@ -85,7 +99,7 @@ async function lentSocket() {
           ours.destroy();
           reject(error);
         };
-        reading = { socket: ours, onChunk, failed };
+        reading = { socket: ours, onChunk: poisonAfterUse(onChunk), failed };
         ours.once("end", resolve);
         ours.once("close", () => resolve());
         ours.once("error", reject);
@@ -244,6 +258,7 @@ async function blobAt(repo, rev, path) {
 }
 
 export {
+  poisoning,
   childOutput,
   gitEnv,
   stableConfig,
