@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   renderPrComment,
   toolVersion
-} from "./chunk-FT5DBFCS.js";
+} from "./chunk-2IDQLLJL.js";
 import "./chunk-5OBIPVHM.js";
 import {
   builtinRulesDir,
@@ -58,11 +58,11 @@ import {
   gitLines,
   gitOutput,
   gitRead,
-  poisoning,
+  poisoner,
   spawnWith,
   stableConfig,
   watchGit
-} from "./chunk-F5OAGLOS.js";
+} from "./chunk-V4Q45ZKT.js";
 import {
   decodeText,
   isUtf16,
@@ -299,12 +299,12 @@ var CatFileBatch = class _CatFileBatch {
     let partialHeader;
     let body;
     let assembly = Buffer.alloc(0);
-    const poison = poisoning();
+    const poison = poisoner();
     const handOn = (batch) => {
       if (batch.length === 0) return;
       onBatch(batch);
       if (poison) {
-        for (const reply of batch) if (reply.kind === "object") reply.data.fill(90);
+        for (const reply of batch) if (reply.kind === "object") poison(reply.data);
       }
     };
     try {
@@ -1077,7 +1077,7 @@ async function runTail(source, prepared, options = {}) {
     rules,
     excludePatterns: prepared.ignore.pathPatterns,
     // The glob matcher is loaded only when there are patterns: the commit guard runs on every commit.
-    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-3CH6MZQM.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
+    excluded: prepared.ignore.pathPatterns.length > 0 ? (await import("./worktree-2OJGRR2H.js")).excludedPaths(prepared.ignore.pathPatterns) : () => false
   };
   await source.read(context, onEvent);
   if (settling && source.settle) for (const finding of await source.settle(settling)) await handOn(finding);
@@ -2716,7 +2716,7 @@ async function notifyOwners(inputs, env, root, result, rules) {
   if (inputs.notify.length === 0) return void 0;
   const withToken = inputs.githubToken === "" ? env : { ...env, GITHUB_TOKEN: inputs.githubToken };
   const settings = notifySettingsOf({ channels: inputs.notify, root, webhookUrl: inputs.webhookUrl === "" ? void 0 : inputs.webhookUrl, mentionOwners: false }, withToken);
-  const { notifyRun } = await import("./notify-step-APCFFXVE.js");
+  const { notifyRun } = await import("./notify-step-JNJVX2MR.js");
   const told = await notifyRun(result, rules, settings);
   for (const message of told.warnings) warn(`keywarden: notify: ${shown(message)}`);
   for (const delivery of told.deliveries) {

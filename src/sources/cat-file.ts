@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { KeywardenError } from '../core/errors.js';
 import { gitEnv, gitError, spawnWith, stableConfig, watchGit } from './git.js';
-import { childOutput, poisoning, type ChildOutput } from './lent-output.js';
+import { childOutput, poisoner, type ChildOutput } from './lent-output.js';
 
 /** What `git cat-file --batch` answered for one requested object id (hex). */
 export type CatFileReply =
@@ -133,11 +133,11 @@ export class CatFileBatch {
      * at a time), reused: a fresh buffer each cost a page fault per 4 KiB copied.
      */
     let assembly = Buffer.alloc(0);
-    const poison = poisoning();
+    const poison = poisoner();
     const handOn = (batch: CatFileReply[]) => {
       if (batch.length === 0) return;
       onBatch(batch);
-      if (poison) for (const reply of batch) if (reply.kind === 'object') reply.data.fill(0x5a);
+      if (poison) for (const reply of batch) if (reply.kind === 'object') poison(reply.data);
     };
     try {
       await this.#output.read(this.#child, (chunk) => {

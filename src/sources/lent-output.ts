@@ -21,25 +21,24 @@ export interface ChildOutput {
 }
 
 /**
- * Under the tests (`KEYWARDEN_TEST_POISON_LENT=1`, set by test/helpers/setup.ts) every chunk is
- * overwritten as soon as its handler is done with it, on both paths, so a consumer that keeps a
- * lent chunk (or a view of one) reads garbage at once instead of only when a later read lands.
+ * Under the tests (`KEYWARDEN_TEST_POISON_LENT=1`, set by test/helpers/setup.ts) lent memory is
+ * overwritten as soon as its borrower is done with it, so a consumer that keeps a lent chunk (or
+ * a view of one) reads garbage at once instead of only when a later read lands. Undefined
+ * outside the tests; other lenders (cat-file's assembly buffer) use it too.
  */
-function poisonAfterUse(onChunk: ChunkHandler): ChunkHandler {
-  if (!poisoning()) return onChunk;
-  return (chunk) => {
-    const pending = onChunk(chunk);
-    if (!pending) {
-      chunk.fill(0x5a);
-      return undefined;
-    }
-    return pending.then(() => void chunk.fill(0x5a));
-  };
+export function poisoner(): ((lent: Buffer) => void) | undefined {
+  return process.env['KEYWARDEN_TEST_POISON_LENT'] === '1' ? (lent) => void lent.fill(0x5a) : undefined;
 }
 
-/** Whether lent memory is overwritten after use (tests only); other lenders (cat-file's assembly buffer) follow it. */
-export function poisoning(): boolean {
-  return process.env['KEYWARDEN_TEST_POISON_LENT'] === '1';
+/** `onChunk`, with each chunk poisoned once the handler is done with it (tests only). */
+function poisonAfterUse(onChunk: ChunkHandler): ChunkHandler {
+  const poison = poisoner();
+  if (!poison) return onChunk;
+  return (chunk) => {
+    const pending = onChunk(chunk);
+    if (!pending) return poison(chunk);
+    return pending.then(() => poison(chunk));
+  };
 }
 
 /** One read's worth: large enough that a read takes all git has written meanwhile. */

@@ -27,6 +27,16 @@ function expected(size: number): Buffer {
   return out;
 }
 
+/** A promise that runs `effect` and then settles, once `schedule` calls back. */
+function settleLater(schedule: (callback: () => void) => void, effect: () => void): Promise<void> {
+  return new Promise((resolve) =>
+    schedule(() => {
+      effect();
+      resolve();
+    }),
+  );
+}
+
 async function readChild(lend: boolean, script: string, onChunk: ChunkHandler): Promise<void> {
   const output = await childOutput(lend);
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', output.stdio, 'inherit'] });
@@ -75,12 +85,7 @@ describe('childOutput', () => {
         parts.push(Buffer.from(chunk));
         if (parts.length % 3 !== 0) return undefined;
         pending = true;
-        return new Promise<void>((resolve) =>
-          setTimeout(() => {
-            pending = false;
-            resolve();
-          }, 5),
-        );
+        return settleLater((callback) => setTimeout(callback, 5), () => (pending = false));
       });
       expect(overlapped).toBe(false);
       expect(Buffer.concat(parts).equals(expected(2_000_000))).toBe(true);
@@ -110,12 +115,7 @@ describe('childOutput', () => {
       await readChild(lend, writer(1_000_000, 40_000), (chunk) => {
         handled += chunk.length;
         pending++;
-        return new Promise<void>((resolve) =>
-          setImmediate(() => {
-            pending--;
-            resolve();
-          }),
-        );
+        return settleLater(setImmediate, () => pending--);
       });
       expect({ pending, handled }).toEqual({ pending: 0, handled: 1_000_000 });
     });
@@ -128,12 +128,7 @@ describe('childOutput', () => {
       let exitedWhilePaused: boolean | undefined;
       await output.read(child, () => {
         if (exitedWhilePaused !== undefined) return undefined;
-        return new Promise<void>((resolve) =>
-          setTimeout(() => {
-            exitedWhilePaused = exited;
-            resolve();
-          }, 400),
-        );
+        return settleLater((callback) => setTimeout(callback, 400), () => (exitedWhilePaused = exited));
       });
       expect(exitedWhilePaused).toBe(false);
     });

@@ -1,7 +1,7 @@
 import { createRequire as __keywardenRequire } from 'node:module'; const require = __keywardenRequire(import.meta.url);
 import {
   gitOutput
-} from "./chunk-F5OAGLOS.js";
+} from "./chunk-V4Q45ZKT.js";
 import {
   canOpenRelative,
   hopBytes,

@@ -6,7 +6,7 @@ import {
   redactKeys,
   tell,
   toolVersion
-} from "./chunk-FT5DBFCS.js";
+} from "./chunk-2IDQLLJL.js";
 import "./chunk-5OBIPVHM.js";
 import "./chunk-4UID5OHX.js";
 import {
@@ -15,7 +15,7 @@ import {
 import "./chunk-CFVY2CGA.js";
 import "./chunk-LQ33O2RG.js";
 import "./chunk-NCL6JRMM.js";
-import "./chunk-F5OAGLOS.js";
+import "./chunk-V4Q45ZKT.js";
 import "./chunk-Q4G3BBC5.js";
 import "./chunk-H6EUIU7K.js";
 import "./chunk-RTMO72RN.js";

@@ -11,19 +11,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+function poisoner() {
+  return process.env["KEYWARDEN_TEST_POISON_LENT"] === "1" ? (lent) => void lent.fill(90) : void 0;
+}
 function poisonAfterUse(onChunk) {
-  if (!poisoning()) return onChunk;
+  const poison = poisoner();
+  if (!poison) return onChunk;
   return (chunk) => {
     const pending = onChunk(chunk);
-    if (!pending) {
-      chunk.fill(90);
-      return void 0;
-    }
-    return pending.then(() => void chunk.fill(90));
+    if (!pending) return poison(chunk);
+    return pending.then(() => poison(chunk));
   };
-}
-function poisoning() {
-  return process.env["KEYWARDEN_TEST_POISON_LENT"] === "1";
 }
 var readSize = 1 << 20;
 var longestSocketPath = 100;
@@ -258,7 +256,7 @@ async function blobAt(repo, rev, path) {
 }
 
 export {
-  poisoning,
+  poisoner,
   childOutput,
   gitEnv,
   stableConfig,

@@ -38,7 +38,7 @@ import {
 } from "./chunk-NCL6JRMM.js";
 import {
   gitOutput
-} from "./chunk-F5OAGLOS.js";
+} from "./chunk-V4Q45ZKT.js";
 import {
   containsInlineAllow,
   instantiateKernel,
